@@ -1,0 +1,19 @@
+#ifndef JTBD_CORE_BAND_H_
+#define JTBD_CORE_BAND_H_
+
+#include "core/top_box_counts.h"
+#include "jtbd/v1/report.pb.h"
+
+namespace jtbd {
+
+// The band of an outcome from its counts, decided in exact rational
+// arithmetic so that a score sitting exactly on 10, 12 or 15 is classified
+// as documented (jtbd.v1.Band), not by floating-point noise.
+v1::Band ClassifyBand(const TopBoxCounts& counts);
+
+// "extreme", "high", ..., "insufficient_data"; "unspecified" otherwise.
+const char* BandName(v1::Band band);
+
+}  // namespace jtbd
+
+#endif  // JTBD_CORE_BAND_H_

@@ -1,0 +1,119 @@
+#ifndef JTBD_CORE_STUDY_H_
+#define JTBD_CORE_STUDY_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "core/aggregate.h"
+#include "core/outcome.h"
+#include "core/scale.h"
+#include "jtbd/v1/report.pb.h"
+#include "jtbd/v1/scoring.pb.h"
+#include "jtbd/v1/study.pb.h"
+
+namespace jtbd {
+
+// One batch of answers as parallel arrays (the C ABI's shape): answer i is
+// respondent respondents[i]'s rating of outcome outcomes[i]; 0 = no answer.
+struct AnswerBatch {
+  absl::Span<const uint32_t> respondents;
+  absl::Span<const uint32_t> outcomes;
+  absl::Span<const uint8_t> importance;
+  absl::Span<const uint8_t> satisfaction;
+};
+
+// Outcomes, respondents with their attributes, and answers, on one scale.
+// Answers are kept per respondent (segments and later analyses need them);
+// scoring reduces them in one pass to Aggregates.
+class Study {
+ public:
+  Study() = default;  // default 1-5 scale, top box 4-5
+  explicit Study(Scale scale) : scale_(scale) {}  // scale must be valid
+
+  const Scale& scale() const { return scale_; }
+  // FAILED_PRECONDITION once any answer was added.
+  absl::Status SetScale(const Scale& scale);
+
+  // INVALID_ARGUMENT for an empty id, ALREADY_EXISTS for a duplicate.
+  absl::StatusOr<size_t> AddOutcome(Outcome outcome);
+  // A non-empty id must be unique (ALREADY_EXISTS); empty = anonymous.
+  absl::StatusOr<size_t> AddRespondent(std::string id);
+  // Adds `count` anonymous respondents; returns the first index.
+  absl::StatusOr<size_t> AddRespondents(size_t count);
+  absl::Status SetAttribute(size_t respondent, std::string name,
+                            std::string value);
+
+  // All or nothing: validates every element (indices in range, ratings 0 or
+  // on the scale, no (respondent, outcome) pair answered twice, within the
+  // batch or before) and only then stores. The error names the first
+  // offending array index and value.
+  absl::Status AddAnswers(const AnswerBatch& batch);
+
+  size_t outcome_count() const { return outcomes_.size(); }
+  size_t respondent_count() const { return respondents_.size(); }
+  const std::vector<Outcome>& outcomes() const { return outcomes_; }
+  // -1 when unknown.
+  ptrdiff_t FindOutcome(absl::string_view id) const;
+  ptrdiff_t FindRespondent(absl::string_view id) const;
+  const std::string& respondent_id(size_t respondent) const {
+    return respondents_[respondent].id;
+  }
+  // Empty when the respondent has no such attribute.
+  absl::string_view attribute(size_t respondent, absl::string_view name) const;
+  // Attribute names in first-set order.
+  const std::vector<std::string>& attribute_names() const {
+    return attribute_names_;
+  }
+
+  // Whether the respondent answered the outcome (possibly with 0, 0), and
+  // the ratings (0 = no answer).
+  bool HasAnswer(size_t respondent, size_t outcome) const;
+  int importance(size_t respondent, size_t outcome) const;
+  int satisfaction(size_t respondent, size_t outcome) const;
+  size_t answer_count() const { return answer_count_; }
+
+  // All respondents reduced to one aggregate.
+  Aggregate ToAggregate() const;
+
+  // Ulwick opportunity report; with options.segment_by, also one report per
+  // distinct non-empty value of that attribute (NOT_FOUND when no respondent
+  // has it).
+  absl::StatusOr<v1::Report> Score(const v1::ScoringOptions& options) const;
+
+  v1::Study ToProto() const;
+  // Errors name the offending path: "respondents[3].answers[1].importance".
+  static absl::StatusOr<Study> FromProto(const v1::Study& proto);
+
+ private:
+  static constexpr uint16_t kNotGiven = 0xFFFF;
+  struct Respondent {
+    std::string id;
+    // Indexed like attribute_names_; shorter when later names are unset.
+    std::vector<std::string> attributes;
+    // Indexed by outcome: (importance << 8) | satisfaction, or kNotGiven.
+    // Shorter than outcome_count() when the last outcomes were not answered.
+    std::vector<uint16_t> answers;
+  };
+  uint16_t Cell(size_t respondent, size_t outcome) const;
+
+  Scale scale_;
+  std::vector<Outcome> outcomes_;
+  absl::flat_hash_map<std::string, size_t> outcome_index_;
+  std::vector<Respondent> respondents_;
+  absl::flat_hash_map<std::string, size_t> respondent_index_;
+  std::vector<std::string> attribute_names_;
+  absl::flat_hash_map<std::string, size_t> attribute_index_;
+  size_t answer_count_ = 0;
+};
+
+}  // namespace jtbd
+
+#endif  // JTBD_CORE_STUDY_H_
