@@ -30,6 +30,11 @@ absl::Status Scale::Validate() const {
                         min, max, static_cast<long long>(max) - min + 1,
                         kMaxPoints));
   }
+  if (max > kMaxRating) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "scale maximum %d is above %d, the largest rating jtbd stores", max,
+        kMaxRating));
+  }
   if (top_box_min < min || top_box_min > max) {
     return absl::InvalidArgumentError(absl::StrFormat(
         "top box from %d is outside the scale %d-%d", top_box_min, min, max));

@@ -15,6 +15,8 @@ namespace jtbd {
 struct Scale {
   // Caps the joint answer table at 12 x 12 cells per outcome.
   static constexpr int kMaxPoints = 11;
+  // Ratings travel as uint8_t through the C ABI and the study's storage.
+  static constexpr int kMaxRating = 255;
 
   int min = 1;
   int max = 5;

@@ -32,6 +32,9 @@ TEST(ScaleTest, RejectsBadScales) {
   EXPECT_THAT(Scale::Make(1, 5, 0).status().message(),
               HasSubstr("outside the scale"));
   EXPECT_FALSE(Scale::Make(-2147483647, 2147483647, 1).ok());
+  EXPECT_THAT(Scale::Make(250, 260, 255).status().message(),
+              HasSubstr("above 255"));
+  EXPECT_TRUE(Scale::Make(245, 255, 255).ok());
   EXPECT_TRUE(Scale::Make(1, 11, 9).ok());
   EXPECT_TRUE(Scale::Make(1, 7, 6).ok());
 }
