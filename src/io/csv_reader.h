@@ -1,0 +1,79 @@
+#ifndef JTBD_IO_CSV_READER_H_
+#define JTBD_IO_CSV_READER_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace jtbd {
+
+// Where and why a CSV text cannot be tokenized.
+struct CsvError {
+  size_t line = 0;   // 1-based
+  size_t field = 0;  // 1-based field number within the record; 0 = none
+  std::string what;
+};
+
+// An RFC 4180 tokenizer over text held in memory: separator ',', fields
+// optionally enclosed in double quotes, "" inside quotes for one quote,
+// commas and line breaks allowed inside quotes, records ended by LF or CRLF.
+// Beyond the RFC: a leading UTF-8 byte order mark is skipped, lines holding
+// nothing but spaces and tabs are skipped, a quote inside an unquoted field
+// is kept as an ordinary character, and every byte must be valid UTF-8.
+//
+// Fields are views into the input, or into the reader's own buffer for
+// quoted fields that contained "" (the quotes are removed either way); they
+// stay valid until the next call to Read().
+class CsvReader {
+ public:
+  enum class Result { kRecord, kEnd, kError };
+
+  // `text` must outlive the reader.
+  explicit CsvReader(absl::string_view text);
+
+  CsvReader(const CsvReader&) = delete;
+  CsvReader& operator=(const CsvReader&) = delete;
+
+  // Reads the next record. After kError, error() says what went wrong and
+  // every further call returns kError again.
+  Result Read();
+
+  const std::vector<absl::string_view>& fields() const { return fields_; }
+  // The 1-based line where the record last read starts.
+  size_t record_line() const { return record_line_; }
+  const CsvError& error() const { return error_; }
+
+ private:
+  Result Fail(size_t line, size_t field, std::string what);
+  // Checks the record that ends at pos_ against the first invalid UTF-8
+  // byte of the text.
+  bool RecordIsValidUtf8();
+
+  absl::string_view text_;
+  size_t pos_ = 0;
+  size_t line_ = 1;  // line of pos_
+  size_t record_line_ = 0;
+  size_t invalid_utf8_at_;  // npos when the whole text is valid
+  bool failed_ = false;
+  CsvError error_;
+
+  // Where each field of the current record starts in text_, for locating
+  // an invalid byte.
+  std::vector<size_t> raw_begins_;
+  // Unescaped quoted fields live in scratch_, which may move as it grows:
+  // their views are set once the record is complete.
+  struct ScratchField {
+    size_t field;
+    size_t begin;
+    size_t size;
+  };
+  std::vector<ScratchField> scratch_fields_;
+  std::string scratch_;
+  std::vector<absl::string_view> fields_;
+};
+
+}  // namespace jtbd
+
+#endif  // JTBD_IO_CSV_READER_H_
