@@ -1,0 +1,61 @@
+"""jtbd: Jobs-to-be-Done opportunity scoring, through libjtbd's C ABI.
+
+    import jtbd
+
+    with jtbd.load_csv("examples/survey.csv") as study:
+        report = study.score(segment_by="segment")
+    for outcome in report.outcomes[:5]:
+        print(outcome.outcome_id, round(outcome.opportunity, 1), outcome.band)
+
+Or build a study in code, from lists or, without copying, from buffers:
+
+    import array
+
+    with jtbd.Study() as study:
+        study.add_outcome("o1", "Minimize the likelihood that the cut goes "
+                          "off track")
+        first = study.add_respondents(3)
+        study.add_answers([first, first + 1, first + 2], [0, 0, 0],
+                          array.array("B", [5, 4, 2]),
+                          array.array("B", [2, 1, 4]))
+        report = study.score()
+
+Standard library only (ctypes); numpy arrays are accepted but numpy is never
+imported. libjtbd is loaded on first use from $JTBD_LIBRARY, else from
+libjtbd.so* next to this package, else from the system (see jtbd._native);
+failing that, the first call raises LibraryNotFoundError, naming
+JTBD_LIBRARY and every place tried. Errors from the library raise
+jtbd.Error (code, code_name, message), as the subclass for its code.
+"""
+
+from ._api import (Aggregate, OutcomeScore, Report, Study, load_csv,
+                   read_csv, score_request, score_request_json, version,
+                   version_number)
+from ._constants import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
+                         VERSION_PATCH, Band, Code, Format)
+from ._errors import (AbortedError, AlreadyExistsError, CancelledError,
+                      ClosedError, DataLossError, DeadlineExceededError, Error,
+                      FailedPreconditionError, IncompatibleLibraryError,
+                      InternalError, InvalidArgumentError,
+                      LibraryNotFoundError, NotFoundError, OutOfRangeError,
+                      PermissionDeniedError, ResourceExhaustedError,
+                      UnauthenticatedError, UnavailableError,
+                      UnimplementedError, UnknownError)
+from ._native import library_path, set_library_path
+
+# The version of this binding (the library's is version()).
+__version__ = "%d.%d.%d" % (VERSION_MAJOR, VERSION_MINOR, VERSION_PATCH)
+
+__all__ = [
+    "Aggregate", "OutcomeScore", "Report", "Study", "load_csv", "read_csv",
+    "score_request", "score_request_json", "version", "version_number",
+    "library_path", "set_library_path", "Band", "Code", "Format",
+    "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "VERSION_NUMBER",
+    "Error", "LibraryNotFoundError", "IncompatibleLibraryError",
+    "ClosedError", "CancelledError", "UnknownError", "InvalidArgumentError",
+    "DeadlineExceededError", "NotFoundError", "AlreadyExistsError",
+    "PermissionDeniedError", "ResourceExhaustedError",
+    "FailedPreconditionError", "AbortedError", "OutOfRangeError",
+    "UnimplementedError", "InternalError", "UnavailableError",
+    "DataLossError", "UnauthenticatedError"
+]

@@ -1,0 +1,617 @@
+"""The Python face of libjtbd: Study, Report, Aggregate and free functions.
+
+Lifetimes. Study and Aggregate own a native handle, released by close(), by
+leaving a `with` block, or by a weakref.finalize when the object is garbage
+collected (or at interpreter exit) -- whichever comes first; close() is
+idempotent, and any use after it raises jtbd.ClosedError instead of touching
+freed memory. A Report converts every score into Python objects as soon as it
+is made, so its `outcomes` and `segments` stay valid forever; it keeps the
+native report only to render it (to_json, to_csv, ...) and releases it the
+same ways. No native object points into another (a report copies what it
+needs from the study), so closing a study never invalidates its reports.
+
+Threads: like a Python file, an object must not be used from two threads at
+once while one of them changes it (add_*, set_*, merge, close).
+"""
+
+import ctypes
+import dataclasses
+import os
+import weakref
+
+from . import _native
+from ._arrays import borrow
+from ._constants import Code, Format
+from ._errors import ClosedError, Error
+
+__all__ = [
+    "Aggregate", "OutcomeScore", "Report", "Study", "load_csv", "read_csv",
+    "score_request", "score_request_json", "version", "version_number"
+]
+
+_INT32_MIN, _INT32_MAX = -2 ** 31, 2 ** 31 - 1
+
+
+def _lib():
+    return _native.library()
+
+
+def _utf8(value, name):
+    """Text for the library: str (encoded UTF-8) or bytes-like."""
+    if isinstance(value, str):
+        return value.encode("utf-8")
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    raise TypeError("%s must be str or bytes, not %s" %
+                    (name, type(value).__name__))
+
+
+def _index(value, name):
+    """A non-negative int for a size_t argument (ctypes would wrap -1)."""
+    value = value.__index__() if hasattr(value, "__index__") else value
+    if not isinstance(value, int):
+        raise TypeError("%s must be an int, not %s" %
+                        (name, type(value).__name__))
+    if value < 0:
+        raise Error(Code.OUT_OF_RANGE, "%s is %d, negative" % (name, value))
+    return value
+
+
+def _int32(value, name):
+    """An int that fits int32_t (ctypes would truncate it silently)."""
+    value = value.__index__() if hasattr(value, "__index__") else value
+    if not isinstance(value, int):
+        raise TypeError("%s must be an int, not %s" %
+                        (name, type(value).__name__))
+    if not _INT32_MIN <= value <= _INT32_MAX:
+        raise Error(Code.INVALID_ARGUMENT,
+                    "%s is %d, outside int32" % (name, value))
+    return value
+
+
+def _scale_arguments(scale, top_box):
+    try:
+        low, high = scale
+    except (TypeError, ValueError):
+        raise TypeError("scale must be a (min, max) pair, not %r" %
+                        (scale,)) from None
+    return (_int32(low, "scale min"), _int32(high, "scale max"),
+            _int32(top_box, "top_box"))
+
+
+def _bytes_in(data, name):
+    """Bytes-like input as bytes (passed to C without a further copy)."""
+    if isinstance(data, bytes):
+        return data
+    try:
+        return bytes(memoryview(data))
+    except TypeError:
+        raise TypeError("%s must be bytes-like, not %s" %
+                        (name, type(data).__name__)) from None
+
+
+class _Handle:
+    """A native handle released exactly once, by close() or finalize."""
+
+    def __init__(self, handle, destroy):
+        self._handle = handle
+        self._finalizer = weakref.finalize(self, destroy, handle)
+
+    def _live(self):
+        if not self._finalizer.alive:
+            raise ClosedError("operation on a closed jtbd.%s" %
+                              type(self).__name__)
+        return self._handle
+
+    @property
+    def closed(self):
+        return not self._finalizer.alive
+
+    def close(self):
+        """Releases the native object now. Idempotent."""
+        self._finalizer()
+
+    def __enter__(self):
+        self._live()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+        return False
+
+    def __reduce__(self):
+        # A copy would share the handle and free it twice.
+        raise TypeError("a jtbd.%s holds a native handle and cannot be "
+                        "copied or pickled; use its serialized bytes" %
+                        type(self).__name__)
+
+
+def _create(function, *arguments):
+    """Calls a jtbd_*_create/parse style function and returns the handle."""
+    out = ctypes.c_void_p()
+    function(*arguments, ctypes.byref(out))
+    return out.value
+
+
+# ------------------------------------------------------------------ report
+
+
+@dataclasses.dataclass(frozen=True)
+class OutcomeScore:
+    """One outcome's scores (jtbd_outcome_score). Scores are unrounded:
+    importance and satisfaction are 10 x the top-box share (0-10) among the
+    respondents who gave that rating, opportunity = importance +
+    max(importance - satisfaction, 0). band is the library's name ("high",
+    "underserved", ...); rank 1 is the largest opportunity, 0 without data.
+    """
+
+    outcome_id: str
+    statement: str
+    importance: float
+    satisfaction: float
+    opportunity: float
+    band: str
+    rank: int
+    importance_count: int
+    importance_top_box_count: int
+    satisfaction_count: int
+    satisfaction_top_box_count: int
+    both_count: int
+    both_top_box_count: int
+
+
+_band_names = {}
+
+
+def _band_name(band):
+    name = _band_names.get(band)
+    if name is None:
+        name = _native.string_at(_lib().jtbd_band_name(band))
+        _band_names[band] = name
+    return name
+
+
+def _outcome_score(struct):
+    return OutcomeScore(
+        outcome_id=_native.string_at(struct.outcome_id,
+                                     struct.outcome_id_len),
+        statement=_native.string_at(struct.statement, struct.statement_len),
+        importance=struct.importance,
+        satisfaction=struct.satisfaction,
+        opportunity=struct.opportunity,
+        band=_band_name(struct.band),
+        rank=struct.rank,
+        importance_count=struct.importance_count,
+        importance_top_box_count=struct.importance_top_box_count,
+        satisfaction_count=struct.satisfaction_count,
+        satisfaction_top_box_count=struct.satisfaction_top_box_count,
+        both_count=struct.both_count,
+        both_top_box_count=struct.both_top_box_count)
+
+
+def _new_score_struct():
+    struct = _native.OutcomeScoreStruct()
+    struct.struct_size = ctypes.sizeof(_native.OutcomeScoreStruct)
+    return struct
+
+
+class Report(_Handle):
+    """Scores of a study or aggregate.
+
+    Attributes (plain Python data, valid after close()):
+      outcomes: list of OutcomeScore over all respondents, ranked by
+        opportunity, highest first.
+      segments: dict segment name -> list of OutcomeScore ranked the same
+        way, in the report's order (sorted by name); empty without
+        segment_by.
+      segment_respondent_counts: dict segment name -> respondents in it.
+      respondent_count: respondents scored.
+
+    to_json(), to_csv(), to_table(), to_protobuf() and render() use the
+    native report, which close() (or leaving a `with` block) releases.
+    """
+
+    def __init__(self, handle):
+        lib = _lib()
+        super().__init__(handle, lib.jtbd_report_destroy)
+        try:
+            self._read(lib, handle)
+        except BaseException:
+            self.close()
+            raise
+
+    def _read(self, lib, handle):
+        """Copies every score out of the native report."""
+        self.respondent_count = lib.jtbd_report_respondent_count(handle)
+        count = lib.jtbd_report_outcome_count(handle)
+        struct = _new_score_struct()
+        outcomes = []
+        for index in range(count):
+            lib.jtbd_report_outcome(handle, index, ctypes.byref(struct))
+            outcomes.append(_outcome_score(struct))
+        self.outcomes = outcomes
+        self.segments = {}
+        self.segment_respondent_counts = {}
+        name = ctypes.c_void_p()
+        name_length = ctypes.c_size_t()
+        respondents = ctypes.c_size_t()
+        for segment in range(lib.jtbd_report_segment_count(handle)):
+            lib.jtbd_report_segment_name(handle, segment, ctypes.byref(name),
+                                         ctypes.byref(name_length))
+            segment_name = _native.string_at(name.value, name_length.value)
+            lib.jtbd_report_segment_respondent_count(
+                handle, segment, ctypes.byref(respondents))
+            scores = []
+            for index in range(count):
+                lib.jtbd_report_segment_outcome(handle, segment, index,
+                                                ctypes.byref(struct))
+                scores.append(_outcome_score(struct))
+            self.segments[segment_name] = scores
+            self.segment_respondent_counts[segment_name] = respondents.value
+
+    def render(self, format):
+        """The report in a jtbd.Format, as bytes (text formats are UTF-8)."""
+        out = ctypes.c_void_p()
+        _lib().jtbd_report_render(self._live(), _int32(format, "format"),
+                                  ctypes.byref(out))
+        return _native.take_buffer(out.value)
+
+    def to_json(self):
+        """Protobuf JSON of jtbd.v1.Report (lowerCamelCase, unrounded)."""
+        return self.render(Format.JSON).decode("utf-8")
+
+    def to_csv(self):
+        """One row per (segment, outcome), unrounded."""
+        return self.render(Format.CSV).decode("utf-8")
+
+    def to_table(self):
+        """Aligned text for people, scores to one decimal."""
+        return self.render(Format.TABLE).decode("utf-8")
+
+    def to_protobuf(self):
+        """Serialized jtbd.v1.Report."""
+        return self.render(Format.PROTOBUF)
+
+    def __repr__(self):
+        return "<jtbd.Report outcomes=%d segments=%d respondents=%d>" % (
+            len(self.outcomes), len(self.segments), self.respondent_count)
+
+
+# ------------------------------------------------------------------- study
+
+
+class Study(_Handle):
+    """Outcomes, respondents (with attributes) and their answers on one
+    rating scale, built in code or read with load_csv / read_csv /
+    Study.parse.
+
+    Study(scale=(1, 5), top_box=4): ratings run from scale[0] to scale[1];
+    those >= top_box count as top box. 0 always means "no answer".
+    """
+
+    def __init__(self, scale=(1, 5), top_box=4, *, _handle=None):
+        lib = _lib()
+        if _handle is None:
+            arguments = _scale_arguments(scale, top_box)
+            _handle = _create(lib.jtbd_study_create)
+            try:
+                lib.jtbd_study_set_scale(_handle, *arguments)
+            except BaseException:
+                lib.jtbd_study_destroy(_handle)
+                raise
+        super().__init__(_handle, lib.jtbd_study_destroy)
+
+    @classmethod
+    def _adopt(cls, handle):
+        return cls(_handle=handle)
+
+    @classmethod
+    def parse(cls, data):
+        """A study from a serialized jtbd.v1.Study (Study.serialize())."""
+        data = _bytes_in(data, "data")
+        return cls._adopt(
+            _create(_lib().jtbd_study_parse, data, len(data)))
+
+    def serialize(self):
+        """The study as a serialized jtbd.v1.Study."""
+        out = ctypes.c_void_p()
+        _lib().jtbd_study_serialize(self._live(), ctypes.byref(out))
+        return _native.take_buffer(out.value)
+
+    def add_outcome(self, id, statement=""):
+        """Declares an outcome (unique, non-empty id); returns its index."""
+        outcome_id = _utf8(id, "id")
+        text = _utf8(statement, "statement")
+        index = ctypes.c_size_t()
+        _lib().jtbd_study_add_outcome(self._live(), outcome_id,
+                                      len(outcome_id), text, len(text),
+                                      ctypes.byref(index))
+        return index.value
+
+    def add_respondent(self, id=""):
+        """Declares one respondent ("" = anonymous); returns its index."""
+        respondent_id = _utf8(id, "id")
+        index = ctypes.c_size_t()
+        _lib().jtbd_study_add_respondent(self._live(), respondent_id,
+                                         len(respondent_id),
+                                         ctypes.byref(index))
+        return index.value
+
+    def add_respondents(self, count):
+        """Declares `count` anonymous respondents; returns the first index."""
+        first = ctypes.c_size_t()
+        _lib().jtbd_study_add_respondents(self._live(),
+                                          _index(count, "count"),
+                                          ctypes.byref(first))
+        return first.value
+
+    def set_attribute(self, respondent, name, value):
+        """Sets a respondent attribute (segment, role, ...)."""
+        name_bytes = _utf8(name, "name")
+        value_bytes = _utf8(value, "value")
+        _lib().jtbd_study_set_attribute(self._live(),
+                                        _index(respondent, "respondent"),
+                                        name_bytes, len(name_bytes),
+                                        value_bytes, len(value_bytes))
+
+    def add_answers(self, respondents, outcomes, importance, satisfaction):
+        """Appends a batch of answers given as four parallel sequences:
+        answer i is respondent respondents[i]'s rating of outcome
+        outcomes[i], importance[i] and satisfaction[i] (0 = no answer).
+
+        Each may be a list (or any iterable) of ints, or a buffer: the index
+        arrays as array('I') / numpy uint32, the ratings as array('B') /
+        bytes / bytearray / numpy uint8. Such buffers are passed to C without
+        copying (see jtbd._arrays); other item types are converted.
+
+        A batch with any invalid element is rejected whole, leaving the study
+        unchanged, with jtbd.InvalidArgumentError (or another jtbd.Error)
+        naming the first offending array index and value.
+        """
+        handle = self._live()
+        arrays = (borrow(respondents, ctypes.c_uint32, "respondents"),
+                  borrow(outcomes, ctypes.c_uint32, "outcomes"),
+                  borrow(importance, ctypes.c_uint8, "importance"),
+                  borrow(satisfaction, ctypes.c_uint8, "satisfaction"))
+        counts = [array.count for array in arrays]
+        if len(set(counts)) != 1:
+            raise Error(Code.INVALID_ARGUMENT,
+                        "respondents, outcomes, importance and satisfaction "
+                        "must have the same length, not %d, %d, %d and %d" %
+                        tuple(counts))
+        _lib().jtbd_study_add_answers(handle, counts[0],
+                                      *(array.pointer for array in arrays))
+
+    @property
+    def outcome_count(self):
+        return _lib().jtbd_study_outcome_count(self._live())
+
+    @property
+    def respondent_count(self):
+        return _lib().jtbd_study_respondent_count(self._live())
+
+    def score(self, segment_by=None):
+        """Scores the study. With segment_by (a respondent attribute), also
+        each of its distinct non-empty values as a segment; NotFoundError
+        when no respondent has that attribute."""
+        lib = _lib()
+        handle = self._live()
+        options = None
+        out = ctypes.c_void_p()
+        try:
+            if segment_by is not None:
+                attribute = _utf8(segment_by, "segment_by")
+                options = _create(lib.jtbd_score_options_create)
+                lib.jtbd_score_options_set_segment_by(options, attribute,
+                                                      len(attribute))
+            lib.jtbd_study_score(handle, options, ctypes.byref(out))
+        finally:
+            lib.jtbd_score_options_destroy(options)
+        return _adopt_report(out.value)
+
+    def aggregate(self):
+        """The study's mergeable Aggregate (a new, independent object)."""
+        return Aggregate._adopt(
+            _create(_lib().jtbd_study_aggregate, self._live()))
+
+    def __repr__(self):
+        if self.closed:
+            return "<jtbd.Study closed>"
+        return "<jtbd.Study outcomes=%d respondents=%d>" % (
+            self.outcome_count, self.respondent_count)
+
+
+def _adopt_report(handle):
+    """A Report owning `handle` (freed even if reading it fails)."""
+    return Report(handle)
+
+
+def _read_options(scale, top_box):
+    lib = _lib()
+    arguments = _scale_arguments(scale, top_box)
+    options = _create(lib.jtbd_read_options_create)
+    try:
+        lib.jtbd_read_options_set_scale(options, *arguments)
+    except BaseException:
+        lib.jtbd_read_options_destroy(options)
+        raise
+    return options
+
+
+def load_csv(path, scale=(1, 5), top_box=4):
+    """Reads a survey CSV file (long or wide layout, detected from its
+    header) into a Study. Errors name the file, line and column."""
+    encoded = os.fsencode(path)
+    lib = _lib()
+    options = _read_options(scale, top_box)
+    try:
+        handle = _create(lib.jtbd_study_read_csv_file, options, encoded,
+                         len(encoded))
+    finally:
+        lib.jtbd_read_options_destroy(options)
+    return Study._adopt(handle)
+
+
+def read_csv(data, source_name="<memory>", scale=(1, 5), top_box=4):
+    """Reads survey CSV text (str, or UTF-8 bytes) into a Study;
+    source_name names it in error messages."""
+    text = _utf8(data, "data")
+    name = _utf8(source_name, "source_name")
+    lib = _lib()
+    options = _read_options(scale, top_box)
+    try:
+        handle = _create(lib.jtbd_study_read_csv, options, text, len(text),
+                         name, len(name))
+    finally:
+        lib.jtbd_read_options_destroy(options)
+    return Study._adopt(handle)
+
+
+# --------------------------------------------------------------- aggregate
+
+
+class Aggregate(_Handle):
+    """Per outcome, the joint importance x satisfaction count table: all
+    that scoring needs, in memory that does not grow with respondents.
+    Aggregates of disjoint respondents (same scale, same outcomes in the
+    same order) merge into exactly the aggregate of all of them.
+
+    Aggregate(scale=(1, 5), top_box=4) is empty; declare outcomes with
+    add_outcome before adding respondents. Study.aggregate() and
+    Aggregate.parse() make filled ones.
+    """
+
+    def __init__(self, scale=(1, 5), top_box=4, *, _handle=None):
+        lib = _lib()
+        if _handle is None:
+            arguments = _scale_arguments(scale, top_box)
+            _handle = _create(lib.jtbd_aggregate_create)
+            try:
+                lib.jtbd_aggregate_set_scale(_handle, *arguments)
+            except BaseException:
+                lib.jtbd_aggregate_destroy(_handle)
+                raise
+        super().__init__(_handle, lib.jtbd_aggregate_destroy)
+
+    @classmethod
+    def _adopt(cls, handle):
+        return cls(_handle=handle)
+
+    @classmethod
+    def parse(cls, data):
+        """An aggregate from a serialized jtbd.v1.Aggregate."""
+        data = _bytes_in(data, "data")
+        return cls._adopt(
+            _create(_lib().jtbd_aggregate_parse, data, len(data)))
+
+    def serialize(self):
+        """The aggregate as a serialized jtbd.v1.Aggregate (exact round
+        trip)."""
+        out = ctypes.c_void_p()
+        _lib().jtbd_aggregate_serialize(self._live(), ctypes.byref(out))
+        return _native.take_buffer(out.value)
+
+    def add_outcome(self, id, statement=""):
+        """Declares an outcome before any respondent; returns its index."""
+        handle = self._live()
+        outcome_id = _utf8(id, "id")
+        text = _utf8(statement, "statement")
+        lib = _lib()
+        index = lib.jtbd_aggregate_outcome_count(handle)
+        lib.jtbd_aggregate_add_outcome(handle, outcome_id, len(outcome_id),
+                                       text, len(text))
+        return index
+
+    def add_respondents(self, importance, satisfaction):
+        """Adds respondents given as two row-major matrices of ratings, one
+        row per respondent and one column per outcome (0 = no answer): flat
+        sequences of count * outcome_count items, or 2-D C-contiguous
+        buffers (numpy uint8 of shape (count, outcome_count) is passed
+        without copying). Rejected whole on any invalid value."""
+        handle = self._live()
+        importance_array = borrow(importance, ctypes.c_uint8, "importance")
+        satisfaction_array = borrow(satisfaction, ctypes.c_uint8,
+                                    "satisfaction")
+        size = importance_array.count
+        outcomes = _lib().jtbd_aggregate_outcome_count(handle)
+        if satisfaction_array.count != size:
+            raise Error(Code.INVALID_ARGUMENT,
+                        "importance has %d ratings but satisfaction %d" %
+                        (size, satisfaction_array.count))
+        if size and (outcomes == 0 or size % outcomes):
+            raise Error(Code.INVALID_ARGUMENT,
+                        "%d ratings are not whole rows of %d outcomes" %
+                        (size, outcomes))
+        count = size // outcomes if size else 0
+        _lib().jtbd_aggregate_add_respondents(handle, count,
+                                              importance_array.pointer,
+                                              satisfaction_array.pointer)
+
+    @property
+    def outcome_count(self):
+        return _lib().jtbd_aggregate_outcome_count(self._live())
+
+    @property
+    def respondent_count(self):
+        return _lib().jtbd_aggregate_respondent_count(self._live())
+
+    def merge(self, other):
+        """self += other. Both need the same scale and outcome ids in the
+        same order (FailedPreconditionError otherwise, self unchanged)."""
+        if not isinstance(other, Aggregate):
+            raise TypeError("can only merge a jtbd.Aggregate, not %s" %
+                            type(other).__name__)
+        _lib().jtbd_aggregate_merge(self._live(), other._live())
+
+    def cell(self, outcome, importance, satisfaction):
+        """Respondents whose (importance, satisfaction) ratings of `outcome`
+        (an index) were these; 0 is "no answer"."""
+        count = ctypes.c_uint64()
+        _lib().jtbd_aggregate_cell(self._live(), _index(outcome, "outcome"),
+                                   _int32(importance, "importance"),
+                                   _int32(satisfaction, "satisfaction"),
+                                   ctypes.byref(count))
+        return count.value
+
+    def score(self):
+        """Scores the aggregate (no segments)."""
+        out = ctypes.c_void_p()
+        _lib().jtbd_aggregate_score(self._live(), ctypes.byref(out))
+        return _adopt_report(out.value)
+
+    def __repr__(self):
+        if self.closed:
+            return "<jtbd.Aggregate closed>"
+        return "<jtbd.Aggregate outcomes=%d respondents=%d>" % (
+            self.outcome_count, self.respondent_count)
+
+
+# --------------------------------------------------------- free functions
+
+
+def score_request(request):
+    """A serialized jtbd.v1.ScoreRequest in, a serialized jtbd.v1.Report
+    out."""
+    data = _bytes_in(request, "request")
+    out = ctypes.c_void_p()
+    _lib().jtbd_score_request(data, len(data), ctypes.byref(out))
+    return _native.take_buffer(out.value)
+
+
+def score_request_json(request):
+    """The same in protobuf JSON (str or UTF-8 bytes in, str out)."""
+    data = _utf8(request, "request")
+    out = ctypes.c_void_p()
+    _lib().jtbd_score_request_json(data, len(data), ctypes.byref(out))
+    return _native.take_buffer(out.value).decode("utf-8")
+
+
+def version():
+    """The library's version string, e.g. "1.0.0"."""
+    return _native.string_at(_lib().jtbd_version_string())
+
+
+def version_number():
+    """The library's JTBD_VERSION_NUMBER (major * 10000 + minor * 100 +
+    patch)."""
+    return _lib().jtbd_version_number()
