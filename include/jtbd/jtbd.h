@@ -12,16 +12,20 @@
  *     so one thread cannot overwrite another's.
  *  3. Error codes equal absl::StatusCode (jtbd_code below). The set is open:
  *     treat any value other than JTBD_OK as a failure.
- *  4. Text travels as pointer + length (UTF-8, need not be NUL-terminated).
- *     Text handed out by the library is also NUL-terminated and lives as long
- *     as the object it was read from.
+ *  4. Text travels as pointer + length (UTF-8, need not be NUL-terminated);
+ *     the pointer may be NULL when the length is 0. Text that is not valid
+ *     UTF-8 is refused (JTBD_INVALID_ARGUMENT); file paths are exempt. Text
+ *     handed out by the library is also NUL-terminated and lives as long as
+ *     the object it was read from.
  *  5. Bytes the library allocates for the caller come in a jtbd_buffer,
  *     released with jtbd_buffer_free.
  *  6. Out-parameters are written only on success. On failure nothing the
  *     caller owns has changed: a rejected batch leaves the study as it was.
  *  7. Ratings are integers on the study's scale; 0 means "no answer".
  *  8. Growable structs start with struct_size: set it to sizeof(the struct)
- *     and the library fills only the fields your header knows.
+ *     and the library fills only the fields your header knows (the first
+ *     struct_size bytes), leaving struct_size as you set it. A struct_size
+ *     too small to hold the first text field is refused.
  *  9. No C++ exception ever crosses this boundary; an unexpected one becomes
  *     JTBD_INTERNAL, an allocation failure JTBD_RESOURCE_EXHAUSTED.
  * 10. Threads: functions taking a const pointer may run concurrently on the

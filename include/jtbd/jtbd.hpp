@@ -1,0 +1,557 @@
+// jtbd.hpp - the C++ API of libjtbd: a header-only RAII layer over jtbd.h.
+//
+// Why a layer over the C ABI rather than the C++ core: the core's types
+// (Abseil, protobuf) are private to libjtbd.so, so this header depends only
+// on jtbd.h and the standard library, and a program built with it keeps
+// working with any libjtbd.so.1.
+//
+// Conventions
+//  1. Owning classes (Study, Aggregate) are move-only and release their
+//     native handle in the destructor. A moved-from object is empty: its
+//     counts are 0 and any other call throws Error(JTBD_INVALID_ARGUMENT).
+//  2. Failures throw jtbd::Error, carrying the jtbd_code and the message.
+//  3. Results are plain C++ values (Report, OutcomeScore, std::string).
+//     A Report also keeps the immutable native report it was read from
+//     (shared between copies) so it can still be rendered; it is safe to
+//     copy and to use from several threads at once.
+//  4. Text parameters are std::string_view and may hold any UTF-8 bytes.
+#ifndef JTBD_JTBD_HPP_
+#define JTBD_JTBD_HPP_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "jtbd/jtbd.h"
+
+namespace jtbd {
+
+// --------------------------------------------------------------- errors
+
+// A failed call: code() is a jtbd_code (equal to absl::StatusCode), what()
+// reads "INVALID_ARGUMENT: <message>".
+class Error : public std::runtime_error {
+ public:
+  Error(int32_t code, const std::string& message)
+      : std::runtime_error(std::string(jtbd_code_name(code)) + ": " + message),
+        code_(code),
+        message_(message) {}
+
+  int32_t code() const noexcept { return code_; }
+  // The message alone, without the code name.
+  const std::string& message() const noexcept { return message_; }
+  // "INVALID_ARGUMENT", ...
+  const char* code_name() const noexcept { return jtbd_code_name(code_); }
+
+ private:
+  int32_t code_;
+  std::string message_;
+};
+
+namespace internal {
+
+struct ErrorFree {
+  void operator()(jtbd_error* error) const noexcept { jtbd_error_free(error); }
+};
+struct BufferFree {
+  void operator()(jtbd_buffer* buffer) const noexcept {
+    jtbd_buffer_free(buffer);
+  }
+};
+struct StudyDestroy {
+  void operator()(jtbd_study* study) const noexcept {
+    jtbd_study_destroy(study);
+  }
+};
+struct AggregateDestroy {
+  void operator()(jtbd_aggregate* aggregate) const noexcept {
+    jtbd_aggregate_destroy(aggregate);
+  }
+};
+struct ReportDestroy {
+  void operator()(const jtbd_report* report) const noexcept {
+    jtbd_report_destroy(const_cast<jtbd_report*>(report));
+  }
+};
+struct ReadOptionsDestroy {
+  void operator()(jtbd_read_options* options) const noexcept {
+    jtbd_read_options_destroy(options);
+  }
+};
+struct ScoreOptionsDestroy {
+  void operator()(jtbd_score_options* options) const noexcept {
+    jtbd_score_options_destroy(options);
+  }
+};
+
+// Throws the error (after freeing it) when the call failed.
+inline void Check(jtbd_error* raw) {
+  if (raw == nullptr) return;
+  std::unique_ptr<jtbd_error, ErrorFree> error(raw);
+  size_t length = 0;
+  const char* text = jtbd_error_message(error.get(), &length);
+  throw Error(jtbd_error_code(error.get()), std::string(text, length));
+}
+
+// Takes ownership of a buffer and copies its bytes out.
+inline std::string TakeBuffer(jtbd_buffer* raw) {
+  std::unique_ptr<jtbd_buffer, BufferFree> buffer(raw);
+  const auto* data = reinterpret_cast<const char*>(jtbd_buffer_data(raw));
+  return std::string(data == nullptr ? "" : data, jtbd_buffer_size(raw));
+}
+
+}  // namespace internal
+
+// ----------------------------------------------------------------- version
+
+// The library's version, which may be newer than this header's
+// JTBD_VERSION_NUMBER (a 1.x library serves every 1.y header with y <= x).
+inline uint32_t version_number() { return jtbd_version_number(); }
+// "1.0.0".
+inline const char* version() { return jtbd_version_string(); }
+
+// ------------------------------------------------------------------- bands
+
+// Mirrors jtbd_band (and jtbd.v1.Band) value for value.
+enum class Band : int32_t {
+  kUnspecified = JTBD_BAND_UNSPECIFIED,
+  kExtreme = JTBD_BAND_EXTREME,
+  kHigh = JTBD_BAND_HIGH,
+  kUnderserved = JTBD_BAND_UNDERSERVED,
+  kAppropriatelyServed = JTBD_BAND_APPROPRIATELY_SERVED,
+  kOverserved = JTBD_BAND_OVERSERVED,
+  kTableStakes = JTBD_BAND_TABLE_STAKES,
+  kInsufficientData = JTBD_BAND_INSUFFICIENT_DATA,
+};
+
+// "extreme", "high", ..., "insufficient_data"; "unspecified" otherwise.
+inline const char* BandName(Band band) {
+  return jtbd_band_name(static_cast<int32_t>(band));
+}
+
+// Mirrors jtbd_format.
+enum class Format : int32_t {
+  kTable = JTBD_FORMAT_TABLE,       // aligned text, scores to 1 decimal
+  kJson = JTBD_FORMAT_JSON,         // protobuf JSON of jtbd.v1.Report
+  kCsv = JTBD_FORMAT_CSV,           // one row per (segment, outcome)
+  kProtobuf = JTBD_FORMAT_PROTOBUF  // serialized jtbd.v1.Report
+};
+
+// ----------------------------------------------------------------- options
+
+// How survey files are read: the rating scale and the top-box rule.
+struct ReadOptions {
+  int32_t scale_min = 1;
+  int32_t scale_max = 5;
+  int32_t top_box_min = 4;
+};
+
+// How a study is scored.
+struct ScoreOptions {
+  // When not empty, also score each distinct non-empty value of this
+  // respondent attribute as a segment.
+  std::string segment_by;
+};
+
+// ----------------------------------------------------------------- results
+
+// One outcome's scores (see jtbd_outcome_score).
+struct OutcomeScore {
+  std::string outcome_id;
+  std::string statement;
+  double importance = 0;    // 10 x top-box share of importance ratings
+  double satisfaction = 0;  // 10 x top-box share of satisfaction ratings
+  double opportunity = 0;   // importance + max(importance - satisfaction, 0)
+  Band band = Band::kUnspecified;
+  uint32_t rank = 0;  // 1 = largest opportunity; 0 without data
+  uint32_t importance_count = 0;
+  uint32_t importance_top_box_count = 0;
+  uint32_t satisfaction_count = 0;
+  uint32_t satisfaction_top_box_count = 0;
+  uint32_t both_count = 0;
+  uint32_t both_top_box_count = 0;
+};
+
+// Scores over the respondents whose segment attribute equals `name`.
+struct SegmentReport {
+  std::string name;
+  size_t respondent_count = 0;
+  std::vector<OutcomeScore> outcomes;  // ranked by opportunity
+};
+
+// The opportunity report: all scores as plain values, plus the native report
+// (immutable, shared by copies) so that it can still be rendered.
+class Report {
+ public:
+  Report() = default;  // empty; Render throws FAILED_PRECONDITION
+
+  size_t respondent_count() const { return respondent_count_; }
+  // Over all respondents, ranked by opportunity (highest first).
+  const std::vector<OutcomeScore>& outcomes() const { return outcomes_; }
+  // With ScoreOptions::segment_by, sorted by name.
+  const std::vector<SegmentReport>& segments() const { return segments_; }
+
+  // The report as text (table, JSON, CSV) or a serialized jtbd.v1.Report.
+  std::string Render(Format format) const {
+    if (native_ == nullptr) {
+      throw Error(JTBD_FAILED_PRECONDITION,
+                  "jtbd::Report::Render: the report is empty");
+    }
+    jtbd_buffer* buffer = nullptr;
+    internal::Check(jtbd_report_render(native_.get(),
+                                       static_cast<int32_t>(format), &buffer));
+    return internal::TakeBuffer(buffer);
+  }
+
+  // Takes ownership of a report made by the C API (for code mixing both).
+  static Report Adopt(jtbd_report* native) {
+    std::shared_ptr<const jtbd_report> owned(native, internal::ReportDestroy());
+    Report report;
+    report.respondent_count_ = jtbd_report_respondent_count(native);
+    const size_t outcome_count = jtbd_report_outcome_count(native);
+    report.outcomes_.reserve(outcome_count);
+    for (size_t i = 0; i < outcome_count; ++i) {
+      jtbd_outcome_score score = EmptyScore();
+      internal::Check(jtbd_report_outcome(native, i, &score));
+      report.outcomes_.push_back(Convert(score));
+    }
+    const size_t segment_count = jtbd_report_segment_count(native);
+    report.segments_.resize(segment_count);
+    for (size_t s = 0; s < segment_count; ++s) {
+      SegmentReport& segment = report.segments_[s];
+      const char* name = nullptr;
+      size_t name_len = 0;
+      internal::Check(jtbd_report_segment_name(native, s, &name, &name_len));
+      segment.name.assign(name, name_len);
+      internal::Check(jtbd_report_segment_respondent_count(
+          native, s, &segment.respondent_count));
+      segment.outcomes.reserve(outcome_count);
+      for (size_t i = 0; i < outcome_count; ++i) {
+        jtbd_outcome_score score = EmptyScore();
+        internal::Check(jtbd_report_segment_outcome(native, s, i, &score));
+        segment.outcomes.push_back(Convert(score));
+      }
+    }
+    report.native_ = std::move(owned);
+    return report;
+  }
+
+ private:
+  static jtbd_outcome_score EmptyScore() {
+    jtbd_outcome_score score = {};
+    score.struct_size = sizeof(score);
+    return score;
+  }
+  static OutcomeScore Convert(const jtbd_outcome_score& score) {
+    OutcomeScore out;
+    out.outcome_id.assign(score.outcome_id, score.outcome_id_len);
+    out.statement.assign(score.statement, score.statement_len);
+    out.importance = score.importance;
+    out.satisfaction = score.satisfaction;
+    out.opportunity = score.opportunity;
+    out.band = static_cast<Band>(score.band);
+    out.rank = score.rank;
+    out.importance_count = score.importance_count;
+    out.importance_top_box_count = score.importance_top_box_count;
+    out.satisfaction_count = score.satisfaction_count;
+    out.satisfaction_top_box_count = score.satisfaction_top_box_count;
+    out.both_count = score.both_count;
+    out.both_top_box_count = score.both_top_box_count;
+    return out;
+  }
+
+  size_t respondent_count_ = 0;
+  std::vector<OutcomeScore> outcomes_;
+  std::vector<SegmentReport> segments_;
+  std::shared_ptr<const jtbd_report> native_;
+};
+
+// --------------------------------------------------------------- aggregate
+
+// Per outcome, the joint importance x satisfaction count table: all scoring
+// needs, in memory that does not grow with respondents. Aggregates of
+// disjoint respondents (same scale, same outcomes in the same order) merge
+// into exactly the aggregate of all of them.
+class Aggregate {
+ public:
+  // An empty aggregate on the default 1-5 scale (top box 4 and 5).
+  Aggregate() {
+    jtbd_aggregate* raw = nullptr;
+    internal::Check(jtbd_aggregate_create(&raw));
+    handle_.reset(raw);
+  }
+  // Takes ownership of an aggregate made by the C API.
+  explicit Aggregate(jtbd_aggregate* native) : handle_(native) {}
+
+  Aggregate(Aggregate&&) noexcept = default;
+  Aggregate& operator=(Aggregate&&) noexcept = default;
+  Aggregate(const Aggregate&) = delete;
+  Aggregate& operator=(const Aggregate&) = delete;
+
+  // A serialized jtbd.v1.Aggregate (as made by Serialize).
+  static Aggregate Parse(std::string_view bytes) {
+    jtbd_aggregate* raw = nullptr;
+    internal::Check(jtbd_aggregate_parse(bytes.data(), bytes.size(), &raw));
+    return Aggregate(raw);
+  }
+
+  // Scale and outcomes are declared before any respondent is added.
+  void SetScale(int32_t min, int32_t max, int32_t top_box_min) {
+    internal::Check(
+        jtbd_aggregate_set_scale(handle_.get(), min, max, top_box_min));
+  }
+  void AddOutcome(std::string_view id, std::string_view statement = {}) {
+    internal::Check(jtbd_aggregate_add_outcome(handle_.get(), id.data(),
+                                               id.size(), statement.data(),
+                                               statement.size()));
+  }
+
+  size_t outcome_count() const {
+    return jtbd_aggregate_outcome_count(handle_.get());
+  }
+  uint64_t respondent_count() const {
+    return jtbd_aggregate_respondent_count(handle_.get());
+  }
+
+  // `count` respondents as row-major count x outcome_count() rating matrices
+  // (0 = no answer); all or nothing.
+  void AddRespondents(size_t count, const uint8_t* importance,
+                      const uint8_t* satisfaction) {
+    internal::Check(jtbd_aggregate_add_respondents(handle_.get(), count,
+                                                   importance, satisfaction));
+  }
+  void AddRespondents(size_t count, const std::vector<uint8_t>& importance,
+                      const std::vector<uint8_t>& satisfaction) {
+    const size_t cells = count * outcome_count();
+    if (importance.size() != cells || satisfaction.size() != cells) {
+      throw Error(JTBD_INVALID_ARGUMENT,
+                  "jtbd::Aggregate::AddRespondents: expected " +
+                      std::to_string(cells) + " ratings in each matrix (" +
+                      std::to_string(count) + " respondents x " +
+                      std::to_string(outcome_count()) + " outcomes), got " +
+                      std::to_string(importance.size()) + " and " +
+                      std::to_string(satisfaction.size()));
+    }
+    AddRespondents(count, importance.data(), satisfaction.data());
+  }
+
+  // this += other; FAILED_PRECONDITION (this unchanged) unless the scales
+  // and outcome ids match.
+  void Merge(const Aggregate& other) {
+    internal::Check(jtbd_aggregate_merge(handle_.get(), other.handle_.get()));
+  }
+
+  // Respondents in one cell; ratings 0 (no answer) or on the scale.
+  uint64_t Cell(size_t outcome, int32_t importance,
+                int32_t satisfaction) const {
+    uint64_t count = 0;
+    internal::Check(jtbd_aggregate_cell(handle_.get(), outcome, importance,
+                                        satisfaction, &count));
+    return count;
+  }
+
+  // Serialized jtbd.v1.Aggregate (exact round trip through Parse).
+  std::string Serialize() const {
+    jtbd_buffer* buffer = nullptr;
+    internal::Check(jtbd_aggregate_serialize(handle_.get(), &buffer));
+    return internal::TakeBuffer(buffer);
+  }
+
+  Report Score() const {
+    jtbd_report* report = nullptr;
+    internal::Check(jtbd_aggregate_score(handle_.get(), &report));
+    return Report::Adopt(report);
+  }
+
+  // The native handle, still owned by this object (NULL when moved from).
+  jtbd_aggregate* native() const noexcept { return handle_.get(); }
+
+ private:
+  std::unique_ptr<jtbd_aggregate, internal::AggregateDestroy> handle_;
+};
+
+// ------------------------------------------------------------------- study
+
+// Outcomes, respondents (with attributes) and their answers, on one scale.
+class Study {
+ public:
+  // An empty study on the default 1-5 scale (top box 4 and 5).
+  Study() {
+    jtbd_study* raw = nullptr;
+    internal::Check(jtbd_study_create(&raw));
+    handle_.reset(raw);
+  }
+  // Takes ownership of a study made by the C API.
+  explicit Study(jtbd_study* native) : handle_(native) {}
+
+  Study(Study&&) noexcept = default;
+  Study& operator=(Study&&) noexcept = default;
+  Study(const Study&) = delete;
+  Study& operator=(const Study&) = delete;
+
+  // A survey CSV file, long or wide layout (detected from the header).
+  // Errors name the file, line and column.
+  static Study ReadCsvFile(const std::string& path,
+                           const ReadOptions& options = ReadOptions()) {
+    auto native_options = MakeReadOptions(options);
+    jtbd_study* raw = nullptr;
+    internal::Check(jtbd_study_read_csv_file(native_options.get(), path.data(),
+                                             path.size(), &raw));
+    return Study(raw);
+  }
+  // The same from memory; source_name names it in errors.
+  static Study ReadCsv(std::string_view data, std::string_view source_name = {},
+                       const ReadOptions& options = ReadOptions()) {
+    auto native_options = MakeReadOptions(options);
+    jtbd_study* raw = nullptr;
+    internal::Check(jtbd_study_read_csv(native_options.get(), data.data(),
+                                        data.size(), source_name.data(),
+                                        source_name.size(), &raw));
+    return Study(raw);
+  }
+  // A serialized jtbd.v1.Study (as made by Serialize).
+  static Study Parse(std::string_view bytes) {
+    jtbd_study* raw = nullptr;
+    internal::Check(jtbd_study_parse(bytes.data(), bytes.size(), &raw));
+    return Study(raw);
+  }
+
+  // FAILED_PRECONDITION once answers were added.
+  void SetScale(int32_t min, int32_t max, int32_t top_box_min) {
+    internal::Check(jtbd_study_set_scale(handle_.get(), min, max, top_box_min));
+  }
+  // Returns the outcome's index (0, 1, ...); ids are unique and non-empty.
+  size_t AddOutcome(std::string_view id, std::string_view statement = {}) {
+    size_t index = 0;
+    internal::Check(jtbd_study_add_outcome(handle_.get(), id.data(), id.size(),
+                                           statement.data(), statement.size(),
+                                           &index));
+    return index;
+  }
+  // Returns the respondent's index; an empty id makes it anonymous.
+  size_t AddRespondent(std::string_view id = {}) {
+    size_t index = 0;
+    internal::Check(
+        jtbd_study_add_respondent(handle_.get(), id.data(), id.size(), &index));
+    return index;
+  }
+  // Adds `count` anonymous respondents; returns the index of the first.
+  size_t AddRespondents(size_t count) {
+    size_t first = 0;
+    internal::Check(jtbd_study_add_respondents(handle_.get(), count, &first));
+    return first;
+  }
+  void SetAttribute(size_t respondent, std::string_view name,
+                    std::string_view value) {
+    internal::Check(jtbd_study_set_attribute(handle_.get(), respondent,
+                                             name.data(), name.size(),
+                                             value.data(), value.size()));
+  }
+  // Answer i: respondent respondents[i] rated outcome outcomes[i]
+  // importance[i] and satisfaction[i] (0 = no answer). A batch with any
+  // invalid element is rejected whole and the study is unchanged.
+  void AddAnswers(const uint32_t* respondents, const uint32_t* outcomes,
+                  const uint8_t* importance, const uint8_t* satisfaction,
+                  size_t count) {
+    internal::Check(jtbd_study_add_answers(handle_.get(), count, respondents,
+                                           outcomes, importance, satisfaction));
+  }
+  void AddAnswers(const std::vector<uint32_t>& respondents,
+                  const std::vector<uint32_t>& outcomes,
+                  const std::vector<uint8_t>& importance,
+                  const std::vector<uint8_t>& satisfaction) {
+    const size_t count = respondents.size();
+    if (outcomes.size() != count || importance.size() != count ||
+        satisfaction.size() != count) {
+      throw Error(JTBD_INVALID_ARGUMENT,
+                  "jtbd::Study::AddAnswers: the four arrays differ in "
+                  "length (" +
+                      std::to_string(count) + ", " +
+                      std::to_string(outcomes.size()) + ", " +
+                      std::to_string(importance.size()) + ", " +
+                      std::to_string(satisfaction.size()) + ")");
+    }
+    AddAnswers(respondents.data(), outcomes.data(), importance.data(),
+               satisfaction.data(), count);
+  }
+
+  size_t outcome_count() const {
+    return jtbd_study_outcome_count(handle_.get());
+  }
+  size_t respondent_count() const {
+    return jtbd_study_respondent_count(handle_.get());
+  }
+
+  // NOT_FOUND when options.segment_by names an attribute nobody has.
+  Report Score(const ScoreOptions& options = ScoreOptions()) const {
+    std::unique_ptr<jtbd_score_options, internal::ScoreOptionsDestroy>
+        native_options;
+    if (!options.segment_by.empty()) {
+      jtbd_score_options* raw = nullptr;
+      internal::Check(jtbd_score_options_create(&raw));
+      native_options.reset(raw);
+      internal::Check(jtbd_score_options_set_segment_by(
+          raw, options.segment_by.data(), options.segment_by.size()));
+    }
+    jtbd_report* report = nullptr;
+    internal::Check(
+        jtbd_study_score(handle_.get(), native_options.get(), &report));
+    return Report::Adopt(report);
+  }
+
+  // The study's mergeable aggregate.
+  Aggregate ToAggregate() const {
+    jtbd_aggregate* raw = nullptr;
+    internal::Check(jtbd_study_aggregate(handle_.get(), &raw));
+    return Aggregate(raw);
+  }
+
+  // Serialized jtbd.v1.Study.
+  std::string Serialize() const {
+    jtbd_buffer* buffer = nullptr;
+    internal::Check(jtbd_study_serialize(handle_.get(), &buffer));
+    return internal::TakeBuffer(buffer);
+  }
+
+  // The native handle, still owned by this object (NULL when moved from).
+  jtbd_study* native() const noexcept { return handle_.get(); }
+
+ private:
+  static std::unique_ptr<jtbd_read_options, internal::ReadOptionsDestroy>
+  MakeReadOptions(const ReadOptions& options) {
+    jtbd_read_options* raw = nullptr;
+    internal::Check(jtbd_read_options_create(&raw));
+    std::unique_ptr<jtbd_read_options, internal::ReadOptionsDestroy> owned(raw);
+    internal::Check(jtbd_read_options_set_scale(
+        raw, options.scale_min, options.scale_max, options.top_box_min));
+    return owned;
+  }
+
+  std::unique_ptr<jtbd_study, internal::StudyDestroy> handle_;
+};
+
+// ------------------------------------------------------ bytes in, bytes out
+
+// A serialized jtbd.v1.ScoreRequest in, a serialized jtbd.v1.Report out.
+inline std::string ScoreRequest(std::string_view request) {
+  jtbd_buffer* buffer = nullptr;
+  internal::Check(jtbd_score_request(request.data(), request.size(), &buffer));
+  return internal::TakeBuffer(buffer);
+}
+
+// The same in protobuf JSON (unknown fields ignored).
+inline std::string ScoreRequestJson(std::string_view request_json) {
+  jtbd_buffer* buffer = nullptr;
+  internal::Check(jtbd_score_request_json(request_json.data(),
+                                          request_json.size(), &buffer));
+  return internal::TakeBuffer(buffer);
+}
+
+}  // namespace jtbd
+
+#endif  // JTBD_JTBD_HPP_

@@ -1,0 +1,440 @@
+/*
+ * c_api_test.c - the C ABI as a C program sees it. Compiled as C99 with
+ * -pedantic -Werror, so a C++-only construct in jtbd.h fails the build.
+ *
+ *   jtbd_c_api_test examples/survey.csv
+ *
+ * Prints "N passed, M failed" and exits non-zero when anything failed.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jtbd/jtbd.h"
+
+static int passed = 0;
+static int failed = 0;
+
+#define CHECK(condition)                                               \
+  do {                                                                 \
+    if (condition) {                                                   \
+      ++passed;                                                        \
+    } else {                                                           \
+      ++failed;                                                        \
+      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, \
+              #condition);                                             \
+    }                                                                  \
+  } while (0)
+
+/* Asserts the call succeeded; on failure prints the error and frees it. */
+#define CHECK_OK(call)                                                         \
+  do {                                                                         \
+    jtbd_error* check_ok_error_ = (call);                                      \
+    if (check_ok_error_ == NULL) {                                             \
+      ++passed;                                                                \
+    } else {                                                                   \
+      ++failed;                                                                \
+      fprintf(stderr, "%s:%d: %s failed: %s: %s\n", __FILE__, __LINE__, #call, \
+              jtbd_code_name(jtbd_error_code(check_ok_error_)),                \
+              jtbd_error_message(check_ok_error_, NULL));                      \
+      jtbd_error_free(check_ok_error_);                                        \
+    }                                                                          \
+  } while (0)
+
+#define CHECK_NEAR(actual, expected) CHECK(fabs((actual) - (expected)) < 1e-9)
+
+/* Checks an error's code and that its message contains `needle`; frees it. */
+static void expect_error(jtbd_error* error, int32_t code, const char* needle,
+                         int line) {
+  const char* message = jtbd_error_message(error, NULL);
+  if (error != NULL && jtbd_error_code(error) == code &&
+      strstr(message, needle) != NULL) {
+    ++passed;
+  } else {
+    ++failed;
+    fprintf(stderr, "%s:%d: expected %s containing \"%s\", got %s: \"%s\"\n",
+            __FILE__, line, jtbd_code_name(code), needle,
+            jtbd_code_name(jtbd_error_code(error)), message);
+  }
+  jtbd_error_free(error);
+}
+#define EXPECT_ERROR(call, code, needle) \
+  expect_error((call), (code), (needle), __LINE__)
+
+static jtbd_outcome_score empty_score(void) {
+  jtbd_outcome_score score;
+  memset(&score, 0, sizeof(score));
+  score.struct_size = sizeof(score);
+  return score;
+}
+
+/* Adds the Bosch circular-saw outcome ("minimize the likelihood that the cut
+ * goes off track"): 270 respondents, 200 rate importance 4-5 and 75 rate
+ * satisfaction 4-5. */
+static void add_bosch(jtbd_study* study) {
+  static uint32_t respondents[270], outcomes[270];
+  static uint8_t importance[270], satisfaction[270];
+  const char id[] = "off_track";
+  const char statement[] =
+      "Minimize the likelihood that the cut goes off track";
+  size_t index = 99, first = 99;
+  uint32_t i;
+  CHECK_OK(jtbd_study_add_outcome(study, id, strlen(id), statement,
+                                  strlen(statement), &index));
+  CHECK(index == 0);
+  CHECK_OK(jtbd_study_add_respondents(study, 270, &first));
+  CHECK(first == 0);
+  for (i = 0; i < 270; ++i) {
+    respondents[i] = i;
+    outcomes[i] = 0;
+    importance[i] = (uint8_t)(i < 200 ? 5 : 2);  /* 200 top box */
+    satisfaction[i] = (uint8_t)(i < 75 ? 4 : 1); /* 75 top box */
+  }
+  CHECK_OK(jtbd_study_add_answers(study, 270, respondents, outcomes, importance,
+                                  satisfaction));
+}
+
+static void check_bosch_score(const jtbd_outcome_score* score, uint32_t rank) {
+  CHECK(score->outcome_id_len == 9);
+  CHECK(memcmp(score->outcome_id, "off_track", 9) == 0);
+  CHECK(score->outcome_id[9] == '\0'); /* text out is NUL-terminated */
+  CHECK(strcmp(score->statement,
+               "Minimize the likelihood that the cut goes off track") == 0);
+  CHECK_NEAR(score->importance, 2000.0 / 270.0);  /* 7.407... */
+  CHECK_NEAR(score->satisfaction, 750.0 / 270.0); /* 2.777... */
+  CHECK_NEAR(score->opportunity, 3250.0 / 270.0); /* 12.037... */
+  CHECK(score->band == JTBD_BAND_HIGH);
+  CHECK(score->rank == rank);
+  CHECK(score->importance_count == 270);
+  CHECK(score->importance_top_box_count == 200);
+  CHECK(score->satisfaction_count == 270);
+  CHECK(score->satisfaction_top_box_count == 75);
+  CHECK(score->both_count == 270);
+  CHECK(score->both_top_box_count == 75);
+}
+
+static void test_version(void) {
+  char expected[32];
+  CHECK(jtbd_version_number() == JTBD_VERSION_NUMBER);
+  CHECK(JTBD_VERSION_NUMBER == 10000 * JTBD_VERSION_MAJOR +
+                                   100 * JTBD_VERSION_MINOR +
+                                   JTBD_VERSION_PATCH);
+  sprintf(expected, "%d.%d.%d", JTBD_VERSION_MAJOR, JTBD_VERSION_MINOR,
+          JTBD_VERSION_PATCH);
+  CHECK(strcmp(jtbd_version_string(), expected) == 0);
+}
+
+static void test_bosch(void) {
+  jtbd_study* study = NULL;
+  jtbd_report* report = NULL;
+  jtbd_outcome_score score = empty_score();
+  CHECK_OK(jtbd_study_create(&study));
+  add_bosch(study);
+  CHECK(jtbd_study_outcome_count(study) == 1);
+  CHECK(jtbd_study_respondent_count(study) == 270);
+  CHECK_OK(jtbd_study_score(study, NULL, &report));
+  CHECK(jtbd_report_respondent_count(report) == 270);
+  CHECK(jtbd_report_outcome_count(report) == 1);
+  CHECK(jtbd_report_segment_count(report) == 0);
+  CHECK_OK(jtbd_report_outcome(report, 0, &score));
+  CHECK(score.struct_size == sizeof(score));
+  check_bosch_score(&score, 1);
+  CHECK(strcmp(jtbd_band_name(score.band), "high") == 0);
+  jtbd_report_destroy(report);
+  jtbd_study_destroy(study);
+}
+
+static void test_misuse(void) {
+  jtbd_study* study = NULL;
+  jtbd_report* report = NULL;
+  jtbd_report* before = NULL;
+  jtbd_outcome_score score = empty_score();
+  jtbd_outcome_score untouched;
+  size_t index = 77;
+  const uint32_t respondents[3] = {0, 1, 2};
+  const uint32_t outcomes[3] = {0, 0, 0};
+  const uint8_t importance[3] = {4, 5, 6}; /* 6 is off the 1-5 scale */
+  const uint8_t satisfaction[3] = {1, 2, 3};
+
+  /* NULL handles: an error naming the argument, never a crash. */
+  EXPECT_ERROR(jtbd_study_create(NULL), JTBD_INVALID_ARGUMENT, "out");
+  EXPECT_ERROR(jtbd_study_add_outcome(NULL, "a", 1, "", 0, NULL),
+               JTBD_INVALID_ARGUMENT, "study");
+  EXPECT_ERROR(jtbd_study_add_answers(NULL, 0, NULL, NULL, NULL, NULL),
+               JTBD_INVALID_ARGUMENT, "study");
+  EXPECT_ERROR(jtbd_study_score(NULL, NULL, &report), JTBD_INVALID_ARGUMENT,
+               "study");
+  CHECK(report == NULL); /* out-parameters untouched on failure */
+  EXPECT_ERROR(jtbd_report_outcome(NULL, 0, &score), JTBD_INVALID_ARGUMENT,
+               "report");
+  EXPECT_ERROR(jtbd_aggregate_merge(NULL, NULL), JTBD_INVALID_ARGUMENT, "into");
+  CHECK(jtbd_study_outcome_count(NULL) == 0);
+  CHECK(jtbd_report_outcome_count(NULL) == 0);
+  CHECK(jtbd_error_code(NULL) == JTBD_OK);
+  CHECK(strcmp(jtbd_error_message(NULL, NULL), "") == 0);
+  jtbd_study_destroy(NULL);
+  jtbd_report_destroy(NULL);
+  jtbd_error_free(NULL);
+  jtbd_buffer_free(NULL);
+
+  CHECK_OK(jtbd_study_create(&study));
+  add_bosch(study);
+  CHECK_OK(jtbd_study_score(study, NULL, &before));
+  EXPECT_ERROR(jtbd_study_score(study, NULL, NULL), JTBD_INVALID_ARGUMENT,
+               "out");
+
+  /* Duplicate outcome id. */
+  EXPECT_ERROR(jtbd_study_add_outcome(study, "off_track", 9, "", 0, &index),
+               JTBD_ALREADY_EXISTS, "off_track");
+  CHECK(index == 77);
+  CHECK(jtbd_study_outcome_count(study) == 1);
+
+  /* A second outcome for the rejected batch to target, so that the batch's
+   * first two elements are valid and only element 2 is not. */
+  CHECK_OK(jtbd_study_add_outcome(study, "second", 6, NULL, 0, &index));
+  CHECK(index == 1);
+  {
+    const uint32_t second[3] = {1, 1, 1};
+    EXPECT_ERROR(jtbd_study_add_answers(study, 3, respondents, second,
+                                        importance, satisfaction),
+                 JTBD_INVALID_ARGUMENT, "importance[2] = 6");
+    /* Rejected whole: the valid first two answers were not kept either, so
+     * the same pairs can be added now. */
+    CHECK_OK(jtbd_study_add_answers(study, 2, respondents, second, importance,
+                                    satisfaction));
+  }
+  /* Re-rating a pair is refused and names the array index. */
+  EXPECT_ERROR(jtbd_study_add_answers(study, 1, respondents, outcomes,
+                                      importance, satisfaction),
+               JTBD_INVALID_ARGUMENT, "respondents[0] = 0");
+  EXPECT_ERROR(jtbd_study_add_answers(study, 3, NULL, outcomes, importance,
+                                      satisfaction),
+               JTBD_INVALID_ARGUMENT, "respondents");
+  CHECK(jtbd_study_respondent_count(study) == 270);
+
+  /* The score of the first outcome is what it was before the misuse. */
+  CHECK_OK(jtbd_study_score(study, NULL, &report));
+  {
+    size_t i;
+    int found = 0;
+    for (i = 0; i < jtbd_report_outcome_count(report); ++i) {
+      CHECK_OK(jtbd_report_outcome(report, i, &score));
+      if (strcmp(score.outcome_id, "off_track") == 0) {
+        found = 1;
+        /* "second" (I = 10, S = 0, Opp = 20) now ranks first. */
+        check_bosch_score(&score, 2);
+      }
+    }
+    CHECK(found);
+  }
+
+  /* struct_size too small to hold even the id: refused, struct untouched. */
+  memset(&untouched, 0xAB, sizeof(untouched));
+  untouched.struct_size = 4;
+  score = untouched;
+  EXPECT_ERROR(jtbd_report_outcome(report, 0, &score), JTBD_INVALID_ARGUMENT,
+               "struct_size");
+  CHECK(memcmp(&score, &untouched, sizeof(score)) == 0);
+
+  /* Index out of range. */
+  score = empty_score();
+  EXPECT_ERROR(jtbd_report_outcome(report, 2, &score), JTBD_OUT_OF_RANGE,
+               "index 2");
+  EXPECT_ERROR(jtbd_report_render(report, 99, NULL), JTBD_INVALID_ARGUMENT,
+               "out");
+  {
+    jtbd_buffer* buffer = NULL;
+    EXPECT_ERROR(jtbd_report_render(report, 99, &buffer), JTBD_INVALID_ARGUMENT,
+                 "format 99");
+    CHECK(buffer == NULL);
+  }
+
+  /* The scale is fixed once answers exist. */
+  EXPECT_ERROR(jtbd_study_set_scale(study, 1, 7, 6), JTBD_FAILED_PRECONDITION,
+               "");
+
+  jtbd_report_destroy(report);
+  jtbd_report_destroy(before);
+  jtbd_study_destroy(study);
+}
+
+static void test_survey_file(const char* path) {
+  jtbd_study* study = NULL;
+  jtbd_score_options* options = NULL;
+  jtbd_report* report = NULL;
+  jtbd_buffer* json = NULL;
+  size_t s, respondents_in_segments = 0;
+  const char segment_by[] = "segment";
+
+  CHECK_OK(jtbd_study_read_csv_file(NULL, path, strlen(path), &study));
+  if (study == NULL) return;
+  CHECK(jtbd_study_outcome_count(study) >= 20);
+  CHECK(jtbd_study_respondent_count(study) >= 150);
+
+  CHECK_OK(jtbd_score_options_create(&options));
+  CHECK_OK(jtbd_score_options_set_segment_by(options, segment_by,
+                                             strlen(segment_by)));
+  CHECK_OK(jtbd_study_score(study, options, &report));
+  if (report == NULL) {
+    jtbd_score_options_destroy(options);
+    jtbd_study_destroy(study);
+    return;
+  }
+  CHECK(jtbd_report_respondent_count(report) ==
+        jtbd_study_respondent_count(study));
+  CHECK(jtbd_report_outcome_count(report) == jtbd_study_outcome_count(study));
+  CHECK(jtbd_report_segment_count(report) == 2);
+  for (s = 0; s < jtbd_report_segment_count(report); ++s) {
+    const char* name = NULL;
+    size_t name_len = 0, count = 0, i;
+    double previous = 1e9;
+    CHECK_OK(jtbd_report_segment_name(report, s, &name, &name_len));
+    CHECK(name_len > 0 && name[name_len] == '\0');
+    CHECK_OK(jtbd_report_segment_respondent_count(report, s, &count));
+    CHECK(count > 0);
+    respondents_in_segments += count;
+    for (i = 0; i < jtbd_report_outcome_count(report); ++i) {
+      jtbd_outcome_score score = empty_score();
+      CHECK_OK(jtbd_report_segment_outcome(report, s, i, &score));
+      CHECK(score.opportunity <= previous); /* ranked, highest first */
+      CHECK(score.importance_count <= count);
+      previous = score.opportunity;
+    }
+  }
+  CHECK(respondents_in_segments == jtbd_report_respondent_count(report));
+
+  CHECK_OK(jtbd_report_render(report, JTBD_FORMAT_JSON, &json));
+  if (json != NULL) {
+    const char* text = (const char*)jtbd_buffer_data(json);
+    CHECK(jtbd_buffer_size(json) > 0);
+    CHECK(text[jtbd_buffer_size(json)] == '\0');
+    CHECK(strlen(text) == jtbd_buffer_size(json));
+    CHECK(strstr(text, "\"outcomes\"") != NULL);
+    CHECK(strstr(text, "\"segments\"") != NULL);
+    CHECK(strstr(text, "\"outcomeId\"") != NULL);
+    CHECK(strstr(text, "\"opportunity\"") != NULL);
+  }
+  jtbd_buffer_free(json);
+
+  /* A missing file names the file. */
+  {
+    jtbd_study* missing = NULL;
+    const char nowhere[] = "/nonexistent/survey.csv";
+    EXPECT_ERROR(
+        jtbd_study_read_csv_file(NULL, nowhere, strlen(nowhere), &missing),
+        JTBD_NOT_FOUND, nowhere);
+    CHECK(missing == NULL);
+  }
+
+  jtbd_report_destroy(report);
+  jtbd_score_options_destroy(options);
+  jtbd_study_destroy(study);
+}
+
+/* Writes the key and length of a protobuf length-delimited field (field
+ * number < 16); the caller appends the `size` bytes. */
+static size_t put_field_header(uint8_t* out, int field, size_t size) {
+  size_t n = 0;
+  out[n++] = (uint8_t)(field << 3 | 2);
+  while (size >= 0x80) {
+    out[n++] = (uint8_t)(size | 0x80);
+    size >>= 7;
+  }
+  out[n++] = (uint8_t)size;
+  return n;
+}
+
+static void test_bytes_in_bytes_out(void) {
+  jtbd_study* study = NULL;
+  jtbd_buffer* serialized = NULL;
+  jtbd_buffer* report = NULL;
+  jtbd_buffer* json = NULL;
+  uint8_t* request;
+  size_t size, n;
+
+  CHECK_OK(jtbd_study_create(&study));
+  add_bosch(study);
+  CHECK_OK(jtbd_study_serialize(study, &serialized));
+  if (serialized == NULL) return;
+  size = jtbd_buffer_size(serialized);
+
+  /* jtbd.v1.ScoreRequest { study = 1; } built by hand around the study. */
+  request = (uint8_t*)malloc(size + 8);
+  n = put_field_header(request, 1, size);
+  memcpy(request + n, jtbd_buffer_data(serialized), size);
+  n += size;
+  CHECK_OK(jtbd_score_request(request, n, &report));
+  if (report != NULL) {
+    /* The report's first outcome's importance (field 1 / field 3, a
+     * double): find the fixed64 tag 0x19 and read the little-endian bytes. */
+    const uint8_t* bytes = jtbd_buffer_data(report);
+    size_t i, found = 0;
+    for (i = 0; i + 9 <= jtbd_buffer_size(report); ++i) {
+      if (bytes[i] == 0x19) {
+        uint64_t bits = 0;
+        double value;
+        int k;
+        for (k = 7; k >= 0; --k) bits = bits << 8 | bytes[i + 1 + k];
+        memcpy(&value, &bits, sizeof(value));
+        if (fabs(value - 2000.0 / 270.0) < 1e-12) found = 1;
+      }
+    }
+    CHECK(found);
+  }
+  jtbd_buffer_free(report);
+  free(request);
+
+  /* Garbage in: an error, not a crash. */
+  report = NULL;
+  EXPECT_ERROR(jtbd_score_request("\xff\xff\xff", 3, &report),
+               JTBD_INVALID_ARGUMENT, "ScoreRequest");
+  CHECK(report == NULL);
+
+  {
+    const char request_json[] =
+        "{\"study\": {\"outcomes\": [{\"id\": \"o1\"}],"
+        " \"respondents\": ["
+        "  {\"id\": \"a\", \"answers\": [{\"outcomeId\": \"o1\","
+        "    \"importance\": 5, \"satisfaction\": 1}]},"
+        "  {\"id\": \"b\", \"answers\": [{\"outcomeId\": \"o1\","
+        "    \"importance\": 4, \"satisfaction\": 2}]},"
+        "  {\"id\": \"c\", \"answers\": [{\"outcomeId\": \"o1\","
+        "    \"importance\": 2, \"satisfaction\": 5}]},"
+        "  {\"id\": \"d\", \"answers\": [{\"outcomeId\": \"o1\","
+        "    \"importance\": 5}]}]},"
+        " \"futureField\": true}";
+    /* I = 10 * 3/4 = 7.5, S = 10 * 1/3 = 3.333..., Opp = 11.666...:
+     * underserved. */
+    CHECK_OK(
+        jtbd_score_request_json(request_json, strlen(request_json), &json));
+    if (json != NULL) {
+      const char* text = (const char*)jtbd_buffer_data(json);
+      const char* found = strstr(text, "\"opportunity\":");
+      CHECK(found != NULL);
+      if (found != NULL) {
+        CHECK_NEAR(strtod(found + strlen("\"opportunity\":"), NULL),
+                   7.5 + (7.5 - 10.0 / 3.0));
+      }
+      CHECK(strstr(text, "BAND_UNDERSERVED") != NULL);
+    }
+    jtbd_buffer_free(json);
+  }
+
+  jtbd_buffer_free(serialized);
+  jtbd_study_destroy(study);
+}
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s examples/survey.csv\n", argv[0]);
+    return 2;
+  }
+  test_version();
+  test_bosch();
+  test_misuse();
+  test_survey_file(argv[1]);
+  test_bytes_in_bytes_out();
+  printf("%d passed, %d failed\n", passed, failed);
+  return failed == 0 ? 0 : 1;
+}
