@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstddef>
 #include <cstdint>
@@ -32,6 +33,11 @@ constexpr absl::string_view kNoAnswerColumns =
     "the header has no answer columns; expected a long layout (respondent, "
     "outcome, importance, satisfaction) or a wide layout (imp_<outcome>, "
     "sat_<outcome>)";
+
+// A header alone is refused like an empty file: nothing to score, and a
+// report of zero respondents would look like a result.
+constexpr absl::string_view kNoRows =
+    "no answers: the header is followed by no rows";
 
 inline absl::string_view TrimSpaces(absl::string_view text) {
   size_t begin = 0;
@@ -166,7 +172,9 @@ absl::StatusOr<bool> SurveyParser::NextRow() {
       break;
   }
   if (reader_.fields().size() != header_.size()) {
-    return Error(reader_.record_line(), 0,
+    // The column is the first missing field, or the first extra one.
+    return Error(reader_.record_line(),
+                 std::min(reader_.fields().size(), header_.size()) + 1,
                  absl::StrCat("expected ", header_.size(),
                               " fields, as in the header, but found ",
                               reader_.fields().size()));
@@ -193,7 +201,7 @@ ptrdiff_t SurveyParser::FindFirstColumn(
 absl::Status SurveyParser::ReadHeader() {
   switch (reader_.Read()) {
     case CsvReader::Result::kEnd:
-      return Error(0, 0, "the file is empty");
+      return Error(1, 1, "the file is empty");
     case CsvReader::Result::kError:
       return Error(reader_.error().line, reader_.error().field,
                    reader_.error().what);
@@ -254,7 +262,7 @@ absl::Status SurveyParser::ReadLong(size_t outcome_column,
   const ptrdiff_t found_respondent_column =
       FindFirstColumn({"respondent", "respondent_id", "id", "subject"});
   if (found_respondent_column < 0) {
-    return Error(header_line_, 0,
+    return Error(header_line_, 1,
                  "the long layout (outcome, importance, satisfaction) needs a "
                  "respondent column: respondent, respondent_id, id or "
                  "subject");
@@ -382,10 +390,7 @@ absl::Status SurveyParser::ReadLong(size_t outcome_column,
       if (!status.ok()) return status;
     }
   }
-  if (rows == 0) {
-    return Error(header_line_, 0,
-                 "no answers: the long-layout header is followed by no rows");
-  }
+  if (rows == 0) return Error(header_line_, 1, kNoRows);
   return FlushAnswers();
 }
 
@@ -542,6 +547,7 @@ absl::Status SurveyParser::ReadWide() {
       if (!status.ok()) return status;
     }
   }
+  if (row_number == 0) return Error(header_line_, 1, kNoRows);
   return FlushAnswers();
 }
 
@@ -572,7 +578,7 @@ absl::StatusOr<Study> SurveyParser::Parse() {
   } else if (first_wide_column >= 0) {
     status = ReadWide();
   } else {
-    status = Error(header_line_, 0, kNoAnswerColumns);
+    status = Error(header_line_, 1, kNoAnswerColumns);
   }
   if (!status.ok()) return status;
   return std::move(study_);

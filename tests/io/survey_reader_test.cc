@@ -155,13 +155,6 @@ TEST(ReadSurveyCsvTest, WideWithoutIdColumnNumbersTheRows) {
   EXPECT_EQ(AttributeOf(study, "3", "segment"), "");
 }
 
-TEST(ReadSurveyCsvTest, WideHeaderWithoutRowsIsAStudyWithoutRespondents) {
-  const Study study = ReadGood("wide_header_only.csv");
-  EXPECT_THAT(OutcomeIds(study), ElementsAre("a", "b"));
-  EXPECT_EQ(study.respondent_count(), 0u);
-  EXPECT_EQ(study.answer_count(), 0u);
-}
-
 TEST(ReadSurveyCsvTest, WideCompetitorColumnNeedsAKnownOutcomeSuffix) {
   // sat_a_b is outcome a_b's own column, not a competitor on b.
   absl::StatusOr<Study> study = ReadSurveyCsv(
@@ -270,10 +263,11 @@ std::string RefusalOf(absl::string_view name) {
 }
 
 TEST(ReadSurveyCsvRefusalTest, EmptyFile) {
-  EXPECT_EQ(RefusalOf("empty.csv"), "P: the file is empty");
-  EXPECT_EQ(RefusalOf("blank_lines_only.csv"), "P: the file is empty");
+  EXPECT_EQ(RefusalOf("empty.csv"), "P: line 1, column 1: the file is empty");
+  EXPECT_EQ(RefusalOf("blank_lines_only.csv"),
+            "P: line 1, column 1: the file is empty");
   EXPECT_EQ(ReadSurveyCsv("\xEF\xBB\xBF", "bom.csv", {}).status().message(),
-            "bom.csv: the file is empty");
+            "bom.csv: line 1, column 1: the file is empty");
 }
 
 TEST(ReadSurveyCsvRefusalTest, RatingOutsideTheScale) {
@@ -295,10 +289,13 @@ TEST(ReadSurveyCsvRefusalTest, NotAWholeNumber) {
 
 TEST(ReadSurveyCsvRefusalTest, WrongNumberOfFields) {
   EXPECT_EQ(RefusalOf("wrong_field_count.csv"),
-            "P: line 3: expected 3 fields, as in the header, but found 4");
+            "P: line 3, column 4: expected 3 fields, as in the header, but "
+            "found 4");
+  // Too few: the column is the first missing one.
   EXPECT_EQ(
       ReadSurveyCsv("id,imp_a,sat_a\nr,1\n", "t.csv", {}).status().message(),
-      "t.csv: line 2: expected 3 fields, as in the header, but found 2");
+      "t.csv: line 2, column 3 (\"sat_a\"): expected 3 fields, as in the "
+      "header, but found 2");
 }
 
 TEST(ReadSurveyCsvRefusalTest, UnterminatedQuote) {
@@ -316,7 +313,8 @@ TEST(ReadSurveyCsvRefusalTest, TextAfterAClosingQuote) {
 
 TEST(ReadSurveyCsvRefusalTest, HeaderWithoutAnswerColumns) {
   EXPECT_EQ(RefusalOf("no_answer_columns.csv"),
-            "P: line 1: the header has no answer columns; expected a long "
+            "P: line 1, column 1 (\"name\"): the header has no answer "
+            "columns; expected a long "
             "layout (respondent, outcome, importance, satisfaction) or a wide "
             "layout (imp_<outcome>, sat_<outcome>)");
   // Half a long layout is no layout.
@@ -324,7 +322,8 @@ TEST(ReadSurveyCsvRefusalTest, HeaderWithoutAnswerColumns) {
       ReadSurveyCsv("\n\nrespondent,importance,satisfaction\n", "t.csv", {})
           .status()
           .message(),
-      "t.csv: line 3: the header has no answer columns; expected a long "
+      "t.csv: line 3, column 1 (\"respondent\"): the header has no answer "
+      "columns; expected a long "
       "layout (respondent, outcome, importance, satisfaction) or a wide "
       "layout (imp_<outcome>, sat_<outcome>)");
 }
@@ -375,15 +374,22 @@ TEST(ReadSurveyCsvRefusalTest, ConflictingAttributeInALongFile) {
 
 TEST(ReadSurveyCsvRefusalTest, LongFileWithoutRespondentColumn) {
   EXPECT_EQ(RefusalOf("long_missing_respondent.csv"),
-            "P: line 1: the long layout (outcome, importance, satisfaction) "
+            "P: line 1, column 1 (\"name\"): the long layout (outcome, "
+            "importance, satisfaction) "
             "needs a respondent column: respondent, respondent_id, id or "
             "subject");
 }
 
 TEST(ReadSurveyCsvRefusalTest, LongFileWithoutRows) {
   EXPECT_EQ(RefusalOf("long_no_rows.csv"),
-            "P: line 1: no answers: the long-layout header is followed by no "
-            "rows");
+            "P: line 1, column 1 (\"respondent\"): no answers: the header "
+            "is followed by no rows");
+}
+
+TEST(ReadSurveyCsvRefusalTest, WideFileWithoutRows) {
+  EXPECT_EQ(RefusalOf("wide_no_rows.csv"),
+            "P: line 1, column 1 (\"id\"): no answers: the header is "
+            "followed by no rows");
 }
 
 TEST(ReadSurveyCsvRefusalTest, DuplicateRespondentInAWideFile) {

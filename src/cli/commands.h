@@ -1,0 +1,34 @@
+#ifndef JTBD_CLI_COMMANDS_H_
+#define JTBD_CLI_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+namespace jtbd {
+namespace cli {
+
+// Exit statuses of the jtbd tool.
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitBadData = 1,  // the input (or writing the output) failed
+  kExitUsage = 2,    // the command line is wrong
+};
+
+// Each subcommand receives the arguments after its own name and returns the
+// exit status; messages go to stderr prefixed with "jtbd: ".
+int RunScore(const std::vector<std::string>& args);
+int RunVersion(const std::vector<std::string>& args);
+int RunHelp(const std::vector<std::string>& args);
+
+// Help texts, newline-terminated.
+const char* MainUsage();      // jtbd --help
+const char* ScoreUsage();     // jtbd score --help
+const char* ScoreSynopsis();  // the one-line form printed on usage errors
+
+// Prints "jtbd: <message>" and `usage` to stderr; returns kExitUsage.
+int UsageError(const std::string& message, const char* usage);
+
+}  // namespace cli
+}  // namespace jtbd
+
+#endif  // JTBD_CLI_COMMANDS_H_

@@ -1,0 +1,24 @@
+// jtbd: Jobs-to-be-Done research from the command line.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using jtbd::cli::MainUsage;
+  if (argc < 2) {
+    return jtbd::cli::UsageError("no command given", MainUsage());
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "score") return jtbd::cli::RunScore(args);
+  if (command == "version" || command == "--version") {
+    return jtbd::cli::RunVersion(args);
+  }
+  if (command == "help" || command == "--help" || command == "-h") {
+    return jtbd::cli::RunHelp(args);
+  }
+  return jtbd::cli::UsageError("unknown command \"" + command + "\"",
+                               MainUsage());
+}

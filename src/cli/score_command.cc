@@ -1,0 +1,242 @@
+// jtbd score: reads a survey, scores it, renders the report.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "core/scale.h"
+#include "core/study.h"
+#include "io/survey_reader.h"
+#include "jtbd/v1/report.pb.h"
+#include "jtbd/v1/scoring.pb.h"
+#include "render/report_render.h"
+
+namespace jtbd {
+namespace cli {
+namespace {
+
+constexpr absl::string_view kStdinName = "<stdin>";
+
+enum class Format { kTable, kJson, kCsv };
+
+struct ScoreArgs {
+  Format format = Format::kTable;
+  std::string segment_by;
+  absl::optional<int> scale_min;
+  absl::optional<int> scale_max;
+  absl::optional<int> top_box_min;
+  std::string output_path;  // empty or "-": standard output
+  std::string input_path;   // "-": standard input
+  bool help = false;
+};
+
+// A usage problem found while parsing; empty when the arguments are fine.
+using UsageProblem = std::string;
+
+UsageProblem ParseFormat(absl::string_view value, Format* format) {
+  if (value == "table") {
+    *format = Format::kTable;
+  } else if (value == "json") {
+    *format = Format::kJson;
+  } else if (value == "csv") {
+    *format = Format::kCsv;
+  } else {
+    return absl::StrCat("unknown format \"", value,
+                        "\" (expected table, json or csv)");
+  }
+  return "";
+}
+
+UsageProblem ParseScale(absl::string_view value, ScoreArgs* args) {
+  const std::vector<absl::string_view> bounds = absl::StrSplit(value, '-');
+  int min = 0;
+  int max = 0;
+  if (bounds.size() != 2 || !absl::SimpleAtoi(bounds[0], &min) ||
+      !absl::SimpleAtoi(bounds[1], &max)) {
+    return absl::StrCat("bad --scale \"", value, "\" (expected MIN-MAX, ",
+                        "such as 1-5)");
+  }
+  args->scale_min = min;
+  args->scale_max = max;
+  return "";
+}
+
+UsageProblem ParseTopBox(absl::string_view value, ScoreArgs* args) {
+  int top_box = 0;
+  if (!absl::SimpleAtoi(value, &top_box)) {
+    return absl::StrCat("bad --top-box \"", value, "\" (expected a rating)");
+  }
+  args->top_box_min = top_box;
+  return "";
+}
+
+// Accepts "--name value" and "--name=value" for options that take a value.
+UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
+  std::vector<std::string> positional;
+  bool options_ended = false;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const std::string& arg = raw[i];
+    if (options_ended || arg == "-" || arg.empty() || arg[0] != '-') {
+      positional.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      options_ended = true;
+      continue;
+    }
+    if (arg == "-h" || arg == "--help") {
+      args->help = true;
+      continue;
+    }
+    std::string name = arg;
+    absl::optional<std::string> value;
+    const size_t equals = arg.find('=');
+    if (equals != std::string::npos) {
+      name = arg.substr(0, equals);
+      value = arg.substr(equals + 1);
+    }
+    const bool takes_value = name == "--format" || name == "--segment-by" ||
+                             name == "--scale" || name == "--top-box" ||
+                             name == "--output";
+    if (!takes_value) return absl::StrCat("unknown option \"", name, "\"");
+    if (!value.has_value()) {
+      if (i + 1 >= raw.size()) {
+        return absl::StrCat("option ", name, " needs a value");
+      }
+      value = raw[++i];
+    }
+    UsageProblem problem;
+    if (name == "--format") {
+      problem = ParseFormat(*value, &args->format);
+    } else if (name == "--segment-by") {
+      if (value->empty()) return "--segment-by needs a column name";
+      args->segment_by = *value;
+    } else if (name == "--scale") {
+      problem = ParseScale(*value, args);
+    } else if (name == "--top-box") {
+      problem = ParseTopBox(*value, args);
+    } else {
+      if (value->empty()) return "--output needs a file name";
+      args->output_path = *value;
+    }
+    if (!problem.empty()) return problem;
+  }
+  if (args->help) return "";
+  if (positional.empty()) return "missing the survey FILE";
+  if (positional.size() > 1) {
+    return absl::StrCat("expected one survey FILE, got ", positional.size(),
+                        ": ", absl::StrJoin(positional, " "));
+  }
+  args->input_path = positional[0];
+  return "";
+}
+
+// The scale from the flags: 1-5 unless given, top box from MAX - 1 (Ulwick's
+// top two box) unless given.
+absl::StatusOr<Scale> ScaleFromArgs(const ScoreArgs& args) {
+  const Scale defaults;
+  const int min = args.scale_min.value_or(defaults.min);
+  const int max = args.scale_max.value_or(defaults.max);
+  const int top_box = args.top_box_min.value_or(
+      args.scale_max.has_value() ? max - 1 : defaults.top_box_min);
+  return Scale::Make(min, max, top_box);
+}
+
+absl::StatusOr<Study> ReadStudy(const ScoreArgs& args,
+                                const ReadOptions& options) {
+  if (args.input_path != "-") {
+    return ReadSurveyCsvFile(args.input_path, options);
+  }
+  std::string data;
+  absl::Status read = ReadStdin(&data);
+  if (!read.ok()) return read;
+  return ReadSurveyCsv(data, kStdinName, options);
+}
+
+// The segment column must be one of the respondent attribute columns; say
+// which ones exist when it is not.
+absl::Status CheckSegmentColumn(const Study& study, const ScoreArgs& args) {
+  if (args.segment_by.empty()) return absl::OkStatus();
+  for (const std::string& name : study.attribute_names()) {
+    if (name == args.segment_by) return absl::OkStatus();
+  }
+  const std::string source =
+      args.input_path == "-" ? std::string(kStdinName) : args.input_path;
+  const std::string known =
+      study.attribute_names().empty()
+          ? std::string("the file has no respondent attribute columns")
+          : absl::StrCat("respondent attribute columns: ",
+                         absl::StrJoin(study.attribute_names(), ", "));
+  return absl::NotFoundError(
+      absl::StrCat(source, ": line 1: no column \"", args.segment_by,
+                   "\" with respondent values to segment by (", known, ")"));
+}
+
+absl::StatusOr<std::string> Render(const v1::Report& report, Format format) {
+  switch (format) {
+    case Format::kJson:
+      return RenderJson(report);
+    case Format::kCsv:
+      return RenderCsv(report);
+    case Format::kTable:
+      break;
+  }
+  return RenderTable(report);
+}
+
+int Fail(const absl::Status& status) {
+  std::fprintf(stderr, "jtbd: %s\n", std::string(status.message()).c_str());
+  return kExitBadData;
+}
+
+}  // namespace
+
+int RunScore(const std::vector<std::string>& raw_args) {
+  ScoreArgs args;
+  const UsageProblem problem = ParseArgs(raw_args, &args);
+  if (!problem.empty()) return UsageError(problem, ScoreSynopsis());
+  if (args.help) {
+    std::fputs(ScoreUsage(), stdout);
+    return std::fflush(stdout) == 0 ? kExitOk : kExitBadData;
+  }
+  const absl::StatusOr<Scale> scale = ScaleFromArgs(args);
+  if (!scale.ok()) {
+    return UsageError(std::string(scale.status().message()), ScoreSynopsis());
+  }
+
+  ReadOptions read_options;
+  read_options.scale = *scale;
+  const absl::StatusOr<Study> study = ReadStudy(args, read_options);
+  if (!study.ok()) return Fail(study.status());
+  if (absl::Status segment = CheckSegmentColumn(*study, args); !segment.ok()) {
+    return Fail(segment);
+  }
+
+  v1::ScoringOptions scoring_options;
+  scoring_options.set_segment_by(args.segment_by);
+  const absl::StatusOr<v1::Report> report = study->Score(scoring_options);
+  if (!report.ok()) return Fail(report.status());
+
+  // The whole output exists before anything is written, so a failure never
+  // leaves a partial report behind.
+  const absl::StatusOr<std::string> text = Render(*report, args.format);
+  if (!text.ok()) return Fail(text.status());
+  const absl::Status written =
+      args.output_path.empty() || args.output_path == "-"
+          ? WriteStdout(*text)
+          : WriteFileAtomically(args.output_path, *text);
+  if (!written.ok()) return Fail(written);
+  return kExitOk;
+}
+
+}  // namespace cli
+}  // namespace jtbd

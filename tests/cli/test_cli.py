@@ -1,0 +1,643 @@
+"""End-to-end tests of the `jtbd` command-line tool.
+
+Every number the CLI prints is checked against an independent recomputation
+written here with the csv module and Ulwick's formulas (domain.md section 4):
+    I = 10 * top-box share of importance among those who rated importance
+    S = 10 * top-box share of satisfaction among those who rated satisfaction
+    Opp = I + max(I - S, 0)
+Bands are decided here in exact rational arithmetic (fractions.Fraction).
+
+Environment: JTBD_CLI (the built `jtbd`), JTBD_SOURCE_DIR (repository root).
+"""
+
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+from fractions import Fraction
+
+import pytest
+
+CLI = os.environ.get("JTBD_CLI", "")
+SOURCE_DIR = os.environ.get("JTBD_SOURCE_DIR", "")
+SURVEY = os.path.join(SOURCE_DIR, "examples", "survey.csv")
+
+pytestmark = pytest.mark.skipif(
+    not CLI or not SOURCE_DIR,
+    reason="set JTBD_CLI and JTBD_SOURCE_DIR (ctest does)")
+
+TOLERANCE = 1e-12
+
+
+def run(*args, stdin=None):
+    """Runs jtbd; returns (exit code, stdout text, stderr text)."""
+    done = subprocess.run([CLI, *args], input=stdin, capture_output=True,
+                          timeout=60)
+    return (done.returncode, done.stdout.decode("utf-8"),
+            done.stderr.decode("utf-8", errors="replace"))
+
+
+def run_ok(*args, stdin=None):
+    code, out, err = run(*args, stdin=stdin)
+    assert code == 0, err
+    assert err == ""
+    return out
+
+
+# --- The independent recomputation -----------------------------------------
+
+
+def read_wide(path):
+    """(outcome ids in column order, rows as dicts) of a wide survey."""
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        ids = [c[4:] for c in reader.fieldnames if c.startswith("imp_")]
+        return ids, list(reader)
+
+
+def answers_of(rows, outcome_id):
+    """(importance, satisfaction) pairs as ints, None for a blank."""
+    def rating(text):
+        return int(text) if text.strip() else None
+    return [(rating(r["imp_" + outcome_id]), rating(r["sat_" + outcome_id]))
+            for r in rows]
+
+
+def band(importance, satisfaction):
+    """The documented band (report.proto) from exact Fraction scores."""
+    opportunity = importance + max(importance - satisfaction, 0)
+    if opportunity > 15:
+        return "BAND_EXTREME"
+    if opportunity >= 12:
+        return "BAND_HIGH"
+    if opportunity >= 10:
+        return "BAND_UNDERSERVED"
+    if satisfaction > importance:
+        return "BAND_OVERSERVED"
+    if importance >= Fraction(15, 2) and satisfaction >= Fraction(15, 2):
+        return "BAND_TABLE_STAKES"
+    return "BAND_APPROPRIATELY_SERVED"
+
+
+def expected_scores(pairs_by_outcome, top_box_min=4):
+    """Expected ranked scores: a list of dicts keyed like the JSON items."""
+    scores = []
+    for index, (outcome_id, pairs) in enumerate(pairs_by_outcome):
+        importance = [i for i, _ in pairs if i is not None]
+        satisfaction = [s for _, s in pairs if s is not None]
+        both = [(i, s) for i, s in pairs if i is not None and s is not None]
+        top_i = sum(1 for i in importance if i >= top_box_min)
+        top_s = sum(1 for s in satisfaction if s >= top_box_min)
+        exact_i = Fraction(10 * top_i, len(importance))
+        exact_s = Fraction(10 * top_s, len(satisfaction))
+        i_score = 10 * top_i / len(importance)
+        s_score = 10 * top_s / len(satisfaction)
+        scores.append({
+            "outcomeId": outcome_id,
+            "importance": i_score,
+            "satisfaction": s_score,
+            "opportunity": i_score + max(i_score - s_score, 0.0),
+            "band": band(exact_i, exact_s),
+            "importanceCount": len(importance),
+            "importanceTopBoxCount": top_i,
+            "satisfactionCount": len(satisfaction),
+            "satisfactionTopBoxCount": top_s,
+            "bothCount": len(both),
+            "bothTopBoxCount": sum(1 for i, s in both
+                                   if i >= top_box_min and s >= top_box_min),
+            "_exact_opportunity": exact_i + max(exact_i - exact_s, 0),
+            "_declared": index,
+        })
+    # Highest opportunity first; ties keep declaration order.
+    scores.sort(key=lambda s: (-s["_exact_opportunity"], s["_declared"]))
+    for rank, score in enumerate(scores, start=1):
+        score["rank"] = rank
+    return scores
+
+
+def expected_for_rows(ids, rows):
+    return expected_scores([(o, answers_of(rows, o)) for o in ids])
+
+
+def assert_scores_match(actual, expected):
+    assert [a["outcomeId"] for a in actual] == \
+        [e["outcomeId"] for e in expected], "ranked order"
+    for a, e in zip(actual, expected):
+        for key, value in e.items():
+            if key.startswith("_"):
+                continue
+            if isinstance(value, float):
+                assert abs(a[key] - value) <= TOLERANCE, (e["outcomeId"], key)
+            else:
+                assert a[key] == value, (e["outcomeId"], key)
+        assert a["statement"] == ""  # the wide layout carries no statements
+
+
+# --- The example survey -----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def example():
+    return read_wide(SURVEY)
+
+
+@pytest.fixture(scope="module")
+def example_json():
+    return json.loads(run_ok("score", "--format", "json", SURVEY))
+
+
+@pytest.fixture(scope="module")
+def segmented_json():
+    return json.loads(run_ok("score", "--format=json", "--segment-by",
+                             "segment", SURVEY))
+
+
+def test_example_survey_is_as_documented(example):
+    ids, rows = example
+    assert len(ids) == 24 and len(rows) >= 150
+    assert {r["segment"] for r in rows} == {"field", "office"}
+    cells = [r[p + o] for r in rows for o in ids for p in ("imp_", "sat_")]
+    blank_share = sum(1 for c in cells if c == "") / len(cells)
+    assert 0.005 <= blank_share <= 0.03
+    with open(os.path.join(SOURCE_DIR, "examples", "outcomes.csv"),
+              newline="", encoding="utf-8") as f:
+        outcomes = list(csv.DictReader(f))
+    assert [o["id"] for o in outcomes] == ids
+    assert {o["job_step"] for o in outcomes} == {
+        "define", "locate", "prepare", "confirm", "execute", "monitor",
+        "modify", "conclude"}
+    assert all(re.match(r"(Minimize|Increase) the (time it takes to|"
+                        r"likelihood (that|of)|number of|amount of|"
+                        r"frequency that) ", o["statement"])
+               for o in outcomes)
+
+
+def test_example_shows_every_band(example_json):
+    assert {o["band"] for o in example_json["outcomes"]} == {
+        "BAND_EXTREME", "BAND_HIGH", "BAND_UNDERSERVED",
+        "BAND_APPROPRIATELY_SERVED", "BAND_OVERSERVED", "BAND_TABLE_STAKES"}
+
+
+def test_json_matches_independent_computation(example, example_json):
+    ids, rows = example
+    report = example_json
+    assert len(report["outcomes"]) == len(ids)
+    for item in report["outcomes"]:
+        for key in ("outcomeId", "importance", "satisfaction", "opportunity",
+                    "importanceCount", "satisfactionCount", "band"):
+            assert key in item, key
+    assert_scores_match(report["outcomes"], expected_for_rows(ids, rows))
+    assert report["respondentCount"] == len(rows)
+    assert report["scale"] == {"min": 1, "max": 5, "topBoxMin": 4}
+    assert report["segments"] == []
+    assert report["segmentBy"] == ""
+    assert report["method"] == "ulwick_top_box"
+
+
+def test_json_opportunity_is_ranked(example_json):
+    outcomes = example_json["outcomes"]
+    assert [o["rank"] for o in outcomes] == list(range(1, len(outcomes) + 1))
+    opportunities = [o["opportunity"] for o in outcomes]
+    assert opportunities == sorted(opportunities, reverse=True)
+
+
+def test_segments_match_independent_computation(example, segmented_json):
+    ids, rows = example
+    report = segmented_json
+    assert report["segmentBy"] == "segment"
+    assert_scores_match(report["outcomes"], expected_for_rows(ids, rows))
+    assert [s["name"] for s in report["segments"]] == ["field", "office"]
+    for segment in report["segments"]:
+        members = [r for r in rows if r["segment"] == segment["name"]]
+        assert segment["respondentCount"] == len(members)
+        assert len(segment["outcomes"]) == len(ids)
+        assert_scores_match(segment["outcomes"],
+                            expected_for_rows(ids, members))
+    # The example is built so that the segments' unmet needs differ.
+    unmet = {s["name"]: {o["outcomeId"] for o in s["outcomes"]
+                         if o["band"] in ("BAND_EXTREME", "BAND_HIGH")}
+             for s in report["segments"]}
+    assert unmet["field"] - unmet["office"]
+    assert unmet["office"] - unmet["field"]
+
+
+def test_segment_by_another_column(example):
+    ids, rows = example
+    report = json.loads(run_ok("score", "--format", "json", "--segment-by",
+                               "role", SURVEY))
+    roles = sorted({r["role"] for r in rows})
+    assert [s["name"] for s in report["segments"]] == roles
+    for segment in report["segments"]:
+        members = [r for r in rows if r["role"] == segment["name"]]
+        assert_scores_match(segment["outcomes"],
+                            expected_for_rows(ids, members))
+
+
+def test_csv_agrees_with_json(segmented_json):
+    text = run_ok("score", "--format", "csv", "--segment-by", "segment",
+                  SURVEY)
+    records = list(csv.DictReader(io.StringIO(text, newline="")))
+    expected_rows = [("", o) for o in segmented_json["outcomes"]] + [
+        (s["name"], o) for s in segmented_json["segments"]
+        for o in s["outcomes"]]
+    assert len(records) == len(expected_rows)
+    for record, (segment, item) in zip(records, expected_rows):
+        assert record["segment"] == segment
+        assert record["outcome_id"] == item["outcomeId"]
+        assert int(record["rank"]) == item["rank"]
+        # Both print the exact double: no tolerance needed.
+        for column, key in (("importance", "importance"),
+                            ("satisfaction", "satisfaction"),
+                            ("opportunity", "opportunity")):
+            assert float(record[column]) == item[key], column
+        assert record["band"] == item["band"][len("BAND_"):].lower()
+        for column, key in (
+                ("importance_count", "importanceCount"),
+                ("importance_top_box_count", "importanceTopBoxCount"),
+                ("satisfaction_count", "satisfactionCount"),
+                ("satisfaction_top_box_count", "satisfactionTopBoxCount"),
+                ("both_count", "bothCount"),
+                ("both_top_box_count", "bothTopBoxCount")):
+            assert int(record[column]) == item[key], column
+
+
+TABLE_ROW = re.compile(
+    r"^\s*(?P<rank>\d+)\s+(?P<id>o\d\d)\s+(?P<imp>\d+\.\d)\s+"
+    r"(?P<sat>\d+\.\d)\s+(?P<opp>\d+\.\d)\s+(?P<band>[a-z ]+?)\s+"
+    r"(?P<n_i>\d+)\s+(?P<n_s>\d+)$")
+
+
+def table_blocks(text):
+    """{block title: [row dicts]} of a table; the overall block is ""."""
+    blocks, title = {"": []}, ""
+    for line in text.splitlines():
+        heading = re.match(r"^Segment: (.+) \((\d+) respondents\)$", line)
+        if heading:
+            title = heading.group(1)
+            blocks[title] = []
+            continue
+        row = TABLE_ROW.match(line)
+        if row:
+            blocks[title].append(row.groupdict())
+    return blocks
+
+
+def test_table_agrees_with_json(segmented_json):
+    text = run_ok("score", "--segment-by", "segment", SURVEY)
+    assert text.splitlines()[0] == (
+        "Opportunity scores: 180 respondents, scale 1-5, top box 4-5")
+    assert "Segment: field (100 respondents)" in text
+    assert "Segment: office (80 respondents)" in text
+    assert all(len(line) <= 120 for line in text.splitlines())
+    blocks = table_blocks(text)
+    sources = [("", segmented_json["outcomes"])] + [
+        (s["name"], s["outcomes"]) for s in segmented_json["segments"]]
+    for title, outcomes in sources:
+        rows = blocks[title]
+        assert len(rows) == len(outcomes), title
+        for row, item in zip(rows, outcomes):
+            assert int(row["rank"]) == item["rank"]
+            assert row["id"] == item["outcomeId"]
+            assert row["imp"] == "%.1f" % item["importance"]
+            assert row["sat"] == "%.1f" % item["satisfaction"]
+            assert row["opp"] == "%.1f" % item["opportunity"]
+            assert row["band"] == \
+                item["band"][len("BAND_"):].lower().replace("_", " ")
+            assert int(row["n_i"]) == item["importanceCount"]
+            assert int(row["n_s"]) == item["satisfactionCount"]
+
+
+def test_table_is_the_default_format():
+    assert run_ok("score", SURVEY) == run_ok("score", "--format", "table",
+                                             SURVEY)
+
+
+def test_stdin_gives_the_same_report(example_json):
+    with open(SURVEY, "rb") as f:
+        data = f.read()
+    assert json.loads(run_ok("score", "--format", "json", "-",
+                             stdin=data)) == example_json
+
+
+# --- Surveys written by the tests ------------------------------------------
+
+
+def write(path, text, encoding="utf-8"):
+    with open(path, "w", newline="", encoding=encoding) as f:
+        f.write(text)
+    return str(path)
+
+
+def test_long_layout_matches_the_wide_one(tmp_path, example, segmented_json):
+    ids, rows = example
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["respondent", "segment", "outcome", "importance",
+                     "satisfaction", "note"])
+    for r in rows:
+        for o in ids:
+            writer.writerow([r["respondent_id"], r["segment"], o,
+                             r["imp_" + o], r["sat_" + o], "ignored, text"])
+    path = write(tmp_path / "long.csv", out.getvalue())
+    report = json.loads(run_ok("score", "--format", "json", "--segment-by",
+                               "segment", path))
+    assert_scores_match(report["outcomes"], expected_for_rows(ids, rows))
+    assert report["outcomes"] == segmented_json["outcomes"]
+    assert report["segments"] == segmented_json["segments"]
+
+
+def test_bosch_figures_in_long_layout(tmp_path):
+    """Ulwick's Bosch outcome: 200 of 270 important, 75 of 270 satisfied."""
+    lines = ["id,outcome,importance,satisfaction"]
+    for n in range(270):
+        lines.append("u%d,off_track,%d,%d" % (n, 5 if n < 200 else 2,
+                                              4 if n < 75 else 3))
+        # A second outcome nobody is very interested in: 27 of 270.
+        lines.append("u%d,blade,%d,%d" % (n, 4 if n % 10 == 0 else 1,
+                                          5 if n % 2 else 3))
+    path = write(tmp_path / "bosch.csv", "\n".join(lines) + "\n")
+    report = json.loads(run_ok("score", "--format", "json", path))
+    first, second = report["outcomes"]
+    assert first["outcomeId"] == "off_track"
+    assert first["importance"] == pytest.approx(7.407407407407407, abs=1e-12)
+    assert first["satisfaction"] == pytest.approx(2.777777777777778,
+                                                  abs=1e-12)
+    assert first["opportunity"] == pytest.approx(12.037037037037036,
+                                                 abs=1e-12)
+    assert first["band"] == "BAND_HIGH"
+    assert (first["importanceCount"], first["importanceTopBoxCount"]) == \
+        (270, 200)
+    assert (first["satisfactionCount"], first["satisfactionTopBoxCount"]) == \
+        (270, 75)
+    assert first["bothTopBoxCount"] == 75
+    # blade: I = 10 * 27/270 = 1, S = 10 * 135/270 = 5: overserved.
+    assert second["outcomeId"] == "blade"
+    assert (second["importance"], second["satisfaction"],
+            second["opportunity"]) == (1, 5, 1)
+    assert second["band"] == "BAND_OVERSERVED"
+    assert run_ok("score", path).splitlines()[2].split()[:6] == \
+        ["1", "off_track", "7.4", "2.8", "12.0", "high"]
+
+
+def test_blank_answers_count_only_who_answered(tmp_path):
+    # o1: importance 5, 4, 2 and a blank -> 2 of 3 (6.67); satisfaction 1,
+    # blank, 4, 2 -> 1 of 3 (3.33); opportunity 10: underserved.
+    path = write(tmp_path / "blanks.csv",
+                 "respondent_id,imp_o1,sat_o1\n"
+                 "a,5,1\n"
+                 "b,4,\n"
+                 "c,2,4\n"
+                 "d,,2\n")
+    (item,) = json.loads(run_ok("score", "--format", "json", path))["outcomes"]
+    assert (item["importanceCount"], item["satisfactionCount"]) == (3, 3)
+    assert (item["bothCount"], item["bothTopBoxCount"]) == (2, 0)
+    assert item["importance"] == pytest.approx(20 / 3, abs=1e-12)
+    assert item["satisfaction"] == pytest.approx(10 / 3, abs=1e-12)
+    assert item["opportunity"] == pytest.approx(10, abs=1e-12)
+    assert item["band"] == "BAND_UNDERSERVED"
+
+
+def test_scale_and_top_box_flags(tmp_path):
+    # 1-7 ratings. Default top box on 1-7 is 6-7: importance 7, 6, 5, 2 ->
+    # 2 of 4 = 5; satisfaction 7, 3, 3, 3 -> 1 of 4 = 2.5; Opp 7.5.
+    text = ("respondent_id,imp_x,sat_x\n"
+            "a,7,7\nb,6,3\nc,5,3\nd,2,3\n")
+    path = write(tmp_path / "seven.csv", text)
+    code, out, err = run("score", path)  # 7 is off the default 1-5 scale
+    assert code == 1 and out == ""
+    assert re.search(r"line 2, column 2\b", err), err
+    (item,) = json.loads(run_ok("score", "--format", "json", "--scale", "1-7",
+                                path))["outcomes"]
+    assert (item["importance"], item["satisfaction"], item["opportunity"]) \
+        == (5, 2.5, 7.5)
+    report = json.loads(run_ok("score", "--format=json", "--scale=1-7",
+                               "--top-box=5", path))
+    (item,) = report["outcomes"]
+    assert (item["importance"], item["satisfaction"]) == (7.5, 2.5)
+    assert report["scale"] == {"min": 1, "max": 7, "topBoxMin": 5}
+    assert "scale 1-7, top box 5-7" in run_ok("score", "--scale", "1-7",
+                                              "--top-box", "5", path)
+
+
+# --- Output file ------------------------------------------------------------
+
+
+def test_output_file_is_written(tmp_path):
+    target = tmp_path / "report.json"
+    assert run_ok("score", "--format", "json", "--output", str(target),
+                  SURVEY) == ""
+    assert target.read_text(encoding="utf-8") == run_ok(
+        "score", "--format", "json", SURVEY)
+    assert os.listdir(tmp_path) == ["report.json"]  # no temporary left
+
+
+def test_failing_run_writes_no_output_file(tmp_path):
+    bad = write(tmp_path / "bad.csv", "respondent_id,imp_o1,sat_o1\na,9,1\n")
+    target = tmp_path / "out.csv"
+    code, out, _ = run("score", "--output", str(target), bad)
+    assert code == 1 and out == ""
+    assert not target.exists()
+    # An existing file is left as it was.
+    target.write_text("previous", encoding="utf-8")
+    code, _, _ = run("score", "--format", "csv", "--output", str(target), bad)
+    assert code == 1
+    assert target.read_text(encoding="utf-8") == "previous"
+    assert sorted(os.listdir(tmp_path)) == ["bad.csv", "out.csv"]
+
+
+def test_unwritable_output_is_an_error(tmp_path):
+    target = tmp_path / "missing_dir" / "out.txt"
+    code, out, err = run("score", "--output", str(target), SURVEY)
+    assert code == 1 and out == ""
+    assert str(target) in err
+
+
+# --- Bad input --------------------------------------------------------------
+
+WIDE_HEADER = "respondent_id,segment,imp_o1,sat_o1,imp_o2,sat_o2\n"
+
+
+def assert_refused(path, line, column=None):
+    """Exit 1, nothing on stdout, stderr names the file, line and column."""
+    code, out, err = run("score", path)
+    assert code == 1, err
+    assert out == ""
+    assert err.startswith("jtbd: "), err
+    assert err.count("\n") == 1, err  # one message, no usage text
+    assert path in err, err
+    if column is None:
+        assert re.search(r"\bline %d, column \d+" % line, err), err
+    else:
+        assert "line %d, column %d" % (line, column) in err, err
+    # The same file through the other formats: still refused.
+    for fmt in ("json", "csv"):
+        code, out, _ = run("score", "--format", fmt, path)
+        assert (code, out) == (1, "")
+    return err
+
+
+def test_rating_outside_the_scale(tmp_path):
+    path = write(tmp_path / "range.csv", WIDE_HEADER +
+                 "r1,field,4,5,3,2\n"
+                 "r2,office,5,5,1,1\n"
+                 "r3,field,4,4,6,2\n")
+    err = assert_refused(path, 4, 5)
+    assert "imp_o2" in err and "6" in err
+
+
+def test_zero_rating_is_outside_the_scale(tmp_path):
+    path = write(tmp_path / "zero.csv", WIDE_HEADER +
+                 "r1,field,4,5,3,2\n"
+                 "r2,office,5,0,1,1\n")
+    assert "sat_o1" in assert_refused(path, 3, 4)
+
+
+def test_non_number(tmp_path):
+    path = write(tmp_path / "nan.csv", WIDE_HEADER +
+                 "r1,field,4,5,3,2\n"
+                 "r2,office,high,5,1,1\n")
+    assert "high" in assert_refused(path, 3, 3)
+
+
+def test_fractional_rating(tmp_path):
+    path = write(tmp_path / "frac.csv", WIDE_HEADER +
+                 "r1,field,4,5,3,2\n"
+                 "r2,office,4,5,1,1\n"
+                 "r3,office,4,5,1,2.5\n")
+    assert_refused(path, 4, 6)
+
+
+def test_wrong_field_count(tmp_path):
+    path = write(tmp_path / "fields.csv", WIDE_HEADER +
+                 "r1,field,4,5,3,2\n"
+                 "r2,office,5,5,1,1\n"
+                 "r3,field,4,4,2\n"
+                 "r4,field,4,4,2,2\n")
+    assert_refused(path, 4)
+
+
+def test_too_many_fields(tmp_path):
+    path = write(tmp_path / "extra.csv", WIDE_HEADER +
+                 "r1,field,4,5,3,2,9\n")
+    assert_refused(path, 2)
+
+
+def test_unterminated_quote(tmp_path):
+    # The record that opens the quote starts on line 3; the quote swallows
+    # the lines after it.
+    path = write(tmp_path / "quote.csv", WIDE_HEADER +
+                 "r1,field,4,5,3,2\n"
+                 "r2,\"office,5,5,1,1\n"
+                 "r3,field,4,4,2,2\n")
+    assert_refused(path, 3, 2)
+
+
+def test_line_numbers_count_quoted_newlines(tmp_path):
+    # A quoted field spanning two lines: the bad record after it starts on
+    # physical line 4.
+    path = write(tmp_path / "multiline.csv",
+                 "respondent_id,segment,imp_o1,sat_o1\n"
+                 "r1,\"field\nteam\",4,5\n"
+                 "r2,office,4,x\n")
+    assert_refused(path, 4, 4)
+
+
+def test_empty_file(tmp_path):
+    assert_refused(write(tmp_path / "empty.csv", ""), 1)
+
+
+def test_header_without_answers(tmp_path):
+    path = write(tmp_path / "header.csv", WIDE_HEADER)
+    assert_refused(path, 1)
+
+
+def test_header_without_rating_columns(tmp_path):
+    path = write(tmp_path / "nocols.csv", "respondent_id,segment\nr1,field\n")
+    assert_refused(path, 1)
+
+
+def test_invalid_utf8(tmp_path):
+    path = str(tmp_path / "latin1.csv")
+    with open(path, "wb") as f:
+        f.write(WIDE_HEADER.encode() +
+                b"r1,field,4,5,3,2\n"
+                b"r2,field,4,5,3,2\n"
+                b"r3,caf\xe9,4,5,3,2\n")
+    assert_refused(path, 4, 2)
+
+
+def test_bad_stdin_is_named(tmp_path):
+    code, out, err = run("score", "-", stdin=(WIDE_HEADER +
+                                              "r1,field,4,5,3,2\n"
+                                              "r2,field,4,5,3,x\n").encode())
+    assert code == 1 and out == ""
+    assert err.startswith("jtbd: <stdin>: line 3, column 6"), err
+
+
+def test_missing_file(tmp_path):
+    path = str(tmp_path / "nowhere.csv")
+    code, out, err = run("score", path)
+    assert code == 1 and out == ""
+    assert err.startswith("jtbd: ") and path in err
+
+
+def test_unknown_segment_column():
+    code, out, err = run("score", "--segment-by", "region", SURVEY)
+    assert code == 1 and out == ""
+    assert err.startswith("jtbd: ")
+    assert SURVEY in err and "line 1" in err and '"region"' in err
+    assert "segment" in err  # lists the columns that do exist
+
+
+# --- Usage ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [
+    ["score"],
+    ["score", "--frobnicate", SURVEY],
+    ["score", "--format", "xml", SURVEY],
+    ["score", "--format=yaml", SURVEY],
+    ["score", SURVEY, "--format"],
+    ["score", SURVEY, SURVEY],
+    ["score", "--scale", "five", SURVEY],
+    ["score", "--scale", "5-1", SURVEY],
+    ["score", "--top-box", "9", SURVEY],
+    ["score", "--segment-by=", SURVEY],
+    [],
+    ["frobnicate"],
+    ["version", "extra"],
+])
+def test_usage_errors_exit_2(args):
+    code, out, err = run(*args)
+    assert code == 2, err
+    assert out == ""
+    assert err.startswith("jtbd: ")
+    assert "Usage: jtbd" in err
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["--help"], "Usage: jtbd <command>"),
+    (["help"], "Usage: jtbd <command>"),
+    (["-h"], "Usage: jtbd <command>"),
+    (["score", "--help"], "Usage: jtbd score"),
+    (["help", "score"], "Usage: jtbd score"),
+    (["score", "--format", "json", "-h"], "Usage: jtbd score"),
+])
+def test_help_goes_to_stdout(args, expected):
+    out = run_ok(*args)
+    assert out.startswith(expected)
+    if "score" in args:
+        for option in ("--format", "--segment-by", "--scale", "--top-box",
+                       "--output"):
+            assert option in out
+
+
+def test_version_matches_the_project():
+    with open(os.path.join(SOURCE_DIR, "CMakeLists.txt"),
+              encoding="utf-8") as f:
+        version = re.search(r"project\(jtbd VERSION (\d+\.\d+\.\d+)",
+                            f.read()).group(1)
+    assert run_ok("version") == "jtbd %s\n" % version
+    assert run_ok("version") == "jtbd 1.0.0\n"
