@@ -14,7 +14,8 @@ namespace {
 
 std::vector<Outcome> MakeOutcomes(int m) {
   std::vector<Outcome> outcomes;
-  for (int i = 0; i < m; ++i) outcomes.push_back({"o" + std::to_string(i), "", ""});
+  for (int i = 0; i < m; ++i)
+    outcomes.push_back({"o" + std::to_string(i), "", ""});
   return outcomes;
 }
 
@@ -28,7 +29,8 @@ std::vector<uint8_t> MakeRatings(size_t n, uint32_t seed) {
 // Respondents x outcomes rating matrices into an aggregate.
 void BM_AggregateAddRespondents(benchmark::State& state) {
   const size_t n = state.range(0), m = state.range(1);
-  const std::vector<uint8_t> imp = MakeRatings(n * m, 1), sat = MakeRatings(n * m, 2);
+  const std::vector<uint8_t> imp = MakeRatings(n * m, 1),
+                             sat = MakeRatings(n * m, 2);
   for (auto _ : state) {
     Aggregate aggregate = *Aggregate::Create(Scale(), MakeOutcomes(m));
     benchmark::DoNotOptimize(aggregate.AddRespondents(n, imp, sat));
@@ -47,7 +49,8 @@ Study MakeStudy(size_t n, size_t m) {
   for (uint32_t r = 0; r < n; ++r) {
     for (uint32_t o = 0; o < m; ++o) rs.push_back(r), os.push_back(o);
   }
-  const std::vector<uint8_t> imp = MakeRatings(n * m, 3), sat = MakeRatings(n * m, 4);
+  const std::vector<uint8_t> imp = MakeRatings(n * m, 3),
+                             sat = MakeRatings(n * m, 4);
   (void)study.AddAnswers({rs, os, imp, sat});
   for (size_t r = 0; r < n; ++r) {
     (void)study.SetAttribute(r, "segment", r % 3 ? "office" : "field");
@@ -62,7 +65,8 @@ void BM_StudyAddAnswers(benchmark::State& state) {
   for (uint32_t r = 0; r < n; ++r) {
     for (uint32_t o = 0; o < m; ++o) rs.push_back(r), os.push_back(o);
   }
-  const std::vector<uint8_t> imp = MakeRatings(n * m, 5), sat = MakeRatings(n * m, 6);
+  const std::vector<uint8_t> imp = MakeRatings(n * m, 5),
+                             sat = MakeRatings(n * m, 6);
   for (auto _ : state) {
     state.PauseTiming();
     Study study;

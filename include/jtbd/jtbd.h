@@ -189,8 +189,7 @@ JTBD_EXPORT jtbd_error* jtbd_study_add_outcome(jtbd_study* study,
 /* Declares one respondent. A non-empty id must be unique; an empty one makes
  * the respondent anonymous. *index_out (if not NULL) receives its index. */
 JTBD_EXPORT jtbd_error* jtbd_study_add_respondent(jtbd_study* study,
-                                                  const char* id,
-                                                  size_t id_len,
+                                                  const char* id, size_t id_len,
                                                   size_t* index_out);
 /* Declares `count` anonymous respondents at once; *first_index_out (if not
  * NULL) receives the index of the first. */
@@ -198,12 +197,9 @@ JTBD_EXPORT jtbd_error* jtbd_study_add_respondents(jtbd_study* study,
                                                    size_t count,
                                                    size_t* first_index_out);
 /* Sets a respondent attribute (role, company size, segment, ...). */
-JTBD_EXPORT jtbd_error* jtbd_study_set_attribute(jtbd_study* study,
-                                                 size_t respondent,
-                                                 const char* name,
-                                                 size_t name_len,
-                                                 const char* value,
-                                                 size_t value_len);
+JTBD_EXPORT jtbd_error* jtbd_study_set_attribute(
+    jtbd_study* study, size_t respondent, const char* name, size_t name_len,
+    const char* value, size_t value_len);
 /* Appends `count` answers given as parallel arrays: answer i is respondent
  * respondents[i]'s rating of outcome outcomes[i], importance[i] and
  * satisfaction[i] on the study's scale, 0 meaning no answer. Each respondent

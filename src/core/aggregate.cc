@@ -76,15 +76,16 @@ absl::Status Aggregate::Merge(const Aggregate& other) {
         scale_.ToString(), other.scale_.ToString()));
   }
   if (outcomes_.size() != other.outcomes_.size()) {
-    return absl::FailedPreconditionError(absl::StrFormat(
-        "cannot merge aggregates with %zu and %zu outcomes", outcomes_.size(),
-        other.outcomes_.size()));
+    return absl::FailedPreconditionError(
+        absl::StrFormat("cannot merge aggregates with %zu and %zu outcomes",
+                        outcomes_.size(), other.outcomes_.size()));
   }
   for (size_t i = 0; i < outcomes_.size(); ++i) {
     if (outcomes_[i].id != other.outcomes_[i].id) {
-      return absl::FailedPreconditionError(absl::StrFormat(
-          "cannot merge aggregates: outcome %zu is \"%s\" here and \"%s\" there",
-          i, outcomes_[i].id, other.outcomes_[i].id));
+      return absl::FailedPreconditionError(
+          absl::StrFormat("cannot merge aggregates: outcome %zu is \"%s\" here "
+                          "and \"%s\" there",
+                          i, outcomes_[i].id, other.outcomes_[i].id));
     }
   }
   for (size_t k = 0; k < cells_.size(); ++k) cells_[k] += other.cells_[k];
@@ -95,9 +96,9 @@ absl::Status Aggregate::Merge(const Aggregate& other) {
 absl::StatusOr<uint64_t> Aggregate::Cell(size_t outcome, int importance,
                                          int satisfaction) const {
   if (outcome >= outcomes_.size()) {
-    return absl::OutOfRangeError(absl::StrFormat(
-        "outcome index %zu is out of range (%zu outcomes)", outcome,
-        outcomes_.size()));
+    return absl::OutOfRangeError(
+        absl::StrFormat("outcome index %zu is out of range (%zu outcomes)",
+                        outcome, outcomes_.size()));
   }
   for (int rating : {importance, satisfaction}) {
     if (rating != 0 && !scale_.Contains(rating)) {
@@ -174,8 +175,7 @@ absl::StatusOr<Aggregate> Aggregate::FromProto(const v1::Aggregate& proto) {
   for (const v1::OutcomeTable& table : proto.outcomes()) {
     outcomes.push_back(Outcome{table.outcome_id(), table.statement(), ""});
   }
-  absl::StatusOr<Aggregate> aggregate =
-      Create(*scale, std::move(outcomes));
+  absl::StatusOr<Aggregate> aggregate = Create(*scale, std::move(outcomes));
   if (!aggregate.ok()) return aggregate.status();
   for (int o = 0; o < proto.outcomes_size(); ++o) {
     const auto& cells = proto.outcomes(o).cells();

@@ -8,8 +8,8 @@ namespace {
 // With I = 10 xi / ni and S = 10 xs / ns, every threshold test becomes an
 // integer comparison after multiplying through by ni * ns (> 0).
 struct ExactScores {
-  absl::int128 i;  // I * ni * ns / 10 = xi * ns
-  absl::int128 s;  // S * ni * ns / 10 = xs * ni
+  absl::int128 i;     // I * ni * ns / 10 = xi * ns
+  absl::int128 s;     // S * ni * ns / 10 = xs * ni
   absl::int128 unit;  // ni * ns: a score of 10 in the same units
 };
 

@@ -25,10 +25,9 @@ absl::Status Scale::Validate() const {
   }
   // Compare as differences to stay clear of overflow on hostile values.
   if (max - min >= kMaxPoints) {
-    return absl::InvalidArgumentError(
-        absl::StrFormat("scale %d-%d has %lld points; at most %d are supported",
-                        min, max, static_cast<long long>(max) - min + 1,
-                        kMaxPoints));
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "scale %d-%d has %lld points; at most %d are supported", min, max,
+        static_cast<long long>(max) - min + 1, kMaxPoints));
   }
   if (max > kMaxRating) {
     return absl::InvalidArgumentError(absl::StrFormat(

@@ -21,9 +21,9 @@ absl::Status CheckFitsReport(uint64_t count, const char* what) {
 }  // namespace
 
 absl::StatusOr<v1::OutcomeScore> ScoreOutcome(const TopBoxCounts& c) {
-  for (auto [count, what] :
-       {std::pair<uint64_t, const char*>{c.importance_count, "importance count"},
-        {c.satisfaction_count, "satisfaction count"}}) {
+  for (auto [count, what] : {std::pair<uint64_t, const char*>{
+                                 c.importance_count, "importance count"},
+                             {c.satisfaction_count, "satisfaction count"}}) {
     absl::Status status = CheckFitsReport(count, what);
     if (!status.ok()) return status;
   }
@@ -52,9 +52,9 @@ absl::StatusOr<v1::OutcomeScore> ScoreOutcome(const TopBoxCounts& c) {
   }
   const double importance = 10.0 * static_cast<double>(c.importance_top_box) /
                             static_cast<double>(c.importance_count);
-  const double satisfaction =
-      10.0 * static_cast<double>(c.satisfaction_top_box) /
-      static_cast<double>(c.satisfaction_count);
+  const double satisfaction = 10.0 *
+                              static_cast<double>(c.satisfaction_top_box) /
+                              static_cast<double>(c.satisfaction_count);
   score.set_importance(importance);
   score.set_satisfaction(satisfaction);
   score.set_opportunity(importance + std::max(importance - satisfaction, 0.0));
@@ -65,15 +65,14 @@ void RankOutcomes(
     google::protobuf::RepeatedPtrField<v1::OutcomeScore>* scores) {
   std::vector<v1::OutcomeScore*> order(scores->pointer_begin(),
                                        scores->pointer_end());
-  std::stable_sort(order.begin(), order.end(),
-                   [](const v1::OutcomeScore* a, const v1::OutcomeScore* b) {
-                     const bool a_data =
-                         a->band() != v1::BAND_INSUFFICIENT_DATA;
-                     const bool b_data =
-                         b->band() != v1::BAND_INSUFFICIENT_DATA;
-                     if (a_data != b_data) return a_data;
-                     return a->opportunity() > b->opportunity();
-                   });
+  std::stable_sort(
+      order.begin(), order.end(),
+      [](const v1::OutcomeScore* a, const v1::OutcomeScore* b) {
+        const bool a_data = a->band() != v1::BAND_INSUFFICIENT_DATA;
+        const bool b_data = b->band() != v1::BAND_INSUFFICIENT_DATA;
+        if (a_data != b_data) return a_data;
+        return a->opportunity() > b->opportunity();
+      });
   google::protobuf::RepeatedPtrField<v1::OutcomeScore> ranked;
   ranked.Reserve(scores->size());
   uint32_t rank = 0;
@@ -95,8 +94,7 @@ absl::StatusOr<v1::Report> ScoreAggregate(const Aggregate& aggregate) {
   *report.mutable_scale() = aggregate.scale().ToProto();
   report.set_method("ulwick_top_box");
   for (size_t o = 0; o < aggregate.outcome_count(); ++o) {
-    absl::StatusOr<v1::OutcomeScore> score =
-        ScoreOutcome(aggregate.Counts(o));
+    absl::StatusOr<v1::OutcomeScore> score = ScoreOutcome(aggregate.Counts(o));
     if (!score.ok()) return score.status();
     score->set_outcome_id(aggregate.outcomes()[o].id);
     score->set_statement(aggregate.outcomes()[o].statement);

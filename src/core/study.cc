@@ -6,8 +6,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "core/scoring.h"
 
 namespace jtbd {
@@ -53,9 +53,9 @@ absl::StatusOr<size_t> Study::AddRespondent(std::string id) {
 
 absl::StatusOr<size_t> Study::AddRespondents(size_t count) {
   if (count > std::numeric_limits<uint32_t>::max() - respondents_.size()) {
-    return absl::ResourceExhaustedError(absl::StrFormat(
-        "cannot add %zu respondents to %zu: indices are 32-bit", count,
-        respondents_.size()));
+    return absl::ResourceExhaustedError(
+        absl::StrFormat("cannot add %zu respondents to %zu: indices are 32-bit",
+                        count, respondents_.size()));
   }
   const size_t first = respondents_.size();
   respondents_.resize(first + count);
@@ -95,8 +95,7 @@ absl::Status Study::AddAnswers(const AnswerBatch& batch) {
   // exactly as it was when the batch is refused.
   auto fail = [&](size_t upto, absl::Status status) {
     for (size_t k = upto; k-- > 0;) {
-      respondents_[batch.respondents[k]].answers[batch.outcomes[k]] =
-          kNotGiven;
+      respondents_[batch.respondents[k]].answers[batch.outcomes[k]] = kNotGiven;
     }
     return status;
   };
@@ -307,9 +306,9 @@ absl::StatusOr<Study> Study::FromProto(const v1::Study& proto) {
     absl::StatusOr<size_t> added = study.AddOutcome(
         Outcome{outcome.id(), outcome.statement(), outcome.job_step_id()});
     if (!added.ok()) {
-      return absl::Status(added.status().code(),
-                          absl::StrFormat("outcomes[%d].id: %s", o,
-                                          added.status().message()));
+      return absl::Status(
+          added.status().code(),
+          absl::StrFormat("outcomes[%d].id: %s", o, added.status().message()));
     }
   }
   for (int r = 0; r < proto.respondents_size(); ++r) {
@@ -327,8 +326,8 @@ absl::StatusOr<Study> Study::FromProto(const v1::Study& proto) {
       absl::Status status = study.SetAttribute(*index, name, value);
       if (!status.ok()) {
         return absl::Status(status.code(),
-                            absl::StrFormat("respondents[%d].attributes: %s",
-                                            r, status.message()));
+                            absl::StrFormat("respondents[%d].attributes: %s", r,
+                                            status.message()));
       }
     }
     for (int a = 0; a < respondent.answers_size(); ++a) {
@@ -359,10 +358,9 @@ absl::StatusOr<Study> Study::FromProto(const v1::Study& proto) {
       const uint32_t o32 = static_cast<uint32_t>(outcome);
       const uint8_t imp = static_cast<uint8_t>(answer.importance());
       const uint8_t sat = static_cast<uint8_t>(answer.satisfaction());
-      absl::Status status = study.AddAnswers(
-          AnswerBatch{absl::MakeConstSpan(&r32, 1), absl::MakeConstSpan(&o32, 1),
-                      absl::MakeConstSpan(&imp, 1),
-                      absl::MakeConstSpan(&sat, 1)});
+      absl::Status status = study.AddAnswers(AnswerBatch{
+          absl::MakeConstSpan(&r32, 1), absl::MakeConstSpan(&o32, 1),
+          absl::MakeConstSpan(&imp, 1), absl::MakeConstSpan(&sat, 1)});
       if (!status.ok()) {
         return absl::Status(status.code(),
                             absl::StrCat(path, ": ", status.message()));

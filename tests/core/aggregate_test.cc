@@ -15,7 +15,8 @@ using ::testing::HasSubstr;
 
 std::vector<Outcome> Outcomes(int n) {
   std::vector<Outcome> outcomes;
-  for (int i = 0; i < n; ++i) outcomes.push_back({"o" + std::to_string(i), "", ""});
+  for (int i = 0; i < n; ++i)
+    outcomes.push_back({"o" + std::to_string(i), "", ""});
   return outcomes;
 }
 
@@ -39,11 +40,12 @@ TEST(AggregateTest, MergeOfDisjointPartsEqualsAggregateOfUnion) {
   const size_t cut1 = 137, cut2 = 600;
   auto shard = [&](size_t from, size_t to) {
     Aggregate a = *Aggregate::Create(Scale(), Outcomes(m));
-    EXPECT_TRUE(a.AddRespondents(
-                     to - from,
-                     absl::MakeConstSpan(imp).subspan(from * m, (to - from) * m),
-                     absl::MakeConstSpan(sat).subspan(from * m, (to - from) * m))
-                    .ok());
+    EXPECT_TRUE(
+        a.AddRespondents(
+             to - from,
+             absl::MakeConstSpan(imp).subspan(from * m, (to - from) * m),
+             absl::MakeConstSpan(sat).subspan(from * m, (to - from) * m))
+            .ok());
     return a;
   };
   Aggregate a = shard(0, cut1), b = shard(cut1, cut2), c = shard(cut2, n);
@@ -129,7 +131,8 @@ TEST(AggregateTest, InvalidBatchIsRefusedWhole) {
 
 TEST(AggregateTest, MergeRefusesMismatches) {
   Aggregate a = *Aggregate::Create(Scale(), Outcomes(2));
-  Aggregate other_scale = *Aggregate::Create(*Scale::Make(1, 5, 5), Outcomes(2));
+  Aggregate other_scale =
+      *Aggregate::Create(*Scale::Make(1, 5, 5), Outcomes(2));
   Aggregate fewer = *Aggregate::Create(Scale(), Outcomes(1));
   std::vector<Outcome> renamed = Outcomes(2);
   renamed[1].id = "x";

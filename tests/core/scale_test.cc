@@ -21,8 +21,7 @@ TEST(ScaleTest, DefaultIsUlwickTopTwoBox) {
 }
 
 TEST(ScaleTest, RejectsBadScales) {
-  EXPECT_THAT(Scale::Make(0, 5, 4).status().message(),
-              HasSubstr("at least 1"));
+  EXPECT_THAT(Scale::Make(0, 5, 4).status().message(), HasSubstr("at least 1"));
   EXPECT_THAT(Scale::Make(5, 5, 5).status().message(),
               HasSubstr("greater than its minimum"));
   EXPECT_THAT(Scale::Make(1, 12, 10).status().message(),

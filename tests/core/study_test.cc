@@ -188,7 +188,8 @@ TEST(StudyTest, ScoresMatchAnIndependentComputationWithSegments) {
     const int group = static_cast<int>(rng() % 3);  // 2 = no segment value
     in_a[r] = group == 0;
     if (group < 2) {
-      ASSERT_TRUE(study.SetAttribute(r, "segment", group == 0 ? "A" : "B").ok());
+      ASSERT_TRUE(
+          study.SetAttribute(r, "segment", group == 0 ? "A" : "B").ok());
     } else if (rng() % 2) {
       ASSERT_TRUE(study.SetAttribute(r, "segment", "").ok());
     }
@@ -226,22 +227,24 @@ TEST(StudyTest, ScoresMatchAnIndependentComputationWithSegments) {
   EXPECT_EQ(report.unsegmented_respondent_count(),
             respondents - a_count - b_count);
 
-  auto check = [&](const google::protobuf::RepeatedPtrField<v1::OutcomeScore>&
-                       scores,
-                   const std::vector<bool>* keep) {
-    double previous = 1e9;
-    for (const v1::OutcomeScore& s : scores) {
-      const uint32_t o = static_cast<uint32_t>(std::stoi(s.outcome_id().substr(1)));
-      Expected e = Naive(answers, o, 6, keep);
-      EXPECT_NEAR(s.importance(), e.importance, 1e-12) << s.outcome_id();
-      EXPECT_NEAR(s.satisfaction(), e.satisfaction, 1e-12) << s.outcome_id();
-      EXPECT_NEAR(s.opportunity(), e.opportunity, 1e-12) << s.outcome_id();
-      EXPECT_EQ(s.importance_count(), e.n_i);
-      EXPECT_EQ(s.satisfaction_count(), e.n_s);
-      EXPECT_LE(s.opportunity(), previous);
-      previous = s.opportunity();
-    }
-  };
+  auto check =
+      [&](const google::protobuf::RepeatedPtrField<v1::OutcomeScore>& scores,
+          const std::vector<bool>* keep) {
+        double previous = 1e9;
+        for (const v1::OutcomeScore& s : scores) {
+          const uint32_t o =
+              static_cast<uint32_t>(std::stoi(s.outcome_id().substr(1)));
+          Expected e = Naive(answers, o, 6, keep);
+          EXPECT_NEAR(s.importance(), e.importance, 1e-12) << s.outcome_id();
+          EXPECT_NEAR(s.satisfaction(), e.satisfaction, 1e-12)
+              << s.outcome_id();
+          EXPECT_NEAR(s.opportunity(), e.opportunity, 1e-12) << s.outcome_id();
+          EXPECT_EQ(s.importance_count(), e.n_i);
+          EXPECT_EQ(s.satisfaction_count(), e.n_s);
+          EXPECT_LE(s.opportunity(), previous);
+          previous = s.opportunity();
+        }
+      };
   check(report.outcomes(), nullptr);
   check(report.segments(0).outcomes(), &in_a);
   check(report.segments(1).outcomes(), &in_b);
