@@ -133,6 +133,46 @@ def _create(function, *arguments):
     return out.value
 
 
+class _ScaledHandle(_Handle):
+    """A native object on a rating scale with the C functions
+    <_C_OBJECT>_create/_set_scale/_destroy/_parse/_serialize (Study and
+    Aggregate)."""
+
+    _C_OBJECT = None
+    _PROTO = None
+
+    def __init__(self, scale=(1, 5), top_box=4, *, _handle=None):
+        lib = _lib()
+        destroy = getattr(lib, self._C_OBJECT + "_destroy")
+        if _handle is None:
+            arguments = _scale_arguments(scale, top_box)
+            _handle = _create(getattr(lib, self._C_OBJECT + "_create"))
+            try:
+                getattr(lib, self._C_OBJECT + "_set_scale")(_handle, *arguments)
+            except BaseException:
+                destroy(_handle)
+                raise
+        super().__init__(_handle, destroy)
+
+    @classmethod
+    def _adopt(cls, handle):
+        return cls(_handle=handle)
+
+    @classmethod
+    def parse(cls, data):
+        """An object from its serialized protobuf message (see serialize)."""
+        data = _bytes_in(data, "data")
+        parse = getattr(_lib(), cls._C_OBJECT + "_parse")
+        return cls._adopt(_create(parse, data, len(data)))
+
+    def serialize(self):
+        """The object as its serialized protobuf message (_PROTO)."""
+        out = ctypes.c_void_p()
+        getattr(_lib(), self._C_OBJECT + "_serialize")(self._live(),
+                                                      ctypes.byref(out))
+        return _native.take_buffer(out.value)
+
+
 # ------------------------------------------------------------------ report
 
 
@@ -280,7 +320,7 @@ class Report(_Handle):
 # ------------------------------------------------------------------- study
 
 
-class Study(_Handle):
+class Study(_ScaledHandle):
     """Outcomes, respondents (with attributes) and their answers on one
     rating scale, built in code or read with load_csv / read_csv /
     Study.parse.
@@ -289,34 +329,8 @@ class Study(_Handle):
     those >= top_box count as top box. 0 always means "no answer".
     """
 
-    def __init__(self, scale=(1, 5), top_box=4, *, _handle=None):
-        lib = _lib()
-        if _handle is None:
-            arguments = _scale_arguments(scale, top_box)
-            _handle = _create(lib.jtbd_study_create)
-            try:
-                lib.jtbd_study_set_scale(_handle, *arguments)
-            except BaseException:
-                lib.jtbd_study_destroy(_handle)
-                raise
-        super().__init__(_handle, lib.jtbd_study_destroy)
-
-    @classmethod
-    def _adopt(cls, handle):
-        return cls(_handle=handle)
-
-    @classmethod
-    def parse(cls, data):
-        """A study from a serialized jtbd.v1.Study (Study.serialize())."""
-        data = _bytes_in(data, "data")
-        return cls._adopt(
-            _create(_lib().jtbd_study_parse, data, len(data)))
-
-    def serialize(self):
-        """The study as a serialized jtbd.v1.Study."""
-        out = ctypes.c_void_p()
-        _lib().jtbd_study_serialize(self._live(), ctypes.byref(out))
-        return _native.take_buffer(out.value)
+    _C_OBJECT = "jtbd_study"
+    _PROTO = "jtbd.v1.Study"
 
     def add_outcome(self, id, statement=""):
         """Declares an outcome (unique, non-empty id); returns its index."""
@@ -470,7 +484,7 @@ def read_csv(data, source_name="<memory>", scale=(1, 5), top_box=4):
 # --------------------------------------------------------------- aggregate
 
 
-class Aggregate(_Handle):
+class Aggregate(_ScaledHandle):
     """Per outcome, the joint importance x satisfaction count table: all
     that scoring needs, in memory that does not grow with respondents.
     Aggregates of disjoint respondents (same scale, same outcomes in the
@@ -481,35 +495,8 @@ class Aggregate(_Handle):
     Aggregate.parse() make filled ones.
     """
 
-    def __init__(self, scale=(1, 5), top_box=4, *, _handle=None):
-        lib = _lib()
-        if _handle is None:
-            arguments = _scale_arguments(scale, top_box)
-            _handle = _create(lib.jtbd_aggregate_create)
-            try:
-                lib.jtbd_aggregate_set_scale(_handle, *arguments)
-            except BaseException:
-                lib.jtbd_aggregate_destroy(_handle)
-                raise
-        super().__init__(_handle, lib.jtbd_aggregate_destroy)
-
-    @classmethod
-    def _adopt(cls, handle):
-        return cls(_handle=handle)
-
-    @classmethod
-    def parse(cls, data):
-        """An aggregate from a serialized jtbd.v1.Aggregate."""
-        data = _bytes_in(data, "data")
-        return cls._adopt(
-            _create(_lib().jtbd_aggregate_parse, data, len(data)))
-
-    def serialize(self):
-        """The aggregate as a serialized jtbd.v1.Aggregate (exact round
-        trip)."""
-        out = ctypes.c_void_p()
-        _lib().jtbd_aggregate_serialize(self._live(), ctypes.byref(out))
-        return _native.take_buffer(out.value)
+    _C_OBJECT = "jtbd_aggregate"
+    _PROTO = "jtbd.v1.Aggregate (an exact round trip)"
 
     def add_outcome(self, id, statement=""):
         """Declares an outcome before any respondent; returns its index."""
