@@ -26,7 +26,12 @@ namespace {
 
 absl::StatusOr<jtbd::v1::Report> Score(const jtbd::v1::ScoreRequest& request) {
   absl::StatusOr<jtbd::Study> study = jtbd::Study::FromProto(request.study());
-  if (!study.ok()) return study.status();
+  if (!study.ok()) {
+    // Paths in the message are relative to the study; make them relative to
+    // the request the caller wrote.
+    return absl::Status(study.status().code(),
+                        absl::StrCat("study.", study.status().message()));
+  }
   return study->Score(request.options());
 }
 

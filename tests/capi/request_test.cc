@@ -203,10 +203,10 @@ TEST(ScoreRequestTest, MalformedRequestsAreInvalidArguments) {
       "outcomes": [{"id": "speed"}],
       "respondents": [{"id": "r1", "answers": [
         {"outcomeId": "sped", "importance": 5}]}]}})";
-  EXPECT_THAT(
-      Result(jtbd_score_request_json(unknown_outcome.data(),
-                                     unknown_outcome.size(), &out)),
-      FailsWith(JTBD_INVALID_ARGUMENT, "respondents[0].answers[0].outcome_id"));
+  EXPECT_THAT(Result(jtbd_score_request_json(unknown_outcome.data(),
+                                             unknown_outcome.size(), &out)),
+              FailsWith(JTBD_INVALID_ARGUMENT,
+                        "study.respondents[0].answers[0].outcome_id"));
   const std::string off_scale = R"({"study": {
       "outcomes": [{"id": "speed"}],
       "respondents": [{"id": "r1", "answers": [
