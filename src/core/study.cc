@@ -37,6 +37,28 @@ absl::StatusOr<size_t> Study::AddOutcome(Outcome outcome) {
   return index;
 }
 
+namespace {
+
+absl::Status CheckOutcomeIndex(size_t outcome, size_t count) {
+  if (outcome < count) return absl::OkStatus();
+  return absl::OutOfRangeError(absl::StrFormat(
+      "outcome index %zu is out of range (%zu outcomes)", outcome, count));
+}
+
+}  // namespace
+
+absl::Status Study::SetOutcomeStatement(size_t outcome, std::string statement) {
+  absl::Status status = CheckOutcomeIndex(outcome, outcomes_.size());
+  if (status.ok()) outcomes_[outcome].statement = std::move(statement);
+  return status;
+}
+
+absl::Status Study::SetOutcomeJobStep(size_t outcome, std::string job_step_id) {
+  absl::Status status = CheckOutcomeIndex(outcome, outcomes_.size());
+  if (status.ok()) outcomes_[outcome].job_step_id = std::move(job_step_id);
+  return status;
+}
+
 absl::StatusOr<size_t> Study::AddRespondent(std::string id) {
   if (!id.empty() && respondent_index_.contains(id)) {
     return absl::AlreadyExistsError(

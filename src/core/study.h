@@ -44,6 +44,10 @@ class Study {
 
   // INVALID_ARGUMENT for an empty id, ALREADY_EXISTS for a duplicate.
   absl::StatusOr<size_t> AddOutcome(Outcome outcome);
+  // Describe a declared outcome (OUT_OF_RANGE for a bad index); the id,
+  // which answers and aggregates key on, never changes.
+  absl::Status SetOutcomeStatement(size_t outcome, std::string statement);
+  absl::Status SetOutcomeJobStep(size_t outcome, std::string job_step_id);
   // A non-empty id must be unique (ALREADY_EXISTS); empty = anonymous.
   absl::StatusOr<size_t> AddRespondent(std::string id);
   // Adds `count` anonymous respondents; returns the first index.

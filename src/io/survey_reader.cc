@@ -268,10 +268,27 @@ absl::Status SurveyParser::ReadLong(size_t outcome_column,
                  "subject");
   }
   const size_t respondent_column = static_cast<size_t>(found_respondent_column);
+  // Columns that describe the outcome, not the respondent: a long export
+  // from a database often repeats the statement on every row.
+  struct OutcomeTextColumn {
+    ptrdiff_t column;
+    const char* name;
+    absl::Status (Study::*set)(size_t, std::string);
+    std::string Outcome::*field;
+  };
+  const OutcomeTextColumn outcome_text_columns[] = {
+      {FindColumn("statement"), "statement", &Study::SetOutcomeStatement,
+       &Outcome::statement},
+      {FindColumn("job_step"), "job step", &Study::SetOutcomeJobStep,
+       &Outcome::job_step_id},
+  };
   std::vector<size_t> attribute_columns;
   for (size_t i = 0; i < header_.size(); ++i) {
+    const ptrdiff_t column = static_cast<ptrdiff_t>(i);
     if (i != respondent_column && i != outcome_column &&
-        i != importance_column && i != satisfaction_column) {
+        i != importance_column && i != satisfaction_column &&
+        column != outcome_text_columns[0].column &&
+        column != outcome_text_columns[1].column) {
       attribute_columns.push_back(i);
     }
   }
@@ -281,6 +298,8 @@ absl::Status SurveyParser::ReadLong(size_t outcome_column,
   // respondent's attribute was first given, 0 = not yet: the errors name
   // both lines.
   std::vector<std::vector<size_t>> answer_lines;
+  // [outcome * 2 + k]: line where outcome_text_columns[k] was first given.
+  std::vector<size_t> outcome_text_lines;
   std::vector<size_t> attribute_lines;  // [respondent * attribute_count + a]
   // Rows usually come grouped by respondent: skip the lookup then.
   std::string last_respondent_id;
@@ -349,6 +368,27 @@ absl::Status SurveyParser::ReadLong(size_t outcome_column,
         return Error(line, outcome_column + 1, added.status().message());
       }
       outcome = *added;
+      outcome_text_lines.resize(2 * (outcome + 1), 0);
+    }
+    for (size_t k = 0; k < 2; ++k) {
+      const OutcomeTextColumn& text = outcome_text_columns[k];
+      if (text.column < 0) continue;
+      const absl::string_view value = TrimSpaces(fields[text.column]);
+      if (value.empty()) continue;  // blank never conflicts
+      size_t& given_on = outcome_text_lines[2 * outcome + k];
+      if (given_on == 0) {
+        absl::Status status = (study_.*text.set)(outcome, std::string(value));
+        if (!status.ok()) return Error(line, text.column + 1, status.message());
+        given_on = line;
+        continue;
+      }
+      const std::string& earlier = study_.outcomes()[outcome].*text.field;
+      if (earlier != value) {
+        return Error(line, text.column + 1,
+                     absl::StrCat("outcome ", outcome_id, " has ", text.name,
+                                  " ", Quoted(earlier), " on line ", given_on,
+                                  " but ", Quoted(value), " here"));
+      }
     }
 
     std::vector<size_t>& lines = answer_lines[respondent];

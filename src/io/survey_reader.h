@@ -16,6 +16,11 @@ struct ReadOptions {
 };
 
 // Reads a survey CSV whose layout (long or wide) is detected from its header.
+// Long: respondent (or respondent_id, id, subject), outcome, importance,
+// satisfaction; optional statement and job_step columns describe outcomes;
+// every other column is a respondent attribute. Wide: imp_<id>/sat_<id>
+// pairs, the respondent id from respondent_id, respondent, id or subject
+// (else the row number), every other column an attribute.
 // Strict: any refusal is INVALID_ARGUMENT (NOT_FOUND for a missing file) with
 // a message of the form
 //   <source>: line <L>, column <C> ("<header>"): <what is wrong>

@@ -135,6 +135,22 @@ TEST(StudyTest, DeclarationsAreValidated) {
             absl::StatusCode::kInvalidArgument);
 }
 
+TEST(StudyTest, OutcomesCanBeDescribedAfterDeclaration) {
+  Study study = TwoOutcomes(0);
+  ASSERT_TRUE(study.SetOutcomeStatement(1, "Minimize the number of x").ok());
+  ASSERT_TRUE(study.SetOutcomeJobStep(1, "execute").ok());
+  EXPECT_EQ(study.outcomes()[1].statement, "Minimize the number of x");
+  EXPECT_EQ(study.outcomes()[1].job_step_id, "execute");
+  EXPECT_EQ(study.FindOutcome("o2"), 1);
+  EXPECT_EQ(study.SetOutcomeStatement(2, "x").code(),
+            absl::StatusCode::kOutOfRange);
+  EXPECT_EQ(study.SetOutcomeJobStep(2, "x").code(),
+            absl::StatusCode::kOutOfRange);
+  // The statement reaches the report.
+  v1::Report report = *study.Score({});
+  EXPECT_EQ(report.outcomes(1).statement(), "Minimize the number of x");
+}
+
 TEST(StudyTest, ScaleIsFixedOnceAnswersExist) {
   Study study = TwoOutcomes(1);
   EXPECT_TRUE(study.SetScale(*Scale::Make(1, 7, 6)).ok());

@@ -119,6 +119,20 @@ TEST(ReadSurveyCsvTest, LongRespondentColumnPriority) {
 
 // ---------------------------------------------------------------- wide
 
+TEST(ReadSurveyCsvTest, LongStatementAndJobStepDescribeOutcomes) {
+  const Study study = ReadGood("long_statements.csv");
+  EXPECT_THAT(OutcomeIds(study), ElementsAre("o1", "o2"));
+  EXPECT_EQ(study.outcomes()[0].statement,
+            "Minimize the time it takes to locate a file, when in a hurry");
+  EXPECT_EQ(study.outcomes()[0].job_step_id, "locate");
+  // Blank on its first row, given later.
+  EXPECT_EQ(study.outcomes()[1].statement, "Minimize the number of errors");
+  EXPECT_EQ(study.outcomes()[1].job_step_id, "execute");
+  // Not respondent attributes: only segment is.
+  EXPECT_THAT(study.attribute_names(), ElementsAre("segment"));
+  EXPECT_EQ(AnswerOf(study, "r2", "o1"), Answer(4, 3));
+}
+
 TEST(ReadSurveyCsvTest, ReadsAWideFile) {
   const Study study = ReadGood("wide_basic.csv");
   // Ids as written in the imp_ columns; sat_ matched ignoring case;
@@ -370,6 +384,12 @@ TEST(ReadSurveyCsvRefusalTest, ConflictingAttributeInALongFile) {
   EXPECT_EQ(RefusalOf("attribute_conflict.csv"),
             "P: line 6, column 5 (\"segment\"): respondent r7 has segment "
             "\"A\" on line 3 but \"B\" here");
+}
+
+TEST(ReadSurveyCsvRefusalTest, ConflictingStatementInALongFile) {
+  EXPECT_EQ(RefusalOf("statement_conflict.csv"),
+            "P: line 4, column 3 (\"statement\"): outcome o1 has statement "
+            "\"Minimize the time\" on line 2 but \"Minimize the cost\" here");
 }
 
 TEST(ReadSurveyCsvRefusalTest, LongFileWithoutRespondentColumn) {
