@@ -241,6 +241,22 @@ JTBD_EXPORT jtbd_error* jtbd_study_read_csv(const jtbd_read_options* options,
                                             size_t source_name_len,
                                             jtbd_study** out);
 
+/* Describes the study's outcomes from a CSV kept apart from the survey (wide
+ * surveys carry only outcome ids). Header, compared ignoring case and the
+ * spaces around names: the outcome id from the first of id, outcome_id,
+ * outcome; at least one of statement and job_step; other columns ignored.
+ * Each row names an outcome of the study, at most once; a blank statement or
+ * job step leaves that field as it was, as do outcomes without a row. All or
+ * nothing: a refused file (JTBD_INVALID_ARGUMENT naming the file, line and
+ * column; JTBD_NOT_FOUND for a missing file) leaves the study unchanged. */
+JTBD_EXPORT jtbd_error* jtbd_study_describe_outcomes_csv_file(jtbd_study* study,
+                                                              const char* path,
+                                                              size_t path_len);
+/* The same from memory; source_name (may be empty) names it in errors. */
+JTBD_EXPORT jtbd_error* jtbd_study_describe_outcomes_csv(
+    jtbd_study* study, const char* data, size_t size, const char* source_name,
+    size_t source_name_len);
+
 /* ----------------------------------------------------------------- report */
 
 /* One outcome's scores. Text points into the report. */

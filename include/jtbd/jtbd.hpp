@@ -480,6 +480,21 @@ class Study {
                satisfaction.data(), count);
   }
 
+  // Attaches outcome statements and job steps from a CSV (columns id,
+  // statement, job_step; see jtbd_study_describe_outcomes_csv_file). All or
+  // nothing: on an error the study is unchanged.
+  void DescribeOutcomesCsvFile(const std::string& path) {
+    internal::Check(jtbd_study_describe_outcomes_csv_file(
+        handle_.get(), path.data(), path.size()));
+  }
+  // The same from memory; source_name names it in errors.
+  void DescribeOutcomesCsv(std::string_view data,
+                           std::string_view source_name = {}) {
+    internal::Check(jtbd_study_describe_outcomes_csv(
+        handle_.get(), data.data(), data.size(), source_name.data(),
+        source_name.size()));
+  }
+
   size_t outcome_count() const {
     return jtbd_study_outcome_count(handle_.get());
   }

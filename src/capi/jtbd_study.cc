@@ -4,12 +4,15 @@
 #include <utility>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "capi/capi_internal.h"
 #include "core/outcome.h"
 #include "core/scale.h"
 #include "core/study.h"
+#include "io/outcome_descriptions.h"
 #include "io/survey_reader.h"
 #include "jtbd/jtbd.h"
 #include "jtbd/v1/study.pb.h"
@@ -27,6 +30,23 @@ const jtbd::ReadOptions& ReadOptionsOrDefault(
     const jtbd_read_options* options) {
   static const jtbd::ReadOptions* const kDefaults = new jtbd::ReadOptions();
   return options == nullptr ? *kDefaults : options->options;
+}
+
+// A file path argument: bytes to the OS, not necessarily UTF-8, so no
+// TextArgument; but neither empty nor holding a NUL.
+absl::StatusOr<std::string> PathArgument(const char* function, const char* path,
+                                         size_t path_len) {
+  JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(function, "path", path));
+  std::string file(path, path_len);
+  if (file.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(function, ": path is empty"));
+  }
+  if (file.find('\0') != std::string::npos) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(function, ": path contains a NUL byte"));
+  }
+  return file;
 }
 
 absl::Status PublishStudy(absl::StatusOr<jtbd::Study> study, jtbd_study** out) {
@@ -199,17 +219,9 @@ jtbd_error* jtbd_study_read_csv_file(const jtbd_read_options* options,
                                      const char* path, size_t path_len,
                                      jtbd_study** out) {
   return Guard([&, fn = __func__]() -> absl::Status {
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "path", path));
+    JTBD_CAPI_ASSIGN_OR_RETURN(std::string file,
+                               PathArgument(fn, path, path_len));
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    // Paths are bytes to the OS, not necessarily UTF-8: no TextArgument.
-    std::string file(path, path_len);
-    if (file.empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(fn, ": path is empty"));
-    }
-    if (file.find('\0') != std::string::npos) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(fn, ": path contains a NUL byte"));
-    }
     return PublishStudy(
         jtbd::ReadSurveyCsvFile(file, ReadOptionsOrDefault(options)), out);
   });
@@ -229,6 +241,32 @@ jtbd_error* jtbd_study_read_csv(const jtbd_read_options* options,
         jtbd::ReadSurveyCsv(absl::string_view(size == 0 ? "" : data, size),
                             name, ReadOptionsOrDefault(options)),
         out);
+  });
+}
+
+jtbd_error* jtbd_study_describe_outcomes_csv_file(jtbd_study* study,
+                                                  const char* path,
+                                                  size_t path_len) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "study", study));
+    JTBD_CAPI_ASSIGN_OR_RETURN(std::string file,
+                               PathArgument(fn, path, path_len));
+    return jtbd::ReadOutcomeDescriptionsCsvFile(file, &study->study);
+  });
+}
+
+jtbd_error* jtbd_study_describe_outcomes_csv(jtbd_study* study,
+                                             const char* data, size_t size,
+                                             const char* source_name,
+                                             size_t source_name_len) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "study", study));
+    if (size > 0) JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "data", data));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        std::string name,
+        TextArgument(fn, "source_name", source_name, source_name_len));
+    return jtbd::ReadOutcomeDescriptionsCsv(
+        absl::string_view(size == 0 ? "" : data, size), name, &study->study);
   });
 }
 

@@ -23,8 +23,8 @@ const char* MainUsage() {
 
 const char* ScoreSynopsis() {
   return "Usage: jtbd score [--format table|json|csv] [--segment-by COLUMN]\n"
-         "                  [--scale MIN-MAX] [--top-box N] [--output FILE] "
-         "FILE\n"
+         "                  [--outcomes FILE] [--scale MIN-MAX] [--top-box N]\n"
+         "                  [--output FILE] FILE\n"
          "Run `jtbd score --help` for details.\n";
 }
 
@@ -45,6 +45,10 @@ const char* ScoreUsage() {
          "                           the jtbd.v1.Report protobuf JSON mapping\n"
          "  --segment-by COLUMN      also score each value of this respondent\n"
          "                           column as a segment\n"
+         "  --outcomes FILE          describe the outcomes from a CSV kept\n"
+         "                           apart from the survey: columns id,\n"
+         "                           statement, job_step, one row per outcome\n"
+         "                           (`-` reads standard input)\n"
          "  --scale MIN-MAX          rating scale (default: 1-5)\n"
          "  --top-box N              lowest top-box rating (default: MAX - 1,\n"
          "                           Ulwick's top two box)\n"

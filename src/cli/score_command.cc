@@ -15,6 +15,7 @@
 #include "cli/output.h"
 #include "core/scale.h"
 #include "core/study.h"
+#include "io/outcome_descriptions.h"
 #include "io/survey_reader.h"
 #include "jtbd/v1/report.pb.h"
 #include "jtbd/v1/scoring.pb.h"
@@ -34,8 +35,9 @@ struct ScoreArgs {
   absl::optional<int> scale_min;
   absl::optional<int> scale_max;
   absl::optional<int> top_box_min;
-  std::string output_path;  // empty or "-": standard output
-  std::string input_path;   // "-": standard input
+  std::string output_path;    // empty or "-": standard output
+  std::string input_path;     // "-": standard input
+  std::string outcomes_path;  // empty: none; "-": standard input
   bool help = false;
 };
 
@@ -106,7 +108,7 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
     }
     const bool takes_value = name == "--format" || name == "--segment-by" ||
                              name == "--scale" || name == "--top-box" ||
-                             name == "--output";
+                             name == "--output" || name == "--outcomes";
     if (!takes_value) return absl::StrCat("unknown option \"", name, "\"");
     if (!value.has_value()) {
       if (i + 1 >= raw.size()) {
@@ -124,6 +126,9 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
       problem = ParseScale(*value, args);
     } else if (name == "--top-box") {
       problem = ParseTopBox(*value, args);
+    } else if (name == "--outcomes") {
+      if (value->empty()) return "--outcomes needs a file name";
+      args->outcomes_path = *value;
     } else {
       if (value->empty()) return "--output needs a file name";
       args->output_path = *value;
@@ -137,6 +142,9 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
                         ": ", absl::StrJoin(positional, " "));
   }
   args->input_path = positional[0];
+  if (args->input_path == "-" && args->outcomes_path == "-") {
+    return "standard input can feed the survey or --outcomes, not both";
+  }
   return "";
 }
 
@@ -160,6 +168,18 @@ absl::StatusOr<Study> ReadStudy(const ScoreArgs& args,
   absl::Status read = ReadStdin(&data);
   if (!read.ok()) return read;
   return ReadSurveyCsv(data, kStdinName, options);
+}
+
+// Attaches the statements and job steps of --outcomes, if given.
+absl::Status DescribeOutcomes(const ScoreArgs& args, Study* study) {
+  if (args.outcomes_path.empty()) return absl::OkStatus();
+  if (args.outcomes_path != "-") {
+    return ReadOutcomeDescriptionsCsvFile(args.outcomes_path, study);
+  }
+  std::string data;
+  absl::Status read = ReadStdin(&data);
+  if (!read.ok()) return read;
+  return ReadOutcomeDescriptionsCsv(data, kStdinName, study);
 }
 
 // The segment column must be one of the respondent attribute columns; say
@@ -215,8 +235,12 @@ int RunScore(const std::vector<std::string>& raw_args) {
 
   ReadOptions read_options;
   read_options.scale = *scale;
-  const absl::StatusOr<Study> study = ReadStudy(args, read_options);
+  absl::StatusOr<Study> study = ReadStudy(args, read_options);
   if (!study.ok()) return Fail(study.status());
+  if (absl::Status described = DescribeOutcomes(args, &*study);
+      !described.ok()) {
+    return Fail(described);
+  }
   if (absl::Status segment = CheckSegmentColumn(*study, args); !segment.ok()) {
     return Fail(segment);
   }

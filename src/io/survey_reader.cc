@@ -1,12 +1,8 @@
 #include "io/survey_reader.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
 #include <initializer_list>
 #include <string>
 #include <utility>
@@ -20,6 +16,7 @@
 #include "absl/types/span.h"
 #include "core/outcome.h"
 #include "io/csv_reader.h"
+#include "io/source_position.h"
 
 namespace jtbd {
 
@@ -39,28 +36,9 @@ constexpr absl::string_view kNoAnswerColumns =
 constexpr absl::string_view kNoRows =
     "no answers: the header is followed by no rows";
 
-inline absl::string_view TrimSpaces(absl::string_view text) {
-  size_t begin = 0;
-  size_t end = text.size();
-  while (begin < end && (text[begin] == ' ' || text[begin] == '\t')) ++begin;
-  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
-  return text.substr(begin, end - begin);
-}
-
 bool IsNoAnswer(absl::string_view trimmed) {
   return absl::EqualsIgnoreCase(trimmed, "na") ||
          absl::EqualsIgnoreCase(trimmed, "n/a");
-}
-
-// A cell quoted for a message, cut (on a UTF-8 boundary) when it is long.
-std::string Quoted(absl::string_view text) {
-  constexpr size_t kMaxShown = 60;
-  if (text.size() <= kMaxShown) return absl::StrCat("\"", text, "\"");
-  size_t cut = kMaxShown;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-    --cut;
-  }
-  return absl::StrCat("\"", text.substr(0, cut), "...\"");
 }
 
 // Reads one rating cell. Blank, NA and N/A (any case, spaces around) are 0,
@@ -150,15 +128,9 @@ class SurveyParser {
 
 absl::Status SurveyParser::Error(size_t line, size_t column,
                                  absl::string_view what) const {
-  std::string where = source_;
-  if (line != 0) absl::StrAppend(&where, ": line ", line);
-  if (column != 0) {
-    absl::StrAppend(&where, ", column ", column);
-    if (column <= header_.size() && !header_[column - 1].empty()) {
-      absl::StrAppend(&where, " (\"", header_[column - 1], "\")");
-    }
-  }
-  return absl::InvalidArgumentError(absl::StrCat(where, ": ", what));
+  const absl::string_view name =
+      column != 0 && column <= header_.size() ? header_[column - 1] : "";
+  return SourcePositionError(source_, line, column, name, what);
 }
 
 absl::StatusOr<bool> SurveyParser::NextRow() {
@@ -640,27 +612,9 @@ absl::StatusOr<Study> ReadSurveyCsv(absl::string_view data,
 
 absl::StatusOr<Study> ReadSurveyCsvFile(const std::string& path,
                                         const ReadOptions& options) {
-  // errno 0 would make an OK status out of a failure.
-  auto file_error = [&path](int error_number) {
-    return absl::ErrnoToStatus(error_number != 0 ? error_number : EIO, path);
-  };
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) return file_error(errno);
-  std::string data;
-  struct stat info;
-  if (fstat(fileno(file), &info) == 0 && S_ISREG(info.st_mode)) {
-    data.reserve(static_cast<size_t>(info.st_size));
-  }
-  char buffer[1 << 16];
-  size_t read;
-  while ((read = std::fread(buffer, 1, sizeof(buffer), file)) > 0) {
-    data.append(buffer, read);
-  }
-  const bool failed = std::ferror(file) != 0;
-  const int error_number = errno;
-  std::fclose(file);
-  if (failed) return file_error(error_number);
-  return ReadSurveyCsv(data, path, options);
+  absl::StatusOr<std::string> data = ReadWholeFile(path);
+  if (!data.ok()) return data.status();
+  return ReadSurveyCsv(*data, path, options);
 }
 
 }  // namespace jtbd

@@ -1,6 +1,7 @@
 // jtbd_study: building, misuse, reading CSV, serializing.
 #include <cmath>
 #include <cstring>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -189,6 +190,17 @@ TEST(StudyTest, EveryFunctionRefusesNullArguments) {
               FailsWith(JTBD_INVALID_ARGUMENT, "source_name is NULL"));
   EXPECT_THAT(Result(jtbd_study_read_csv(nullptr, "a", 1, "", 0, nullptr)),
               FailsWith(JTBD_INVALID_ARGUMENT, "out is NULL"));
+  EXPECT_THAT(Result(jtbd_study_describe_outcomes_csv_file(nullptr, "x", 1)),
+              FailsWith(JTBD_INVALID_ARGUMENT, "study is NULL"));
+  EXPECT_THAT(Result(jtbd_study_describe_outcomes_csv_file(s, nullptr, 0)),
+              FailsWith(JTBD_INVALID_ARGUMENT, "path is NULL"));
+  EXPECT_THAT(Result(jtbd_study_describe_outcomes_csv(nullptr, "id", 2, "", 0)),
+              FailsWith(JTBD_INVALID_ARGUMENT,
+                        "jtbd_study_describe_outcomes_csv: study is NULL"));
+  EXPECT_THAT(Result(jtbd_study_describe_outcomes_csv(s, nullptr, 10, "", 0)),
+              FailsWith(JTBD_INVALID_ARGUMENT, "data is NULL"));
+  EXPECT_THAT(Result(jtbd_study_describe_outcomes_csv(s, "id", 2, nullptr, 3)),
+              FailsWith(JTBD_INVALID_ARGUMENT, "source_name is NULL"));
 
   // Nothing was written, nothing changed.
   EXPECT_EQ(index, 42u);
@@ -556,6 +568,133 @@ TEST(StudyTest, ReadCsvFile) {
                                               path.size() - 4, &missing)),
               FailsWith(JTBD_NOT_FOUND, "examples/survey: "));
   EXPECT_EQ(missing, nullptr);
+}
+
+// ------------------------------------------------------ outcome descriptions
+
+// The statements of a report's outcomes by id.
+std::map<std::string, std::string> StatementsById(const jtbd_report* report) {
+  std::map<std::string, std::string> statements;
+  for (size_t i = 0; i < jtbd_report_outcome_count(report); ++i) {
+    const jtbd_outcome_score score = OutcomeAt(report, i);
+    statements[std::string(score.outcome_id, score.outcome_id_len)] =
+        std::string(score.statement, score.statement_len);
+  }
+  return statements;
+}
+
+Study ReadSampleCsv() {
+  jtbd_study* raw = nullptr;
+  EXPECT_THAT(
+      Result(jtbd_study_read_csv(nullptr, kSampleCsv, sizeof(kSampleCsv) - 1,
+                                 "sample.csv", 10, &raw)),
+      IsOk());
+  return Study(raw);
+}
+
+TEST(StudyTest, DescribeOutcomesFromMemory) {
+  Study study = ReadSampleCsv();
+  const std::string descriptions =
+      "Outcome_ID,Job Step,statement\n"
+      "cost,send-the-invoice,\"Minimize the cost, per invoice\"\n";
+  ASSERT_THAT(Result(jtbd_study_describe_outcomes_csv(
+                  study.get(), descriptions.data(), descriptions.size(),
+                  "descriptions.csv", 16)),
+              IsOk());
+  Report report = ScoreStudy(study.get());
+  ExpectSampleScores(report.get());  // the scores do not move
+  EXPECT_THAT(StatementsById(report.get()),
+              ::testing::ElementsAre(
+                  ::testing::Pair("cost", "Minimize the cost, per invoice"),
+                  ::testing::Pair("speed", "")));
+  // The job step travels with the study.
+  jtbd_buffer* raw_buffer = nullptr;
+  ASSERT_THAT(Result(jtbd_study_serialize(study.get(), &raw_buffer)), IsOk());
+  Buffer buffer(raw_buffer);
+  EXPECT_THAT(BufferBytes(raw_buffer),
+              ::testing::HasSubstr("send-the-invoice"));
+}
+
+TEST(StudyTest, RefusedDescriptionsNameSourceLineColumnAndChangeNothing) {
+  Study study = ReadSampleCsv();
+  const std::string good = "id,statement\nspeed,Minimize the time\n";
+  ASSERT_THAT(Result(jtbd_study_describe_outcomes_csv(study.get(), good.data(),
+                                                      good.size(), "", 0)),
+              IsOk());
+  // Line 2 is fine, line 3 names an outcome the study does not have.
+  const std::string bad =
+      "id,statement\n"
+      "cost,Minimize the cost\n"
+      "price,Minimize the price\n";
+  EXPECT_THAT(Result(jtbd_study_describe_outcomes_csv(study.get(), bad.data(),
+                                                      bad.size(), "d.csv", 5)),
+              FailsWith(JTBD_INVALID_ARGUMENT,
+                        "d.csv: line 3, column 1 (\"id\"): outcome \"price\" "
+                        "is not in the survey (outcomes: speed, cost)"));
+  const std::string twice = "id,statement\nspeed,a\nspeed,b\n";
+  EXPECT_THAT(Result(jtbd_study_describe_outcomes_csv(
+                  study.get(), twice.data(), twice.size(), "d.csv", 5)),
+              FailsWith(JTBD_INVALID_ARGUMENT,
+                        "d.csv: line 3, column 1 (\"id\"): outcome speed is "
+                        "already described on line 2"));
+  EXPECT_THAT(Result(jtbd_study_describe_outcomes_csv(study.get(), nullptr, 0,
+                                                      "d.csv", 5)),
+              FailsWith(JTBD_INVALID_ARGUMENT,
+                        "d.csv: line 1, column 1: the file is empty"));
+  // Invalid UTF-8 in the text is the reader's refusal, with its position.
+  const std::string latin1 = "id,statement\nspeed,caf\xE9\n";
+  EXPECT_THAT(Result(jtbd_study_describe_outcomes_csv(
+                  study.get(), latin1.data(), latin1.size(), "d.csv", 5)),
+              FailsWith(JTBD_INVALID_ARGUMENT, "d.csv: line 2, column 2"));
+
+  Report report = ScoreStudy(study.get());
+  EXPECT_THAT(
+      StatementsById(report.get()),
+      ::testing::ElementsAre(::testing::Pair("cost", ""),
+                             ::testing::Pair("speed", "Minimize the time")));
+}
+
+TEST(StudyTest, DescribeOutcomesFromTheExampleFile) {
+  const std::string survey =
+      std::string(JTBD_SOURCE_DIR) + "/examples/survey.csv";
+  const std::string outcomes =
+      std::string(JTBD_SOURCE_DIR) + "/examples/outcomes.csv";
+  jtbd_study* raw = nullptr;
+  ASSERT_THAT(Result(jtbd_study_read_csv_file(nullptr, survey.data(),
+                                              survey.size(), &raw)),
+              IsOk());
+  Study study(raw);
+  ASSERT_THAT(Result(jtbd_study_describe_outcomes_csv_file(raw, outcomes.data(),
+                                                           outcomes.size())),
+              IsOk());
+  Report report = ScoreStudy(raw);
+  const std::map<std::string, std::string> statements =
+      StatementsById(report.get());
+  ASSERT_EQ(statements.size(), 24u);
+  for (const auto& [id, statement] : statements) {
+    EXPECT_THAT(statement, ::testing::StartsWith("M")) << id;
+  }
+  EXPECT_EQ(statements.at("o01"),
+            "Minimize the time it takes to determine which completed work is "
+            "ready to be invoiced");
+
+  // A survey is no description file: it has no statement or job_step column.
+  EXPECT_THAT(Result(jtbd_study_describe_outcomes_csv_file(raw, survey.data(),
+                                                           survey.size())),
+              FailsWith(JTBD_INVALID_ARGUMENT,
+                        survey + ": line 1, column 1 (\"respondent_id\"): the "
+                                 "header has no outcome id column"));
+  const std::string nowhere = "/nonexistent/dir/outcomes.csv";
+  EXPECT_THAT(Result(jtbd_study_describe_outcomes_csv_file(raw, nowhere.data(),
+                                                           nowhere.size())),
+              FailsWith(JTBD_NOT_FOUND, nowhere));
+  EXPECT_THAT(Result(jtbd_study_describe_outcomes_csv_file(raw, "a\0b", 3)),
+              FailsWith(JTBD_INVALID_ARGUMENT, "NUL"));
+  EXPECT_THAT(Result(jtbd_study_describe_outcomes_csv_file(raw, "", 0)),
+              FailsWith(JTBD_INVALID_ARGUMENT, "path is empty"));
+  // Still described after the refusals.
+  Report again = ScoreStudy(raw);
+  EXPECT_EQ(StatementsById(again.get()), statements);
 }
 
 }  // namespace

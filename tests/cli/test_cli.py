@@ -591,6 +591,179 @@ def test_unknown_segment_column():
     assert "segment" in err  # lists the columns that do exist
 
 
+# --- Outcome descriptions (--outcomes) -------------------------------------
+
+OUTCOMES = os.path.join(SOURCE_DIR, "examples", "outcomes.csv")
+
+
+@pytest.fixture(scope="module")
+def example_statements():
+    with open(OUTCOMES, newline="", encoding="utf-8") as f:
+        return {row["id"]: row["statement"] for row in csv.DictReader(f)}
+
+
+def test_outcomes_put_statements_in_json(segmented_json, example_statements):
+    report = json.loads(run_ok("score", "--format", "json", "--segment-by",
+                               "segment", "--outcomes", OUTCOMES, SURVEY))
+    blocks = [report["outcomes"]] + [s["outcomes"]
+                                     for s in report["segments"]]
+    assert len(blocks) == 3
+    for block in blocks:
+        assert len(block) == 24
+        for item in block:
+            assert item["statement"] == example_statements[item["outcomeId"]]
+            # Statements only describe: every number stays as it was.
+            del item["statement"]
+    # Without --outcomes the statements are empty; otherwise the same.
+    plain = json.loads(json.dumps(segmented_json))  # the fixture is shared
+    for block in [plain["outcomes"]] + [s["outcomes"]
+                                        for s in plain["segments"]]:
+        for item in block:
+            assert item.pop("statement", "") == ""
+    assert report == plain
+
+
+def test_outcomes_put_statements_in_csv(example_statements):
+    text = run_ok("score", "--format=csv", "--segment-by=segment",
+                  "--outcomes=" + OUTCOMES, SURVEY)
+    records = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert len(records) == 3 * 24
+    for record in records:
+        assert record["statement"] == example_statements[record["outcome_id"]]
+
+
+def test_outcomes_put_statements_in_the_table(example_statements):
+    text = run_ok("score", "--outcomes", OUTCOMES, SURVEY)
+    lines = text.splitlines()
+    assert re.match(r"^Rank\s+Outcome\s+Statement\s+Imp\s+Sat\s+Opp\b",
+                    lines[1]), lines[1]
+    row = re.compile(r"^\s*\d+\s+(o\d\d)\s+(.+?)\s+\d+\.\d\s+\d+\.\d\s+"
+                     r"\d+\.\d\s")
+    seen = set()
+    for line in lines[2:]:
+        match = row.match(line)
+        if not match:
+            continue
+        outcome_id, shown = match.groups()
+        statement = example_statements[outcome_id]
+        # Long statements are cut to fit 120 columns, marked by "...".
+        if shown != statement:
+            assert shown.endswith("...") and len(shown) > 20, shown
+            assert statement.startswith(shown[:-3]), (shown, statement)
+        seen.add(outcome_id)
+    assert seen == set(example_statements)
+    assert all(len(line) <= 120 for line in lines)
+
+
+def test_outcomes_from_stdin(example_statements):
+    with open(OUTCOMES, "rb") as f:
+        data = f.read()
+    report = json.loads(run_ok("score", "--format", "json", "--outcomes", "-",
+                               SURVEY, stdin=data))
+    assert {o["outcomeId"]: o["statement"] for o in report["outcomes"]} == \
+        example_statements
+    code, out, err = run("score", "--outcomes", "-", SURVEY,
+                         stdin=b"id,statement\no01,a\no01,b\n")
+    assert (code, out) == (1, "")
+    assert err == ('jtbd: <stdin>: line 3, column 1 ("id"): outcome o01 is '
+                   "already described on line 2\n")
+
+
+def assert_outcomes_refused(path, line, column):
+    """Exit 1, nothing on stdout, one message naming the outcomes file, the
+    line and the column."""
+    for fmt in ("table", "json", "csv"):
+        code, out, err = run("score", "--format", fmt, "--outcomes", path,
+                             SURVEY)
+        assert code == 1, err
+        assert out == ""
+        assert err.count("\n") == 1, err
+        assert err.startswith("jtbd: %s: line %d, column %d" %
+                              (path, line, column)), err
+    return err
+
+
+OUTCOMES_HEADER = "id,job_step,statement\n"
+
+
+def test_outcomes_naming_an_unknown_outcome(tmp_path):
+    path = write(tmp_path / "unknown.csv", OUTCOMES_HEADER +
+                 "o01,define,Minimize the time\n"
+                 "o1,define,Minimize the cost\n")
+    err = assert_outcomes_refused(path, 3, 1)
+    assert err.endswith(': outcome "o1" is not in the survey (outcomes: o01, '
+                        "o02, o03, o04, o05, o06, o07, o08, o09, o10, ...)\n")
+
+
+def test_outcomes_describing_one_outcome_twice(tmp_path):
+    path = write(tmp_path / "twice.csv", OUTCOMES_HEADER +
+                 "o01,define,Minimize the time\n"
+                 "o02,define,Minimize the cost\n"
+                 "o01,define,Minimize the effort\n")
+    assert assert_outcomes_refused(path, 4, 1).endswith(
+        ": outcome o01 is already described on line 2\n")
+
+
+def test_outcomes_with_a_blank_id(tmp_path):
+    path = write(tmp_path / "blank.csv", OUTCOMES_HEADER +
+                 "o01,define,Minimize the time\n"
+                 " ,define,Minimize the cost\n")
+    assert "the outcome id is blank" in assert_outcomes_refused(path, 3, 1)
+
+
+def test_outcomes_with_an_unquoted_comma(tmp_path):
+    path = write(tmp_path / "comma.csv", OUTCOMES_HEADER +
+                 "o01,define,Minimize the time, cost and effort\n")
+    assert "expected 3 fields" in assert_outcomes_refused(path, 2, 4)
+
+
+def test_outcomes_without_an_id_column(tmp_path):
+    path = write(tmp_path / "noid.csv", "name,statement\no01,Minimize\n")
+    assert "no outcome id column" in assert_outcomes_refused(path, 1, 1)
+
+
+def test_outcomes_without_statement_or_job_step(tmp_path):
+    path = write(tmp_path / "notext.csv", "id,notes\no01,x\n")
+    assert "neither a statement nor a job_step" in assert_outcomes_refused(
+        path, 1, 1)
+
+
+def test_outcomes_empty_or_header_only(tmp_path):
+    assert "the file is empty" in assert_outcomes_refused(
+        write(tmp_path / "empty.csv", ""), 1, 1)
+    assert "no rows" in assert_outcomes_refused(
+        write(tmp_path / "header.csv", OUTCOMES_HEADER), 1, 1)
+
+
+def test_outcomes_with_an_unterminated_quote(tmp_path):
+    path = write(tmp_path / "quote.csv", OUTCOMES_HEADER +
+                 "o01,define,Minimize the time\n"
+                 "o02,define,\"Minimize the cost\n"
+                 "o03,define,Minimize the effort\n")
+    assert_outcomes_refused(path, 3, 3)
+
+
+def test_outcomes_not_utf8(tmp_path):
+    path = str(tmp_path / "latin1.csv")
+    with open(path, "wb") as f:
+        f.write(OUTCOMES_HEADER.encode() + b"o01,d\xe9fine,Minimize\n")
+    assert "invalid UTF-8" in assert_outcomes_refused(path, 2, 2)
+
+
+def test_missing_outcomes_file(tmp_path):
+    path = str(tmp_path / "nowhere.csv")
+    code, out, err = run("score", "--outcomes", path, SURVEY)
+    assert code == 1 and out == ""
+    assert err.startswith("jtbd: ") and path in err
+
+
+def test_a_bad_survey_is_reported_before_the_outcomes(tmp_path):
+    survey = write(tmp_path / "s.csv", WIDE_HEADER + "r1,field,4,9,3,2\n")
+    code, out, err = run("score", "--outcomes", OUTCOMES, survey)
+    assert code == 1 and out == ""
+    assert err.startswith("jtbd: %s: line 2, column 4" % survey), err
+
+
 # --- Usage ------------------------------------------------------------------
 
 
@@ -605,6 +778,9 @@ def test_unknown_segment_column():
     ["score", "--scale", "5-1", SURVEY],
     ["score", "--top-box", "9", SURVEY],
     ["score", "--segment-by=", SURVEY],
+    ["score", "--outcomes=", SURVEY],
+    ["score", SURVEY, "--outcomes"],
+    ["score", "--outcomes", "-", "-"],
     [],
     ["frobnicate"],
     ["version", "extra"],
@@ -629,8 +805,8 @@ def test_help_goes_to_stdout(args, expected):
     out = run_ok(*args)
     assert out.startswith(expected)
     if "score" in args:
-        for option in ("--format", "--segment-by", "--scale", "--top-box",
-                       "--output"):
+        for option in ("--format", "--segment-by", "--outcomes", "--scale",
+                       "--top-box", "--output"):
             assert option in out
 
 

@@ -312,6 +312,62 @@ TEST(CppStudyTest, ReadCsvFileWithSegments) {
   EXPECT_THAT(missing.message(), HasSubstr("/nonexistent.csv"));
 }
 
+TEST(CppStudyTest, DescribeOutcomesCsv) {
+  jtbd::Study study = MakeSample();
+  // "speed" already has a statement; a blank one leaves it.
+  study.DescribeOutcomesCsv(
+      "id,statement,job_step\n"
+      "cost,\"Minimize the cost, per invoice\",send\n"
+      "speed,,invoice\n",
+      "d.csv");
+  const jtbd::Report report = study.Score();
+  ASSERT_EQ(report.outcomes().size(), 2u);
+  EXPECT_EQ(report.outcomes()[0].outcome_id, "speed");
+  EXPECT_EQ(report.outcomes()[0].statement, "Minimize the time to invoice");
+  EXPECT_NEAR(report.outcomes()[0].opportunity, 28.0 / 3, kTolerance);
+  EXPECT_EQ(report.outcomes()[1].outcome_id, "cost");
+  EXPECT_EQ(report.outcomes()[1].statement, "Minimize the cost, per invoice");
+  EXPECT_NEAR(report.outcomes()[1].opportunity, 7.0, kTolerance);
+  EXPECT_THAT(report.Render(jtbd::Format::kCsv),
+              HasSubstr("cost,\"Minimize the cost, per invoice\","));
+
+  // Refused whole: line 2 would have applied, line 3 is an unknown outcome.
+  const jtbd::Error unknown = ErrorOf([&] {
+    study.DescribeOutcomesCsv("id,statement\nspeed,changed\nprice,new\n",
+                              "d.csv");
+  });
+  EXPECT_EQ(unknown.code(), JTBD_INVALID_ARGUMENT);
+  EXPECT_EQ(unknown.message(),
+            "d.csv: line 3, column 1 (\"id\"): outcome \"price\" is not in the "
+            "survey (outcomes: speed, cost)");
+  EXPECT_EQ(study.Score().outcomes()[0].statement,
+            "Minimize the time to invoice");
+}
+
+TEST(CppStudyTest, DescribeOutcomesCsvFile) {
+  jtbd::Study study = jtbd::Study::ReadCsvFile(std::string(JTBD_SOURCE_DIR) +
+                                               "/examples/survey.csv");
+  study.DescribeOutcomesCsvFile(std::string(JTBD_SOURCE_DIR) +
+                                "/examples/outcomes.csv");
+  const jtbd::Report report = study.Score();
+  ASSERT_EQ(report.outcomes().size(), 24u);
+  for (const jtbd::OutcomeScore& score : report.outcomes()) {
+    EXPECT_THAT(score.statement, StartsWith("M")) << score.outcome_id;
+  }
+  const jtbd::Error missing =
+      ErrorOf([&] { study.DescribeOutcomesCsvFile("/nonexistent.csv"); });
+  EXPECT_EQ(missing.code(), JTBD_NOT_FOUND);
+  EXPECT_THAT(missing.message(), HasSubstr("/nonexistent.csv"));
+  // A moved-from study refuses rather than crashes.
+  jtbd::Study moved = std::move(study);
+  const jtbd::Error empty = ErrorOf([&] {
+    study.DescribeOutcomesCsv(
+        "id,statement\n");  // NOLINT(bugprone-use-after-move)
+  });
+  EXPECT_EQ(empty.code(), JTBD_INVALID_ARGUMENT);
+  EXPECT_THAT(empty.message(), HasSubstr("study is NULL"));
+}
+
 std::vector<uint64_t> AllCells(const jtbd::Aggregate& aggregate) {
   std::vector<uint64_t> cells;
   for (size_t o = 0; o < aggregate.outcome_count(); ++o) {

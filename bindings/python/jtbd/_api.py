@@ -396,6 +396,25 @@ class Study(_ScaledHandle):
         _lib().jtbd_study_add_answers(handle, counts[0],
                                       *(array.pointer for array in arrays))
 
+    def describe_outcomes(self, path):
+        """Attaches outcome statements and job steps from a CSV file kept
+        apart from the survey (columns id, statement, job_step; header names
+        compared ignoring case). Each row names an outcome of the study, at
+        most once; blank cells leave a field as it was. All or nothing: on
+        jtbd.InvalidArgumentError (naming the file, line and column) or
+        jtbd.NotFoundError the study is unchanged."""
+        encoded = os.fsencode(path)
+        _lib().jtbd_study_describe_outcomes_csv_file(self._live(), encoded,
+                                                     len(encoded))
+
+    def describe_outcomes_csv(self, data, source_name="<memory>"):
+        """describe_outcomes from CSV text (str, or UTF-8 bytes);
+        source_name names it in error messages."""
+        text = _utf8(data, "data")
+        name = _utf8(source_name, "source_name")
+        _lib().jtbd_study_describe_outcomes_csv(self._live(), text, len(text),
+                                                name, len(name))
+
     @property
     def outcome_count(self):
         return _lib().jtbd_study_outcome_count(self._live())

@@ -133,6 +133,9 @@ FUNCTIONS = [
     ("jtbd_study_read_csv_file", [_v, _text, _size, c_void_p_p], ERROR),
     ("jtbd_study_read_csv", [_v, _text, _size, _text, _size, c_void_p_p],
      ERROR),
+    ("jtbd_study_describe_outcomes_csv_file", [_v, _text, _size], ERROR),
+    ("jtbd_study_describe_outcomes_csv", [_v, _text, _size, _text, _size],
+     ERROR),
     # report
     ("jtbd_report_destroy", [_v], None),
     ("jtbd_report_respondent_count", [_v], _size),

@@ -1,0 +1,247 @@
+#include "io/outcome_descriptions.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <initializer_list>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/types/optional.h"
+#include "io/csv_reader.h"
+#include "io/source_position.h"
+
+namespace jtbd {
+namespace {
+
+// The error lists the study's outcomes, up to this many, to show what ids
+// look like without flooding the terminal.
+constexpr size_t kMaxOutcomesListed = 10;
+
+// Header names compare in lower case, with spaces inside counting as "_".
+std::string NormalizedName(absl::string_view trimmed) {
+  std::string name = absl::AsciiStrToLower(trimmed);
+  for (char& c : name) {
+    if (c == ' ' || c == '\t') c = '_';
+  }
+  return name;
+}
+
+// One row, checked and waiting to be applied.
+struct Description {
+  size_t outcome;
+  absl::optional<std::string> statement;  // nullopt: leave as it was
+  absl::optional<std::string> job_step;
+};
+
+class DescriptionsParser {
+ public:
+  DescriptionsParser(absl::string_view text, absl::string_view source,
+                     const Study& study)
+      : reader_(text), source_(source), study_(study) {}
+
+  // Checks the whole text; the study is not touched.
+  absl::StatusOr<std::vector<Description>> Parse();
+
+ private:
+  absl::Status Error(size_t line, size_t column, absl::string_view what) const {
+    const absl::string_view name =
+        column != 0 && column <= header_.size() ? header_[column - 1] : "";
+    return SourcePositionError(source_, line, column, name, what);
+  }
+  absl::Status ReadHeader();
+  // false at the end of the text.
+  absl::StatusOr<bool> NextRow();
+  // The first of `names` present in the header, or -1.
+  ptrdiff_t FindFirstColumn(
+      std::initializer_list<absl::string_view> names) const;
+  std::string UnknownOutcome(absl::string_view id) const;
+
+  CsvReader reader_;
+  absl::string_view source_;
+  const Study& study_;
+  size_t header_line_ = 0;
+  std::vector<std::string> header_;             // trimmed, as written
+  std::vector<std::string> normalized_header_;  // see NormalizedName
+};
+
+absl::Status DescriptionsParser::ReadHeader() {
+  switch (reader_.Read()) {
+    case CsvReader::Result::kEnd:
+      return Error(1, 1, "the file is empty");
+    case CsvReader::Result::kError:
+      return Error(reader_.error().line, reader_.error().field,
+                   reader_.error().what);
+    case CsvReader::Result::kRecord:
+      break;
+  }
+  header_line_ = reader_.record_line();
+  for (absl::string_view field : reader_.fields()) {
+    header_.emplace_back(TrimSpaces(field));
+    normalized_header_.push_back(NormalizedName(header_.back()));
+  }
+  // A column this reader uses must be unambiguous; repeats of ignored
+  // columns do no harm.
+  for (size_t i = 0; i < normalized_header_.size(); ++i) {
+    const std::string& name = normalized_header_[i];
+    if (name != "id" && name != "outcome_id" && name != "outcome" &&
+        name != "statement" && name != "job_step") {
+      continue;
+    }
+    for (size_t j = 0; j < i; ++j) {
+      if (normalized_header_[j] == name) {
+        return Error(header_line_, i + 1,
+                     absl::StrCat("the header name repeats column ", j + 1,
+                                  " (names are compared ignoring case)"));
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<bool> DescriptionsParser::NextRow() {
+  switch (reader_.Read()) {
+    case CsvReader::Result::kEnd:
+      return false;
+    case CsvReader::Result::kError:
+      return Error(reader_.error().line, reader_.error().field,
+                   reader_.error().what);
+    case CsvReader::Result::kRecord:
+      break;
+  }
+  // A statement with an unquoted comma shows up here as one field too many.
+  if (reader_.fields().size() != header_.size()) {
+    return Error(reader_.record_line(),
+                 std::min(reader_.fields().size(), header_.size()) + 1,
+                 absl::StrCat("expected ", header_.size(),
+                              " fields, as in the header, but found ",
+                              reader_.fields().size()));
+  }
+  return true;
+}
+
+ptrdiff_t DescriptionsParser::FindFirstColumn(
+    std::initializer_list<absl::string_view> names) const {
+  for (absl::string_view name : names) {
+    for (size_t i = 0; i < normalized_header_.size(); ++i) {
+      if (normalized_header_[i] == name) return static_cast<ptrdiff_t>(i);
+    }
+  }
+  return -1;
+}
+
+std::string DescriptionsParser::UnknownOutcome(absl::string_view id) const {
+  const std::vector<Outcome>& outcomes = study_.outcomes();
+  std::string message =
+      absl::StrCat("outcome ", Quoted(id), " is not in the survey (");
+  if (outcomes.empty()) {
+    absl::StrAppend(&message, "it has no outcomes)");
+    return message;
+  }
+  absl::StrAppend(&message, "outcomes: ");
+  for (size_t o = 0; o < outcomes.size() && o < kMaxOutcomesListed; ++o) {
+    absl::StrAppend(&message, o == 0 ? "" : ", ", outcomes[o].id);
+  }
+  if (outcomes.size() > kMaxOutcomesListed) {
+    absl::StrAppend(&message, ", ...");
+  }
+  absl::StrAppend(&message, ")");
+  return message;
+}
+
+absl::StatusOr<std::vector<Description>> DescriptionsParser::Parse() {
+  absl::Status status = ReadHeader();
+  if (!status.ok()) return status;
+  const ptrdiff_t id_column = FindFirstColumn({"id", "outcome_id", "outcome"});
+  if (id_column < 0) {
+    return Error(header_line_, 1,
+                 "the header has no outcome id column: id, outcome_id or "
+                 "outcome");
+  }
+  const ptrdiff_t statement_column = FindFirstColumn({"statement"});
+  const ptrdiff_t job_step_column = FindFirstColumn({"job_step"});
+  if (statement_column < 0 && job_step_column < 0) {
+    return Error(header_line_, 1,
+                 "the header has neither a statement nor a job_step column, "
+                 "so it describes nothing");
+  }
+  // A blank cell, or no such column, leaves the field as it was.
+  auto text_of = [this](ptrdiff_t column) -> absl::optional<std::string> {
+    if (column < 0) return absl::nullopt;
+    const absl::string_view text = TrimSpaces(reader_.fields()[column]);
+    if (text.empty()) return absl::nullopt;
+    return std::string(text);
+  };
+
+  std::vector<Description> descriptions;
+  // By outcome index: the line describing it, 0 = none yet.
+  std::vector<size_t> described_on(study_.outcome_count(), 0);
+  for (;;) {
+    absl::StatusOr<bool> more = NextRow();
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    const size_t line = reader_.record_line();
+    const absl::string_view id = TrimSpaces(reader_.fields()[id_column]);
+    if (id.empty()) {
+      return Error(line, id_column + 1, "the outcome id is blank");
+    }
+    const ptrdiff_t outcome = study_.FindOutcome(id);
+    if (outcome < 0) return Error(line, id_column + 1, UnknownOutcome(id));
+    if (described_on[outcome] != 0) {
+      return Error(
+          line, id_column + 1,
+          absl::StrCat("outcome ", id, " is already described on line ",
+                       described_on[outcome]));
+    }
+    described_on[outcome] = line;
+    descriptions.push_back({static_cast<size_t>(outcome),
+                            text_of(statement_column),
+                            text_of(job_step_column)});
+  }
+  if (descriptions.empty()) {
+    return Error(header_line_, 1,
+                 "no descriptions: the header is followed by no rows");
+  }
+  return descriptions;
+}
+
+}  // namespace
+
+absl::Status ReadOutcomeDescriptionsCsv(absl::string_view data,
+                                        absl::string_view source_name,
+                                        Study* study) {
+  if (study == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(source_name, ": no study to describe"));
+  }
+  DescriptionsParser parser(data, source_name, *study);
+  absl::StatusOr<std::vector<Description>> descriptions = parser.Parse();
+  if (!descriptions.ok()) return descriptions.status();
+  // Every index was found in this study just now, so no setter can refuse.
+  for (Description& description : *descriptions) {
+    if (description.statement.has_value()) {
+      absl::Status status = study->SetOutcomeStatement(
+          description.outcome, *std::move(description.statement));
+      if (!status.ok()) return status;
+    }
+    if (description.job_step.has_value()) {
+      absl::Status status = study->SetOutcomeJobStep(
+          description.outcome, *std::move(description.job_step));
+      if (!status.ok()) return status;
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ReadOutcomeDescriptionsCsvFile(const std::string& path,
+                                            Study* study) {
+  absl::StatusOr<std::string> data = ReadWholeFile(path);
+  if (!data.ok()) return data.status();
+  return ReadOutcomeDescriptionsCsv(*data, path, study);
+}
+
+}  // namespace jtbd

@@ -1,0 +1,35 @@
+#ifndef JTBD_IO_OUTCOME_DESCRIPTIONS_H_
+#define JTBD_IO_OUTCOME_DESCRIPTIONS_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "core/study.h"
+
+namespace jtbd {
+
+// Attaches outcome statements and job-map steps kept apart from the survey
+// (wide survey files carry only outcome ids) to the outcomes of `study`.
+//
+// The CSV header names the columns, compared ignoring case and the spaces
+// around them, a space inside counting as "_" ("Job Step" = job_step): the
+// outcome id from the first of id, outcome_id, outcome (required); at least
+// one of statement and job_step; other columns are ignored. One row per
+// outcome: each id must be an outcome of the study, at most once; a blank
+// statement or job step leaves that field as it was, and outcomes without a
+// row keep what they had.
+//
+// All or nothing: the whole text is checked before the study changes, so a
+// refusal leaves it as it was. Refusals are INVALID_ARGUMENT (NOT_FOUND for
+// a missing file) with survey_reader.h's message form
+//   <source>: line <L>, column <C> ("<header>"): <what is wrong>
+absl::Status ReadOutcomeDescriptionsCsv(absl::string_view data,
+                                        absl::string_view source_name,
+                                        Study* study);
+absl::Status ReadOutcomeDescriptionsCsvFile(const std::string& path,
+                                            Study* study);
+
+}  // namespace jtbd
+
+#endif  // JTBD_IO_OUTCOME_DESCRIPTIONS_H_
