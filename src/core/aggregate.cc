@@ -1,5 +1,7 @@
 #include "core/aggregate.h"
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 #include <utility>
 
@@ -33,9 +35,9 @@ absl::StatusOr<Aggregate> Aggregate::Create(Scale scale,
   return Aggregate(scale, std::move(outcomes));
 }
 
-absl::Status Aggregate::AddRespondents(size_t count,
-                                       absl::Span<const uint8_t> importance,
-                                       absl::Span<const uint8_t> satisfaction) {
+absl::Status Aggregate::ValidateRatings(
+    size_t count, absl::Span<const uint8_t> importance,
+    absl::Span<const uint8_t> satisfaction) const {
   const size_t m = outcomes_.size();
   if (m != 0 && count > std::numeric_limits<size_t>::max() / m) {
     return absl::InvalidArgumentError("respondent count overflows");
@@ -47,7 +49,6 @@ absl::Status Aggregate::AddRespondents(size_t count,
         "importance and %zu satisfaction ratings",
         total, count, m, importance.size(), satisfaction.size()));
   }
-  // Validate everything first: a rejected batch leaves the aggregate as is.
   for (size_t k = 0; k < total; ++k) {
     if (importance[k] != 0 && !scale_.Contains(importance[k])) {
       return absl::InvalidArgumentError(absl::StrFormat(
@@ -60,6 +61,16 @@ absl::Status Aggregate::AddRespondents(size_t count,
           k, satisfaction[k], scale_.min, scale_.max));
     }
   }
+  return absl::OkStatus();
+}
+
+absl::Status Aggregate::AddRespondents(size_t count,
+                                       absl::Span<const uint8_t> importance,
+                                       absl::Span<const uint8_t> satisfaction) {
+  // Validate everything first: a rejected batch leaves the aggregate as is.
+  absl::Status status = ValidateRatings(count, importance, satisfaction);
+  if (!status.ok()) return status;
+  const size_t m = outcomes_.size();
   for (size_t r = 0; r < count; ++r) {
     for (size_t o = 0; o < m; ++o) {
       AddValidated(o, importance[r * m + o], satisfaction[r * m + o]);
@@ -69,27 +80,120 @@ absl::Status Aggregate::AddRespondents(size_t count,
   return absl::OkStatus();
 }
 
-absl::Status Aggregate::Merge(const Aggregate& other) {
+absl::Status Aggregate::AddWeightedRespondents(
+    size_t count, absl::Span<const uint8_t> importance,
+    absl::Span<const uint8_t> satisfaction, absl::Span<const double> weights) {
+  if (weights.size() != count) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("expected %zu weights (one per respondent), got %zu",
+                        count, weights.size()));
+  }
+  for (size_t r = 0; r < count; ++r) {
+    if (!std::isfinite(weights[r]) || !(weights[r] > 0)) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("weights[%zu] = %g must be finite and greater than 0",
+                          r, weights[r]));
+    }
+  }
+  absl::Status status = ValidateRatings(count, importance, satisfaction);
+  if (!status.ok()) return status;
+  EnableWeights();
+  const size_t m = outcomes_.size();
+  for (size_t r = 0; r < count; ++r) {
+    for (size_t o = 0; o < m; ++o) {
+      AddValidatedWeighted(o, importance[r * m + o], satisfaction[r * m + o],
+                           weights[r]);
+    }
+  }
+  respondent_count_ += count;
+  return absl::OkStatus();
+}
+
+void Aggregate::EnableWeights() {
+  if (weighted_) return;
+  weighted_ = true;
+  weight_sums_.assign(cells_.begin(), cells_.end());
+  weight_square_sums_.assign(cells_.begin(), cells_.end());
+}
+
+absl::Status Aggregate::CheckCompatible(const Aggregate& other,
+                                        const char* operation) const {
   if (scale_ != other.scale_) {
-    return absl::FailedPreconditionError(absl::StrFormat(
-        "cannot merge aggregates on different scales (%s vs %s)",
-        scale_.ToString(), other.scale_.ToString()));
+    return absl::FailedPreconditionError(
+        absl::StrFormat("cannot %s aggregates on different scales (%s vs %s)",
+                        operation, scale_.ToString(), other.scale_.ToString()));
   }
   if (outcomes_.size() != other.outcomes_.size()) {
     return absl::FailedPreconditionError(
-        absl::StrFormat("cannot merge aggregates with %zu and %zu outcomes",
-                        outcomes_.size(), other.outcomes_.size()));
+        absl::StrFormat("cannot %s aggregates with %zu and %zu outcomes",
+                        operation, outcomes_.size(), other.outcomes_.size()));
   }
   for (size_t i = 0; i < outcomes_.size(); ++i) {
     if (outcomes_[i].id != other.outcomes_[i].id) {
-      return absl::FailedPreconditionError(
-          absl::StrFormat("cannot merge aggregates: outcome %zu is \"%s\" here "
-                          "and \"%s\" there",
-                          i, outcomes_[i].id, other.outcomes_[i].id));
+      return absl::FailedPreconditionError(absl::StrFormat(
+          "cannot %s aggregates: outcome %zu is \"%s\" here "
+          "and \"%s\" there",
+          operation, i, outcomes_[i].id, other.outcomes_[i].id));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Aggregate::Merge(const Aggregate& other) {
+  absl::Status status = CheckCompatible(other, "merge");
+  if (!status.ok()) return status;
+  // Weights first: enabling them copies this aggregate's own counts.
+  if (weighted_ || other.weighted_) {
+    EnableWeights();
+    for (size_t k = 0; k < cells_.size(); ++k) {
+      if (other.weighted_) {
+        weight_sums_[k] += other.weight_sums_[k];
+        weight_square_sums_[k] += other.weight_square_sums_[k];
+      } else {
+        weight_sums_[k] += static_cast<double>(other.cells_[k]);
+        weight_square_sums_[k] += static_cast<double>(other.cells_[k]);
+      }
     }
   }
   for (size_t k = 0; k < cells_.size(); ++k) cells_[k] += other.cells_[k];
   respondent_count_ += other.respondent_count_;
+  return absl::OkStatus();
+}
+
+absl::Status Aggregate::Subtract(const Aggregate& part) {
+  absl::Status status = CheckCompatible(part, "subtract");
+  if (!status.ok()) return status;
+  if (part.respondent_count_ > respondent_count_) {
+    return absl::FailedPreconditionError(
+        absl::StrFormat("cannot subtract %u respondents from %u",
+                        part.respondent_count_, respondent_count_));
+  }
+  for (size_t k = 0; k < cells_.size(); ++k) {
+    if (part.cells_[k] > cells_[k]) {
+      return absl::FailedPreconditionError(absl::StrFormat(
+          "cannot subtract: outcome \"%s\" has a cell with %u respondents in "
+          "the part and only %u in the whole",
+          outcomes_[k / cells_per_outcome_].id, part.cells_[k], cells_[k]));
+    }
+  }
+  // Weights first: enabling them copies this aggregate's own counts.
+  if (weighted_ || part.weighted_) EnableWeights();
+  for (size_t k = 0; k < cells_.size(); ++k) {
+    cells_[k] -= part.cells_[k];
+    if (!weighted_) continue;
+    if (cells_[k] == 0) {
+      weight_sums_[k] = weight_square_sums_[k] = 0;
+      continue;
+    }
+    const double w = part.weighted_ ? part.weight_sums_[k]
+                                    : static_cast<double>(part.cells_[k]);
+    const double w2 = part.weighted_ ? part.weight_square_sums_[k]
+                                     : static_cast<double>(part.cells_[k]);
+    // Sums never go negative (only cancellation in huge weights could).
+    weight_sums_[k] = std::max(weight_sums_[k] - w, 0.0);
+    weight_square_sums_[k] = std::max(weight_square_sums_[k] - w2, 0.0);
+  }
+  respondent_count_ -= part.respondent_count_;
   return absl::OkStatus();
 }
 
@@ -116,10 +220,43 @@ absl::Span<const uint64_t> Aggregate::Table(size_t outcome) const {
                              cells_per_outcome_);
 }
 
+stats::JointTable Aggregate::WeightedTable(size_t outcome) const {
+  stats::JointTable table;
+  table.stride = stride_;
+  table.counts = Table(outcome);
+  if (weighted_) {
+    const size_t first = outcome * cells_per_outcome_;
+    table.weight_sums =
+        absl::MakeConstSpan(weight_sums_.data() + first, cells_per_outcome_);
+    table.weight_square_sums = absl::MakeConstSpan(
+        weight_square_sums_.data() + first, cells_per_outcome_);
+  }
+  return table;
+}
+
+double Aggregate::TableSum(const std::vector<double>& sums) const {
+  if (outcomes_.empty()) return 0;
+  double total = 0;
+  for (size_t k = 0; k < cells_per_outcome_; ++k) {
+    total += weighted_ ? sums[k] : static_cast<double>(cells_[k]);
+  }
+  return total;
+}
+
+double Aggregate::TotalWeight() const { return TableSum(weight_sums_); }
+
+double Aggregate::TotalWeightSquare() const {
+  return TableSum(weight_square_sums_);
+}
+
 TopBoxCounts Aggregate::Counts(size_t outcome) const {
+  return Counts(outcome, scale_.top_box_min);
+}
+
+TopBoxCounts Aggregate::Counts(size_t outcome, int top_box_min) const {
   TopBoxCounts counts;
   const uint64_t* table = cells_.data() + outcome * cells_per_outcome_;
-  const size_t top = Index(scale_.top_box_min);
+  const size_t top = Index(top_box_min);
   for (size_t i = 0; i < stride_; ++i) {
     for (size_t s = 0; s < stride_; ++s) {
       const uint64_t n = table[i * stride_ + s];
@@ -145,7 +282,7 @@ TopBoxCounts Aggregate::Counts(size_t outcome) const {
 
 v1::Aggregate Aggregate::ToProto() const {
   v1::Aggregate proto;
-  proto.set_format_version(kFormatVersion);
+  proto.set_format_version(weighted_ ? kWeightedFormatVersion : kFormatVersion);
   *proto.mutable_scale() = scale_.ToProto();
   proto.set_respondent_count(respondent_count_);
   for (size_t o = 0; o < outcomes_.size(); ++o) {
@@ -154,16 +291,25 @@ v1::Aggregate Aggregate::ToProto() const {
     table->set_statement(outcomes_[o].statement);
     absl::Span<const uint64_t> cells = Table(o);
     table->mutable_cells()->Add(cells.begin(), cells.end());
+    if (weighted_) {
+      stats::JointTable weighted = WeightedTable(o);
+      table->mutable_weight_sums()->Add(weighted.weight_sums.begin(),
+                                        weighted.weight_sums.end());
+      table->mutable_weight_square_sums()->Add(
+          weighted.weight_square_sums.begin(),
+          weighted.weight_square_sums.end());
+    }
   }
   return proto;
 }
 
 absl::StatusOr<Aggregate> Aggregate::FromProto(const v1::Aggregate& proto) {
-  if (proto.format_version() != kFormatVersion) {
+  if (proto.format_version() != kFormatVersion &&
+      proto.format_version() != kWeightedFormatVersion) {
     return absl::InvalidArgumentError(absl::StrFormat(
         "aggregate format version %u is not supported (this library reads "
-        "version %u)",
-        proto.format_version(), kFormatVersion));
+        "versions %u and %u)",
+        proto.format_version(), kFormatVersion, kWeightedFormatVersion));
   }
   absl::StatusOr<Scale> scale = Scale::FromProto(proto.scale());
   if (!scale.ok()) {
@@ -188,8 +334,56 @@ absl::StatusOr<Aggregate> Aggregate::FromProto(const v1::Aggregate& proto) {
     std::copy(cells.begin(), cells.end(),
               aggregate->cells_.begin() + o * aggregate->cells_per_outcome_);
   }
+  absl::Status weights = aggregate->ReadWeights(proto);
+  if (!weights.ok()) return weights;
   aggregate->respondent_count_ = proto.respondent_count();
   return aggregate;
+}
+
+absl::Status Aggregate::ReadWeights(const v1::Aggregate& proto) {
+  bool any = false;
+  for (const v1::OutcomeTable& table : proto.outcomes()) {
+    any = any || table.weight_sums_size() != 0 ||
+          table.weight_square_sums_size() != 0;
+  }
+  if (!any) return absl::OkStatus();
+  if (proto.format_version() < kWeightedFormatVersion) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "aggregate format version %u has no weight sums; weighted aggregates "
+        "are version %u",
+        proto.format_version(), kWeightedFormatVersion));
+  }
+  EnableWeights();
+  for (int o = 0; o < proto.outcomes_size(); ++o) {
+    const v1::OutcomeTable& table = proto.outcomes(o);
+    if (static_cast<size_t>(table.weight_sums_size()) != cells_per_outcome_ ||
+        static_cast<size_t>(table.weight_square_sums_size()) !=
+            cells_per_outcome_) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "aggregate outcome %d (\"%s\") has %d weight sums and %d squared "
+          "weight sums; its %zu cells need one each",
+          o, table.outcome_id(), table.weight_sums_size(),
+          table.weight_square_sums_size(), cells_per_outcome_));
+    }
+    for (size_t k = 0; k < cells_per_outcome_; ++k) {
+      const size_t cell = o * cells_per_outcome_ + k;
+      const double w = table.weight_sums(k);
+      const double w2 = table.weight_square_sums(k);
+      // Positive weights: a cell has weight exactly when it has respondents.
+      const bool consistent =
+          std::isfinite(w) && std::isfinite(w2) &&
+          (cells_[cell] == 0 ? w == 0 && w2 == 0 : w > 0 && w2 > 0);
+      if (!consistent) {
+        return absl::InvalidArgumentError(absl::StrFormat(
+            "aggregate outcome %d (\"%s\") cell %zu: %u respondents with "
+            "weight sum %g and squared weight sum %g",
+            o, table.outcome_id(), k, cells_[cell], w, w2));
+      }
+      weight_sums_[cell] = w;
+      weight_square_sums_[cell] = w2;
+    }
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace jtbd

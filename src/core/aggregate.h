@@ -12,6 +12,7 @@
 #include "core/scale.h"
 #include "core/top_box_counts.h"
 #include "jtbd/v1/aggregate.pb.h"
+#include "stats/joint_table.h"
 
 namespace jtbd {
 
@@ -21,9 +22,18 @@ namespace jtbd {
 // does not grow with respondents. Aggregates of disjoint respondents with the
 // same scale and outcomes merge by adding cells, which is exact and
 // order-independent.
+//
+// Weighted respondents: once weights are enabled, every cell also keeps the
+// sum of its respondents' weights and of their squared weights (for Kish
+// effective counts); the counts stay the unweighted answer counts. An
+// aggregate without weights behaves as if every weight were 1.
 class Aggregate {
  public:
+  // Written for aggregates without weights (readable by every jtbd).
   static constexpr uint32_t kFormatVersion = 1;
+  // Written for weighted aggregates, so that readers that would ignore the
+  // weight sums refuse them instead.
+  static constexpr uint32_t kWeightedFormatVersion = 2;
 
   // Validates the scale and that outcome ids are non-empty and unique.
   static absl::StatusOr<Aggregate> Create(Scale scale,
@@ -40,12 +50,35 @@ class Aggregate {
   absl::Status AddRespondents(size_t count,
                               absl::Span<const uint8_t> importance,
                               absl::Span<const uint8_t> satisfaction);
+  // The same with one weight per respondent (finite, > 0); enables weights.
+  absl::Status AddWeightedRespondents(size_t count,
+                                      absl::Span<const uint8_t> importance,
+                                      absl::Span<const uint8_t> satisfaction,
+                                      absl::Span<const double> weights);
+
+  bool weighted() const { return weighted_; }
+  // Starts keeping weight sums (existing respondents count with weight 1).
+  void EnableWeights();
 
   // Fast path for callers that validated ratings already (Study does):
   // adds one answer pair to an outcome's table. Ratings 0 or on the scale.
   void AddValidated(size_t outcome, int importance, int satisfaction) {
-    ++cells_[outcome * cells_per_outcome_ + Index(importance) * stride_ +
-             Index(satisfaction)];
+    const size_t cell = outcome * cells_per_outcome_ +
+                        Index(importance) * stride_ + Index(satisfaction);
+    ++cells_[cell];
+    if (weighted_) {
+      weight_sums_[cell] += 1;
+      weight_square_sums_[cell] += 1;
+    }
+  }
+  // The same with a validated weight (finite, > 0); weights must be enabled.
+  void AddValidatedWeighted(size_t outcome, int importance, int satisfaction,
+                            double weight) {
+    const size_t cell = outcome * cells_per_outcome_ +
+                        Index(importance) * stride_ + Index(satisfaction);
+    ++cells_[cell];
+    weight_sums_[cell] += weight;
+    weight_square_sums_[cell] += weight * weight;
   }
   // Counts one more respondent (tables are unaffected).
   void AddRespondentCount(uint64_t n) { respondent_count_ += n; }
@@ -53,17 +86,35 @@ class Aggregate {
   // this += other. FAILED_PRECONDITION (this unchanged) unless scale and
   // outcome ids match in order.
   absl::Status Merge(const Aggregate& other);
+  // this -= part, for a part built from some of this aggregate's
+  // respondents (e.g. the rest of the sample = whole - segment). Counts
+  // subtract exactly; weight sums of cells left empty become exactly 0.
+  // FAILED_PRECONDITION (this unchanged) unless scale and outcome ids match
+  // and no count of part exceeds this one's.
+  absl::Status Subtract(const Aggregate& part);
 
   // Respondents in one cell; ratings are 0 (no answer) or on the scale.
   absl::StatusOr<uint64_t> Cell(size_t outcome, int importance,
                                 int satisfaction) const;
   // The raw row-major cells of one outcome, (points + 1)^2 of them.
   absl::Span<const uint64_t> Table(size_t outcome) const;
+  // The table with its weight sums (empty spans when not weighted).
+  stats::JointTable WeightedTable(size_t outcome) const;
+  // Sum of all respondents' weights and of their squares (the counts when
+  // not weighted), read off the first outcome's table, where every
+  // respondent lands once; 0 without outcomes.
+  double TotalWeight() const;
+  double TotalWeightSquare() const;
 
+  // Counts with the scale's top-box rule, or with top box from
+  // top_box_min (a rating on the scale).
   TopBoxCounts Counts(size_t outcome) const;
+  TopBoxCounts Counts(size_t outcome, int top_box_min) const;
 
   v1::Aggregate ToProto() const;
-  // Refuses unknown format versions, wrong cell counts and bad scales.
+  // Refuses unknown format versions, wrong cell counts and bad scales, and
+  // weight sums that are missing, negative, not finite or inconsistent with
+  // the counts.
   static absl::StatusOr<Aggregate> FromProto(const v1::Aggregate& proto);
 
  private:
@@ -76,8 +127,19 @@ class Aggregate {
   std::vector<Outcome> outcomes_;
   size_t stride_ = 0;             // points + 1
   size_t cells_per_outcome_ = 0;  // stride_^2
-  std::vector<uint64_t> cells_;   // outcome-major
+  absl::Status ValidateRatings(size_t count,
+                               absl::Span<const uint8_t> importance,
+                               absl::Span<const uint8_t> satisfaction) const;
+  absl::Status CheckCompatible(const Aggregate& other,
+                               const char* operation) const;
+  absl::Status ReadWeights(const v1::Aggregate& proto);
+  double TableSum(const std::vector<double>& sums) const;
+
+  std::vector<uint64_t> cells_;  // outcome-major
   uint64_t respondent_count_ = 0;
+  bool weighted_ = false;
+  std::vector<double> weight_sums_;         // like cells_, when weighted_
+  std::vector<double> weight_square_sums_;  // like cells_, when weighted_
 };
 
 }  // namespace jtbd

@@ -49,6 +49,17 @@ v1::Band ClassifyBand(const TopBoxCounts& c) {
   return v1::BAND_APPROPRIATELY_SERVED;
 }
 
+v1::Band ClassifyBandFromScores(double importance, double satisfaction) {
+  const double opportunity =
+      importance + (importance > satisfaction ? importance - satisfaction : 0);
+  if (opportunity > 15) return v1::BAND_EXTREME;
+  if (opportunity >= 12) return v1::BAND_HIGH;
+  if (opportunity >= 10) return v1::BAND_UNDERSERVED;
+  if (satisfaction > importance) return v1::BAND_OVERSERVED;
+  if (importance >= 7.5 && satisfaction >= 7.5) return v1::BAND_TABLE_STAKES;
+  return v1::BAND_APPROPRIATELY_SERVED;
+}
+
 const char* BandName(v1::Band band) {
   switch (band) {
     case v1::BAND_EXTREME:

@@ -11,6 +11,11 @@ namespace jtbd {
 // as documented (jtbd.v1.Band), not by floating-point noise.
 v1::Band ClassifyBand(const TopBoxCounts& counts);
 
+// The same rules on importance and satisfaction scores (0-10) that are not
+// ratios of counts (weighted shares): compared in floating point. Callers
+// decide BAND_INSUFFICIENT_DATA themselves.
+v1::Band ClassifyBandFromScores(double importance, double satisfaction);
+
 // "extreme", "high", ..., "insufficient_data"; "unspecified" otherwise.
 const char* BandName(v1::Band band);
 

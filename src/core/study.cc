@@ -1,6 +1,7 @@
 #include "core/study.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <utility>
@@ -9,6 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "core/scoring.h"
+#include "core/segment_comparison.h"
 
 namespace jtbd {
 
@@ -99,6 +101,23 @@ absl::Status Study::SetAttribute(size_t respondent, std::string name,
   std::vector<std::string>& attributes = respondents_[respondent].attributes;
   if (attributes.size() <= it->second) attributes.resize(it->second + 1);
   attributes[it->second] = std::move(value);
+  return absl::OkStatus();
+}
+
+absl::Status Study::SetWeight(size_t respondent, double weight) {
+  if (respondent >= respondents_.size()) {
+    return absl::OutOfRangeError(absl::StrFormat(
+        "respondent index %zu is out of range (%zu respondents)", respondent,
+        respondents_.size()));
+  }
+  if (!std::isfinite(weight) || !(weight > 0)) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("weight %g must be finite and greater than 0", weight));
+  }
+  double& stored = respondents_[respondent].weight;
+  if (stored != 1) --non_unit_weight_count_;
+  if (weight != 1) ++non_unit_weight_count_;
+  stored = weight;
   return absl::OkStatus();
 }
 
@@ -207,15 +226,19 @@ int Study::satisfaction(size_t respondent, size_t outcome) const {
 namespace {
 
 // Adds one respondent's row to an aggregate. A pair never given counts as
-// (no answer, no answer): the respondent took part in the survey.
-void Accumulate(const std::vector<uint16_t>& row, size_t outcome_count,
-                Aggregate* aggregate) {
+// (no answer, no answer): the respondent took part in the survey. Weighted
+// aggregates also add the respondent's weight.
+void Accumulate(const std::vector<uint16_t>& row, double weight,
+                size_t outcome_count, Aggregate* aggregate) {
+  const bool weighted = aggregate->weighted();
   for (size_t o = 0; o < outcome_count; ++o) {
     const uint16_t cell = o < row.size() ? row[o] : 0xFFFF;
-    if (cell == 0xFFFF) {
-      aggregate->AddValidated(o, 0, 0);
+    const int importance = cell == 0xFFFF ? 0 : cell >> 8;
+    const int satisfaction = cell == 0xFFFF ? 0 : cell & 0xFF;
+    if (weighted) {
+      aggregate->AddValidatedWeighted(o, importance, satisfaction, weight);
     } else {
-      aggregate->AddValidated(o, cell >> 8, cell & 0xFF);
+      aggregate->AddValidated(o, importance, satisfaction);
     }
   }
   aggregate->AddRespondentCount(1);
@@ -223,22 +246,28 @@ void Accumulate(const std::vector<uint16_t>& row, size_t outcome_count,
 
 }  // namespace
 
-Aggregate Study::ToAggregate() const {
+Aggregate Study::EmptyAggregate() const {
   // Outcomes were validated on the way in, so Create cannot fail here.
   Aggregate aggregate = *Aggregate::Create(scale_, outcomes_);
+  if (weighted()) aggregate.EnableWeights();
+  return aggregate;
+}
+
+Aggregate Study::ToAggregate() const {
+  Aggregate aggregate = EmptyAggregate();
   for (const Respondent& respondent : respondents_) {
-    Accumulate(respondent.answers, outcomes_.size(), &aggregate);
+    Accumulate(respondent.answers, respondent.weight, outcomes_.size(),
+               &aggregate);
   }
   return aggregate;
 }
 
 absl::StatusOr<v1::Report> Study::Score(
     const v1::ScoringOptions& options) const {
+  absl::StatusOr<ScoringPlan> plan = MakeScoringPlan(options);
+  if (!plan.ok()) return plan.status();
   const std::string& segment_by = options.segment_by();
-  if (segment_by.empty()) {
-    absl::StatusOr<v1::Report> report = ScoreAggregate(ToAggregate());
-    return report;
-  }
+  if (segment_by.empty()) return ScoreAggregate(ToAggregate(), *plan, "");
   auto attribute = attribute_index_.find(segment_by);
   if (attribute == attribute_index_.end()) {
     std::string known = attribute_names_.empty()
@@ -250,13 +279,15 @@ absl::StatusOr<v1::Report> Study::Score(
         segment_by, known));
   }
   // One pass: every respondent feeds the whole-sample aggregate and the
-  // aggregate of its segment. std::map keeps segments sorted by name.
-  Aggregate all = *Aggregate::Create(scale_, outcomes_);
+  // aggregate of its segment. std::map keeps segments sorted by name. The
+  // rest of the sample is whole - segment afterwards: cells subtract.
+  Aggregate all = EmptyAggregate();
   std::map<std::string, Aggregate> segments;
   uint32_t unsegmented = 0;
   for (size_t r = 0; r < respondents_.size(); ++r) {
     const std::vector<uint16_t>& row = respondents_[r].answers;
-    Accumulate(row, outcomes_.size(), &all);
+    const double weight = respondents_[r].weight;
+    Accumulate(row, weight, outcomes_.size(), &all);
     const std::vector<std::string>& values = respondents_[r].attributes;
     if (attribute->second >= values.size() ||
         values[attribute->second].empty()) {
@@ -265,24 +296,29 @@ absl::StatusOr<v1::Report> Study::Score(
     }
     auto it = segments.find(values[attribute->second]);
     if (it == segments.end()) {
-      it = segments
-               .emplace(values[attribute->second],
-                        *Aggregate::Create(scale_, outcomes_))
-               .first;
+      it = segments.emplace(values[attribute->second], EmptyAggregate()).first;
     }
-    Accumulate(row, outcomes_.size(), &it->second);
+    Accumulate(row, weight, outcomes_.size(), &it->second);
   }
-  absl::StatusOr<v1::Report> report = ScoreAggregate(all);
+  absl::StatusOr<v1::Report> report = ScoreAggregate(all, *plan, "");
   if (!report.ok()) return report.status();
   report->set_segment_by(segment_by);
   report->set_unsegmented_respondent_count(unsegmented);
   for (const auto& [name, aggregate] : segments) {
-    absl::StatusOr<v1::Report> part = ScoreAggregate(aggregate);
+    absl::StatusOr<v1::Report> part = ScoreAggregate(aggregate, *plan, name);
     if (!part.ok()) return part.status();
     v1::SegmentReport* segment = report->add_segments();
     segment->set_name(name);
     segment->set_respondent_count(part->respondent_count());
+    if (part->has_effective_respondent_count()) {
+      segment->set_effective_respondent_count(
+          part->effective_respondent_count());
+    }
     segment->mutable_outcomes()->Swap(part->mutable_outcomes());
+    Aggregate rest = all;
+    absl::Status status = rest.Subtract(aggregate);
+    if (status.ok()) status = CompareSegment(aggregate, rest, *plan, segment);
+    if (!status.ok()) return status;
   }
   return report;
 }
@@ -299,6 +335,7 @@ v1::Study Study::ToProto() const {
   for (const Respondent& respondent : respondents_) {
     v1::Respondent* out = proto.add_respondents();
     out->set_id(respondent.id);
+    if (respondent.weight != 1) out->set_weight(respondent.weight);
     for (size_t a = 0; a < respondent.attributes.size(); ++a) {
       if (respondent.attributes[a].empty()) continue;
       (*out->mutable_attributes())[attribute_names_[a]] =
@@ -340,6 +377,14 @@ absl::StatusOr<Study> Study::FromProto(const v1::Study& proto) {
       return absl::Status(index.status().code(),
                           absl::StrFormat("respondents[%d].id: %s", r,
                                           index.status().message()));
+    }
+    if (respondent.has_weight()) {
+      absl::Status status = study.SetWeight(*index, respondent.weight());
+      if (!status.ok()) {
+        return absl::Status(
+            status.code(),
+            absl::StrFormat("respondents[%d].weight: %s", r, status.message()));
+      }
     }
     // Sorted so that attribute_names() does not depend on map order.
     std::map<std::string, std::string> attributes(

@@ -54,6 +54,14 @@ class Study {
   absl::StatusOr<size_t> AddRespondents(size_t count);
   absl::Status SetAttribute(size_t respondent, std::string name,
                             std::string value);
+  // A respondent's survey weight (default 1): finite and greater than 0,
+  // else INVALID_ARGUMENT; OUT_OF_RANGE for a bad index. A study in which
+  // any weight differs from 1 is scored weighted (Report.weighted).
+  absl::Status SetWeight(size_t respondent, double weight);
+  double weight(size_t respondent) const {
+    return respondents_[respondent].weight;
+  }
+  bool weighted() const { return non_unit_weight_count_ != 0; }
 
   // All or nothing: validates every element (indices in range, ratings 0 or
   // on the scale, no (respondent, outcome) pair answered twice, within the
@@ -84,12 +92,14 @@ class Study {
   int satisfaction(size_t respondent, size_t outcome) const;
   size_t answer_count() const { return answer_count_; }
 
-  // All respondents reduced to one aggregate.
+  // All respondents reduced to one aggregate (with weight sums when the
+  // study is weighted).
   Aggregate ToAggregate() const;
 
-  // Ulwick opportunity report; with options.segment_by, also one report per
-  // distinct non-empty value of that attribute (NOT_FOUND when no respondent
-  // has it).
+  // Opportunity report under options (method, confidence level, bootstrap);
+  // with options.segment_by, also one report per distinct non-empty value of
+  // that attribute (NOT_FOUND when no respondent has it), each compared with
+  // the rest of the respondents. INVALID_ARGUMENT for invalid options.
   absl::StatusOr<v1::Report> Score(const v1::ScoringOptions& options) const;
 
   v1::Study ToProto() const;
@@ -105,7 +115,11 @@ class Study {
     // Indexed by outcome: (importance << 8) | satisfaction, or kNotGiven.
     // Shorter than outcome_count() when the last outcomes were not answered.
     std::vector<uint16_t> answers;
+    double weight = 1;
   };
+  // An empty aggregate on this study's scale and outcomes, keeping weight
+  // sums when the study is weighted.
+  Aggregate EmptyAggregate() const;
   uint16_t Cell(size_t respondent, size_t outcome) const;
 
   Scale scale_;
@@ -116,6 +130,7 @@ class Study {
   std::vector<std::string> attribute_names_;
   absl::flat_hash_map<std::string, size_t> attribute_index_;
   size_t answer_count_ = 0;
+  size_t non_unit_weight_count_ = 0;
 };
 
 }  // namespace jtbd

@@ -60,6 +60,18 @@ TEST(BandTest, OverservedTableStakesAndMissingData) {
   EXPECT_EQ(ClassifyBand(Counts(1, 2, 0, 0)), v1::BAND_INSUFFICIENT_DATA);
 }
 
+TEST(BandTest, FromScoresFollowsTheSameRules) {
+  // Weighted shares are not ratios of counts: the same rules on doubles.
+  EXPECT_EQ(ClassifyBandFromScores(9, 2.5), v1::BAND_EXTREME);    // 15.5
+  EXPECT_EQ(ClassifyBandFromScores(7.5, 0), v1::BAND_HIGH);       // 15
+  EXPECT_EQ(ClassifyBandFromScores(8, 2), v1::BAND_HIGH);         // 14
+  EXPECT_EQ(ClassifyBandFromScores(6.5, 1), v1::BAND_HIGH);       // 12
+  EXPECT_EQ(ClassifyBandFromScores(6, 2), v1::BAND_UNDERSERVED);  // 10
+  EXPECT_EQ(ClassifyBandFromScores(5, 6), v1::BAND_OVERSERVED);
+  EXPECT_EQ(ClassifyBandFromScores(7.5, 7.5), v1::BAND_TABLE_STAKES);
+  EXPECT_EQ(ClassifyBandFromScores(5, 5), v1::BAND_APPROPRIATELY_SERVED);
+}
+
 TEST(BandTest, Names) {
   EXPECT_STREQ(BandName(v1::BAND_EXTREME), "extreme");
   EXPECT_STREQ(BandName(v1::BAND_HIGH), "high");

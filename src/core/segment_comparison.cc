@@ -1,0 +1,136 @@
+#include "core/segment_comparison.h"
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_format.h"
+#include "stats/holm.h"
+#include "stats/proportion_test.h"
+
+namespace jtbd {
+namespace {
+
+// The tests of one measure across outcomes, for Holm's adjustment.
+class TestFamily {
+ public:
+  void Add(const stats::ZTest& test, v1::SignificanceTest* out) {
+    out->set_z(test.z);
+    out->set_p_value(test.p_value);
+    p_values_.push_back(test.p_value);
+    outputs_.push_back(out);
+  }
+  void Adjust() {
+    const std::vector<double> adjusted = stats::HolmAdjustedPValues(p_values_);
+    for (size_t k = 0; k < outputs_.size(); ++k) {
+      outputs_[k]->set_holm_adjusted_p_value(adjusted[k]);
+    }
+  }
+
+ private:
+  std::vector<double> p_values_;
+  std::vector<v1::SignificanceTest*> outputs_;
+};
+
+// A test of one score (importance or satisfaction) between two groups.
+std::optional<stats::ZTest> ScoreTest(bool top_box, double segment_score,
+                                      double segment_variance,
+                                      double segment_count, double rest_score,
+                                      double rest_variance, double rest_count) {
+  if (top_box) {
+    return stats::TwoProportionZTest(segment_score / 10, segment_count,
+                                     rest_score / 10, rest_count);
+  }
+  return stats::DifferenceZTest(segment_score - rest_score,
+                                segment_variance + rest_variance);
+}
+
+}  // namespace
+
+absl::Status CompareSegment(const Aggregate& segment, const Aggregate& rest,
+                            const ScoringPlan& plan,
+                            v1::SegmentReport* report) {
+  if (segment.outcomes().size() != rest.outcomes().size()) {
+    return absl::FailedPreconditionError(
+        "segment and rest aggregates have different outcomes");
+  }
+  if (rest.respondent_count() > std::numeric_limits<uint32_t>::max()) {
+    return absl::OutOfRangeError("respondent count exceeds 32 bits");
+  }
+  absl::flat_hash_map<std::string, size_t> index;
+  for (size_t o = 0; o < segment.outcomes().size(); ++o) {
+    if (segment.outcomes()[o].id != rest.outcomes()[o].id) {
+      return absl::FailedPreconditionError(
+          "segment and rest aggregates have different outcomes");
+    }
+    index.emplace(segment.outcomes()[o].id, o);
+  }
+  const bool top_box = plan.method != v1::SCORE_METHOD_MEAN;
+  const double alpha = 1 - plan.confidence_level;
+  report->clear_comparisons();
+  report->clear_more_underserved_outcome_ids();
+  report->set_rest_respondent_count(
+      static_cast<uint32_t>(rest.respondent_count()));
+  TestFamily importance_tests, satisfaction_tests, opportunity_tests;
+  for (const v1::OutcomeScore& score : report->outcomes()) {
+    auto it = index.find(score.outcome_id());
+    if (it == index.end()) {
+      return absl::FailedPreconditionError(absl::StrFormat(
+          "the segment report scores \"%s\", which the aggregates do not have",
+          score.outcome_id()));
+    }
+    const OutcomeEstimate in =
+        EstimateOutcome(segment, it->second, plan.method);
+    const OutcomeEstimate out = EstimateOutcome(rest, it->second, plan.method);
+    v1::SegmentComparison* c = report->add_comparisons();
+    c->set_outcome_id(score.outcome_id());
+    c->set_rest_importance(out.has_importance ? out.scores.importance : 0);
+    c->set_rest_satisfaction(out.has_satisfaction ? out.scores.satisfaction
+                                                  : 0);
+    c->set_rest_opportunity(out.has_scores() ? out.opportunity : 0);
+    if (in.has_importance && out.has_importance) {
+      c->set_importance_difference(in.scores.importance -
+                                   out.scores.importance);
+      std::optional<stats::ZTest> test = ScoreTest(
+          top_box, in.scores.importance, in.scores.importance_variance,
+          in.importance_effective_count, out.scores.importance,
+          out.scores.importance_variance, out.importance_effective_count);
+      if (test) importance_tests.Add(*test, c->mutable_importance_test());
+    }
+    if (in.has_satisfaction && out.has_satisfaction) {
+      c->set_satisfaction_difference(in.scores.satisfaction -
+                                     out.scores.satisfaction);
+      std::optional<stats::ZTest> test = ScoreTest(
+          top_box, in.scores.satisfaction, in.scores.satisfaction_variance,
+          in.satisfaction_effective_count, out.scores.satisfaction,
+          out.scores.satisfaction_variance, out.satisfaction_effective_count);
+      if (test) satisfaction_tests.Add(*test, c->mutable_satisfaction_test());
+    }
+    if (in.has_scores() && out.has_scores()) {
+      const double difference = in.opportunity - out.opportunity;
+      c->set_opportunity_difference(difference);
+      std::optional<stats::ZTest> test = stats::DifferenceZTest(
+          difference, in.opportunity_variance + out.opportunity_variance);
+      if (test) opportunity_tests.Add(*test, c->mutable_opportunity_test());
+    }
+  }
+  importance_tests.Adjust();
+  satisfaction_tests.Adjust();
+  opportunity_tests.Adjust();
+  for (v1::SegmentComparison& c : *report->mutable_comparisons()) {
+    const bool more_underserved =
+        c.has_opportunity_difference() && c.opportunity_difference() > 0 &&
+        c.has_opportunity_test() &&
+        c.opportunity_test().holm_adjusted_p_value() < alpha;
+    c.set_more_underserved(more_underserved);
+    if (more_underserved) {
+      report->add_more_underserved_outcome_ids(c.outcome_id());
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace jtbd
