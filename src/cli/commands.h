@@ -19,11 +19,14 @@ enum ExitCode : int {
 int RunScore(const std::vector<std::string>& args);
 int RunVersion(const std::vector<std::string>& args);
 int RunHelp(const std::vector<std::string>& args);
+int RunServe(const std::vector<std::string>& args);  // serve_command.cc
 
 // Help texts, newline-terminated.
 const char* MainUsage();      // jtbd --help
 const char* ScoreUsage();     // jtbd score --help
 const char* ScoreSynopsis();  // the one-line form printed on usage errors
+const char* ServeUsage();     // jtbd serve --help
+const char* ServeSynopsis();
 
 // Prints "jtbd: <message>" and `usage` to stderr; returns kExitUsage.
 int UsageError(const std::string& message, const char* usage);

@@ -15,6 +15,7 @@ const char* MainUsage() {
          "\n"
          "Commands:\n"
          "  score     score the desired outcomes of a survey CSV\n"
+         "  serve     serve scoring over HTTP (a sidecar for hosted CRMs)\n"
          "  version   print the version\n"
          "  help      print this help; `jtbd help score` for score's options\n"
          "\n"
@@ -69,6 +70,8 @@ int RunHelp(const std::vector<std::string>& args) {
     std::fputs(MainUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "score") {
     std::fputs(ScoreUsage(), stdout);
+  } else if (args.size() == 1 && args[0] == "serve") {
+    std::fputs(ServeUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "version") {
     std::fputs("Usage: jtbd version\n\nPrints the version of jtbd.\n", stdout);
   } else {

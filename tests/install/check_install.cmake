@@ -1,16 +1,24 @@
-# `cmake --install` puts exactly the documented files under a prefix, and a
-# plain C program builds and runs against that tree alone.
-#   cmake -DBUILD_DIR=... -DPREFIX=... -DSOURCE_DIR=... -DCC=... -P check_install.cmake
+# `cmake --install` puts exactly the documented files under a prefix:
+#   bin/jtbd, <libdir>/libjtbd.so.1.x with its SONAME and dev links,
+#   include/jtbd/{jtbd.h,jtbd.hpp} (nothing generated), the CMake package and
+#   pkg-config file under <libdir>, and share/jtbd/jtbd_ffi.h for PHP.
+# A plain C program then builds and runs against that tree alone.
+#   cmake -DBUILD_DIR=... -DPREFIX=... -DLIBDIR=lib -DSOURCE_DIR=... -DCC=...
+#         -DEXPECTED_TOP=... -P check_install.cmake
 file(REMOVE_RECURSE ${PREFIX})
 execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${PREFIX}
-  RESULT_VARIABLE result OUTPUT_QUIET)
+  RESULT_VARIABLE result OUTPUT_QUIET ERROR_VARIABLE errors)
 if(NOT result EQUAL 0)
-  message(FATAL_ERROR "cmake --install failed: ${result}")
+  message(FATAL_ERROR "cmake --install failed (${result}): ${errors}")
 endif()
 
-include(GNUInstallDirs)
-set(lib ${PREFIX}/${CMAKE_INSTALL_LIBDIR})
-foreach(path bin/jtbd include/jtbd/jtbd.h include/jtbd/jtbd.hpp)
+set(lib ${PREFIX}/${LIBDIR})
+foreach(path bin/jtbd include/jtbd/jtbd.h include/jtbd/jtbd.hpp
+    ${LIBDIR}/cmake/jtbd/jtbdConfig.cmake
+    ${LIBDIR}/cmake/jtbd/jtbdConfigVersion.cmake
+    ${LIBDIR}/cmake/jtbd/jtbdTargets.cmake
+    ${LIBDIR}/pkgconfig/jtbd.pc
+    share/jtbd/jtbd_ffi.h)
   if(NOT EXISTS ${PREFIX}/${path})
     message(FATAL_ERROR "missing after install: ${path}")
   endif()
@@ -20,12 +28,29 @@ file(READ_SYMLINK ${lib}/libjtbd.so.1 soname_link)
 if(NOT dev_link STREQUAL "libjtbd.so.1" OR NOT soname_link MATCHES "^libjtbd\\.so\\.1\\.[0-9]+\\.[0-9]+$")
   message(FATAL_ERROR "unexpected links: libjtbd.so -> ${dev_link}, libjtbd.so.1 -> ${soname_link}")
 endif()
+if(IS_SYMLINK ${lib}/${soname_link} OR NOT EXISTS ${lib}/${soname_link})
+  message(FATAL_ERROR "${soname_link} is not the library file")
+endif()
 # Only the public headers: generated protobuf code stays private.
 file(GLOB_RECURSE headers RELATIVE ${PREFIX}/include ${PREFIX}/include/*)
 list(SORT headers)
 if(NOT headers STREQUAL "jtbd/jtbd.h;jtbd/jtbd.hpp")
   message(FATAL_ERROR "unexpected installed headers: ${headers}")
 endif()
+# No static archive of the internals, no test or benchmark programs.
+file(GLOB_RECURSE installed RELATIVE ${PREFIX} ${PREFIX}/*)
+foreach(path ${installed})
+  if(path MATCHES "\\.a$|_test$|benchmark")
+    message(FATAL_ERROR "installed but not meant to be: ${path}")
+  endif()
+endforeach()
+# The CMake package names its target jtbd::jtbd and exports nothing internal.
+file(READ ${lib}/cmake/jtbd/jtbdTargets.cmake targets)
+if(NOT targets MATCHES "add_library\\(jtbd::jtbd SHARED IMPORTED\\)" OR
+   targets MATCHES "jtbd_internal|jtbd_proto|absl|protobuf")
+  message(FATAL_ERROR "jtbdTargets.cmake: unexpected content:\n${targets}")
+endif()
+# (SameMajorVersion is checked by using it: check_cmake_consumer.cmake.)
 
 execute_process(COMMAND ${PREFIX}/bin/jtbd version
   RESULT_VARIABLE result OUTPUT_VARIABLE version)
@@ -33,20 +58,20 @@ if(NOT result EQUAL 0 OR NOT version MATCHES "^jtbd [0-9]+\\.[0-9]+\\.[0-9]+")
   message(FATAL_ERROR "installed jtbd version: ${result} ${version}")
 endif()
 
-set(consumer ${PREFIX}/consumer)
+# The simplest consumer: cc -I<prefix>/include -L<prefix>/lib -ljtbd.
+set(consumer ${PREFIX}/../install-consumers/plain_c/top_outcomes)
+get_filename_component(consumer ${consumer} ABSOLUTE)
+get_filename_component(consumer_dir ${consumer} DIRECTORY)
+file(MAKE_DIRECTORY ${consumer_dir})
 execute_process(
   COMMAND ${CC} -std=c99 -Wall -Wextra -pedantic -Werror
-          -I${PREFIX}/include ${SOURCE_DIR}/examples/score.c
+          -I${PREFIX}/include ${SOURCE_DIR}/tests/install/consumers/top_outcomes.c
           -L${lib} -ljtbd -o ${consumer}
   RESULT_VARIABLE result ERROR_VARIABLE errors)
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "building a C consumer against the install failed: ${errors}")
 endif()
-execute_process(
-  COMMAND ${CMAKE_COMMAND} -E env LD_LIBRARY_PATH=${lib}
-          ${consumer} ${SOURCE_DIR}/examples/survey.csv segment
-  RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE errors)
-if(NOT result EQUAL 0 OR NOT output MATCHES "segment field")
-  message(FATAL_ERROR "the installed consumer failed (${result}): ${errors}")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/expect_top.cmake)
+set(RUN_ENV LD_LIBRARY_PATH=${lib})
+jtbd_run_expecting_top("plain C consumer" ${consumer} ${SOURCE_DIR}/examples/survey.csv)
 message(STATUS "install tree under ${PREFIX} is complete; a C consumer runs on it")

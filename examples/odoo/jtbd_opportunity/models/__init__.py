@@ -1,0 +1,1 @@
+from . import jtbd_survey

@@ -1,0 +1,177 @@
+// jtbd serve: the HTTP sidecar (src/serve) for hosts that cannot load
+// native code. Runs until SIGINT or SIGTERM, then finishes the requests in
+// flight.
+#include <signal.h>
+#include <time.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/types/optional.h"
+#include "cli/commands.h"
+#include "serve/bearer_token.h"
+#include "serve/server.h"
+
+namespace jtbd {
+namespace cli {
+namespace {
+
+struct ServeArgs {
+  serve::ServerOptions server;
+  std::string token_file;
+  bool help = false;
+};
+
+using UsageProblem = std::string;
+
+// Accepts "--name value" and "--name=value", as `jtbd score` does.
+UsageProblem ParseArgs(const std::vector<std::string>& raw, ServeArgs* args) {
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const std::string& arg = raw[i];
+    if (arg == "-h" || arg == "--help") {
+      args->help = true;
+      continue;
+    }
+    std::string name = arg;
+    absl::optional<std::string> value;
+    const size_t equals = arg.find('=');
+    if (equals != std::string::npos) {
+      name = arg.substr(0, equals);
+      value = arg.substr(equals + 1);
+    }
+    if (name != "--port" && name != "--bind" && name != "--token-file" &&
+        name != "--max-body-bytes") {
+      return name.rfind("--", 0) == 0
+                 ? absl::StrCat("unknown option \"", name, "\"")
+                 : absl::StrCat("serve takes no arguments, got \"", arg, "\"");
+    }
+    if (!value.has_value()) {
+      if (i + 1 >= raw.size()) {
+        return absl::StrCat("option ", name, " needs a value");
+      }
+      value = raw[++i];
+    }
+    if (name == "--port") {
+      int port = 0;
+      if (!absl::SimpleAtoi(*value, &port) || port < 0 || port > 65535) {
+        return absl::StrCat("bad --port \"", *value,
+                            "\" (expected 0-65535; 0 picks a free port)");
+      }
+      args->server.port = port;
+    } else if (name == "--bind") {
+      if (value->empty()) return "--bind needs an address";
+      args->server.bind_address = *value;
+    } else if (name == "--token-file") {
+      if (value->empty()) return "--token-file needs a file name";
+      args->token_file = *value;
+    } else {
+      uint64_t bytes = 0;
+      if (!absl::SimpleAtoi(*value, &bytes) || bytes == 0) {
+        return absl::StrCat("bad --max-body-bytes \"", *value,
+                            "\" (expected a positive number of bytes)");
+      }
+      args->server.max_body_bytes = static_cast<size_t>(bytes);
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+const char* ServeSynopsis() {
+  return "Usage: jtbd serve [--port N] [--bind ADDRESS] [--token-file FILE]\n"
+         "                  [--max-body-bytes N]\n"
+         "Run `jtbd serve --help` for details.\n";
+}
+
+const char* ServeUsage() {
+  return "Usage: jtbd serve [options]\n"
+         "\n"
+         "Serves scoring over HTTP for hosts that cannot load libjtbd\n"
+         "(Salesforce, HubSpot, Dynamics), until SIGINT or SIGTERM:\n"
+         "  POST /v1/score  body text/csv (a survey, as `jtbd score` reads;\n"
+         "                  query parameters segment_by, scale, top_box) or\n"
+         "                  application/json (a jtbd.v1.ScoreRequest);\n"
+         "                  answers `jtbd score --format json`'s JSON\n"
+         "  GET /healthz    {\"status\":\"ok\",\"version\":...}\n"
+         "Errors are JSON {\"error\":{\"code\",\"message\"}}: 400 bad input,\n"
+         "401 missing or wrong token, 404, 405, 413 body too large, 415.\n"
+         "\n"
+         "Options:\n"
+         "  --port N            TCP port (default: 8080; 0 picks a free "
+         "one)\n"
+         "  --bind ADDRESS      address to listen on (default: 127.0.0.1;\n"
+         "                      put TLS in front before binding others)\n"
+         "  --token-file FILE   require \"Authorization: Bearer <token>\" on\n"
+         "                      /v1/ with the token in FILE\n"
+         "  --max-body-bytes N  refuse larger bodies with 413 (default:\n"
+         "                      67108864)\n"
+         "  -h, --help          print this help\n"
+         "\n"
+         "Prints \"listening on http://ADDRESS:PORT\" on standard output once\n"
+         "ready, and one line per request on standard error.\n"
+         "Exit status: 0 stopped by a signal, 1 cannot serve, 2 usage "
+         "error.\n";
+}
+
+int RunServe(const std::vector<std::string>& raw_args) {
+  ServeArgs args;
+  const UsageProblem problem = ParseArgs(raw_args, &args);
+  if (!problem.empty()) return UsageError(problem, ServeSynopsis());
+  if (args.help) {
+    std::fputs(ServeUsage(), stdout);
+    return std::fflush(stdout) == 0 ? kExitOk : kExitBadData;
+  }
+  if (!args.token_file.empty()) {
+    absl::StatusOr<std::string> token = serve::ReadTokenFile(args.token_file);
+    if (!token.ok()) {
+      std::fprintf(stderr, "jtbd: %s\n",
+                   std::string(token.status().message()).c_str());
+      return kExitBadData;
+    }
+    args.server.token = *token;
+  }
+  args.server.access_log = true;
+
+  // Block the stop signals before any thread starts, so that every worker
+  // inherits the mask and only sigtimedwait below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  absl::StatusOr<std::unique_ptr<serve::Server>> server =
+      serve::Server::Start(args.server);
+  if (!server.ok()) {
+    std::fprintf(stderr, "jtbd: %s\n",
+                 std::string(server.status().message()).c_str());
+    return kExitBadData;
+  }
+  const std::string& address = args.server.bind_address;
+  const bool ipv6 = address.find(':') != std::string::npos;
+  std::printf("listening on http://%s%s%s:%d\n", ipv6 ? "[" : "",
+              address.c_str(), ipv6 ? "]" : "", (*server)->port());
+  std::fflush(stdout);
+
+  const timespec poll_interval = {0, 200 * 1000 * 1000};
+  while ((*server)->serving()) {
+    if (sigtimedwait(&stop_signals, nullptr, &poll_interval) > 0) break;
+  }
+  const bool failed = !(*server)->serving();
+  (*server)->Stop();
+  if (failed) {
+    std::fputs("jtbd: the server stopped unexpectedly\n", stderr);
+    return kExitBadData;
+  }
+  return kExitOk;
+}
+
+}  // namespace cli
+}  // namespace jtbd

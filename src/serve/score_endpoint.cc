@@ -1,0 +1,284 @@
+// POST /v1/score and GET /healthz as plain functions: what the sidecar
+// computes, testable without sockets. Every request is independent (no state
+// is shared between calls), so any number may run at once.
+#include "serve/score_endpoint.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
+#include "core/scale.h"
+#include "core/study.h"
+#include "google/protobuf/stubs/stringpiece.h"
+#include "google/protobuf/util/json_util.h"
+#include "io/survey_reader.h"
+#include "io/utf8.h"
+#include "jtbd/jtbd.h"  // the version macros
+#include "jtbd/v1/report.pb.h"
+#include "jtbd/v1/scoring.pb.h"
+#include "render/report_render.h"
+
+namespace jtbd {
+namespace serve {
+namespace {
+
+// How a CSV body is named in reader errors ("body: line 3, column 2 ...").
+constexpr absl::string_view kBodySourceName = "body";
+
+constexpr absl::string_view kCsvMediaType = "text/csv";
+constexpr absl::string_view kJsonMediaType = "application/json";
+
+constexpr int kOk = 200;
+constexpr int kBadRequest = 400;
+constexpr int kPayloadTooLarge = 413;
+constexpr int kUnsupportedMediaType = 415;
+constexpr int kInternalError = 500;
+
+// "text/csv; charset=utf-8" -> "text/csv".
+std::string MediaType(absl::string_view content_type) {
+  const absl::string_view type = content_type.substr(0, content_type.find(';'));
+  return absl::AsciiStrToLower(absl::StripAsciiWhitespace(type));
+}
+
+struct CsvParams {
+  std::string segment_by;
+  absl::optional<int> scale_min;
+  absl::optional<int> scale_max;
+  absl::optional<int> top_box_min;
+};
+
+absl::Status BadParam(absl::string_view name, absl::string_view value,
+                      absl::string_view expected) {
+  return absl::InvalidArgumentError(absl::StrCat(
+      "query parameter ", name, "=\"", value, "\": expected ", expected));
+}
+
+// The CLI's flags as query parameters; anything else is refused rather than
+// ignored, so a misspelt option never silently changes the numbers.
+absl::StatusOr<CsvParams> ParseCsvParams(const QueryParams& params) {
+  CsvParams parsed;
+  for (auto it = params.begin(); it != params.end(); ++it) {
+    const std::string& name = it->first;
+    const std::string& value = it->second;
+    if (params.count(name) > 1) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("query parameter ", name, " is given more than once"));
+    }
+    if (name == "segment_by") {
+      if (value.empty()) return BadParam(name, value, "a column name");
+      parsed.segment_by = value;
+    } else if (name == "scale") {
+      const std::vector<absl::string_view> bounds = absl::StrSplit(value, '-');
+      int min = 0;
+      int max = 0;
+      if (bounds.size() != 2 || !absl::SimpleAtoi(bounds[0], &min) ||
+          !absl::SimpleAtoi(bounds[1], &max)) {
+        return BadParam(name, value, "MIN-MAX, such as 1-5");
+      }
+      parsed.scale_min = min;
+      parsed.scale_max = max;
+    } else if (name == "top_box") {
+      int top_box = 0;
+      if (!absl::SimpleAtoi(value, &top_box)) {
+        return BadParam(name, value, "a rating");
+      }
+      parsed.top_box_min = top_box;
+    } else {
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown query parameter \"", name,
+                       "\" (text/csv takes segment_by, scale and top_box)"));
+    }
+  }
+  return parsed;
+}
+
+// As `jtbd score`: 1-5 unless given; the top box from MAX - 1 (Ulwick's top
+// two box) when only the scale is given.
+absl::StatusOr<Scale> ScaleFromParams(const CsvParams& params) {
+  const Scale defaults;
+  const int min = params.scale_min.value_or(defaults.min);
+  const int max = params.scale_max.value_or(defaults.max);
+  const int top_box = params.top_box_min.value_or(
+      params.scale_max.has_value() ? max - 1 : defaults.top_box_min);
+  absl::StatusOr<Scale> scale = Scale::Make(min, max, top_box);
+  if (!scale.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "query parameters scale/top_box: ", scale.status().message()));
+  }
+  return scale;
+}
+
+absl::StatusOr<v1::Report> ScoreCsv(absl::string_view body,
+                                    const QueryParams& params) {
+  absl::StatusOr<CsvParams> parsed = ParseCsvParams(params);
+  if (!parsed.ok()) return parsed.status();
+  absl::StatusOr<Scale> scale = ScaleFromParams(*parsed);
+  if (!scale.ok()) return scale.status();
+  ReadOptions read_options;
+  read_options.scale = *scale;
+  absl::StatusOr<Study> study =
+      ReadSurveyCsv(body, kBodySourceName, read_options);
+  if (!study.ok()) return study.status();
+  v1::ScoringOptions scoring_options;
+  scoring_options.set_segment_by(parsed->segment_by);
+  return study->Score(scoring_options);
+}
+
+// What jtbd_score_request_json does, with the same messages.
+absl::StatusOr<v1::Report> ScoreJsonRequest(absl::string_view body,
+                                            const QueryParams& params) {
+  if (!params.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "query parameter ", params.begin()->first,
+        ": an application/json request carries its options in the body "
+        "(ScoreRequest.options)"));
+  }
+  v1::ScoreRequest request;
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = true;  // newer clients, older sidecar
+  const auto parsed = google::protobuf::util::JsonStringToMessage(
+      google::protobuf::StringPiece(body.data(), body.size()), &request,
+      options);
+  if (!parsed.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("not a jtbd.v1.ScoreRequest in protobuf JSON: ",
+                     parsed.message().ToString()));
+  }
+  absl::StatusOr<Study> study = Study::FromProto(request.study());
+  if (!study.ok()) {
+    // Paths in the message are relative to the study; make them relative to
+    // the request the caller wrote.
+    return absl::Status(study.status().code(),
+                        absl::StrCat("study.", study.status().message()));
+  }
+  return study->Score(request.options());
+}
+
+void AppendEscaped(absl::string_view valid_utf8, std::string* out) {
+  for (const char c : valid_utf8) {
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          absl::StrAppendFormat(out, "\\u%04x", static_cast<unsigned char>(c));
+        } else {
+          out->push_back(c);
+        }
+    }
+  }
+}
+
+}  // namespace
+
+std::string JsonString(absl::string_view text) {
+  std::string out = "\"";
+  while (true) {
+    const size_t bad = FindInvalidUtf8(text);
+    if (bad == absl::string_view::npos) {
+      AppendEscaped(text, &out);
+      break;
+    }
+    AppendEscaped(text.substr(0, bad), &out);
+    out.append("\\ufffd");
+    text.remove_prefix(bad + 1);
+  }
+  out.push_back('"');
+  return out;
+}
+
+JsonReply ErrorReply(int status, absl::string_view code,
+                     absl::string_view message) {
+  JsonReply reply;
+  reply.status = status;
+  reply.body = absl::StrCat("{\"error\":{\"code\":", JsonString(code),
+                            ",\"message\":", JsonString(message), "}}\n");
+  return reply;
+}
+
+JsonReply ErrorReply(const absl::Status& status) {
+  int http_status = kInternalError;
+  switch (status.code()) {
+    case absl::StatusCode::kInvalidArgument:
+    case absl::StatusCode::kNotFound:
+    case absl::StatusCode::kAlreadyExists:
+    case absl::StatusCode::kFailedPrecondition:
+    case absl::StatusCode::kOutOfRange:
+      http_status = kBadRequest;
+      break;
+    case absl::StatusCode::kResourceExhausted:
+      http_status = kPayloadTooLarge;
+      break;
+    default:
+      break;
+  }
+  return ErrorReply(http_status, absl::StatusCodeToString(status.code()),
+                    status.message());
+}
+
+bool IsScoreMediaType(absl::string_view content_type) {
+  const std::string media_type = MediaType(content_type);
+  return media_type == kCsvMediaType || media_type == kJsonMediaType;
+}
+
+JsonReply UnsupportedMediaType(absl::string_view content_type) {
+  return ErrorReply(
+      kUnsupportedMediaType, "INVALID_ARGUMENT",
+      absl::StrCat("Content-Type \"", content_type,
+                   "\": send text/csv (a survey file) or application/json "
+                   "(a jtbd.v1.ScoreRequest)"));
+}
+
+JsonReply Score(absl::string_view content_type, absl::string_view body,
+                const QueryParams& params) {
+  const std::string media_type = MediaType(content_type);
+  absl::StatusOr<v1::Report> report;
+  if (media_type == kCsvMediaType) {
+    report = ScoreCsv(body, params);
+  } else if (media_type == kJsonMediaType) {
+    report = ScoreJsonRequest(body, params);
+  } else {
+    return UnsupportedMediaType(content_type);
+  }
+  if (!report.ok()) return ErrorReply(report.status());
+  absl::StatusOr<std::string> json = RenderJson(*report);
+  if (!json.ok()) return ErrorReply(json.status());
+  JsonReply reply;
+  reply.status = kOk;
+  reply.body = *std::move(json);
+  return reply;
+}
+
+JsonReply Health() {
+  JsonReply reply;
+  reply.status = kOk;
+  reply.body = absl::StrFormat("{\"status\":\"ok\",\"version\":\"%d.%d.%d\"}\n",
+                               JTBD_VERSION_MAJOR, JTBD_VERSION_MINOR,
+                               JTBD_VERSION_PATCH);
+  return reply;
+}
+
+}  // namespace serve
+}  // namespace jtbd

@@ -1,0 +1,60 @@
+#ifndef JTBD_SERVE_SCORE_ENDPOINT_H_
+#define JTBD_SERVE_SCORE_ENDPOINT_H_
+
+#include <map>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+
+namespace jtbd {
+namespace serve {
+
+// What the sidecar answers, before HTTP: a status and a JSON body.
+struct JsonReply {
+  int status = 200;
+  std::string body;  // application/json, newline-terminated
+};
+
+// Query parameters by name (the shape of httplib::Params).
+using QueryParams = std::multimap<std::string, std::string>;
+
+// POST /v1/score, independent of any socket. By media type:
+//   text/csv: a survey in any layout `jtbd score` reads, scored with the
+//     query parameters segment_by, scale (MIN-MAX) and top_box as the CLI
+//     flags of the same names;
+//   application/json: a jtbd.v1.ScoreRequest in protobuf JSON (unknown
+//     fields ignored), with no query parameters: the request carries them.
+// 200 with exactly `jtbd score --format json`'s output; 400 for bad input,
+// 415 for another media type, each with ErrorReply's body.
+JsonReply Score(absl::string_view content_type, absl::string_view body,
+                const QueryParams& params);
+
+// Whether Score() reads this Content-Type (text/csv or application/json,
+// parameters such as charset ignored). The server asks before reading the
+// body, so that a form post is answered 415, not parsed.
+bool IsScoreMediaType(absl::string_view content_type);
+
+// The 415 reply for any other Content-Type.
+JsonReply UnsupportedMediaType(absl::string_view content_type);
+
+// GET /healthz: {"status":"ok","version":"1.0.0"}.
+JsonReply Health();
+
+// {"error":{"code":"INVALID_ARGUMENT","message":"..."}} with `status`.
+JsonReply ErrorReply(int status, absl::string_view code,
+                     absl::string_view message);
+
+// The HTTP status for a failed absl::Status: 400 for what the caller sent
+// (invalid, missing, conflicting), 413 for RESOURCE_EXHAUSTED, 500 otherwise;
+// the body carries the status code's name and message.
+JsonReply ErrorReply(const absl::Status& status);
+
+// `text` as a JSON string literal, quotes included; ill-formed UTF-8 becomes
+// U+FFFD so the reply is always valid JSON.
+std::string JsonString(absl::string_view text);
+
+}  // namespace serve
+}  // namespace jtbd
+
+#endif  // JTBD_SERVE_SCORE_ENDPOINT_H_

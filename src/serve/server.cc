@@ -1,0 +1,212 @@
+// The HTTP sidecar over cpp-httplib (Debian's libcpp-httplib). The handlers
+// read only the immutable options and call the pure functions of
+// score_endpoint.h, so httplib's worker threads need no locking.
+#include "serve/server.h"
+
+#include <sys/socket.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <string>
+#include <thread>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "httplib.h"
+#include "serve/bearer_token.h"
+#include "serve/score_endpoint.h"
+
+namespace jtbd {
+namespace serve {
+namespace {
+
+constexpr char kJson[] = "application/json";
+constexpr absl::string_view kAuthenticatedPrefix = "/v1/";
+constexpr char kScorePath[] = "/v1/score";
+constexpr char kPaths[] = "POST /v1/score, GET /healthz";
+
+void Send(const JsonReply& reply, httplib::Response& response) {
+  response.status = reply.status;
+  response.set_content(reply.body, kJson);
+}
+
+httplib::Server::Handler MethodNotAllowed(std::string allowed) {
+  return [allowed = std::move(allowed)](const httplib::Request& request,
+                                        httplib::Response& response) {
+    response.set_header("Allow", allowed);
+    Send(ErrorReply(405, "UNIMPLEMENTED",
+                    absl::StrCat(request.method, " ", request.path, ": only ",
+                                 allowed, " is allowed")),
+         response);
+  };
+}
+
+}  // namespace
+
+Server::Server(const ServerOptions& options,
+               std::unique_ptr<httplib::Server> http)
+    : options_(options), http_(std::move(http)) {}
+
+Server::~Server() { Stop(); }
+
+absl::StatusOr<std::unique_ptr<Server>> Server::Start(
+    const ServerOptions& options) {
+  if (options.port < 0 || options.port > 65535) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("port ", options.port, " is not in 0-65535"));
+  }
+  auto http = std::make_unique<httplib::Server>();
+  if (!http->is_valid()) {
+    return absl::InternalError("the HTTP server could not be created");
+  }
+  std::unique_ptr<Server> server(new Server(options, std::move(http)));
+  server->Route();
+
+  errno = 0;
+  int port = -1;
+  if (options.port == 0) {
+    port = server->http_->bind_to_any_port(options.bind_address);
+  } else if (server->http_->bind_to_port(options.bind_address, options.port)) {
+    port = options.port;
+  }
+  if (port <= 0) {
+    const int error = errno;
+    return absl::UnavailableError(absl::StrCat(
+        "cannot listen on ", options.bind_address, " port ", options.port,
+        error != 0 ? absl::StrCat(": ", std::strerror(error)) : ""));
+  }
+  server->port_ = port;
+  Server* raw = server.get();
+  server->listener_ = std::thread([raw] {
+    raw->http_->listen_after_bind();
+    raw->listener_done_ = true;
+  });
+  return server;
+}
+
+void Server::Stop() {
+  if (!listener_.joinable()) return;
+  // httplib's stop() does nothing until listen_after_bind() has marked the
+  // server running, which the listener thread may not have reached yet.
+  while (!http_->is_running() && !listener_done_) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  http_->stop();
+  listener_.join();
+}
+
+void Server::Route() {
+  httplib::Server& http = *http_;
+  http.set_payload_max_length(options_.max_body_bytes);
+  // httplib's default also sets SO_REUSEPORT, which lets a second server
+  // bind the same port and silently take half the connections. Only
+  // SO_REUSEADDR: a restart may reuse a port in TIME_WAIT, nothing more.
+  http.set_socket_options([](socket_t socket) {
+    const int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
+
+  // Authentication and the media type are checked before routing, hence
+  // before the body is read (httplib would parse a form post itself). The
+  // unread body must not be taken for a next request: such replies close.
+  http.set_pre_routing_handler([this](const httplib::Request& request,
+                                      httplib::Response& response) {
+    if (!options_.token.empty() &&
+        absl::StartsWith(request.path, kAuthenticatedPrefix) &&
+        !IsAuthorized(request.get_header_value("Authorization"),
+                      options_.token)) {
+      response.set_header("WWW-Authenticate", "Bearer realm=\"jtbd\"");
+      response.set_header("Connection", "close");
+      Send(ErrorReply(401, "UNAUTHENTICATED",
+                      request.has_header("Authorization")
+                          ? "the bearer token is wrong"
+                          : "this server needs \"Authorization: Bearer "
+                            "<token>\""),
+           response);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (request.method == "POST" && request.path == kScorePath) {
+      const std::string content_type = request.get_header_value("Content-Type");
+      if (!IsScoreMediaType(content_type)) {
+        response.set_header("Connection", "close");
+        Send(UnsupportedMediaType(content_type), response);
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  http.Post(kScorePath,
+            [](const httplib::Request& request, httplib::Response& response) {
+              Send(Score(request.get_header_value("Content-Type"), request.body,
+                         request.params),
+                   response);
+            });
+  http.Get("/healthz",
+           [](const httplib::Request&, httplib::Response& response) {
+             Send(Health(), response);
+           });
+  http.Get(kScorePath, MethodNotAllowed("POST"));
+  http.Put(kScorePath, MethodNotAllowed("POST"));
+  http.Patch(kScorePath, MethodNotAllowed("POST"));
+  http.Delete(kScorePath, MethodNotAllowed("POST"));
+  http.Options(kScorePath, MethodNotAllowed("POST"));
+  http.Post("/healthz", MethodNotAllowed("GET"));
+  http.Put("/healthz", MethodNotAllowed("GET"));
+  http.Patch("/healthz", MethodNotAllowed("GET"));
+  http.Delete("/healthz", MethodNotAllowed("GET"));
+  http.Options("/healthz", MethodNotAllowed("GET"));
+
+  // Statuses httplib sets itself (no route, body too large, bad request
+  // line) get a JSON body too; replies already written keep theirs.
+  const httplib::Server::HandlerWithResponse error_handler =
+      [this](const httplib::Request& request, httplib::Response& response) {
+        if (!response.body.empty()) {
+          return httplib::Server::HandlerResponse::Unhandled;
+        }
+        JsonReply reply;
+        if (response.status == 404) {
+          reply = ErrorReply(404, "NOT_FOUND",
+                             absl::StrCat("no such path: ", request.path,
+                                          " (this server has ", kPaths, ")"));
+        } else if (response.status == 413) {
+          reply = ErrorReply(413, "RESOURCE_EXHAUSTED",
+                             absl::StrCat("the request body is larger than ",
+                                          options_.max_body_bytes,
+                                          " bytes (--max-body-bytes)"));
+        } else {
+          reply = ErrorReply(
+              response.status,
+              response.status < 500 ? "INVALID_ARGUMENT" : "INTERNAL",
+              absl::StrCat("HTTP ", response.status));
+        }
+        Send(reply, response);
+        return httplib::Server::HandlerResponse::Handled;
+      };
+  http.set_error_handler(error_handler);
+  http.set_exception_handler([](const httplib::Request&,
+                                httplib::Response& response,
+                                std::exception_ptr) {
+    Send(ErrorReply(500, "INTERNAL", "unexpected failure"), response);
+  });
+
+  if (options_.access_log) {
+    http.set_logger([](const httplib::Request& request,
+                       const httplib::Response& response) {
+      // One call per line: stdio locks the stream for each call.
+      std::fprintf(stderr, "jtbd serve: %s %s %d %zu\n", request.method.c_str(),
+                   request.path.c_str(), response.status, response.body.size());
+    });
+  }
+}
+
+}  // namespace serve
+}  // namespace jtbd

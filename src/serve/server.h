@@ -1,0 +1,74 @@
+#ifndef JTBD_SERVE_SERVER_H_
+#define JTBD_SERVE_SERVER_H_
+
+#include <atomic>
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "absl/status/statusor.h"
+
+namespace httplib {
+class Server;
+}  // namespace httplib
+
+namespace jtbd {
+namespace serve {
+
+struct ServerOptions {
+  // Loopback unless told otherwise: the sidecar has no TLS of its own.
+  std::string bind_address = "127.0.0.1";
+  int port = 8080;  // 0: any free port (see Server::port())
+  // Empty: no authentication. Otherwise every /v1/ request needs
+  // "Authorization: Bearer <token>"; /healthz stays open for probes.
+  std::string token;
+  // Larger request bodies are refused with 413 before being read.
+  size_t max_body_bytes = size_t{64} << 20;
+  // One line per request on stderr: method, path, status (never the body).
+  bool access_log = false;
+};
+
+// The jtbd HTTP sidecar, for hosts that cannot load native code:
+//   POST /v1/score   text/csv or application/json -> the report JSON
+//   GET  /healthz    {"status":"ok","version":"..."}
+// Errors are JSON ({"error":{"code","message"}}): 400 bad input, 401 missing
+// or wrong token, 404 unknown path, 405 wrong method, 413 body too large,
+// 415 unsupported media type. Requests share no mutable state, so the
+// worker threads serve them concurrently.
+class Server {
+ public:
+  // Binds (the port is known on return) and serves on a background thread.
+  static absl::StatusOr<std::unique_ptr<Server>> Start(
+      const ServerOptions& options);
+
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+  ~Server();  // Stop()
+
+  // The bound port: options.port, or the one chosen for port 0.
+  int port() const { return port_; }
+
+  // False once the server has stopped, by Stop() or a failure of its
+  // listening socket.
+  bool serving() const { return !listener_done_; }
+
+  // Stops accepting, finishes the requests in flight and joins the thread.
+  // Idempotent; not to be called from two threads at once.
+  void Stop();
+
+ private:
+  Server(const ServerOptions& options, std::unique_ptr<httplib::Server> http);
+  void Route();
+
+  const ServerOptions options_;
+  std::unique_ptr<httplib::Server> http_;
+  int port_ = 0;
+  std::thread listener_;
+  std::atomic<bool> listener_done_{false};
+};
+
+}  // namespace serve
+}  // namespace jtbd
+
+#endif  // JTBD_SERVE_SERVER_H_

@@ -1,0 +1,108 @@
+"""The Python package installs with pip from bindings/python, offline, with
+Debian's setuptools as the build backend, and finds the installed libjtbd.
+
+    check_pip_install.py --source bindings/python --prefix P --libdir lib \
+        --work W --survey examples/survey.csv --expected expected_top.txt
+
+Installs into W/site (pip --target: the directory the Odoo host test puts on
+its path), then runs tests/install/top_outcomes.py from outside the source
+tree, once finding the library through the loader path (LD_LIBRARY_PATH, as
+for a library under /usr/local/lib) and once through $JTBD_LIBRARY.
+"""
+
+import argparse
+import glob
+import os
+import shutil
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TIMEOUT = 300
+
+
+def fail(message):
+    sys.exit("check_pip_install: " + message)
+
+
+def run(command, **kwargs):
+    result = subprocess.run(command, capture_output=True, text=True,
+                            timeout=TIMEOUT, **kwargs)
+    if result.returncode != 0:
+        fail("%s exited %d\n%s%s" % (" ".join(command), result.returncode,
+                                     result.stdout, result.stderr))
+    return result.stdout
+
+
+def clean_env(**extra):
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("JTBD_", "PYTHON", "PIP_"))
+           and key != "LD_LIBRARY_PATH"}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.update(extra)
+    return env
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    for name in ("source", "prefix", "libdir", "work", "survey", "expected"):
+        parser.add_argument("--" + name, required=True)
+    args = parser.parse_args()
+
+    # pip builds in place (setuptools writes build/ and *.egg-info next to
+    # pyproject.toml): build from a copy so the source tree stays clean.
+    source_copy = os.path.join(args.work, "source")
+    site = os.path.join(args.work, "site")
+    shutil.rmtree(args.work, ignore_errors=True)
+    shutil.copytree(args.source, source_copy,
+                    ignore=shutil.ignore_patterns(
+                        "__pycache__", "*.pyc", "build", "*.egg-info"))
+    run([sys.executable, "-m", "pip", "install", "--no-build-isolation",
+         "--no-index", "--no-deps", "--no-cache-dir",
+         "--disable-pip-version-check", "--root-user-action=ignore",
+         "--target", site, source_copy], env=clean_env(), cwd=args.work)
+
+    if not os.path.isfile(os.path.join(site, "jtbd", "__init__.py")):
+        fail("no jtbd package in " + site)
+    dist_info = glob.glob(os.path.join(site, "jtbd-*.dist-info"))
+    if len(dist_info) != 1:
+        fail("expected one jtbd-*.dist-info in %s, found %s"
+             % (site, dist_info))
+    if os.path.exists(os.path.join(site, "tests")):
+        fail("the binding's tests were installed as a package")
+
+    with open(args.expected) as f:
+        expected = f.read()
+    lib_dir = os.path.realpath(os.path.join(args.prefix, args.libdir))
+    soname = os.path.join(lib_dir, "libjtbd.so.1")
+    for how, extra in (("loader path", {"LD_LIBRARY_PATH": lib_dir}),
+                       ("$JTBD_LIBRARY", {"JTBD_LIBRARY": soname})):
+        output = run([sys.executable, os.path.join(HERE, "top_outcomes.py"),
+                      args.survey],
+                     env=clean_env(PYTHONPATH=site, **extra), cwd=args.work)
+        lines = output.splitlines()
+        version = lines[0]
+        if not version.startswith("jtbd 1."):
+            fail("%s: first line %r" % (how, version))
+        wanted_dist = "jtbd-%s.dist-info" % version.split()[1]
+        if os.path.basename(dist_info[0]) != wanted_dist:
+            fail("installed %s for library %s"
+                 % (os.path.basename(dist_info[0]), version))
+        report = "\n".join(lines[1:-2]) + "\n"
+        if report != expected:
+            fail("%s: got\n%s\nexpected\n%s" % (how, report, expected))
+        package = lines[-2].split(" ", 1)[1]
+        if os.path.realpath(package) != os.path.realpath(
+                os.path.join(site, "jtbd")):
+            fail("%s: jtbd imported from %s, not the pip install"
+                 % (how, package))
+        library = lines[-1].split(" ", 1)[1]
+        if os.path.dirname(os.path.realpath(library)) != lib_dir:
+            fail("%s: loaded %s, not the library under %s"
+                 % (how, library, lib_dir))
+        print("%s: jtbd from %s, %s" % (how, package, library))
+    print("pip install --no-build-isolation --no-index: ok")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,2 @@
+class UserError(Exception):
+    """Shown to the user in Odoo; here an ordinary exception."""

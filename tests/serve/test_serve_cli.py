@@ -1,0 +1,194 @@
+"""`jtbd serve` as a process, on a loopback port the kernel picks (--port 0).
+
+Each test starts the server, reads the "listening on" line for the port,
+talks HTTP with the standard library, and stops it with SIGTERM. Everything
+is bounded by timeouts.
+"""
+
+import json
+import os
+import signal
+import subprocess
+import threading
+import urllib.error
+import urllib.request
+
+import pytest
+
+CLI = os.environ["JTBD_CLI"]
+SURVEY = os.path.join(os.environ["JTBD_SOURCE_DIR"], "examples", "survey.csv")
+TIMEOUT = 30
+
+
+class Serve:
+    def __init__(self, *args, tmp_path):
+        self.log_path = tmp_path / "serve.log"
+        self.log = open(self.log_path, "wb")
+        self.process = subprocess.Popen(
+            [CLI, "serve", "--port", "0", *args], stdout=subprocess.PIPE,
+            stderr=self.log)
+        # The first line says where it listens; a timer bounds the wait.
+        timer = threading.Timer(TIMEOUT, self.process.kill)
+        timer.start()
+        try:
+            self.ready_line = self.process.stdout.readline().decode()
+        finally:
+            timer.cancel()
+        assert self.ready_line.startswith("listening on http://127.0.0.1:"), \
+            (self.ready_line, self.log_path.read_text())
+        self.base = self.ready_line.split()[-1]
+
+    def request(self, path, body=None, content_type=None, token=None,
+                method=None):
+        headers = {}
+        if content_type:
+            headers["Content-Type"] = content_type
+        if token:
+            headers["Authorization"] = "Bearer " + token
+        request = urllib.request.Request(self.base + path, data=body,
+                                         headers=headers, method=method)
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout=TIMEOUT)
+        finally:
+            self.process.stdout.close()
+            self.log.close()
+
+
+@pytest.fixture
+def serve(tmp_path):
+    started = []
+
+    def start(*args):
+        server = Serve(*args, tmp_path=tmp_path)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        if server.process.poll() is None:
+            server.process.kill()
+            server.process.wait(timeout=TIMEOUT)
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def test_csv_answer_is_byte_for_byte_the_cli_json(serve):
+    server = serve()
+    status, body = server.request("/v1/score?segment_by=segment",
+                                  read(SURVEY), "text/csv")
+    assert status == 200
+    cli = subprocess.run(
+        [CLI, "score", "--format", "json", "--segment-by", "segment", SURVEY],
+        check=True, capture_output=True, timeout=TIMEOUT).stdout
+    assert body == cli
+    report = json.loads(body)
+    top = report["outcomes"][0]
+    # o10 by hand: importance 170 of 176 top box, satisfaction 43 of 179.
+    assert top["outcomeId"] == "o10"
+    assert top["importance"] == pytest.approx(10 * 170 / 176, abs=1e-12)
+    assert top["satisfaction"] == pytest.approx(10 * 43 / 179, abs=1e-12)
+    assert [s["name"] for s in report["segments"]] == ["field", "office"]
+    assert server.stop() == 0
+
+
+def test_json_request(serve):
+    server = serve()
+    request = {"study": {
+        "outcomes": [{"id": "o1"}],
+        "respondents": [
+            {"id": "r%d" % i,
+             "answers": [{"outcomeId": "o1", "importance": imp,
+                          "satisfaction": sat}]}
+            for i, (imp, sat) in enumerate([(5, 2), (4, 1), (2, 5)])]}}
+    status, body = server.request("/v1/score",
+                                  json.dumps(request).encode(),
+                                  "application/json")
+    assert status == 200
+    outcome = json.loads(body)["outcomes"][0]
+    # 2 of 3 important (6.67), 1 of 3 satisfied (3.33): opportunity 10.
+    assert outcome["opportunity"] == pytest.approx(10, abs=1e-12)
+    assert outcome["band"] == "BAND_UNDERSERVED"
+    assert server.stop() == 0
+
+
+def test_errors_are_json(serve):
+    server = serve("--max-body-bytes", "100")
+    status, body = server.request(
+        "/v1/score", b"respondent,outcome,importance,satisfaction\nr,o,6,1\n",
+        "text/csv")
+    assert status == 400
+    error = json.loads(body)["error"]
+    assert error["code"] == "INVALID_ARGUMENT"
+    assert "line 2, column 3" in error["message"]
+    status, body = server.request("/v1/score", b"x" * 101, "text/csv")
+    assert status == 413
+    assert json.loads(body)["error"]["code"] == "RESOURCE_EXHAUSTED"
+    # No Content-Type: urllib, like curl --data, sends a form post.
+    status, body = server.request("/v1/score", read(SURVEY))
+    assert status == 415
+    assert "text/csv" in json.loads(body)["error"]["message"]
+    assert server.request("/nowhere")[0] == 404
+    assert server.request("/v1/score")[0] == 405
+    status, body = server.request("/healthz")
+    assert status == 200
+    assert json.loads(body)["status"] == "ok"
+    assert server.stop() == 0
+    # One access-log line per request, without bodies.
+    log = server.log_path.read_text()
+    assert "POST /v1/score 400" in log and "GET /healthz 200" in log
+
+
+def test_token_file(serve, tmp_path):
+    token_file = tmp_path / "token"
+    token_file.write_text("Zm9vYmFy-42\n")
+    server = serve("--token-file", str(token_file))
+    small = b"respondent,outcome,importance,satisfaction\nr,o,5,1\n"
+    assert server.request("/v1/score", small, "text/csv")[0] == 401
+    assert server.request("/v1/score", small, "text/csv",
+                          token="Zm9vYmFy-43")[0] == 401
+    status, body = server.request("/v1/score", small, "text/csv",
+                                  token="Zm9vYmFy-42")
+    assert status == 200
+    assert json.loads(body)["outcomes"][0]["importance"] == 10
+    assert server.request("/healthz")[0] == 200
+    assert server.stop() == 0
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--port", "x"], "bad --port"),
+    (["--port", "70000"], "bad --port"),
+    (["--max-body-bytes", "0"], "bad --max-body-bytes"),
+    (["--verbose"], "unknown option"),
+    (["file.csv"], "serve takes no arguments"),
+])
+def test_usage_errors(args, message):
+    result = subprocess.run([CLI, "serve", *args], capture_output=True,
+                            timeout=TIMEOUT)
+    assert result.returncode == 2
+    assert message in result.stderr.decode()
+
+
+def test_unreadable_token_file_fails_before_listening(tmp_path):
+    result = subprocess.run(
+        [CLI, "serve", "--port", "0", "--token-file",
+         str(tmp_path / "missing")], capture_output=True, timeout=TIMEOUT)
+    assert result.returncode == 1
+    assert result.stdout == b""
+    assert "missing" in result.stderr.decode()
+
+
+def test_help():
+    result = subprocess.run([CLI, "help", "serve"], capture_output=True,
+                            timeout=TIMEOUT, check=True)
+    assert b"--token-file" in result.stdout
