@@ -153,6 +153,65 @@ JTBD_EXPORT jtbd_error* jtbd_read_options_set_scale(jtbd_read_options* options,
                                                     int32_t min, int32_t max,
                                                     int32_t top_box_min);
 
+/* The layouts survey files come in (equal to the CLI's --input-format). */
+typedef enum jtbd_input_format {
+  JTBD_INPUT_FORMAT_AUTO = 0,      /* detected from the header (the default) */
+  JTBD_INPUT_FORMAT_LONG = 1,      /* respondent, outcome, importance, ... */
+  JTBD_INPUT_FORMAT_WIDE = 2,      /* imp_<outcome>, sat_<outcome> */
+  JTBD_INPUT_FORMAT_QUALTRICS = 3, /* three header rows, or legacy two */
+  JTBD_INPUT_FORMAT_SURVEYMONKEY = 4,
+  JTBD_INPUT_FORMAT_GOOGLE_FORMS = 5,
+  JTBD_INPUT_FORMAT_TYPEFORM = 6
+} jtbd_input_format;
+
+/* Forces a layout instead of detecting it (a jtbd_input_format value;
+ * others are refused). */
+JTBD_EXPORT jtbd_error* jtbd_read_options_set_input_format(
+    jtbd_read_options* options, int32_t format);
+/* Names a question of an export that holds importance (or satisfaction)
+ * ratings, when its text does not say: a Qualtrics question id ("Q2") or
+ * ImportId ("QID2"), else the question text. Each call adds one; the rows
+ * of several pair in the order added. Reading fails with
+ * JTBD_INVALID_ARGUMENT when the file has no such question. */
+JTBD_EXPORT jtbd_error* jtbd_read_options_add_importance_question(
+    jtbd_read_options* options, const char* question, size_t question_len);
+JTBD_EXPORT jtbd_error* jtbd_read_options_add_satisfaction_question(
+    jtbd_read_options* options, const char* question, size_t question_len);
+/* Forgets the questions added above. */
+JTBD_EXPORT jtbd_error* jtbd_read_options_clear_questions(
+    jtbd_read_options* options);
+/* Answer labels and the ratings they stand for, beyond the built-in English
+ * and French ones (which they override): CSV with columns label, rating and
+ * optionally kind (importance, satisfaction, blank for both), or JSON
+ * {"label": rating} / {"importance": {...}, "satisfaction": {...}}; rating
+ * 0 (or null) means no answer. Replaces labels set before; size 0 clears
+ * them. A refused map (JTBD_INVALID_ARGUMENT naming source_name and the
+ * line) leaves the options unchanged. */
+JTBD_EXPORT jtbd_error* jtbd_read_options_set_labels(jtbd_read_options* options,
+                                                     const char* data,
+                                                     size_t size,
+                                                     const char* source_name,
+                                                     size_t source_name_len);
+/* The same from a file (JTBD_NOT_FOUND when missing). */
+JTBD_EXPORT jtbd_error* jtbd_read_options_set_labels_file(
+    jtbd_read_options* options, const char* path, size_t path_len);
+/* A survey map: jtbd.v1.SurveyMap as proto3 JSON (as `jtbd inspect
+ * --write-map` writes it), naming the respondent id, importance and
+ * satisfaction columns of each outcome, attributes, weight and solution
+ * columns. It replaces detection: the input format and questions above are
+ * then unused. Size 0 clears it. Unknown fields are refused. */
+JTBD_EXPORT jtbd_error* jtbd_read_options_set_survey_map(
+    jtbd_read_options* options, const char* json, size_t size,
+    const char* source_name, size_t source_name_len);
+/* The same from a file (JTBD_NOT_FOUND when missing). */
+JTBD_EXPORT jtbd_error* jtbd_read_options_set_survey_map_file(
+    jtbd_read_options* options, const char* path, size_t path_len);
+/* Reads respondent weights (finite, greater than 0) from the column with
+ * this header; length 0 clears it. A survey map names its own
+ * (weight_column) instead. */
+JTBD_EXPORT jtbd_error* jtbd_read_options_set_weight_column(
+    jtbd_read_options* options, const char* column, size_t column_len);
+
 /* --------------------------------------------------------- score options */
 
 /* How a study is scored. NULL means the defaults (no segments). */
@@ -165,6 +224,39 @@ JTBD_EXPORT void jtbd_score_options_destroy(jtbd_score_options* options);
  * respondent has the attribute. */
 JTBD_EXPORT jtbd_error* jtbd_score_options_set_segment_by(
     jtbd_score_options* options, const char* attribute, size_t attribute_len);
+
+/* How importance, satisfaction and opportunity are computed (equal to
+ * jtbd.v1.ScoreMethod; docs/SCORING.md). Ulwick's is the default; the others
+ * are explicit choices, and every report says which was used. */
+typedef enum jtbd_score_method {
+  JTBD_SCORE_METHOD_UNSPECIFIED = 0, /* Ulwick's */
+  /* I, S = 10 x top-box share; opportunity = I + max(I - S, 0), 0-20 */
+  JTBD_SCORE_METHOD_ULWICK = 1,
+  /* mean ratings rescaled to 0-10, then Ulwick's formula; no bands */
+  JTBD_SCORE_METHOD_MEAN = 2,
+  /* Olsen: opportunity = (I / 10) x (1 - S / 10), 0-1; no bands */
+  JTBD_SCORE_METHOD_OLSEN = 3,
+  /* Ulwick's formulas counting only the scale's highest rating */
+  JTBD_SCORE_METHOD_TOP_BOX_ONLY = 4
+} jtbd_score_method;
+
+/* Confidence level of every interval, strictly between 0 and 1 (default
+ * 0.95); segment comparisons test at alpha = 1 - level. Anything else is
+ * refused (JTBD_INVALID_ARGUMENT) and the options are unchanged. */
+JTBD_EXPORT jtbd_error* jtbd_score_options_set_confidence_level(
+    jtbd_score_options* options, double level);
+/* Bootstrap resamples per outcome for the opportunity interval and the
+ * probability that opportunity >= 10 (default 2000; 0 turns the bootstrap
+ * off, the interval is then the delta method's; at most 1000000). */
+JTBD_EXPORT jtbd_error* jtbd_score_options_set_bootstrap_resamples(
+    jtbd_score_options* options, uint32_t resamples);
+/* Seed of the bootstrap (default 20240101): the same seed and data give the
+ * same intervals. */
+JTBD_EXPORT jtbd_error* jtbd_score_options_set_seed(jtbd_score_options* options,
+                                                    uint64_t seed);
+/* A jtbd_score_method value; others are refused. */
+JTBD_EXPORT jtbd_error* jtbd_score_options_set_method(
+    jtbd_score_options* options, int32_t method);
 
 /* ------------------------------------------------------------------ study */
 
@@ -200,6 +292,12 @@ JTBD_EXPORT jtbd_error* jtbd_study_add_respondents(jtbd_study* study,
 JTBD_EXPORT jtbd_error* jtbd_study_set_attribute(
     jtbd_study* study, size_t respondent, const char* name, size_t name_len,
     const char* value, size_t value_len);
+/* A respondent's survey weight (default 1): finite and greater than 0, else
+ * JTBD_INVALID_ARGUMENT. A study in which any weight differs from 1 is
+ * scored weighted: weighted top-box shares, with Kish effective counts in
+ * the intervals and tests (see jtbd_report_info). */
+JTBD_EXPORT jtbd_error* jtbd_study_set_weight(jtbd_study* study,
+                                              size_t respondent, double weight);
 /* Appends `count` answers given as parallel arrays: answer i is respondent
  * respondents[i]'s rating of outcome outcomes[i], importance[i] and
  * satisfaction[i] on the study's scale, 0 meaning no answer. Each respondent
@@ -228,9 +326,12 @@ JTBD_EXPORT jtbd_error* jtbd_study_serialize(const jtbd_study* study,
 JTBD_EXPORT jtbd_error* jtbd_study_parse(const void* data, size_t size,
                                          jtbd_study** out);
 
-/* Reads a survey CSV (long or wide layout, detected from the header). Errors
- * name the file, the line where the offending record starts and the column.
- * options may be NULL. */
+/* Reads a survey file: the long or wide layout, or an export of Qualtrics,
+ * SurveyMonkey, Google Forms or Typeform, detected from the header (see
+ * jtbd_read_options for forcing one or naming columns). UTF-8 or UTF-16,
+ * separated by ',' ';' or TAB; answers as numbers or labels. Errors name the
+ * file, the line where the offending record starts, the column and the
+ * value; nothing half-read is returned. options may be NULL. */
 JTBD_EXPORT jtbd_error* jtbd_study_read_csv_file(
     const jtbd_read_options* options, const char* path, size_t path_len,
     jtbd_study** out);
@@ -259,6 +360,28 @@ JTBD_EXPORT jtbd_error* jtbd_study_describe_outcomes_csv(
 
 /* ----------------------------------------------------------------- report */
 
+/* A two-sided confidence interval at the report's confidence level. */
+typedef struct jtbd_interval {
+  double low;
+  double high;
+} jtbd_interval;
+
+/* Bits of jtbd_outcome_score.has: which of its optional figures exist (the
+ * others are 0). An outcome nobody rated has none; one rated on one axis
+ * only has that axis's interval. */
+typedef enum jtbd_score_has {
+  JTBD_SCORE_HAS_IMPORTANCE_INTERVAL = 1,
+  JTBD_SCORE_HAS_SATISFACTION_INTERVAL = 2,
+  JTBD_SCORE_HAS_OPPORTUNITY_INTERVAL = 4,
+  JTBD_SCORE_HAS_OPPORTUNITY_DELTA_INTERVAL = 8,
+  JTBD_SCORE_HAS_OPPORTUNITY_STANDARD_ERROR = 16,
+  /* needs the bootstrap; never for JTBD_SCORE_METHOD_OLSEN */
+  JTBD_SCORE_HAS_OPPORTUNITY_AT_LEAST_10_PROBABILITY = 32,
+  /* weighted reports only */
+  JTBD_SCORE_HAS_IMPORTANCE_EFFECTIVE_COUNT = 64,
+  JTBD_SCORE_HAS_SATISFACTION_EFFECTIVE_COUNT = 128
+} jtbd_score_has;
+
 /* One outcome's scores. Text points into the report. */
 typedef struct jtbd_outcome_score {
   size_t struct_size; /* set to sizeof(jtbd_outcome_score) */
@@ -277,6 +400,24 @@ typedef struct jtbd_outcome_score {
   uint32_t satisfaction_top_box_count;
   uint32_t both_count; /* respondents who rated both */
   uint32_t both_top_box_count;
+  /* Statistics (docs/SCORING.md, Intervals); 1.0 callers whose struct ends
+   * above still get exactly the fields they know. */
+  uint32_t has; /* jtbd_score_has bits: which figures below exist */
+  /* Wilson interval of the top-box share x 10 (normal interval for
+   * JTBD_SCORE_METHOD_MEAN) */
+  jtbd_interval importance_interval;
+  jtbd_interval satisfaction_interval;
+  /* the bootstrap percentile interval, or the delta interval when the
+   * bootstrap is off */
+  jtbd_interval opportunity_interval;
+  /* opportunity -+ z x opportunity_standard_error, not clamped */
+  jtbd_interval opportunity_delta_interval;
+  double opportunity_standard_error; /* delta method, with the covariance */
+  /* share of bootstrap resamples whose opportunity is >= 10 */
+  double opportunity_at_least_10_probability;
+  /* Kish effective numbers of answers, (sum w)^2 / sum w^2 */
+  double importance_effective_count;
+  double satisfaction_effective_count;
 } jtbd_outcome_score;
 
 JTBD_EXPORT void jtbd_report_destroy(jtbd_report* report);
@@ -300,6 +441,99 @@ JTBD_EXPORT jtbd_error* jtbd_report_segment_outcome(const jtbd_report* report,
                                                     size_t segment,
                                                     size_t index,
                                                     jtbd_outcome_score* out);
+
+/* A z-test of a segment against the rest of the respondents. */
+typedef struct jtbd_significance_test {
+  double z;       /* segment minus rest, over its standard error */
+  double p_value; /* two-sided, erfc(|z| / sqrt 2) */
+  /* Holm-adjusted across the segment's outcomes, per measure */
+  double holm_adjusted_p_value;
+} jtbd_significance_test;
+
+/* Bits of jtbd_segment_comparison.has: which optional figures exist (a side
+ * without answers has no difference and no test). */
+typedef enum jtbd_comparison_has {
+  JTBD_COMPARISON_HAS_IMPORTANCE_DIFFERENCE = 1,
+  JTBD_COMPARISON_HAS_SATISFACTION_DIFFERENCE = 2,
+  JTBD_COMPARISON_HAS_OPPORTUNITY_DIFFERENCE = 4,
+  JTBD_COMPARISON_HAS_IMPORTANCE_TEST = 8,
+  JTBD_COMPARISON_HAS_SATISFACTION_TEST = 16,
+  JTBD_COMPARISON_HAS_OPPORTUNITY_TEST = 32
+} jtbd_comparison_has;
+
+/* One outcome of a segment compared with the rest of the respondents
+ * (everyone outside the segment, unsegmented respondents included). Text
+ * points into the report. */
+typedef struct jtbd_segment_comparison {
+  size_t struct_size; /* set to sizeof(jtbd_segment_comparison) */
+  const char* outcome_id;
+  size_t outcome_id_len;
+  uint32_t has; /* jtbd_comparison_has bits */
+  /* 1 when opportunity_difference > 0 and the opportunity test's
+   * Holm-adjusted p-value is below 1 - confidence level */
+  uint32_t more_underserved;
+  double rest_importance; /* the rest's scores */
+  double rest_satisfaction;
+  double rest_opportunity;
+  double importance_difference; /* segment minus rest */
+  double satisfaction_difference;
+  double opportunity_difference;
+  /* two-proportion z-tests of the top-box shares (differences of means for
+   * JTBD_SCORE_METHOD_MEAN) */
+  jtbd_significance_test importance_test;
+  jtbd_significance_test satisfaction_test;
+  /* delta-method variances of segment and rest */
+  jtbd_significance_test opportunity_test;
+} jtbd_segment_comparison;
+
+/* Outcome `index` of a segment compared with the rest: the same outcome,
+ * and index range, as jtbd_report_segment_outcome. */
+JTBD_EXPORT jtbd_error* jtbd_report_segment_comparison(
+    const jtbd_report* report, size_t segment, size_t index,
+    jtbd_segment_comparison* out);
+/* Respondents outside the segment (the "rest" it is compared with). */
+JTBD_EXPORT jtbd_error* jtbd_report_segment_rest_respondent_count(
+    const jtbd_report* report, size_t segment, size_t* count);
+/* Kish effective number of respondents in the segment; its respondent count
+ * when the report is not weighted. */
+JTBD_EXPORT jtbd_error* jtbd_report_segment_effective_respondent_count(
+    const jtbd_report* report, size_t segment, double* count);
+/* The outcomes significantly more underserved in the segment than in the
+ * rest (more_underserved above), in the segment's ranked order: how many,
+ * and the id of each. */
+JTBD_EXPORT jtbd_error* jtbd_report_segment_more_underserved_count(
+    const jtbd_report* report, size_t segment, size_t* count);
+JTBD_EXPORT jtbd_error* jtbd_report_segment_more_underserved_id(
+    const jtbd_report* report, size_t segment, size_t index, const char** id,
+    size_t* id_len);
+
+/* How a report was scored. Text points into the report. */
+typedef struct jtbd_report_info {
+  size_t struct_size; /* set to sizeof(jtbd_report_info) */
+  /* "ulwick_top_box", "mean_rescaled", "olsen" or "top_box_only" */
+  const char* method;
+  size_t method_len;
+  const char* segment_by; /* "" without segments */
+  size_t segment_by_len;
+  int32_t score_method;         /* jtbd_score_method, never UNSPECIFIED */
+  uint32_t bootstrap_resamples; /* 0: no bootstrap */
+  double confidence_level;
+  uint64_t seed;
+  /* Kish effective number of respondents, (sum w)^2 / sum w^2; the
+   * respondent count when not weighted */
+  double effective_respondent_count;
+  uint32_t weighted; /* 1 when respondent weights were applied */
+  uint32_t respondent_count;
+  uint32_t unsegmented_respondent_count; /* no segment_by value */
+  /* The scale and the top-box rule actually used (top_box_min is the
+   * scale's max for JTBD_SCORE_METHOD_TOP_BOX_ONLY) */
+  int32_t scale_min;
+  int32_t scale_max;
+  int32_t scale_top_box_min;
+} jtbd_report_info;
+
+JTBD_EXPORT jtbd_error* jtbd_report_get_info(const jtbd_report* report,
+                                             jtbd_report_info* out);
 
 typedef enum jtbd_format {
   JTBD_FORMAT_UNSPECIFIED = 0,
@@ -341,6 +575,12 @@ JTBD_EXPORT uint64_t jtbd_aggregate_respondent_count(const jtbd_aggregate* a);
 JTBD_EXPORT jtbd_error* jtbd_aggregate_add_respondents(
     jtbd_aggregate* aggregate, size_t count, const uint8_t* importance,
     const uint8_t* satisfaction);
+/* The same with one survey weight per respondent (finite, > 0): the
+ * aggregate then keeps weight sums and scores weighted, respondents added
+ * without weights counting with weight 1. */
+JTBD_EXPORT jtbd_error* jtbd_aggregate_add_weighted_respondents(
+    jtbd_aggregate* aggregate, size_t count, const uint8_t* importance,
+    const uint8_t* satisfaction, const double* weights);
 /* into += from. Both must have the same scale and outcome ids in the same
  * order (JTBD_FAILED_PRECONDITION otherwise, into unchanged). */
 JTBD_EXPORT jtbd_error* jtbd_aggregate_merge(jtbd_aggregate* into,
@@ -355,8 +595,26 @@ JTBD_EXPORT jtbd_error* jtbd_aggregate_serialize(const jtbd_aggregate* a,
                                                  jtbd_buffer** out);
 JTBD_EXPORT jtbd_error* jtbd_aggregate_parse(const void* data, size_t size,
                                              jtbd_aggregate** out);
+/* Reads a survey file as jtbd_study_read_csv_file does (same options, same
+ * refusals) straight into its aggregate, keeping no respondents: memory
+ * stays independent of the number of rows (apart from 16 bytes per
+ * respondent id, to refuse repeats) except for the long layout, which is
+ * read through a study. Equal to the aggregate of the study read. */
+JTBD_EXPORT jtbd_error* jtbd_aggregate_read_csv_file(
+    const jtbd_read_options* options, const char* path, size_t path_len,
+    jtbd_aggregate** out);
+/* The same from memory; source_name (may be empty) names it in errors. */
+JTBD_EXPORT jtbd_error* jtbd_aggregate_read_csv(
+    const jtbd_read_options* options, const char* data, size_t size,
+    const char* source_name, size_t source_name_len, jtbd_aggregate** out);
 JTBD_EXPORT jtbd_error* jtbd_aggregate_score(const jtbd_aggregate* aggregate,
                                              jtbd_report** out);
+/* Scores with options (NULL: the defaults, as jtbd_aggregate_score). An
+ * aggregate has no respondent attributes: options with a segment_by are
+ * refused (JTBD_INVALID_ARGUMENT). */
+JTBD_EXPORT jtbd_error* jtbd_aggregate_score_with_options(
+    const jtbd_aggregate* aggregate, const jtbd_score_options* options,
+    jtbd_report** out);
 
 /* ------------------------------------------------- bytes in, bytes out */
 

@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -144,21 +145,146 @@ enum class Format : int32_t {
 
 // ----------------------------------------------------------------- options
 
-// How survey files are read: the rating scale and the top-box rule.
+// Mirrors jtbd_input_format: the layouts a survey file may come in.
+enum class InputFormat : int32_t {
+  kAuto = JTBD_INPUT_FORMAT_AUTO,  // detected from the header
+  kLong = JTBD_INPUT_FORMAT_LONG,
+  kWide = JTBD_INPUT_FORMAT_WIDE,
+  kQualtrics = JTBD_INPUT_FORMAT_QUALTRICS,
+  kSurveyMonkey = JTBD_INPUT_FORMAT_SURVEYMONKEY,
+  kGoogleForms = JTBD_INPUT_FORMAT_GOOGLE_FORMS,
+  kTypeform = JTBD_INPUT_FORMAT_TYPEFORM,
+};
+
+// How survey files are read: the rating scale and the top-box rule, and
+// for exports whose layout detection cannot settle, what the columns are
+// (see the jtbd_read_options_* functions).
 struct ReadOptions {
   int32_t scale_min = 1;
   int32_t scale_max = 5;
   int32_t top_box_min = 4;
+  InputFormat input_format = InputFormat::kAuto;
+  // Qualtrics question ids ("Q2"), ImportIds ("QID2") or question texts;
+  // rows of several pair in order.
+  std::vector<std::string> importance_questions;
+  std::vector<std::string> satisfaction_questions;
+  // A label map (CSV label,rating[,kind] or JSON), as text or a file.
+  std::string labels;
+  std::string labels_file;
+  // A survey map (jtbd.v1.SurveyMap as JSON), as text or a file.
+  std::string survey_map;
+  std::string survey_map_file;
+  // A column of respondent weights.
+  std::string weight_column;
 };
 
-// How a study is scored.
+// Mirrors jtbd_score_method (and jtbd.v1.ScoreMethod): how importance,
+// satisfaction and opportunity are computed. Ulwick's is the default.
+enum class ScoreMethod : int32_t {
+  kUnspecified = JTBD_SCORE_METHOD_UNSPECIFIED,  // Ulwick's
+  kUlwick = JTBD_SCORE_METHOD_ULWICK,            // top-two-box, 0-20
+  kMean = JTBD_SCORE_METHOD_MEAN,                // rescaled mean ratings
+  kOlsen = JTBD_SCORE_METHOD_OLSEN,              // I x (1 - S), 0-1
+  kTopBoxOnly = JTBD_SCORE_METHOD_TOP_BOX_ONLY,  // the highest rating only
+};
+
+namespace internal {
+
+// Native read options from ReadOptions (Study::ReadCsv, Aggregate::ReadCsv).
+inline std::unique_ptr<jtbd_read_options, ReadOptionsDestroy> NewReadOptions(
+    const ReadOptions& options) {
+  jtbd_read_options* raw = nullptr;
+  Check(jtbd_read_options_create(&raw));
+  std::unique_ptr<jtbd_read_options, ReadOptionsDestroy> owned(raw);
+  Check(jtbd_read_options_set_scale(raw, options.scale_min, options.scale_max,
+                                    options.top_box_min));
+  Check(jtbd_read_options_set_input_format(
+      raw, static_cast<int32_t>(options.input_format)));
+  for (const std::string& question : options.importance_questions) {
+    Check(jtbd_read_options_add_importance_question(raw, question.data(),
+                                                    question.size()));
+  }
+  for (const std::string& question : options.satisfaction_questions) {
+    Check(jtbd_read_options_add_satisfaction_question(raw, question.data(),
+                                                      question.size()));
+  }
+  if (!options.labels.empty()) {
+    Check(jtbd_read_options_set_labels(raw, options.labels.data(),
+                                       options.labels.size(), "labels", 6));
+  }
+  if (!options.labels_file.empty()) {
+    Check(jtbd_read_options_set_labels_file(raw, options.labels_file.data(),
+                                            options.labels_file.size()));
+  }
+  if (!options.survey_map.empty()) {
+    Check(jtbd_read_options_set_survey_map(raw, options.survey_map.data(),
+                                           options.survey_map.size(),
+                                           "survey map", 10));
+  }
+  if (!options.survey_map_file.empty()) {
+    Check(jtbd_read_options_set_survey_map_file(
+        raw, options.survey_map_file.data(), options.survey_map_file.size()));
+  }
+  Check(jtbd_read_options_set_weight_column(raw, options.weight_column.data(),
+                                            options.weight_column.size()));
+  return owned;
+}
+
+}  // namespace internal
+
+// How a study (or an aggregate) is scored. Unset fields take the library's
+// defaults: confidence 0.95, 2000 bootstrap resamples, seed 20240101,
+// Ulwick's method.
 struct ScoreOptions {
   // When not empty, also score each distinct non-empty value of this
-  // respondent attribute as a segment.
+  // respondent attribute as a segment (studies only).
   std::string segment_by;
+  // Of every interval, strictly between 0 and 1; segment comparisons test
+  // at alpha = 1 - confidence_level.
+  std::optional<double> confidence_level = std::nullopt;
+  // Per outcome, for the opportunity interval and P(opportunity >= 10);
+  // 0 turns the bootstrap off (at most 1000000).
+  std::optional<uint32_t> bootstrap_resamples = std::nullopt;
+  // The same seed gives the same intervals.
+  std::optional<uint64_t> seed = std::nullopt;
+  ScoreMethod method = ScoreMethod::kUnspecified;
 };
 
+namespace internal {
+
+// The native options for `options` (refused values throw Error).
+inline std::unique_ptr<jtbd_score_options, ScoreOptionsDestroy>
+MakeScoreOptions(const ScoreOptions& options) {
+  jtbd_score_options* raw = nullptr;
+  Check(jtbd_score_options_create(&raw));
+  std::unique_ptr<jtbd_score_options, ScoreOptionsDestroy> owned(raw);
+  Check(jtbd_score_options_set_segment_by(raw, options.segment_by.data(),
+                                          options.segment_by.size()));
+  if (options.confidence_level.has_value()) {
+    Check(jtbd_score_options_set_confidence_level(raw,
+                                                  *options.confidence_level));
+  }
+  if (options.bootstrap_resamples.has_value()) {
+    Check(jtbd_score_options_set_bootstrap_resamples(
+        raw, *options.bootstrap_resamples));
+  }
+  if (options.seed.has_value()) {
+    Check(jtbd_score_options_set_seed(raw, *options.seed));
+  }
+  Check(
+      jtbd_score_options_set_method(raw, static_cast<int32_t>(options.method)));
+  return owned;
+}
+
+}  // namespace internal
+
 // ----------------------------------------------------------------- results
+
+// A two-sided confidence interval at the report's confidence level.
+struct Interval {
+  double low = 0;
+  double high = 0;
+};
 
 // One outcome's scores (see jtbd_outcome_score).
 struct OutcomeScore {
@@ -175,6 +301,46 @@ struct OutcomeScore {
   uint32_t satisfaction_top_box_count = 0;
   uint32_t both_count = 0;
   uint32_t both_top_box_count = 0;
+  // Statistics (docs/SCORING.md); empty where they do not exist (no
+  // answers, no bootstrap, unweighted).
+  // Wilson interval of the top-box share x 10 (normal for kMean).
+  std::optional<Interval> importance_interval;
+  std::optional<Interval> satisfaction_interval;
+  // The bootstrap percentile interval (the delta interval without
+  // bootstrap).
+  std::optional<Interval> opportunity_interval;
+  // opportunity -+ z x opportunity_standard_error, not clamped.
+  std::optional<Interval> opportunity_delta_interval;
+  std::optional<double> opportunity_standard_error;
+  // Share of bootstrap resamples with opportunity >= 10.
+  std::optional<double> opportunity_at_least_10_probability;
+  // Weighted reports: Kish effective numbers of answers.
+  std::optional<double> importance_effective_count;
+  std::optional<double> satisfaction_effective_count;
+};
+
+// A z-test of a segment against the rest of the respondents.
+struct SignificanceTest {
+  double z = 0;
+  double p_value = 0;                // two-sided
+  double holm_adjusted_p_value = 0;  // across the segment's outcomes
+};
+
+// One outcome of a segment compared with the rest of the respondents (see
+// jtbd_segment_comparison); differences are segment minus rest.
+struct SegmentComparison {
+  std::string outcome_id;
+  double rest_importance = 0;
+  double rest_satisfaction = 0;
+  double rest_opportunity = 0;
+  std::optional<double> importance_difference;
+  std::optional<double> satisfaction_difference;
+  std::optional<double> opportunity_difference;
+  std::optional<SignificanceTest> importance_test;
+  std::optional<SignificanceTest> satisfaction_test;
+  std::optional<SignificanceTest> opportunity_test;
+  // opportunity_difference > 0, Holm-adjusted p below 1 - confidence.
+  bool more_underserved = false;
 };
 
 // Scores over the respondents whose segment attribute equals `name`.
@@ -182,6 +348,13 @@ struct SegmentReport {
   std::string name;
   size_t respondent_count = 0;
   std::vector<OutcomeScore> outcomes;  // ranked by opportunity
+  // comparisons[i] compares outcomes[i] with the rest of the respondents.
+  std::vector<SegmentComparison> comparisons;
+  // Outcomes significantly more underserved here than in the rest.
+  std::vector<std::string> more_underserved_outcome_ids;
+  size_t rest_respondent_count = 0;
+  // Kish effective number of respondents (respondent_count if unweighted).
+  double effective_respondent_count = 0;
 };
 
 // The opportunity report: all scores as plain values, plus the native report
@@ -195,6 +368,27 @@ class Report {
   const std::vector<OutcomeScore>& outcomes() const { return outcomes_; }
   // With ScoreOptions::segment_by, sorted by name.
   const std::vector<SegmentReport>& segments() const { return segments_; }
+
+  // How the report was scored (see jtbd_report_info).
+  ScoreMethod score_method() const { return score_method_; }  // never kUnsp.
+  // "ulwick_top_box", "mean_rescaled", "olsen" or "top_box_only".
+  const std::string& method() const { return method_; }
+  double confidence_level() const { return confidence_level_; }
+  uint32_t bootstrap_resamples() const { return bootstrap_resamples_; }
+  uint64_t seed() const { return seed_; }
+  bool weighted() const { return weighted_; }
+  // Kish effective number of respondents (respondent_count if unweighted).
+  double effective_respondent_count() const {
+    return effective_respondent_count_;
+  }
+  const std::string& segment_by() const { return segment_by_; }
+  size_t unsegmented_respondent_count() const {
+    return unsegmented_respondent_count_;
+  }
+  // The scale and top-box rule used.
+  int32_t scale_min() const { return scale_min_; }
+  int32_t scale_max() const { return scale_max_; }
+  int32_t top_box_min() const { return top_box_min_; }
 
   // The report as text (table, JSON, CSV) or a serialized jtbd.v1.Report.
   std::string Render(Format format) const {
@@ -213,6 +407,21 @@ class Report {
     std::shared_ptr<const jtbd_report> owned(native, internal::ReportDestroy());
     Report report;
     report.respondent_count_ = jtbd_report_respondent_count(native);
+    jtbd_report_info info = {};
+    info.struct_size = sizeof(info);
+    internal::Check(jtbd_report_get_info(native, &info));
+    report.score_method_ = static_cast<ScoreMethod>(info.score_method);
+    report.method_.assign(info.method, info.method_len);
+    report.confidence_level_ = info.confidence_level;
+    report.bootstrap_resamples_ = info.bootstrap_resamples;
+    report.seed_ = info.seed;
+    report.weighted_ = info.weighted != 0;
+    report.effective_respondent_count_ = info.effective_respondent_count;
+    report.segment_by_.assign(info.segment_by, info.segment_by_len);
+    report.unsegmented_respondent_count_ = info.unsegmented_respondent_count;
+    report.scale_min_ = info.scale_min;
+    report.scale_max_ = info.scale_max;
+    report.top_box_min_ = info.scale_top_box_min;
     const size_t outcome_count = jtbd_report_outcome_count(native);
     report.outcomes_.reserve(outcome_count);
     for (size_t i = 0; i < outcome_count; ++i) {
@@ -235,7 +444,26 @@ class Report {
         jtbd_outcome_score score = EmptyScore();
         internal::Check(jtbd_report_segment_outcome(native, s, i, &score));
         segment.outcomes.push_back(Convert(score));
+        jtbd_segment_comparison comparison = {};
+        comparison.struct_size = sizeof(comparison);
+        internal::Check(
+            jtbd_report_segment_comparison(native, s, i, &comparison));
+        segment.comparisons.push_back(Convert(comparison));
       }
+      size_t more_underserved = 0;
+      internal::Check(jtbd_report_segment_more_underserved_count(
+          native, s, &more_underserved));
+      for (size_t i = 0; i < more_underserved; ++i) {
+        const char* id = nullptr;
+        size_t id_len = 0;
+        internal::Check(jtbd_report_segment_more_underserved_id(native, s, i,
+                                                                &id, &id_len));
+        segment.more_underserved_outcome_ids.emplace_back(id, id_len);
+      }
+      internal::Check(jtbd_report_segment_rest_respondent_count(
+          native, s, &segment.rest_respondent_count));
+      internal::Check(jtbd_report_segment_effective_respondent_count(
+          native, s, &segment.effective_respondent_count));
     }
     report.native_ = std::move(owned);
     return report;
@@ -262,12 +490,84 @@ class Report {
     out.satisfaction_top_box_count = score.satisfaction_top_box_count;
     out.both_count = score.both_count;
     out.both_top_box_count = score.both_top_box_count;
+    const auto interval = [&score](uint32_t bit, const jtbd_interval& value) {
+      return (score.has & bit) != 0
+                 ? std::optional<Interval>(Interval{value.low, value.high})
+                 : std::nullopt;
+    };
+    const auto number = [&score](uint32_t bit, double value) {
+      return (score.has & bit) != 0 ? std::optional<double>(value)
+                                    : std::nullopt;
+    };
+    out.importance_interval =
+        interval(JTBD_SCORE_HAS_IMPORTANCE_INTERVAL, score.importance_interval);
+    out.satisfaction_interval = interval(JTBD_SCORE_HAS_SATISFACTION_INTERVAL,
+                                         score.satisfaction_interval);
+    out.opportunity_interval = interval(JTBD_SCORE_HAS_OPPORTUNITY_INTERVAL,
+                                        score.opportunity_interval);
+    out.opportunity_delta_interval =
+        interval(JTBD_SCORE_HAS_OPPORTUNITY_DELTA_INTERVAL,
+                 score.opportunity_delta_interval);
+    out.opportunity_standard_error =
+        number(JTBD_SCORE_HAS_OPPORTUNITY_STANDARD_ERROR,
+               score.opportunity_standard_error);
+    out.opportunity_at_least_10_probability =
+        number(JTBD_SCORE_HAS_OPPORTUNITY_AT_LEAST_10_PROBABILITY,
+               score.opportunity_at_least_10_probability);
+    out.importance_effective_count =
+        number(JTBD_SCORE_HAS_IMPORTANCE_EFFECTIVE_COUNT,
+               score.importance_effective_count);
+    out.satisfaction_effective_count =
+        number(JTBD_SCORE_HAS_SATISFACTION_EFFECTIVE_COUNT,
+               score.satisfaction_effective_count);
+    return out;
+  }
+  static SegmentComparison Convert(const jtbd_segment_comparison& c) {
+    SegmentComparison out;
+    out.outcome_id.assign(c.outcome_id, c.outcome_id_len);
+    out.rest_importance = c.rest_importance;
+    out.rest_satisfaction = c.rest_satisfaction;
+    out.rest_opportunity = c.rest_opportunity;
+    const auto number = [&c](uint32_t bit, double value) {
+      return (c.has & bit) != 0 ? std::optional<double>(value) : std::nullopt;
+    };
+    const auto test = [&c](uint32_t bit, const jtbd_significance_test& value) {
+      return (c.has & bit) != 0
+                 ? std::optional<SignificanceTest>(SignificanceTest{
+                       value.z, value.p_value, value.holm_adjusted_p_value})
+                 : std::nullopt;
+    };
+    out.importance_difference = number(
+        JTBD_COMPARISON_HAS_IMPORTANCE_DIFFERENCE, c.importance_difference);
+    out.satisfaction_difference = number(
+        JTBD_COMPARISON_HAS_SATISFACTION_DIFFERENCE, c.satisfaction_difference);
+    out.opportunity_difference = number(
+        JTBD_COMPARISON_HAS_OPPORTUNITY_DIFFERENCE, c.opportunity_difference);
+    out.importance_test =
+        test(JTBD_COMPARISON_HAS_IMPORTANCE_TEST, c.importance_test);
+    out.satisfaction_test =
+        test(JTBD_COMPARISON_HAS_SATISFACTION_TEST, c.satisfaction_test);
+    out.opportunity_test =
+        test(JTBD_COMPARISON_HAS_OPPORTUNITY_TEST, c.opportunity_test);
+    out.more_underserved = c.more_underserved != 0;
     return out;
   }
 
   size_t respondent_count_ = 0;
   std::vector<OutcomeScore> outcomes_;
   std::vector<SegmentReport> segments_;
+  ScoreMethod score_method_ = ScoreMethod::kUlwick;
+  std::string method_;
+  double confidence_level_ = 0;
+  uint32_t bootstrap_resamples_ = 0;
+  uint64_t seed_ = 0;
+  bool weighted_ = false;
+  double effective_respondent_count_ = 0;
+  std::string segment_by_;
+  size_t unsegmented_respondent_count_ = 0;
+  int32_t scale_min_ = 0;
+  int32_t scale_max_ = 0;
+  int32_t top_box_min_ = 0;
   std::shared_ptr<const jtbd_report> native_;
 };
 
@@ -292,6 +592,29 @@ class Aggregate {
   Aggregate& operator=(Aggregate&&) noexcept = default;
   Aggregate(const Aggregate&) = delete;
   Aggregate& operator=(const Aggregate&) = delete;
+
+  // A survey file read straight into its aggregate (see Study::ReadCsvFile
+  // for the formats and options): no respondents kept, so memory does not
+  // grow with the rows; no attributes, so no segments.
+  static Aggregate ReadCsvFile(const std::string& path,
+                               const ReadOptions& options = ReadOptions()) {
+    auto native_options = internal::NewReadOptions(options);
+    jtbd_aggregate* raw = nullptr;
+    internal::Check(jtbd_aggregate_read_csv_file(
+        native_options.get(), path.data(), path.size(), &raw));
+    return Aggregate(raw);
+  }
+  // The same from memory; source_name names it in errors.
+  static Aggregate ReadCsv(std::string_view data,
+                           std::string_view source_name = {},
+                           const ReadOptions& options = ReadOptions()) {
+    auto native_options = internal::NewReadOptions(options);
+    jtbd_aggregate* raw = nullptr;
+    internal::Check(jtbd_aggregate_read_csv(native_options.get(), data.data(),
+                                            data.size(), source_name.data(),
+                                            source_name.size(), &raw));
+    return Aggregate(raw);
+  }
 
   // A serialized jtbd.v1.Aggregate (as made by Serialize).
   static Aggregate Parse(std::string_view bytes) {
@@ -339,6 +662,32 @@ class Aggregate {
     }
     AddRespondents(count, importance.data(), satisfaction.data());
   }
+  // The same with one survey weight per respondent (finite, > 0); the
+  // aggregate then scores weighted.
+  void AddWeightedRespondents(size_t count, const uint8_t* importance,
+                              const uint8_t* satisfaction,
+                              const double* weights) {
+    internal::Check(jtbd_aggregate_add_weighted_respondents(
+        handle_.get(), count, importance, satisfaction, weights));
+  }
+  void AddWeightedRespondents(size_t count,
+                              const std::vector<uint8_t>& importance,
+                              const std::vector<uint8_t>& satisfaction,
+                              const std::vector<double>& weights) {
+    const size_t cells = count * outcome_count();
+    if (importance.size() != cells || satisfaction.size() != cells ||
+        weights.size() != count) {
+      throw Error(JTBD_INVALID_ARGUMENT,
+                  "jtbd::Aggregate::AddWeightedRespondents: expected " +
+                      std::to_string(cells) + " ratings in each matrix and " +
+                      std::to_string(count) + " weights, got " +
+                      std::to_string(importance.size()) + ", " +
+                      std::to_string(satisfaction.size()) + " and " +
+                      std::to_string(weights.size()));
+    }
+    AddWeightedRespondents(count, importance.data(), satisfaction.data(),
+                           weights.data());
+  }
 
   // this += other; FAILED_PRECONDITION (this unchanged) unless the scales
   // and outcome ids match.
@@ -365,6 +714,15 @@ class Aggregate {
   Report Score() const {
     jtbd_report* report = nullptr;
     internal::Check(jtbd_aggregate_score(handle_.get(), &report));
+    return Report::Adopt(report);
+  }
+  // With options; INVALID_ARGUMENT for a segment_by (an aggregate has no
+  // respondent attributes).
+  Report Score(const ScoreOptions& options) const {
+    auto native_options = internal::MakeScoreOptions(options);
+    jtbd_report* report = nullptr;
+    internal::Check(jtbd_aggregate_score_with_options(
+        handle_.get(), native_options.get(), &report));
     return Report::Adopt(report);
   }
 
@@ -394,8 +752,9 @@ class Study {
   Study(const Study&) = delete;
   Study& operator=(const Study&) = delete;
 
-  // A survey CSV file, long or wide layout (detected from the header).
-  // Errors name the file, line and column.
+  // A survey file: long or wide layout, or a Qualtrics, SurveyMonkey,
+  // Google Forms or Typeform export (detected from the header unless the
+  // options say). Errors name the file, line, column and value.
   static Study ReadCsvFile(const std::string& path,
                            const ReadOptions& options = ReadOptions()) {
     auto native_options = MakeReadOptions(options);
@@ -452,6 +811,11 @@ class Study {
                                              name.data(), name.size(),
                                              value.data(), value.size()));
   }
+  // A respondent's survey weight (default 1; finite, > 0). A study with any
+  // weight other than 1 is scored weighted.
+  void SetWeight(size_t respondent, double weight) {
+    internal::Check(jtbd_study_set_weight(handle_.get(), respondent, weight));
+  }
   // Answer i: respondent respondents[i] rated outcome outcomes[i]
   // importance[i] and satisfaction[i] (0 = no answer). A batch with any
   // invalid element is rejected whole and the study is unchanged.
@@ -502,17 +866,10 @@ class Study {
     return jtbd_study_respondent_count(handle_.get());
   }
 
-  // NOT_FOUND when options.segment_by names an attribute nobody has.
+  // NOT_FOUND when options.segment_by names an attribute nobody has;
+  // INVALID_ARGUMENT for options out of range.
   Report Score(const ScoreOptions& options = ScoreOptions()) const {
-    std::unique_ptr<jtbd_score_options, internal::ScoreOptionsDestroy>
-        native_options;
-    if (!options.segment_by.empty()) {
-      jtbd_score_options* raw = nullptr;
-      internal::Check(jtbd_score_options_create(&raw));
-      native_options.reset(raw);
-      internal::Check(jtbd_score_options_set_segment_by(
-          raw, options.segment_by.data(), options.segment_by.size()));
-    }
+    auto native_options = internal::MakeScoreOptions(options);
     jtbd_report* report = nullptr;
     internal::Check(
         jtbd_study_score(handle_.get(), native_options.get(), &report));
@@ -539,12 +896,7 @@ class Study {
  private:
   static std::unique_ptr<jtbd_read_options, internal::ReadOptionsDestroy>
   MakeReadOptions(const ReadOptions& options) {
-    jtbd_read_options* raw = nullptr;
-    internal::Check(jtbd_read_options_create(&raw));
-    std::unique_ptr<jtbd_read_options, internal::ReadOptionsDestroy> owned(raw);
-    internal::Check(jtbd_read_options_set_scale(
-        raw, options.scale_min, options.scale_max, options.top_box_min));
-    return owned;
+    return internal::NewReadOptions(options);
   }
 
   std::unique_ptr<jtbd_study, internal::StudyDestroy> handle_;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/types/span.h"
 #include "capi/capi_internal.h"
@@ -43,6 +44,17 @@ absl::Status CheckStillEmpty(const char* function,
   return absl::FailedPreconditionError(absl::StrCat(
       function, ": the aggregate already counts ", aggregate.respondent_count(),
       " respondents; declare the scale and outcomes before adding any"));
+}
+
+// The length of each rating matrix of `count` respondents.
+absl::StatusOr<size_t> RatingCellCount(const char* function, size_t count,
+                                       size_t outcomes) {
+  if (outcomes != 0 && count > std::numeric_limits<size_t>::max() / outcomes) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(function, ": ", count, " respondents x ", outcomes,
+                     " outcomes overflows size_t"));
+  }
+  return count * outcomes;
 }
 
 }  // namespace
@@ -112,14 +124,9 @@ jtbd_error* jtbd_aggregate_add_respondents(jtbd_aggregate* aggregate,
                                            const uint8_t* satisfaction) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "aggregate", aggregate));
-    const size_t outcomes = aggregate->aggregate.outcome_count();
-    if (outcomes != 0 &&
-        count > std::numeric_limits<size_t>::max() / outcomes) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(fn, ": ", count, " respondents x ", outcomes,
-                       " outcomes overflows size_t"));
-    }
-    const size_t cells = count * outcomes;
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        const size_t cells,
+        RatingCellCount(fn, count, aggregate->aggregate.outcome_count()));
     if (cells > 0) {
       JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "importance", importance));
       JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "satisfaction", satisfaction));
@@ -127,6 +134,30 @@ jtbd_error* jtbd_aggregate_add_respondents(jtbd_aggregate* aggregate,
     return aggregate->aggregate.AddRespondents(
         count, absl::MakeConstSpan(importance, cells),
         absl::MakeConstSpan(satisfaction, cells));
+  });
+}
+
+jtbd_error* jtbd_aggregate_add_weighted_respondents(jtbd_aggregate* aggregate,
+                                                    size_t count,
+                                                    const uint8_t* importance,
+                                                    const uint8_t* satisfaction,
+                                                    const double* weights) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "aggregate", aggregate));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        const size_t cells,
+        RatingCellCount(fn, count, aggregate->aggregate.outcome_count()));
+    if (cells > 0) {
+      JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "importance", importance));
+      JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "satisfaction", satisfaction));
+    }
+    if (count > 0) {
+      JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "weights", weights));
+    }
+    return aggregate->aggregate.AddWeightedRespondents(
+        count, absl::MakeConstSpan(importance, cells),
+        absl::MakeConstSpan(satisfaction, cells),
+        absl::MakeConstSpan(weights, count));
   });
 }
 
@@ -196,6 +227,31 @@ jtbd_error* jtbd_aggregate_score(const jtbd_aggregate* aggregate,
     auto report = std::make_unique<jtbd_report>();
     JTBD_CAPI_ASSIGN_OR_RETURN(report->report,
                                jtbd::ScoreAggregate(aggregate->aggregate));
+    Publish(std::move(report), out);
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_aggregate_score_with_options(const jtbd_aggregate* aggregate,
+                                              const jtbd_score_options* options,
+                                              jtbd_report** out) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "aggregate", aggregate));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
+    const jtbd::v1::ScoringOptions defaults;
+    const jtbd::v1::ScoringOptions& scoring =
+        options == nullptr ? defaults : options->options;
+    // Segments need respondent attributes, which an aggregate no longer has;
+    // ignoring segment_by would return a report without the segments asked
+    // for.
+    if (!scoring.segment_by().empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          fn, ": an aggregate has no respondent attributes to segment by (\"",
+          scoring.segment_by(), "\"); score a study for segments"));
+    }
+    auto report = std::make_unique<jtbd_report>();
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        report->report, jtbd::ScoreAggregate(aggregate->aggregate, scoring));
     Publish(std::move(report), out);
     return absl::OkStatus();
   });

@@ -4,14 +4,45 @@
 #include <utility>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "capi/capi_internal.h"
 #include "core/scale.h"
+#include "core/scoring.h"
+#include "io/rating_labels.h"
+#include "io/survey_reader.h"
 #include "jtbd/jtbd.h"
 
 using jtbd::capi::CheckNotNull;
 using jtbd::capi::Guard;
 using jtbd::capi::Publish;
 using jtbd::capi::TextArgument;
+
+namespace {
+
+// A file path: bytes for the OS (not necessarily UTF-8), neither empty nor
+// holding a NUL.
+absl::StatusOr<std::string> FilePathArgument(const char* function,
+                                             const char* path,
+                                             size_t path_len) {
+  JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(function, "path", path));
+  std::string file(path, path_len);
+  if (file.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(function, ": path is empty"));
+  }
+  if (file.find('\0') != std::string::npos) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(function, ": path contains a NUL byte"));
+  }
+  return file;
+}
+
+// Bytes of a file held in memory: NULL only with size 0.
+absl::string_view DataArgument(const char* data, size_t size) {
+  return size == 0 ? absl::string_view() : absl::string_view(data, size);
+}
+
+}  // namespace
 
 extern "C" {
 
@@ -36,6 +67,153 @@ jtbd_error* jtbd_read_options_set_scale(jtbd_read_options* options, int32_t min,
   });
 }
 
+jtbd_error* jtbd_read_options_set_input_format(jtbd_read_options* options,
+                                               int32_t format) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
+    static constexpr jtbd::InputFormat kFormats[] = {
+        jtbd::InputFormat::kAuto,         jtbd::InputFormat::kLong,
+        jtbd::InputFormat::kWide,         jtbd::InputFormat::kQualtrics,
+        jtbd::InputFormat::kSurveyMonkey, jtbd::InputFormat::kGoogleForms,
+        jtbd::InputFormat::kTypeform};
+    if (format < 0 || format > JTBD_INPUT_FORMAT_TYPEFORM) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          fn, ": format ", format, " is not a jtbd_input_format (0-",
+          static_cast<int>(JTBD_INPUT_FORMAT_TYPEFORM), ")"));
+    }
+    options->options.format = kFormats[format];
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_read_options_add_importance_question(
+    jtbd_read_options* options, const char* question, size_t question_len) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        std::string text, TextArgument(fn, "question", question, question_len));
+    if (text.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(fn, ": question is empty"));
+    }
+    options->options.importance_questions.push_back(std::move(text));
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_read_options_add_satisfaction_question(
+    jtbd_read_options* options, const char* question, size_t question_len) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        std::string text, TextArgument(fn, "question", question, question_len));
+    if (text.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(fn, ": question is empty"));
+    }
+    options->options.satisfaction_questions.push_back(std::move(text));
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_read_options_clear_questions(jtbd_read_options* options) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
+    options->options.importance_questions.clear();
+    options->options.satisfaction_questions.clear();
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_read_options_set_labels(jtbd_read_options* options,
+                                         const char* data, size_t size,
+                                         const char* source_name,
+                                         size_t source_name_len) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
+    if (size > 0) JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "data", data));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        std::string name,
+        TextArgument(fn, "source_name", source_name, source_name_len));
+    if (size == 0) {
+      options->options.labels = jtbd::RatingLabels();
+      return absl::OkStatus();
+    }
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        jtbd::RatingLabels labels,
+        jtbd::RatingLabels::Parse(DataArgument(data, size),
+                                  name.empty() ? "labels" : name));
+    options->options.labels = std::move(labels);
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_read_options_set_labels_file(jtbd_read_options* options,
+                                              const char* path,
+                                              size_t path_len) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
+    JTBD_CAPI_ASSIGN_OR_RETURN(std::string file,
+                               FilePathArgument(fn, path, path_len));
+    JTBD_CAPI_ASSIGN_OR_RETURN(jtbd::RatingLabels labels,
+                               jtbd::RatingLabels::ParseFile(file));
+    options->options.labels = std::move(labels);
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_read_options_set_survey_map(jtbd_read_options* options,
+                                             const char* json, size_t size,
+                                             const char* source_name,
+                                             size_t source_name_len) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
+    if (size > 0) JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "json", json));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        std::string name,
+        TextArgument(fn, "source_name", source_name, source_name_len));
+    if (size == 0) {
+      options->options.survey_map.reset();
+      options->options.survey_map_source.clear();
+      return absl::OkStatus();
+    }
+    if (name.empty()) name = "survey map";
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        jtbd::v1::SurveyMap map,
+        jtbd::ParseSurveyMapJson(DataArgument(json, size), name));
+    options->options.survey_map = std::move(map);
+    options->options.survey_map_source = std::move(name);
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_read_options_set_survey_map_file(jtbd_read_options* options,
+                                                  const char* path,
+                                                  size_t path_len) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
+    JTBD_CAPI_ASSIGN_OR_RETURN(std::string file,
+                               FilePathArgument(fn, path, path_len));
+    JTBD_CAPI_ASSIGN_OR_RETURN(jtbd::v1::SurveyMap map,
+                               jtbd::ReadSurveyMapFile(file));
+    options->options.survey_map = std::move(map);
+    options->options.survey_map_source = std::move(file);
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_read_options_set_weight_column(jtbd_read_options* options,
+                                                const char* column,
+                                                size_t column_len) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
+    JTBD_CAPI_ASSIGN_OR_RETURN(std::string name,
+                               TextArgument(fn, "column", column, column_len));
+    options->options.weight_column = std::move(name);
+    return absl::OkStatus();
+  });
+}
+
 jtbd_error* jtbd_score_options_create(jtbd_score_options** out) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
@@ -55,6 +233,72 @@ jtbd_error* jtbd_score_options_set_segment_by(jtbd_score_options* options,
         std::string name,
         TextArgument(fn, "attribute", attribute, attribute_len));
     options->options.set_segment_by(std::move(name));
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_score_options_set_confidence_level(jtbd_score_options* options,
+                                                    double level) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
+    // Written so that NaN fails too.
+    if (!(level > 0 && level < 1)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          fn, ": level ", level, " is not strictly between 0 and 1"));
+    }
+    options->options.set_confidence_level(level);
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_score_options_set_bootstrap_resamples(
+    jtbd_score_options* options, uint32_t resamples) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
+    if (resamples > jtbd::ScoringPlan::kMaxBootstrapResamples) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(fn, ": ", resamples, " resamples exceed the limit of ",
+                       jtbd::ScoringPlan::kMaxBootstrapResamples));
+    }
+    options->options.set_bootstrap_resamples(resamples);
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_score_options_set_seed(jtbd_score_options* options,
+                                        uint64_t seed) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
+    options->options.set_seed(seed);
+    return absl::OkStatus();
+  });
+}
+
+// jtbd_score_method mirrors jtbd.v1.ScoreMethod value for value.
+static_assert(static_cast<int>(JTBD_SCORE_METHOD_UNSPECIFIED) ==
+                      jtbd::v1::SCORE_METHOD_UNSPECIFIED &&
+                  static_cast<int>(JTBD_SCORE_METHOD_ULWICK) ==
+                      jtbd::v1::SCORE_METHOD_ULWICK &&
+                  static_cast<int>(JTBD_SCORE_METHOD_MEAN) ==
+                      jtbd::v1::SCORE_METHOD_MEAN &&
+                  static_cast<int>(JTBD_SCORE_METHOD_OLSEN) ==
+                      jtbd::v1::SCORE_METHOD_OLSEN &&
+                  static_cast<int>(JTBD_SCORE_METHOD_TOP_BOX_ONLY) ==
+                      jtbd::v1::SCORE_METHOD_TOP_BOX_ONLY &&
+                  jtbd::v1::ScoreMethod_MAX ==
+                      static_cast<int>(JTBD_SCORE_METHOD_TOP_BOX_ONLY),
+              "jtbd_score_method mirrors jtbd.v1.ScoreMethod");
+
+jtbd_error* jtbd_score_options_set_method(jtbd_score_options* options,
+                                          int32_t method) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
+    if (!jtbd::v1::ScoreMethod_IsValid(method)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          fn, ": method ", method, " is not a jtbd_score_method (0-",
+          static_cast<int>(JTBD_SCORE_METHOD_TOP_BOX_ONLY), ")"));
+    }
+    options->options.set_method(static_cast<jtbd::v1::ScoreMethod>(method));
     return absl::OkStatus();
   });
 }

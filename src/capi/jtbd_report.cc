@@ -1,12 +1,14 @@
 // jtbd.h: jtbd_report, a thin layer over jtbd::v1::Report, and rendering.
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
 #include <utility>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "capi/capi_internal.h"
 #include "jtbd/jtbd.h"
@@ -25,6 +27,13 @@ namespace {
 // the id may pass less than the full struct.
 constexpr size_t kMinOutcomeScoreSize =
     offsetof(jtbd_outcome_score, outcome_id_len) + sizeof(size_t);
+
+jtbd_interval ToC(const jtbd::v1::Interval& interval) {
+  jtbd_interval out;
+  out.low = interval.low();
+  out.high = interval.high();
+  return out;
+}
 
 // Fills the caller's struct the forward-compatible way (jtbd.h convention
 // 8): build the full struct this library knows, then copy only the first
@@ -59,8 +68,136 @@ absl::Status FillOutcomeScore(const char* function,
   full.satisfaction_top_box_count = score.satisfaction_top_box_count();
   full.both_count = score.both_count();
   full.both_top_box_count = score.both_top_box_count();
+  uint32_t has = 0;
+  if (score.has_importance_interval()) {
+    has |= JTBD_SCORE_HAS_IMPORTANCE_INTERVAL;
+    full.importance_interval = ToC(score.importance_interval());
+  }
+  if (score.has_satisfaction_interval()) {
+    has |= JTBD_SCORE_HAS_SATISFACTION_INTERVAL;
+    full.satisfaction_interval = ToC(score.satisfaction_interval());
+  }
+  if (score.has_opportunity_interval()) {
+    has |= JTBD_SCORE_HAS_OPPORTUNITY_INTERVAL;
+    full.opportunity_interval = ToC(score.opportunity_interval());
+  }
+  if (score.has_opportunity_delta_interval()) {
+    has |= JTBD_SCORE_HAS_OPPORTUNITY_DELTA_INTERVAL;
+    full.opportunity_delta_interval = ToC(score.opportunity_delta_interval());
+  }
+  if (score.has_opportunity_standard_error()) {
+    has |= JTBD_SCORE_HAS_OPPORTUNITY_STANDARD_ERROR;
+    full.opportunity_standard_error = score.opportunity_standard_error();
+  }
+  if (score.has_opportunity_at_least_10_probability()) {
+    has |= JTBD_SCORE_HAS_OPPORTUNITY_AT_LEAST_10_PROBABILITY;
+    full.opportunity_at_least_10_probability =
+        score.opportunity_at_least_10_probability();
+  }
+  if (score.has_importance_effective_count()) {
+    has |= JTBD_SCORE_HAS_IMPORTANCE_EFFECTIVE_COUNT;
+    full.importance_effective_count = score.importance_effective_count();
+  }
+  if (score.has_satisfaction_effective_count()) {
+    has |= JTBD_SCORE_HAS_SATISFACTION_EFFECTIVE_COUNT;
+    full.satisfaction_effective_count = score.satisfaction_effective_count();
+  }
+  full.has = has;
   std::memcpy(out, &full, std::min(caller_size, sizeof(full)));
   return absl::OkStatus();
+}
+
+// The same rules (convention 8) for the other growable structs: a
+// struct_size that holds at least `min_size` bytes, the first min(struct_size,
+// sizeof) bytes of `full` copied out, struct_size kept as the caller set it.
+template <typename Struct>
+absl::Status CheckStructSize(const char* function, const char* type_name,
+                             const Struct& out, size_t min_size) {
+  if (out.struct_size >= min_size) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      function, ": out->struct_size is ", out.struct_size,
+      "; set it to sizeof(", type_name, ") (", sizeof(Struct), ")"));
+}
+
+template <typename Struct>
+void CopyOut(Struct full, Struct* out) {
+  full.struct_size = out->struct_size;
+  std::memcpy(out, &full, std::min<size_t>(out->struct_size, sizeof(full)));
+}
+
+constexpr size_t kMinSegmentComparisonSize =
+    offsetof(jtbd_segment_comparison, outcome_id_len) + sizeof(size_t);
+constexpr size_t kMinReportInfoSize =
+    offsetof(jtbd_report_info, method_len) + sizeof(size_t);
+
+jtbd_significance_test ToC(const jtbd::v1::SignificanceTest& test) {
+  jtbd_significance_test out;
+  out.z = test.z();
+  out.p_value = test.p_value();
+  out.holm_adjusted_p_value = test.holm_adjusted_p_value();
+  return out;
+}
+
+jtbd_segment_comparison ToC(const jtbd::v1::SegmentComparison& comparison) {
+  jtbd_segment_comparison full;
+  std::memset(&full, 0, sizeof(full));
+  full.outcome_id = comparison.outcome_id().c_str();
+  full.outcome_id_len = comparison.outcome_id().size();
+  full.more_underserved = comparison.more_underserved() ? 1 : 0;
+  full.rest_importance = comparison.rest_importance();
+  full.rest_satisfaction = comparison.rest_satisfaction();
+  full.rest_opportunity = comparison.rest_opportunity();
+  uint32_t has = 0;
+  if (comparison.has_importance_difference()) {
+    has |= JTBD_COMPARISON_HAS_IMPORTANCE_DIFFERENCE;
+    full.importance_difference = comparison.importance_difference();
+  }
+  if (comparison.has_satisfaction_difference()) {
+    has |= JTBD_COMPARISON_HAS_SATISFACTION_DIFFERENCE;
+    full.satisfaction_difference = comparison.satisfaction_difference();
+  }
+  if (comparison.has_opportunity_difference()) {
+    has |= JTBD_COMPARISON_HAS_OPPORTUNITY_DIFFERENCE;
+    full.opportunity_difference = comparison.opportunity_difference();
+  }
+  if (comparison.has_importance_test()) {
+    has |= JTBD_COMPARISON_HAS_IMPORTANCE_TEST;
+    full.importance_test = ToC(comparison.importance_test());
+  }
+  if (comparison.has_satisfaction_test()) {
+    has |= JTBD_COMPARISON_HAS_SATISFACTION_TEST;
+    full.satisfaction_test = ToC(comparison.satisfaction_test());
+  }
+  if (comparison.has_opportunity_test()) {
+    has |= JTBD_COMPARISON_HAS_OPPORTUNITY_TEST;
+    full.opportunity_test = ToC(comparison.opportunity_test());
+  }
+  full.has = has;
+  return full;
+}
+
+jtbd_report_info ToC(const jtbd::v1::Report& report) {
+  jtbd_report_info full;
+  std::memset(&full, 0, sizeof(full));
+  full.method = report.method().c_str();
+  full.method_len = report.method().size();
+  full.segment_by = report.segment_by().c_str();
+  full.segment_by_len = report.segment_by().size();
+  full.score_method = static_cast<int32_t>(report.score_method());
+  full.bootstrap_resamples = report.bootstrap_resamples();
+  full.confidence_level = report.confidence_level();
+  full.seed = report.seed();
+  full.effective_respondent_count =
+      report.has_effective_respondent_count()
+          ? report.effective_respondent_count()
+          : static_cast<double>(report.respondent_count());
+  full.weighted = report.weighted() ? 1 : 0;
+  full.respondent_count = report.respondent_count();
+  full.unsegmented_respondent_count = report.unsegmented_respondent_count();
+  full.scale_min = report.scale().min();
+  full.scale_max = report.scale().max();
+  full.scale_top_box_min = report.scale().top_box_min();
+  return full;
 }
 
 absl::Status CheckIndex(const char* function, const char* argument,
@@ -69,6 +206,13 @@ absl::Status CheckIndex(const char* function, const char* argument,
   return absl::OutOfRangeError(absl::StrCat(function, ": ", argument, " ",
                                             index, " is out of range (", size,
                                             " available)"));
+}
+
+absl::StatusOr<const jtbd::v1::SegmentReport*> Segment(
+    const char* function, const jtbd_report& report, size_t segment) {
+  JTBD_CAPI_RETURN_IF_ERROR(
+      CheckIndex(function, "segment", segment, report.report.segments_size()));
+  return &report.report.segments(static_cast<int>(segment));
 }
 
 }  // namespace
@@ -141,6 +285,97 @@ jtbd_error* jtbd_report_segment_outcome(const jtbd_report* report,
     JTBD_CAPI_RETURN_IF_ERROR(
         CheckIndex(fn, "index", index, segment_report.outcomes_size()));
     return FillOutcomeScore(fn, segment_report.outcomes(index), out);
+  });
+}
+
+jtbd_error* jtbd_report_segment_comparison(const jtbd_report* report,
+                                           size_t segment, size_t index,
+                                           jtbd_segment_comparison* out) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckStructSize(fn, "jtbd_segment_comparison",
+                                              *out, kMinSegmentComparisonSize));
+    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::SegmentReport* segment_report,
+                               Segment(fn, *report, segment));
+    JTBD_CAPI_RETURN_IF_ERROR(
+        CheckIndex(fn, "index", index, segment_report->comparisons_size()));
+    CopyOut(ToC(segment_report->comparisons(index)), out);
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_report_segment_rest_respondent_count(const jtbd_report* report,
+                                                      size_t segment,
+                                                      size_t* count) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "count", count));
+    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::SegmentReport* segment_report,
+                               Segment(fn, *report, segment));
+    *count = segment_report->rest_respondent_count();
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_report_segment_effective_respondent_count(
+    const jtbd_report* report, size_t segment, double* count) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "count", count));
+    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::SegmentReport* segment_report,
+                               Segment(fn, *report, segment));
+    // Unit weights: Kish's (sum w)^2 / sum w^2 is the count itself.
+    *count = segment_report->has_effective_respondent_count()
+                 ? segment_report->effective_respondent_count()
+                 : static_cast<double>(segment_report->respondent_count());
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_report_segment_more_underserved_count(
+    const jtbd_report* report, size_t segment, size_t* count) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "count", count));
+    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::SegmentReport* segment_report,
+                               Segment(fn, *report, segment));
+    *count = segment_report->more_underserved_outcome_ids_size();
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_report_segment_more_underserved_id(const jtbd_report* report,
+                                                    size_t segment,
+                                                    size_t index,
+                                                    const char** id,
+                                                    size_t* id_len) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "id", id));
+    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::SegmentReport* segment_report,
+                               Segment(fn, *report, segment));
+    JTBD_CAPI_RETURN_IF_ERROR(
+        CheckIndex(fn, "index", index,
+                   segment_report->more_underserved_outcome_ids_size()));
+    const std::string& value =
+        segment_report->more_underserved_outcome_ids(index);
+    *id = value.c_str();
+    // Optional: the id is NUL-terminated too.
+    if (id_len != nullptr) *id_len = value.size();
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_report_get_info(const jtbd_report* report,
+                                 jtbd_report_info* out) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
+    JTBD_CAPI_RETURN_IF_ERROR(
+        CheckStructSize(fn, "jtbd_report_info", *out, kMinReportInfoSize));
+    CopyOut(ToC(report->report), out);
+    return absl::OkStatus();
   });
 }
 

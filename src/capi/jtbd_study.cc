@@ -136,6 +136,14 @@ jtbd_error* jtbd_study_set_attribute(jtbd_study* study, size_t respondent,
   });
 }
 
+jtbd_error* jtbd_study_set_weight(jtbd_study* study, size_t respondent,
+                                  double weight) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "study", study));
+    return study->study.SetWeight(respondent, weight);
+  });
+}
+
 jtbd_error* jtbd_study_add_answers(jtbd_study* study, size_t count,
                                    const uint32_t* respondents,
                                    const uint32_t* outcomes,
@@ -241,6 +249,42 @@ jtbd_error* jtbd_study_read_csv(const jtbd_read_options* options,
         jtbd::ReadSurveyCsv(absl::string_view(size == 0 ? "" : data, size),
                             name, ReadOptionsOrDefault(options)),
         out);
+  });
+}
+
+jtbd_error* jtbd_aggregate_read_csv_file(const jtbd_read_options* options,
+                                         const char* path, size_t path_len,
+                                         jtbd_aggregate** out) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_ASSIGN_OR_RETURN(std::string file,
+                               PathArgument(fn, path, path_len));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        jtbd::Aggregate aggregate,
+        jtbd::ReadSurveyCsvFileAggregate(file, ReadOptionsOrDefault(options)));
+    Publish(std::make_unique<jtbd_aggregate>(std::move(aggregate)), out);
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_aggregate_read_csv(const jtbd_read_options* options,
+                                    const char* data, size_t size,
+                                    const char* source_name,
+                                    size_t source_name_len,
+                                    jtbd_aggregate** out) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    if (size > 0) JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "data", data));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        std::string name,
+        TextArgument(fn, "source_name", source_name, source_name_len));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        jtbd::Aggregate aggregate,
+        jtbd::ReadSurveyCsvAggregate(
+            absl::string_view(size == 0 ? "" : data, size), name,
+            ReadOptionsOrDefault(options)));
+    Publish(std::make_unique<jtbd_aggregate>(std::move(aggregate)), out);
+    return absl::OkStatus();
   });
 }
 

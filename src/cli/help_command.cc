@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/inspect_command.h"
 
 namespace jtbd {
 namespace cli {
@@ -15,6 +16,7 @@ const char* MainUsage() {
          "\n"
          "Commands:\n"
          "  score     score the desired outcomes of a survey CSV\n"
+         "  inspect   show how a survey file is read; write a survey map\n"
          "  serve     serve scoring over HTTP (a sidecar for hosted CRMs)\n"
          "  version   print the version\n"
          "  help      print this help; `jtbd help score` for score's options\n"
@@ -25,6 +27,10 @@ const char* MainUsage() {
 const char* ScoreSynopsis() {
   return "Usage: jtbd score [--format table|json|csv] [--segment-by COLUMN]\n"
          "                  [--outcomes FILE] [--scale MIN-MAX] [--top-box N]\n"
+         "                  [--input-format FORMAT] [--importance Q]\n"
+         "                  [--satisfaction Q] [--labels FILE] [--map FILE]\n"
+         "                  [--weight COLUMN] [--confidence LEVEL]\n"
+         "                  [--bootstrap N] [--seed S] [--method METHOD]\n"
          "                  [--output FILE] FILE\n"
          "Run `jtbd score --help` for details.\n";
 }
@@ -38,8 +44,20 @@ const char* ScoreUsage() {
          "by opportunity. The layout is detected from the header:\n"
          "  long: respondent (or id, subject), outcome, importance,\n"
          "        satisfaction, one row per respondent and outcome;\n"
-         "  wide: one row per respondent, imp_<outcome>, sat_<outcome>.\n"
+         "  wide: one row per respondent, imp_<outcome>, sat_<outcome>;\n"
+         "  exports of Qualtrics, SurveyMonkey, Google Forms, Typeform:\n"
+         "        matrix rows of the importance question(s) pair in order\n"
+         "        with those of the satisfaction question(s), as outcomes\n"
+         "        o1, o2, ... (`jtbd inspect FILE` shows what was found).\n"
          "Other columns are respondent attributes (see --segment-by).\n"
+         "Files may be UTF-8 or UTF-16, separated by , ; or TAB; answers\n"
+         "numbers or English/French labels (\"Very important\", \"Tr\xC3\xA8s\n"
+         "satisfait\"); N/A-style words and negative codes are no answer.\n"
+         "\n"
+         "Every score comes with its interval: Wilson for importance and\n"
+         "satisfaction, a seeded bootstrap for opportunity, with the chance\n"
+         "that opportunity is 10 or more. Each segment is compared with the\n"
+         "rest of the respondents (z-tests, Holm-adjusted across outcomes).\n"
          "\n"
          "Options:\n"
          "  --format table|json|csv  output format (default: table); json is\n"
@@ -53,9 +71,63 @@ const char* ScoreUsage() {
          "  --scale MIN-MAX          rating scale (default: 1-5)\n"
          "  --top-box N              lowest top-box rating (default: MAX - 1,\n"
          "                           Ulwick's top two box)\n"
+         "  --input-format FORMAT    auto (default), long, wide, qualtrics,\n"
+         "                           surveymonkey, google-forms or typeform\n"
+         "  --importance Q           the importance question (Qualtrics id\n"
+         "                           such as Q2, or the question text); may\n"
+         "                           repeat: rows pair in the order given\n"
+         "  --satisfaction Q         the satisfaction question, likewise\n"
+         "  --labels FILE            answer labels and their ratings: CSV\n"
+         "                           (label,rating[,kind]) or JSON\n"
+         "  --map FILE               a survey map (JSON, from `jtbd inspect\n"
+         "                           --write-map`) naming every column\n"
+         "  --weight COLUMN          respondent weights from this column\n"
+         "  --confidence LEVEL       confidence level of every interval,\n"
+         "                           between 0 and 1 (default: 0.95);\n"
+         "                           segments are tested at 1 - LEVEL\n"
+         "  --bootstrap N            bootstrap resamples per outcome for the\n"
+         "                           opportunity interval and P(opp >= 10)\n"
+         "                           (default: 2000; 0: delta method only)\n"
+         "  --seed S                 seed of the bootstrap (default:\n"
+         "                           20240101): same seed, same output\n"
+         "  --method METHOD          ulwick (default: top two box), mean\n"
+         "                           (mean ratings rescaled to 0-10), olsen\n"
+         "                           (I x (1 - S), 0-1) or top-box-only\n"
          "  --output FILE            write to FILE, not standard output;\n"
          "                           FILE is replaced only on success\n"
          "  -h, --help               print this help\n"
+         "\n"
+         "Exit status: 0 success, 1 bad input data, 2 usage error.\n";
+}
+
+const char* InspectSynopsis() {
+  return "Usage: jtbd inspect [--input-format FORMAT] [--importance Q]\n"
+         "                    [--satisfaction Q] [--labels FILE] [--map FILE]\n"
+         "                    [--weight COLUMN] [--scale MIN-MAX]\n"
+         "                    [--top-box N] [--write-map FILE] FILE\n"
+         "Run `jtbd inspect --help` for details.\n";
+}
+
+const char* InspectUsage() {
+  return "Usage: jtbd inspect [options] FILE\n"
+         "\n"
+         "Reads the survey in FILE as `jtbd score` would (same options) and\n"
+         "prints what it understood: the format, encoding and separator,\n"
+         "where respondent ids come from, each outcome with its columns,\n"
+         "statement and counts of answers and blanks, the attribute columns\n"
+         "and the columns ignored. When a row is refused, what was detected\n"
+         "is still printed, then the refusal (exit status 1).\n"
+         "\n"
+         "Options:\n"
+         "  --write-map FILE         also write the layout as a survey map\n"
+         "                           (JSON) to edit and pass to `jtbd score\n"
+         "                           --map`; `-` writes it to standard output\n"
+         "  --input-format, --importance, --satisfaction, --labels, --map,\n"
+         "  --weight, --scale, --top-box: as for `jtbd score`\n"
+         "  -h, --help               print this help\n"
+         "\n"
+         "Environment: JTBD_PROGRESS_DELAY (seconds, default 1): reads that\n"
+         "take longer show progress on stderr when it is a terminal.\n"
          "\n"
          "Exit status: 0 success, 1 bad input data, 2 usage error.\n";
 }
@@ -70,6 +142,8 @@ int RunHelp(const std::vector<std::string>& args) {
     std::fputs(MainUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "score") {
     std::fputs(ScoreUsage(), stdout);
+  } else if (args.size() == 1 && args[0] == "inspect") {
+    std::fputs(InspectUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "serve") {
     std::fputs(ServeUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "version") {

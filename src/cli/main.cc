@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/inspect_command.h"
 
 int main(int argc, char** argv) {
   using jtbd::cli::MainUsage;
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
   const std::string command = argv[1];
   const std::vector<std::string> args(argv + 2, argv + argc);
   if (command == "score") return jtbd::cli::RunScore(args);
+  if (command == "inspect") return jtbd::cli::RunInspect(args);
   if (command == "serve") return jtbd::cli::RunServe(args);
   if (command == "version" || command == "--version") {
     return jtbd::cli::RunVersion(args);

@@ -1,4 +1,5 @@
 // jtbd score: reads a survey, scores it, renders the report.
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -13,7 +14,10 @@
 #include "absl/types/optional.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/survey_input.h"
+#include "core/aggregate.h"
 #include "core/scale.h"
+#include "core/scoring.h"
 #include "core/study.h"
 #include "io/outcome_descriptions.h"
 #include "io/survey_reader.h"
@@ -38,6 +42,12 @@ struct ScoreArgs {
   std::string output_path;    // empty or "-": standard output
   std::string input_path;     // "-": standard input
   std::string outcomes_path;  // empty: none; "-": standard input
+  SurveyInputArgs input;      // --input-format, --labels, --map, ...
+  // Statistics: unset means the library's defaults.
+  absl::optional<double> confidence;
+  absl::optional<uint32_t> bootstrap;
+  absl::optional<uint64_t> seed;
+  v1::ScoreMethod method = v1::SCORE_METHOD_ULWICK;
   bool help = false;
 };
 
@@ -81,6 +91,56 @@ UsageProblem ParseTopBox(absl::string_view value, ScoreArgs* args) {
   return "";
 }
 
+UsageProblem ParseConfidence(absl::string_view value, ScoreArgs* args) {
+  double level = 0;
+  // Written so that NaN fails too.
+  if (!absl::SimpleAtod(value, &level) || !(level > 0 && level < 1)) {
+    return absl::StrCat("bad --confidence \"", value,
+                        "\" (expected a level strictly between 0 and 1, ",
+                        "such as 0.9)");
+  }
+  args->confidence = level;
+  return "";
+}
+
+UsageProblem ParseBootstrap(absl::string_view value, ScoreArgs* args) {
+  uint32_t resamples = 0;
+  if (!absl::SimpleAtoi(value, &resamples) ||
+      resamples > ScoringPlan::kMaxBootstrapResamples) {
+    return absl::StrCat("bad --bootstrap \"", value,
+                        "\" (expected resamples from 0, no bootstrap, to ",
+                        ScoringPlan::kMaxBootstrapResamples, ")");
+  }
+  args->bootstrap = resamples;
+  return "";
+}
+
+UsageProblem ParseSeed(absl::string_view value, ScoreArgs* args) {
+  uint64_t seed = 0;
+  if (!absl::SimpleAtoi(value, &seed)) {
+    return absl::StrCat("bad --seed \"", value,
+                        "\" (expected a whole number from 0 to 2^64 - 1)");
+  }
+  args->seed = seed;
+  return "";
+}
+
+UsageProblem ParseMethod(absl::string_view value, ScoreArgs* args) {
+  if (value == "ulwick") {
+    args->method = v1::SCORE_METHOD_ULWICK;
+  } else if (value == "mean") {
+    args->method = v1::SCORE_METHOD_MEAN;
+  } else if (value == "olsen") {
+    args->method = v1::SCORE_METHOD_OLSEN;
+  } else if (value == "top-box-only") {
+    args->method = v1::SCORE_METHOD_TOP_BOX_ONLY;
+  } else {
+    return absl::StrCat("unknown --method \"", value,
+                        "\" (expected ulwick, mean, olsen or top-box-only)");
+  }
+  return "";
+}
+
 // Accepts "--name value" and "--name=value" for options that take a value.
 UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
   std::vector<std::string> positional;
@@ -106,9 +166,11 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
       name = arg.substr(0, equals);
       value = arg.substr(equals + 1);
     }
-    const bool takes_value = name == "--format" || name == "--segment-by" ||
-                             name == "--scale" || name == "--top-box" ||
-                             name == "--output" || name == "--outcomes";
+    const bool takes_value =
+        name == "--format" || name == "--segment-by" || name == "--scale" ||
+        name == "--top-box" || name == "--output" || name == "--outcomes" ||
+        name == "--confidence" || name == "--bootstrap" || name == "--seed" ||
+        name == "--method" || IsSurveyInputFlag(name);
     if (!takes_value) return absl::StrCat("unknown option \"", name, "\"");
     if (!value.has_value()) {
       if (i + 1 >= raw.size()) {
@@ -117,7 +179,9 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
       value = raw[++i];
     }
     UsageProblem problem;
-    if (name == "--format") {
+    if (IsSurveyInputFlag(name)) {
+      problem = ParseSurveyInputFlag(name, *value, &args->input);
+    } else if (name == "--format") {
       problem = ParseFormat(*value, &args->format);
     } else if (name == "--segment-by") {
       if (value->empty()) return "--segment-by needs a column name";
@@ -126,6 +190,14 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
       problem = ParseScale(*value, args);
     } else if (name == "--top-box") {
       problem = ParseTopBox(*value, args);
+    } else if (name == "--confidence") {
+      problem = ParseConfidence(*value, args);
+    } else if (name == "--bootstrap") {
+      problem = ParseBootstrap(*value, args);
+    } else if (name == "--seed") {
+      problem = ParseSeed(*value, args);
+    } else if (name == "--method") {
+      problem = ParseMethod(*value, args);
     } else if (name == "--outcomes") {
       if (value->empty()) return "--outcomes needs a file name";
       args->outcomes_path = *value;
@@ -145,7 +217,7 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
   if (args->input_path == "-" && args->outcomes_path == "-") {
     return "standard input can feed the survey or --outcomes, not both";
   }
-  return "";
+  return CheckSurveyInputArgs(args->input);
 }
 
 // The scale from the flags: 1-5 unless given, top box from MAX - 1 (Ulwick's
@@ -157,17 +229,6 @@ absl::StatusOr<Scale> ScaleFromArgs(const ScoreArgs& args) {
   const int top_box = args.top_box_min.value_or(
       args.scale_max.has_value() ? max - 1 : defaults.top_box_min);
   return Scale::Make(min, max, top_box);
-}
-
-absl::StatusOr<Study> ReadStudy(const ScoreArgs& args,
-                                const ReadOptions& options) {
-  if (args.input_path != "-") {
-    return ReadSurveyCsvFile(args.input_path, options);
-  }
-  std::string data;
-  absl::Status read = ReadStdin(&data);
-  if (!read.ok()) return read;
-  return ReadSurveyCsv(data, kStdinName, options);
 }
 
 // Attaches the statements and job steps of --outcomes, if given.
@@ -233,21 +294,43 @@ int RunScore(const std::vector<std::string>& raw_args) {
     return UsageError(std::string(scale.status().message()), ScoreSynopsis());
   }
 
-  ReadOptions read_options;
-  read_options.scale = *scale;
-  absl::StatusOr<Study> study = ReadStudy(args, read_options);
-  if (!study.ok()) return Fail(study.status());
-  if (absl::Status described = DescribeOutcomes(args, &*study);
-      !described.ok()) {
-    return Fail(described);
-  }
-  if (absl::Status segment = CheckSegmentColumn(*study, args); !segment.ok()) {
-    return Fail(segment);
-  }
+  const absl::StatusOr<ReadOptions> read_options = MakeReadOptions(
+      args.input, *scale,
+      args.input_path == "-" ? kStandardInputName : args.input_path);
+  if (!read_options.ok()) return Fail(read_options.status());
 
   v1::ScoringOptions scoring_options;
   scoring_options.set_segment_by(args.segment_by);
-  const absl::StatusOr<v1::Report> report = study->Score(scoring_options);
+  if (args.confidence.has_value()) {
+    scoring_options.set_confidence_level(*args.confidence);
+  }
+  if (args.bootstrap.has_value()) {
+    scoring_options.set_bootstrap_resamples(*args.bootstrap);
+  }
+  if (args.seed.has_value()) scoring_options.set_seed(*args.seed);
+  scoring_options.set_method(args.method);
+  absl::StatusOr<v1::Report> report;
+  if (args.segment_by.empty() && args.outcomes_path.empty()) {
+    // Without segments or outcome descriptions scoring needs only the
+    // aggregate: read straight into it, so memory does not grow with rows.
+    const absl::StatusOr<Aggregate> aggregate =
+        ReadSurveyAggregateInput(args.input_path, *read_options);
+    if (!aggregate.ok()) return Fail(aggregate.status());
+    report = ScoreAggregate(*aggregate, scoring_options);
+  } else {
+    absl::StatusOr<Study> study =
+        ReadSurveyInput(args.input_path, *read_options, nullptr);
+    if (!study.ok()) return Fail(study.status());
+    if (absl::Status described = DescribeOutcomes(args, &*study);
+        !described.ok()) {
+      return Fail(described);
+    }
+    if (absl::Status segment = CheckSegmentColumn(*study, args);
+        !segment.ok()) {
+      return Fail(segment);
+    }
+    report = study->Score(scoring_options);
+  }
   if (!report.ok()) return Fail(report.status());
 
   // The whole output exists before anything is written, so a failure never

@@ -280,7 +280,9 @@ absl::StatusOr<v1::OutcomeScore> ScoreOutcome(
 }
 
 absl::StatusOr<v1::Report> ScoreAggregate(const Aggregate& aggregate) {
-  return ScoreAggregate(aggregate, ScoringPlan(), "");
+  // Through MakeScoringPlan, so the defaults are computed exactly as for
+  // explicit options (the critical value, to the last bit).
+  return ScoreAggregate(aggregate, v1::ScoringOptions());
 }
 
 absl::StatusOr<v1::Report> ScoreAggregate(const Aggregate& aggregate,

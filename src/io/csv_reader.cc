@@ -15,7 +15,48 @@ constexpr absl::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 }  // namespace
 
-CsvReader::CsvReader(absl::string_view text) : text_(text) {
+char CsvReader::DetectSeparator(absl::string_view text) {
+  size_t pos = 0;
+  if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
+    pos = kByteOrderMark.size();
+  }
+  // Skip blank lines as Read() does; a tab on them is not a separator.
+  for (;;) {
+    size_t p = pos;
+    while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
+    if (p < text.size() && (text[p] == '\n' || text[p] == '\r')) {
+      pos = p + 1;
+      continue;
+    }
+    break;
+  }
+  size_t commas = 0;
+  size_t semicolons = 0;
+  size_t tabs = 0;
+  bool quoted = false;
+  for (; pos < text.size(); ++pos) {
+    const char c = text[pos];
+    if (c == '"') {
+      quoted = !quoted;  // "" inside quotes toggles twice: no change
+    } else if (quoted) {
+      continue;
+    } else if (c == '\n') {
+      break;
+    } else if (c == ',') {
+      ++commas;
+    } else if (c == ';') {
+      ++semicolons;
+    } else if (c == '\t') {
+      ++tabs;
+    }
+  }
+  if (semicolons > commas && semicolons >= tabs) return ';';
+  if (tabs > commas && tabs > semicolons) return '\t';
+  return ',';
+}
+
+CsvReader::CsvReader(absl::string_view text, char separator)
+    : text_(text), separator_(separator) {
   if (text_.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
     pos_ = kByteOrderMark.size();
   }
@@ -50,109 +91,171 @@ CsvReader::Result CsvReader::Read() {
   if (failed_) return Result::kError;
   const char* const data = text_.data();
   const size_t size = text_.size();
+  const char separator = separator_;
 
+  // The position lives in locals while the record is read: stores into
+  // fields_ could otherwise alias the members and force reloads.
+  size_t pos = pos_;
+  size_t line = line_;
   // Skip lines that hold only spaces and tabs.
   for (;;) {
-    size_t p = pos_;
+    size_t p = pos;
     while (p < size && (data[p] == ' ' || data[p] == '\t')) ++p;
     if (p == size) {
       pos_ = size;
+      line_ = line;
       return Result::kEnd;
     }
     if (data[p] == '\n') {
-      pos_ = p + 1;
-      ++line_;
+      pos = p + 1;
+      ++line;
     } else if (data[p] == '\r' && p + 1 == size) {
-      pos_ = size;  // a final CR ends the text
+      pos = size;  // a final CR ends the text
     } else if (data[p] == '\r' && data[p + 1] == '\n') {
-      pos_ = p + 2;
-      ++line_;
+      pos = p + 2;
+      ++line;
     } else {
       break;
     }
   }
 
+  // Field starts are needed only to place an invalid byte, and a text has
+  // one only when the check up front found it.
+  const bool track_begins = invalid_utf8_at_ != absl::string_view::npos;
   raw_begins_.clear();
-  fields_.clear();
-  scratch_fields_.clear();
-  scratch_.clear();
-  record_line_ = line_;
-  for (;;) {  // one field per iteration
-    const size_t field_number = fields_.size() + 1;
-    raw_begins_.push_back(pos_);
-    if (pos_ < size && data[pos_] == '"') {
-      const size_t quote_line = line_;
-      size_t segment = pos_ + 1;  // start of content not yet copied
-      const size_t content_begin = segment;
-      bool escaped = false;
-      size_t scratch_begin = 0;
-      for (;;) {
-        const void* found = std::memchr(data + segment, '"', size - segment);
-        const size_t quote =
-            found == nullptr
-                ? size
-                : static_cast<size_t>(static_cast<const char*>(found) - data);
-        line_ += std::count(data + segment, data + quote, '\n');
-        if (quote == size) {
-          return Fail(quote_line, field_number,
-                      "a quoted field is not closed: the closing quote is "
-                      "missing");
-        }
-        if (quote + 1 < size && data[quote + 1] == '"') {
-          if (!escaped) {
-            escaped = true;
-            scratch_begin = scratch_.size();
-          }
-          scratch_.append(data + segment, quote + 1 - segment);  // keeps one
-          segment = quote + 2;
-          continue;
-        }
-        if (escaped) {
-          scratch_.append(data + segment, quote - segment);
-          scratch_fields_.push_back(
-              {fields_.size(), scratch_begin, scratch_.size() - scratch_begin});
-          fields_.emplace_back();
-        } else {
-          fields_.emplace_back(data + content_begin, quote - content_begin);
-        }
-        pos_ = quote + 1;
-        break;
-      }
-      const bool at_separator =
-          pos_ == size || data[pos_] == ',' || data[pos_] == '\n' ||
-          (data[pos_] == '\r' && (pos_ + 1 == size || data[pos_ + 1] == '\n'));
-      if (!at_separator) {
-        return Fail(record_line_, field_number,
-                    "text after the closing quote of a quoted field (a quote "
-                    "inside quotes must be doubled: \"\")");
-      }
-    } else {
-      const size_t begin = pos_;
-      while (pos_ < size && data[pos_] != ',' && data[pos_] != '\n') ++pos_;
-      size_t end = pos_;
-      // The CR of a CRLF (or of a final CR) ends the record, not the field.
-      if (end > begin && data[end - 1] == '\r' &&
-          (pos_ == size || data[pos_] == '\n')) {
-        --end;
-      }
-      fields_.emplace_back(data + begin, end - begin);
-    }
-
-    // pos_ is at a separator, a line break or the end of the text.
-    if (pos_ < size && data[pos_] == ',') {
-      ++pos_;
-      continue;
-    }
-    if (pos_ < size && data[pos_] == '\r') ++pos_;
-    if (pos_ < size && data[pos_] == '\n') {
-      ++pos_;
-      ++line_;
-    }
-    break;
+  if (!scratch_fields_.empty()) {
+    scratch_fields_.clear();
+    scratch_.clear();
   }
+  record_line_ = line;
+  // Fields go straight into the array; it doubles when a record is wider.
+  if (fields_.empty()) fields_.resize(16);
+  absl::string_view* out = fields_.data();
+  size_t count = 0;
+  size_t capacity = fields_.size();
+  auto add_field = [&](absl::string_view field) {
+    if (count == capacity) {
+      fields_.resize(2 * capacity);
+      out = fields_.data();
+      capacity = fields_.size();
+    }
+    out[count++] = field;
+  };
+  const char* p = data + pos;
+  const char* const text_end = data + size;
+  field_count_ = 0;
+
+  // The common record: one line without quotes. Two memchr calls find out,
+  // and then splitting is one comparison per byte.
+  const void* found_newline = std::memchr(p, '\n', size - pos);
+  const char* const newline = found_newline == nullptr
+                                  ? text_end
+                                  : static_cast<const char*>(found_newline);
+  if (std::memchr(p, '"', static_cast<size_t>(newline - p)) == nullptr) {
+    // The CR of a CRLF (or of a final CR) ends the record, not the field.
+    const char* const record_end =
+        newline != p && newline[-1] == '\r' ? newline - 1 : newline;
+    const char* field_begin = p;
+    if (track_begins) raw_begins_.push_back(pos);
+    for (const char* c = p; c != record_end; ++c) {
+      if (*c != separator) continue;
+      add_field(
+          absl::string_view(field_begin, static_cast<size_t>(c - field_begin)));
+      field_begin = c + 1;
+      if (track_begins) {
+        raw_begins_.push_back(static_cast<size_t>(field_begin - data));
+      }
+    }
+    add_field(absl::string_view(field_begin,
+                                static_cast<size_t>(record_end - field_begin)));
+    p = newline;
+    if (p != text_end) {
+      ++p;
+      ++line;
+    }
+  } else {
+    for (;;) {  // one field per iteration
+      if (track_begins) raw_begins_.push_back(static_cast<size_t>(p - data));
+      if (p != text_end && *p == '"') {
+        const size_t field_number = count + 1;
+        const size_t quote_line = line;
+        size_t segment = static_cast<size_t>(p - data) + 1;  // not yet copied
+        const size_t content_begin = segment;
+        bool escaped = false;
+        size_t scratch_begin = 0;
+        for (;;) {
+          const void* found = std::memchr(data + segment, '"', size - segment);
+          const size_t quote =
+              found == nullptr
+                  ? size
+                  : static_cast<size_t>(static_cast<const char*>(found) - data);
+          line += std::count(data + segment, data + quote, '\n');
+          if (quote == size) {
+            line_ = line;
+            return Fail(quote_line, field_number,
+                        "a quoted field is not closed: the closing quote is "
+                        "missing");
+          }
+          if (quote + 1 < size && data[quote + 1] == '"') {
+            if (!escaped) {
+              escaped = true;
+              scratch_begin = scratch_.size();
+            }
+            scratch_.append(data + segment, quote + 1 - segment);  // keeps one
+            segment = quote + 2;
+            continue;
+          }
+          if (escaped) {
+            scratch_.append(data + segment, quote - segment);
+            scratch_fields_.push_back(
+                {count, scratch_begin, scratch_.size() - scratch_begin});
+            add_field(absl::string_view());
+          } else {
+            add_field(
+                absl::string_view(data + content_begin, quote - content_begin));
+          }
+          p = data + quote + 1;
+          break;
+        }
+        const bool at_separator =
+            p == text_end || *p == separator || *p == '\n' ||
+            (*p == '\r' && (p + 1 == text_end || p[1] == '\n'));
+        if (!at_separator) {
+          line_ = line;
+          return Fail(record_line_, field_number,
+                      "text after the closing quote of a quoted field (a quote "
+                      "inside quotes must be doubled: \"\")");
+        }
+      } else {
+        const char* const begin = p;
+        while (p != text_end && *p != separator && *p != '\n') ++p;
+        const char* end = p;
+        // The CR of a CRLF (or of a final CR) ends the record, not the field.
+        if (end != begin && end[-1] == '\r' && (p == text_end || *p == '\n')) {
+          --end;
+        }
+        add_field(absl::string_view(begin, static_cast<size_t>(end - begin)));
+      }
+
+      // p is at a separator, a line break or the end of the text.
+      if (p != text_end && *p == separator) {
+        ++p;
+        continue;
+      }
+      if (p != text_end && *p == '\r') ++p;
+      if (p != text_end && *p == '\n') {
+        ++p;
+        ++line;
+      }
+      break;
+    }
+  }
+  field_count_ = count;
+  pos_ = static_cast<size_t>(p - data);
+  line_ = line;
 
   if (!RecordIsValidUtf8()) return Result::kError;
-  for (const ScratchField& field : scratch_fields_) {
+  for (const ScratchField& field : scratch_fields_) {  // usually none
     fields_[field.field] =
         absl::string_view(scratch_.data() + field.begin, field.size);
   }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 
 namespace jtbd {
 
@@ -16,12 +17,14 @@ struct CsvError {
   std::string what;
 };
 
-// An RFC 4180 tokenizer over text held in memory: separator ',', fields
+// An RFC 4180 tokenizer over text held in memory: separator ',' (or another
+// one: ';' in French Excel, TAB in Excel's "Unicode text"), fields
 // optionally enclosed in double quotes, "" inside quotes for one quote,
-// commas and line breaks allowed inside quotes, records ended by LF or CRLF.
-// Beyond the RFC: a leading UTF-8 byte order mark is skipped, lines holding
-// nothing but spaces and tabs are skipped, a quote inside an unquoted field
-// is kept as an ordinary character, and every byte must be valid UTF-8.
+// separators and line breaks allowed inside quotes, records ended by LF or
+// CRLF. Beyond the RFC: a leading UTF-8 byte order mark is skipped, lines
+// holding nothing but spaces and tabs are skipped, a quote inside an
+// unquoted field is kept as an ordinary character, and every byte must be
+// valid UTF-8.
 //
 // Fields are views into the input, or into the reader's own buffer for
 // quoted fields that contained "" (the quotes are removed either way); they
@@ -30,8 +33,20 @@ class CsvReader {
  public:
   enum class Result { kRecord, kEnd, kError };
 
+  // Where the reader stands, to come back to it (see Seek).
+  struct Position {
+    size_t offset;
+    size_t line;
+  };
+
   // `text` must outlive the reader.
-  explicit CsvReader(absl::string_view text);
+  explicit CsvReader(absl::string_view text, char separator = ',');
+
+  // The separator among ',', ';' and TAB that splits the first record
+  // (after a byte order mark and blank lines) into the most fields, counting
+  // only separators outside quotes; ',' when none splits it or on a tie
+  // (then ';' before TAB).
+  static char DetectSeparator(absl::string_view text);
 
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
@@ -40,10 +55,28 @@ class CsvReader {
   // every further call returns kError again.
   Result Read();
 
-  const std::vector<absl::string_view>& fields() const { return fields_; }
+  absl::Span<const absl::string_view> fields() const {
+    return absl::MakeConstSpan(fields_.data(), field_count_);
+  }
   // The 1-based line where the record last read starts.
   size_t record_line() const { return record_line_; }
   const CsvError& error() const { return error_; }
+  char separator() const { return separator_; }
+  // Bytes of the text consumed so far (for progress reports).
+  size_t offset() const { return pos_; }
+  // The text (after a byte order mark: offsets count from the text's start)
+  // and the offset of its first invalid UTF-8 byte, npos when none: for a
+  // caller that splits simple lines itself and Seeks past them.
+  absl::string_view text() const { return text_; }
+  size_t first_invalid_utf8() const { return invalid_utf8_at_; }
+
+  // The position before the next record, and a way back to it: a reader
+  // may look at a record and then decide to read it again.
+  Position position() const { return {pos_, line_}; }
+  void Seek(Position position) {
+    pos_ = position.offset;
+    line_ = position.line;
+  }
 
  private:
   Result Fail(size_t line, size_t field, std::string what);
@@ -52,6 +85,7 @@ class CsvReader {
   bool RecordIsValidUtf8();
 
   absl::string_view text_;
+  char separator_;
   size_t pos_ = 0;
   size_t line_ = 1;  // line of pos_
   size_t record_line_ = 0;
@@ -71,7 +105,10 @@ class CsvReader {
   };
   std::vector<ScratchField> scratch_fields_;
   std::string scratch_;
+  // The fields of the current record are the first field_count_; the
+  // vector only grows, so that a record costs no allocation.
   std::vector<absl::string_view> fields_;
+  size_t field_count_ = 0;
 };
 
 }  // namespace jtbd

@@ -1,6 +1,9 @@
 #include "io/source_position.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -55,6 +58,55 @@ absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
   std::fclose(file);
   if (failed) return file_error(error_number);
   return data;
+}
+
+absl::StatusOr<FileBytes> FileBytes::Open(const std::string& path) {
+  FileBytes file;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) {
+    struct stat info;
+    if (fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+      void* mapping = mmap(nullptr, static_cast<size_t>(info.st_size),
+                           PROT_READ, MAP_PRIVATE, fd, 0);
+      if (mapping != MAP_FAILED) {
+        madvise(mapping, static_cast<size_t>(info.st_size), MADV_SEQUENTIAL);
+        file.mapping_ = mapping;
+        file.size_ = static_cast<size_t>(info.st_size);
+        ::close(fd);
+        return file;
+      }
+    }
+    ::close(fd);
+  }
+  // Not mappable (or not openable: ReadWholeFile names the error).
+  absl::StatusOr<std::string> data = ReadWholeFile(path);
+  if (!data.ok()) return data.status();
+  file.copy_ = *std::move(data);
+  return file;
+}
+
+FileBytes::FileBytes(FileBytes&& other) noexcept
+    : mapping_(other.mapping_),
+      size_(other.size_),
+      copy_(std::move(other.copy_)) {
+  other.mapping_ = nullptr;
+  other.size_ = 0;
+}
+
+FileBytes& FileBytes::operator=(FileBytes&& other) noexcept {
+  if (this != &other) {
+    if (mapping_ != nullptr) munmap(mapping_, size_);
+    mapping_ = other.mapping_;
+    size_ = other.size_;
+    copy_ = std::move(other.copy_);
+    other.mapping_ = nullptr;
+    other.size_ = 0;
+  }
+  return *this;
+}
+
+FileBytes::~FileBytes() {
+  if (mapping_ != nullptr) munmap(mapping_, size_);
 }
 
 }  // namespace jtbd

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -50,6 +51,11 @@ std::string ShortestRoundTrip(double value) {
   const std::to_chars_result result =
       std::to_chars(buffer, buffer + sizeof(buffer), value);
   return std::string(buffer, result.ptr);
+}
+
+// A CSV number, or an empty field for a figure that does not exist.
+std::string OptionalNumber(bool present, double value) {
+  return present ? ShortestRoundTrip(value) : std::string();
 }
 
 // RFC 4180: a field containing a comma, a quote, CR or LF is quoted, with
@@ -118,42 +124,135 @@ std::string OneDecimal(double value) { return absl::StrFormat("%.1f", value); }
 
 using Scores = google::protobuf::RepeatedPtrField<v1::OutcomeScore>;
 
+// How the report's numbers are shown: Olsen opportunities run from 0 to 1,
+// where one decimal would hide every difference.
+struct NumberStyle {
+  int opportunity_decimals = 1;
+};
+
+NumberStyle StyleOf(const v1::Report& report) {
+  NumberStyle style;
+  if (report.score_method() == v1::SCORE_METHOD_OLSEN) {
+    style.opportunity_decimals = 3;
+  }
+  return style;
+}
+
+std::string Opportunity(const NumberStyle& style, double value) {
+  return absl::StrFormat("%.*f", style.opportunity_decimals, value);
+}
+
+// "95" for 0.95, "97.5" for 0.975.
+std::string Percent(double level) { return absl::StrFormat("%g", level * 100); }
+
+// One outcome's cells, as displayed.
+struct Row {
+  std::string rank;
+  std::string id;
+  std::string statement;
+  std::string importance;
+  std::string satisfaction;
+  std::string opportunity;
+  std::string interval_low;  // empty: no interval
+  std::string interval_high;
+  std::string probability;  // P(opportunity >= 10)
+  std::string band;
+  std::string importance_count;
+  std::string satisfaction_count;
+};
+
+Row MakeRow(const NumberStyle& style, const v1::OutcomeScore& score) {
+  // Without answers there is no score to show, only the missing counts.
+  const bool has_importance = score.importance_count() > 0;
+  const bool has_satisfaction = score.satisfaction_count() > 0;
+  const bool scored = has_importance && has_satisfaction;
+  Row row;
+  row.rank = score.rank() > 0 ? absl::StrCat(score.rank()) : "-";
+  row.id = OneLine(score.outcome_id());
+  row.statement = OneLine(score.statement());
+  row.importance = has_importance ? OneDecimal(score.importance()) : "-";
+  row.satisfaction = has_satisfaction ? OneDecimal(score.satisfaction()) : "-";
+  row.opportunity = scored ? Opportunity(style, score.opportunity()) : "-";
+  if (score.has_opportunity_interval()) {
+    row.interval_low = Opportunity(style, score.opportunity_interval().low());
+    row.interval_high = Opportunity(style, score.opportunity_interval().high());
+  }
+  row.probability =
+      score.has_opportunity_at_least_10_probability()
+          ? absl::StrFormat("%.2f", score.opportunity_at_least_10_probability())
+          : "-";
+  // Bands are not computed for mean-based and Olsen scores.
+  row.band =
+      score.band() == v1::BAND_UNSPECIFIED ? "-" : BandWords(score.band());
+  row.importance_count = absl::StrCat(score.importance_count());
+  row.satisfaction_count = absl::StrCat(score.satisfaction_count());
+  return row;
+}
+
+struct Block {
+  std::vector<Row> rows;
+};
+
 // Column widths shared by every block of one table, so that the overall and
-// segment blocks line up.
+// segment blocks line up. A width of 0 leaves the column out.
 struct Layout {
   size_t id_width = 7;         // "Outcome"
   size_t statement_width = 0;  // 0: no statement column
-  size_t band_width = 4;       // "Band"
-  size_t count_width = 3;      // "n_I"
+  size_t opportunity_width = 5;
+  size_t low_width = 0;  // the interval's bounds; 0: no interval column
+  size_t high_width = 0;
+  size_t interval_width = 0;     // "[low, high]" or its heading
+  size_t probability_width = 0;  // 0: no P(opportunity >= 10) column
+  size_t band_width = 4;         // "Band"
+  size_t count_width = 3;        // "n_I"
+  std::string interval_heading;
 };
 
-void Widen(const Scores& scores, size_t* id_width, size_t* statement_length,
-           size_t* band_width, size_t* count_width) {
-  for (const v1::OutcomeScore& score : scores) {
-    *id_width = std::max(*id_width, DisplayWidth(score.outcome_id()));
-    *statement_length =
-        std::max(*statement_length, DisplayWidth(score.statement()));
-    *band_width = std::max(*band_width, BandWords(score.band()).size());
-    *count_width =
-        std::max({*count_width, absl::StrCat(score.importance_count()).size(),
-                  absl::StrCat(score.satisfaction_count()).size()});
-  }
-}
-
-Layout LayoutFor(const v1::Report& report) {
+Layout LayoutFor(const v1::Report& report, const std::vector<Block>& blocks) {
   Layout layout;
   size_t statement_length = 0;
-  Widen(report.outcomes(), &layout.id_width, &statement_length,
-        &layout.band_width, &layout.count_width);
-  for (const v1::SegmentReport& segment : report.segments()) {
-    Widen(segment.outcomes(), &layout.id_width, &statement_length,
-          &layout.band_width, &layout.count_width);
+  bool any_interval = false;
+  bool any_probability = false;
+  for (const Block& block : blocks) {
+    for (const Row& row : block.rows) {
+      layout.id_width = std::max(layout.id_width, DisplayWidth(row.id));
+      statement_length =
+          std::max(statement_length, DisplayWidth(row.statement));
+      layout.opportunity_width =
+          std::max(layout.opportunity_width, row.opportunity.size());
+      if (!row.interval_low.empty()) {
+        any_interval = true;
+        layout.low_width = std::max(layout.low_width, row.interval_low.size());
+        layout.high_width =
+            std::max(layout.high_width, row.interval_high.size());
+      }
+      any_probability = any_probability || row.probability != "-";
+      layout.band_width = std::max(layout.band_width, row.band.size());
+      layout.count_width =
+          std::max({layout.count_width, row.importance_count.size(),
+                    row.satisfaction_count.size()});
+    }
   }
+  if (any_interval) {
+    layout.interval_heading =
+        report.confidence_level() > 0
+            ? absl::StrCat(Percent(report.confidence_level()), "% CI")
+            : "CI";
+    // "[" low ", " high "]"
+    layout.interval_width =
+        std::max(layout.interval_heading.size(),
+                 1 + layout.low_width + 2 + layout.high_width + 1);
+  } else {
+    layout.low_width = layout.high_width = 0;
+  }
+  if (any_probability) layout.probability_width = std::string("P>=10").size();
   if (statement_length > 0) {
-    // rank(4) id band imp(5) sat(5) opp(5) n_I n_S, two spaces between.
-    const size_t others = 4 + 2 + layout.id_width + 2 + 2 + 5 + 2 + 5 + 2 + 5 +
-                          2 + layout.band_width + 2 + layout.count_width + 2 +
-                          layout.count_width;
+    // Every other column and the two spaces between columns.
+    size_t others = 4 + 2 + layout.id_width + 2 + 2 + 5 + 2 + 5 + 2 +
+                    layout.opportunity_width + 2 + layout.band_width + 2 +
+                    layout.count_width + 2 + layout.count_width;
+    if (layout.interval_width > 0) others += layout.interval_width + 2;
+    if (layout.probability_width > 0) others += layout.probability_width + 2;
     const size_t room = others < kTableWidth ? kTableWidth - others : 0;
     layout.statement_width =
         std::min(std::max(statement_length, std::string("Statement").size()),
@@ -162,67 +261,181 @@ Layout LayoutFor(const v1::Report& report) {
   return layout;
 }
 
-void AppendRow(const Layout& layout, absl::string_view rank,
-               absl::string_view id, absl::string_view statement,
-               absl::string_view importance, absl::string_view satisfaction,
-               absl::string_view opportunity, absl::string_view band,
-               absl::string_view importance_count,
-               absl::string_view satisfaction_count, std::string* out) {
+// The interval column: bounds right-aligned so that brackets and commas
+// line up down the column.
+std::string IntervalCell(const Layout& layout, const Row& row) {
+  if (row.interval_low.empty()) return "-";
+  return absl::StrFormat("[%*s, %*s]", static_cast<int>(layout.low_width),
+                         row.interval_low, static_cast<int>(layout.high_width),
+                         row.interval_high);
+}
+
+void AppendLine(const Layout& layout, const Row& row,
+                absl::string_view interval, std::string* out) {
   std::string line =
-      absl::StrFormat("%4s  %s  ", rank, PadRight(id, layout.id_width));
+      absl::StrFormat("%4s  %s  ", row.rank, PadRight(row.id, layout.id_width));
   if (layout.statement_width > 0) {
     absl::StrAppend(&line,
-                    PadRight(Truncate(statement, layout.statement_width),
+                    PadRight(Truncate(row.statement, layout.statement_width),
                              layout.statement_width),
                     "  ");
   }
   absl::StrAppend(
       &line, absl::StrFormat(
-                 "%5s  %5s  %5s  %s  %*s  %*s", importance, satisfaction,
-                 opportunity, PadRight(band, layout.band_width),
-                 static_cast<int>(layout.count_width), importance_count,
-                 static_cast<int>(layout.count_width), satisfaction_count));
+                 "%5s  %5s  %*s  ", row.importance, row.satisfaction,
+                 static_cast<int>(layout.opportunity_width), row.opportunity));
+  if (layout.interval_width > 0) {
+    absl::StrAppend(&line, PadRight(interval, layout.interval_width), "  ");
+  }
+  if (layout.probability_width > 0) {
+    absl::StrAppend(
+        &line,
+        absl::StrFormat("%*s  ", static_cast<int>(layout.probability_width),
+                        row.probability));
+  }
+  absl::StrAppend(
+      &line, absl::StrFormat(
+                 "%s  %*s  %*s", PadRight(row.band, layout.band_width),
+                 static_cast<int>(layout.count_width), row.importance_count,
+                 static_cast<int>(layout.count_width), row.satisfaction_count));
   while (!line.empty() && line.back() == ' ') line.pop_back();
   absl::StrAppend(out, line, "\n");
 }
 
-void AppendBlock(const Layout& layout, const Scores& scores, std::string* out) {
-  AppendRow(layout, "Rank", "Outcome", "Statement", "Imp", "Sat", "Opp", "Band",
-            "n_I", "n_S", out);
-  for (const v1::OutcomeScore& score : scores) {
-    // Without answers there is no score to show, only the missing counts.
-    const bool has_importance = score.importance_count() > 0;
-    const bool has_satisfaction = score.satisfaction_count() > 0;
-    const bool scored = has_importance && has_satisfaction;
-    AppendRow(layout, score.rank() > 0 ? absl::StrCat(score.rank()) : "-",
-              OneLine(score.outcome_id()), OneLine(score.statement()),
-              has_importance ? OneDecimal(score.importance()) : "-",
-              has_satisfaction ? OneDecimal(score.satisfaction()) : "-",
-              scored ? OneDecimal(score.opportunity()) : "-",
-              BandWords(score.band()), absl::StrCat(score.importance_count()),
-              absl::StrCat(score.satisfaction_count()), out);
+void AppendBlock(const Layout& layout, const Block& block, std::string* out) {
+  Row heading;
+  heading.rank = "Rank";
+  heading.id = "Outcome";
+  heading.statement = "Statement";
+  heading.importance = "Imp";
+  heading.satisfaction = "Sat";
+  heading.opportunity = "Opp";
+  heading.probability = "P>=10";
+  heading.band = "Band";
+  heading.importance_count = "n_I";
+  heading.satisfaction_count = "n_S";
+  AppendLine(layout, heading, layout.interval_heading, out);
+  for (const Row& row : block.rows) {
+    AppendLine(layout, row, IntervalCell(layout, row), out);
   }
+}
+
+Block MakeBlock(const NumberStyle& style, const Scores& scores) {
+  Block block;
+  for (const v1::OutcomeScore& score : scores) {
+    block.rows.push_back(MakeRow(style, score));
+  }
+  return block;
 }
 
 const char* Respondents(uint32_t count) {
   return count == 1 ? "respondent" : "respondents";
 }
 
+// The method in words, for the title block.
+std::string MethodWords(const v1::Report& report) {
+  switch (report.score_method()) {
+    case v1::SCORE_METHOD_ULWICK:
+      return "Ulwick top box, opportunity = I + max(I - S, 0)";
+    case v1::SCORE_METHOD_MEAN:
+      return "mean ratings rescaled to 0-10, opportunity = I + max(I - S, 0)";
+    case v1::SCORE_METHOD_OLSEN:
+      return "Olsen, opportunity = I/10 x (1 - S/10)";
+    case v1::SCORE_METHOD_TOP_BOX_ONLY:
+      return "top box only, opportunity = I + max(I - S, 0)";
+    default:
+      return report.method();
+  }
+}
+
+// The lines under the title that say how the scores were computed; nothing
+// for a report that does not say (one built by hand).
+std::string MethodLines(const v1::Report& report) {
+  std::string out;
+  if (!report.method().empty() ||
+      report.score_method() != v1::SCORE_METHOD_UNSPECIFIED) {
+    absl::StrAppend(&out, "Method: ", MethodWords(report), "\n");
+  }
+  if (report.confidence_level() > 0) {
+    absl::StrAppend(&out, "Intervals: ", Percent(report.confidence_level()),
+                    "%; opportunity ");
+    if (report.bootstrap_resamples() > 0) {
+      absl::StrAppend(&out, "by bootstrap, ", report.bootstrap_resamples(),
+                      " resamples, seed ", report.seed(), "\n");
+    } else {
+      absl::StrAppend(&out, "by the delta method (no bootstrap)\n");
+    }
+  }
+  if (report.weighted()) {
+    absl::StrAppend(
+        &out, "Weighted: Kish effective sample size ",
+        absl::StrFormat("%.1f", report.effective_respondent_count()), "\n");
+  }
+  return out;
+}
+
+// "0.0031", "< 0.0001".
+std::string PValue(double p) {
+  if (p < 0.0001) return "< 0.0001";
+  return absl::StrFormat("= %.4f", p);
+}
+
+// The outcomes significantly more underserved in a segment than in the
+// rest, with the opportunity difference and its Holm-adjusted p-value.
+std::string MoreUnderserved(const NumberStyle& style, const v1::Report& report,
+                            const v1::SegmentReport& segment) {
+  if (segment.comparisons().empty()) return "";
+  const std::string test =
+      report.confidence_level() > 0
+          ? absl::StrCat("Holm-adjusted p < ",
+                         absl::StrFormat("%g", 1 - report.confidence_level()))
+          : std::string("Holm-adjusted");
+  const std::string rest =
+      absl::StrCat("the other ", segment.rest_respondent_count(), " ",
+                   Respondents(segment.rest_respondent_count()));
+  if (segment.more_underserved_outcome_ids().empty()) {
+    return absl::StrCat("No outcome significantly more underserved than for ",
+                        rest, " (", test, ")\n");
+  }
+  std::string out =
+      absl::StrCat("More underserved than for ", rest, " (", test, "):\n");
+  for (const v1::SegmentComparison& c : segment.comparisons()) {
+    if (!c.more_underserved()) continue;
+    const double here = c.rest_opportunity() + c.opportunity_difference();
+    absl::StrAppend(&out, "  ", OneLine(c.outcome_id()), "  opportunity ",
+                    c.opportunity_difference() >= 0 ? "+" : "",
+                    Opportunity(style, c.opportunity_difference()), " (",
+                    Opportunity(style, here), " vs ",
+                    Opportunity(style, c.rest_opportunity()), "), adjusted p ",
+                    PValue(c.opportunity_test().holm_adjusted_p_value()), "\n");
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string RenderTable(const v1::Report& report) {
   const DisplayScale scale = ScaleOf(report);
-  const Layout layout = LayoutFor(report);
+  const NumberStyle style = StyleOf(report);
+  std::vector<Block> blocks;
+  blocks.push_back(MakeBlock(style, report.outcomes()));
+  for (const v1::SegmentReport& segment : report.segments()) {
+    blocks.push_back(MakeBlock(style, segment.outcomes()));
+  }
+  const Layout layout = LayoutFor(report, blocks);
   std::string out = absl::StrFormat(
       "Opportunity scores: %u %s, scale %d-%d, top box %d-%d\n",
       report.respondent_count(), Respondents(report.respondent_count()),
       scale.min, scale.max, scale.top_box_min, scale.max);
-  AppendBlock(layout, report.outcomes(), &out);
-  for (const v1::SegmentReport& segment : report.segments()) {
+  absl::StrAppend(&out, MethodLines(report));
+  AppendBlock(layout, blocks[0], &out);
+  for (int s = 0; s < report.segments_size(); ++s) {
+    const v1::SegmentReport& segment = report.segments(s);
     absl::StrAppend(&out, "\nSegment: ", OneLine(segment.name()), " (",
                     segment.respondent_count(), " ",
                     Respondents(segment.respondent_count()), ")\n");
-    AppendBlock(layout, segment.outcomes(), &out);
+    AppendBlock(layout, blocks[s + 1], &out);
+    absl::StrAppend(&out, MoreUnderserved(style, report, segment));
   }
   if (report.unsegmented_respondent_count() > 0) {
     absl::StrAppend(&out, "\n", report.unsegmented_respondent_count(), " ",
@@ -257,7 +470,10 @@ std::string RenderCsv(const v1::Report& report) {
   std::string out = absl::StrCat(
       "segment,rank,outcome_id,statement,importance,satisfaction,opportunity,"
       "band,importance_count,importance_top_box_count,satisfaction_count,"
-      "satisfaction_top_box_count,both_count,both_top_box_count",
+      "satisfaction_top_box_count,both_count,both_top_box_count,"
+      "importance_low,importance_high,satisfaction_low,satisfaction_high,"
+      "opportunity_low,opportunity_high,opportunity_se,"
+      "p_opportunity_at_least_10",
       kEnd);
   auto append_rows = [&out, kEnd](absl::string_view segment,
                                   const Scores& scores) {
@@ -271,8 +487,26 @@ std::string RenderCsv(const v1::Report& report) {
           ",", score.importance_count(), ",", score.importance_top_box_count(),
           ",", score.satisfaction_count(), ",");
       absl::StrAppend(&out, score.satisfaction_top_box_count(), ",",
-                      score.both_count(), ",", score.both_top_box_count(),
-                      kEnd);
+                      score.both_count(), ",", score.both_top_box_count());
+      // Statistics last, so that readers of the older columns by position
+      // keep working; a blank field is a figure that does not exist.
+      for (const auto& [present, interval] :
+           {std::pair<bool, const v1::Interval*>{
+                score.has_importance_interval(), &score.importance_interval()},
+            {score.has_satisfaction_interval(), &score.satisfaction_interval()},
+            {score.has_opportunity_interval(),
+             &score.opportunity_interval()}}) {
+        absl::StrAppend(&out, ",", OptionalNumber(present, interval->low()),
+                        ",", OptionalNumber(present, interval->high()));
+      }
+      absl::StrAppend(
+          &out, ",",
+          OptionalNumber(score.has_opportunity_standard_error(),
+                         score.opportunity_standard_error()),
+          ",",
+          OptionalNumber(score.has_opportunity_at_least_10_probability(),
+                         score.opportunity_at_least_10_probability()),
+          kEnd);
     }
   };
   append_rows("", report.outcomes());

@@ -145,6 +145,81 @@ static void test_bosch(void) {
   jtbd_study_destroy(study);
 }
 
+/* The statistics of the Bosch outcome at 90 % without bootstrap, recomputed
+ * here: Wilson intervals and the delta method (75 of 270 top box on both). */
+static void test_statistics(void) {
+  const double z = 1.6448536269514722; /* Phi^-1(0.95) */
+  const double n = 270.0, p_i = 200.0 / 270.0, p_s = 75.0 / 270.0;
+  const double p_both = 75.0 / 270.0;
+  double centre, half_squared, low, high, var_i, var_s, cov, se;
+  jtbd_study* study = NULL;
+  jtbd_score_options* options = NULL;
+  jtbd_report* report = NULL;
+  jtbd_outcome_score score = empty_score();
+  jtbd_report_info info;
+
+  CHECK_OK(jtbd_study_create(&study));
+  add_bosch(study);
+  CHECK_OK(jtbd_score_options_create(&options));
+  CHECK_OK(jtbd_score_options_set_confidence_level(options, 0.9));
+  CHECK_OK(jtbd_score_options_set_bootstrap_resamples(options, 0));
+  CHECK_OK(jtbd_score_options_set_seed(options, 1234u));
+  CHECK_OK(jtbd_score_options_set_method(options, JTBD_SCORE_METHOD_ULWICK));
+  EXPECT_ERROR(jtbd_score_options_set_method(options, 5), JTBD_INVALID_ARGUMENT,
+               "jtbd_score_method");
+  CHECK_OK(jtbd_study_score(study, options, &report));
+  CHECK_OK(jtbd_report_outcome(report, 0, &score));
+  check_bosch_score(&score, 1);
+
+  CHECK((score.has & JTBD_SCORE_HAS_IMPORTANCE_INTERVAL) != 0);
+  CHECK((score.has & JTBD_SCORE_HAS_OPPORTUNITY_DELTA_INTERVAL) != 0);
+  CHECK((score.has & JTBD_SCORE_HAS_OPPORTUNITY_AT_LEAST_10_PROBABILITY) == 0);
+  /* Squares are compared, so that this test needs no libm. */
+  centre = (p_i + z * z / (2 * n)) / (1 + z * z / n);
+  half_squared = z * z * (p_i * (1 - p_i) / n + z * z / (4 * n * n)) /
+                 ((1 + z * z / n) * (1 + z * z / n));
+  low = score.importance_interval.low / 10;
+  high = score.importance_interval.high / 10;
+  CHECK_NEAR((low + high) / 2, centre);
+  CHECK_NEAR((high - low) * (high - low) / 4, half_squared);
+  var_i = 100 * p_i * (1 - p_i) / n;
+  var_s = 100 * p_s * (1 - p_s) / n;
+  cov = 100 * (p_both - p_i * p_s) / n;
+  se = score.opportunity_standard_error;
+  CHECK_NEAR(se * se, 4 * var_i + var_s - 4 * cov);
+  CHECK_NEAR(score.opportunity_delta_interval.low, score.opportunity - z * se);
+  CHECK_NEAR(score.opportunity_delta_interval.high, score.opportunity + z * se);
+  CHECK(score.opportunity_interval.low == score.opportunity_delta_interval.low);
+
+  memset(&info, 0, sizeof(info));
+  info.struct_size = sizeof(info);
+  CHECK_OK(jtbd_report_get_info(report, &info));
+  CHECK(info.score_method == JTBD_SCORE_METHOD_ULWICK);
+  CHECK(strcmp(info.method, "ulwick_top_box") == 0);
+  CHECK(info.confidence_level == 0.9);
+  CHECK(info.bootstrap_resamples == 0);
+  CHECK(info.seed == 1234u);
+  CHECK(info.weighted == 0);
+  CHECK(info.effective_respondent_count == 270.0);
+  jtbd_report_destroy(report);
+
+  /* Doubling one respondent's weight makes the report weighted. */
+  CHECK_OK(jtbd_study_set_weight(study, 0, 2.0));
+  EXPECT_ERROR(jtbd_study_set_weight(study, 0, 0.0), JTBD_INVALID_ARGUMENT,
+               "greater than 0");
+  CHECK_OK(jtbd_study_score(study, options, &report));
+  CHECK_OK(jtbd_report_get_info(report, &info));
+  CHECK(info.weighted == 1);
+  /* Kish: (269 + 2)^2 / (269 + 4) */
+  CHECK_NEAR(info.effective_respondent_count, 271.0 * 271.0 / 273.0);
+  CHECK_OK(jtbd_report_outcome(report, 0, &score));
+  CHECK((score.has & JTBD_SCORE_HAS_IMPORTANCE_EFFECTIVE_COUNT) != 0);
+  CHECK_NEAR(score.importance, 10.0 * 201.0 / 271.0);
+  jtbd_report_destroy(report);
+  jtbd_score_options_destroy(options);
+  jtbd_study_destroy(study);
+}
+
 static void test_misuse(void) {
   jtbd_study* study = NULL;
   jtbd_report* report = NULL;
@@ -432,6 +507,7 @@ int main(int argc, char** argv) {
   }
   test_version();
   test_bosch();
+  test_statistics();
   test_misuse();
   test_survey_file(argv[1]);
   test_bytes_in_bytes_out();

@@ -13,6 +13,7 @@ Environment: JTBD_CLI (the built `jtbd`), JTBD_SOURCE_DIR (repository root).
 import csv
 import io
 import json
+import math
 import os
 import re
 import subprocess
@@ -265,8 +266,9 @@ def test_csv_agrees_with_json(segmented_json):
 
 TABLE_ROW = re.compile(
     r"^\s*(?P<rank>\d+)\s+(?P<id>o\d\d)\s+(?P<imp>\d+\.\d)\s+"
-    r"(?P<sat>\d+\.\d)\s+(?P<opp>\d+\.\d)\s+(?P<band>[a-z ]+?)\s+"
-    r"(?P<n_i>\d+)\s+(?P<n_s>\d+)$")
+    r"(?P<sat>\d+\.\d)\s+(?P<opp>\d+\.\d)\s+"
+    r"\[\s*(?P<low>\d+\.\d), +(?P<high>\d+\.\d)\]\s+(?P<p>\d\.\d\d)\s+"
+    r"(?P<band>[a-z ]+?)\s+(?P<n_i>\d+)\s+(?P<n_s>\d+)$")
 
 
 def table_blocks(text):
@@ -303,6 +305,10 @@ def test_table_agrees_with_json(segmented_json):
             assert row["imp"] == "%.1f" % item["importance"]
             assert row["sat"] == "%.1f" % item["satisfaction"]
             assert row["opp"] == "%.1f" % item["opportunity"]
+            interval = item["opportunityInterval"]
+            assert (row["low"], row["high"]) == (
+                "%.1f" % interval["low"], "%.1f" % interval["high"])
+            assert row["p"] == "%.2f" % item["opportunityAtLeast10Probability"]
             assert row["band"] == \
                 item["band"][len("BAND_"):].lower().replace("_", " ")
             assert int(row["n_i"]) == item["importanceCount"]
@@ -377,8 +383,9 @@ def test_bosch_figures_in_long_layout(tmp_path):
     assert (second["importance"], second["satisfaction"],
             second["opportunity"]) == (1, 5, 1)
     assert second["band"] == "BAND_OVERSERVED"
-    assert run_ok("score", path).splitlines()[2].split()[:6] == \
-        ["1", "off_track", "7.4", "2.8", "12.0", "high"]
+    row = run_ok("score", path).splitlines()[4].split()
+    assert row[:5] == ["1", "off_track", "7.4", "2.8", "12.0"]
+    assert "high" in row
 
 
 def test_blank_answers_count_only_who_answered(tmp_path):
@@ -636,7 +643,7 @@ def test_outcomes_put_statements_in_the_table(example_statements):
     text = run_ok("score", "--outcomes", OUTCOMES, SURVEY)
     lines = text.splitlines()
     assert re.match(r"^Rank\s+Outcome\s+Statement\s+Imp\s+Sat\s+Opp\b",
-                    lines[1]), lines[1]
+                    lines[3]), lines[3]
     row = re.compile(r"^\s*\d+\s+(o\d\d)\s+(.+?)\s+\d+\.\d\s+\d+\.\d\s+"
                      r"\d+\.\d\s")
     seen = set()
@@ -817,3 +824,385 @@ def test_version_matches_the_project():
                             f.read()).group(1)
     assert run_ok("version") == "jtbd %s\n" % version
     assert run_ok("version") == "jtbd 1.0.0\n"
+
+
+# --- Statistics (issue 3) ---------------------------------------------------
+#
+# Recomputed here from docs/SCORING.md with the math module only: Wilson
+# intervals of the top-box shares, the delta method with the covariance of
+# the respondents who answered both, pooled two-proportion z-tests and Holm.
+
+STAT_TOLERANCE = 1e-9
+
+
+def critical_value(level):
+    """z with P(|Z| <= z) = level, by bisection on math.erfc (no scipy)."""
+    low, high = 0.0, 40.0
+    for _ in range(200):
+        middle = (low + high) / 2
+        if math.erfc(middle / math.sqrt(2)) > 1 - level:
+            low = middle
+        else:
+            high = middle
+    return (low + high) / 2
+
+
+def wilson(top, n, z):
+    p = top / n
+    denominator = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denominator
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
+    return 10 * (centre - half), 10 * (centre + half)
+
+
+def pairs_statistics(pairs, top_box_min=4):
+    """Shares, delta-method variances and the opportunity of one outcome's
+    (importance, satisfaction) pairs (None = no answer)."""
+    importance = [i for i, _ in pairs if i is not None]
+    satisfaction = [s for _, s in pairs if s is not None]
+    both = [(i, s) for i, s in pairs if i is not None and s is not None]
+    n_i, n_s, n_b = len(importance), len(satisfaction), len(both)
+    x_i = sum(1 for i in importance if i >= top_box_min)
+    x_s = sum(1 for s in satisfaction if s >= top_box_min)
+    p_i, p_s = x_i / n_i, x_s / n_s
+    var_i = 100 * p_i * (1 - p_i) / n_i
+    var_s = 100 * p_s * (1 - p_s) / n_s
+    # sigma_XY estimated among those who answered both (their own shares).
+    p_11 = sum(1 for i, s in both
+               if i >= top_box_min and s >= top_box_min) / n_b
+    p_i_b = sum(1 for i, _ in both if i >= top_box_min) / n_b
+    p_s_b = sum(1 for _, s in both if s >= top_box_min) / n_b
+    cov = 100 * n_b * (p_11 - p_i_b * p_s_b) / (n_i * n_s)
+    importance_score, satisfaction_score = 10 * p_i, 10 * p_s
+    if importance_score >= satisfaction_score:
+        var_o = max(4 * var_i + var_s - 4 * cov, 0.0)
+    else:
+        var_o = var_i
+    return {
+        "n_i": n_i, "x_i": x_i, "n_s": n_s, "x_s": x_s,
+        "importance": importance_score, "satisfaction": satisfaction_score,
+        "opportunity": importance_score + max(
+            importance_score - satisfaction_score, 0.0),
+        "var_o": var_o,
+    }
+
+
+def assert_close(actual, expected, what):
+    assert abs(actual - expected) <= STAT_TOLERANCE, (what, actual, expected)
+
+
+def check_intervals(rows, ids, items, z):
+    by_id = {item["outcomeId"]: item for item in items}
+    for outcome_id in ids:
+        item = by_id[outcome_id]
+        stats = pairs_statistics(answers_of(rows, outcome_id))
+        for key, top, n in (("importanceInterval", "x_i", "n_i"),
+                            ("satisfactionInterval", "x_s", "n_s")):
+            low, high = wilson(stats[top], stats[n], z)
+            assert_close(item[key]["low"], low, (outcome_id, key))
+            assert_close(item[key]["high"], high, (outcome_id, key))
+        se = math.sqrt(stats["var_o"])
+        assert_close(item["opportunityStandardError"], se, outcome_id)
+        delta = item["opportunityDeltaInterval"]
+        assert_close(delta["low"], stats["opportunity"] - z * se, outcome_id)
+        assert_close(delta["high"], stats["opportunity"] + z * se, outcome_id)
+
+
+@pytest.fixture(scope="module")
+def statistics_json():
+    return json.loads(run_ok("score", "--format", "json", "--segment-by",
+                             "segment", SURVEY))
+
+
+def test_json_names_the_intervals_as_the_issue_asks(statistics_json):
+    for item in statistics_json["outcomes"]:
+        for key in ("importanceInterval", "satisfactionInterval",
+                    "opportunityInterval"):
+            assert set(item[key]) == {"low", "high"}, key
+            assert item[key]["low"] <= item[key]["high"]
+        # The bootstrap interval stays within the attainable scores.
+        assert 0 <= item["opportunityInterval"]["low"]
+        assert item["opportunityInterval"]["high"] <= 20
+        assert 0 <= item["opportunityAtLeast10Probability"] <= 1
+    report = statistics_json
+    assert report["scoreMethod"] == "SCORE_METHOD_ULWICK"
+    assert report["confidenceLevel"] == 0.95
+    assert report["bootstrapResamples"] == 2000
+    assert report["seed"] == "20240101"  # uint64 is a JSON string
+    assert report["weighted"] is False
+
+
+def test_wilson_and_delta_intervals_match_independent_computation(
+        example, statistics_json):
+    ids, rows = example
+    z = critical_value(0.95)
+    assert abs(z - 1.959963984540054) < 1e-12
+    check_intervals(rows, ids, statistics_json["outcomes"], z)
+    for segment in statistics_json["segments"]:
+        members = [r for r in rows if r["segment"] == segment["name"]]
+        check_intervals(members, ids, segment["outcomes"], z)
+
+
+def test_confidence_flag_changes_every_interval(example):
+    ids, rows = example
+    report = json.loads(run_ok("score", "--format", "json", "--confidence",
+                               "0.9", SURVEY))
+    assert report["confidenceLevel"] == 0.9
+    check_intervals(rows, ids, report["outcomes"], critical_value(0.9))
+
+
+def test_bootstrap_zero_gives_the_delta_interval():
+    report = json.loads(run_ok("score", "--format", "json", "--bootstrap",
+                               "0", SURVEY))
+    assert report["bootstrapResamples"] == 0
+    for item in report["outcomes"]:
+        assert item["opportunityInterval"] == item["opportunityDeltaInterval"]
+        assert "opportunityAtLeast10Probability" not in item
+    table = run_ok("score", "--bootstrap", "0", SURVEY)
+    assert ("Intervals: 95%; opportunity by the delta method (no bootstrap)"
+            in table.splitlines())
+
+
+def test_bootstrap_is_reproducible_by_seed():
+    def run_with(*flags):
+        return run_ok("score", "--format", "json", "--bootstrap", "500",
+                      *flags, SURVEY)
+    first = run_with("--seed", "11")
+    assert run_with("--seed=11") == first
+    other = run_with("--seed", "12")
+    assert other != first
+    a, b = json.loads(first), json.loads(other)
+    assert a["seed"] == "11" and b["seed"] == "12"
+    assert a["bootstrapResamples"] == 500
+    # Only the bootstrap figures depend on the seed.
+    for x, y in zip(a["outcomes"], b["outcomes"]):
+        assert x["importanceInterval"] == y["importanceInterval"]
+        assert x["opportunityDeltaInterval"] == y["opportunityDeltaInterval"]
+    assert any(x["opportunityInterval"] != y["opportunityInterval"]
+               for x, y in zip(a["outcomes"], b["outcomes"]))
+    # The default seed is used when none is given, and shown.
+    table = run_ok("score", SURVEY)
+    assert ("Intervals: 95%; opportunity by bootstrap, 2000 resamples, "
+            "seed 20240101") in table.splitlines()
+
+
+def test_probability_agrees_with_the_interval(statistics_json):
+    for item in statistics_json["outcomes"]:
+        probability = item["opportunityAtLeast10Probability"]
+        interval = item["opportunityInterval"]
+        # A 95 % interval wholly above (below) 10 leaves at most 2.5 % of
+        # resamples below (at or above) it.
+        if interval["low"] > 10:
+            assert probability >= 0.975, item["outcomeId"]
+        if interval["high"] < 10:
+            assert probability <= 0.025, item["outcomeId"]
+
+
+def pooled_test(x1, n1, x2, n2):
+    pooled = (x1 + x2) / (n1 + n2)
+    z = (x1 / n1 - x2 / n2) / math.sqrt(pooled * (1 - pooled) *
+                                        (1 / n1 + 1 / n2))
+    return z, math.erfc(abs(z) / math.sqrt(2))
+
+
+def holm(p_values):
+    """Holm's step-down adjusted p-values, in the input order."""
+    order = sorted(range(len(p_values)), key=lambda k: p_values[k])
+    adjusted, running = [0.0] * len(p_values), 0.0
+    for rank, k in enumerate(order):
+        running = max(running,
+                      min(1.0, (len(p_values) - rank) * p_values[k]))
+        adjusted[k] = running
+    return adjusted
+
+
+def test_segments_against_the_rest_match_independent_tests(
+        example, statistics_json):
+    ids, rows = example
+    for segment in statistics_json["segments"]:
+        inside = [r for r in rows if r["segment"] == segment["name"]]
+        rest = [r for r in rows if r["segment"] != segment["name"]]
+        assert segment["restRespondentCount"] == len(rest)
+        comparisons = segment["comparisons"]
+        # One per outcome, in the order of the segment's ranked outcomes.
+        assert [c["outcomeId"] for c in comparisons] == [
+            o["outcomeId"] for o in segment["outcomes"]]
+        importance_p, opportunity_p = [], []
+        for c in comparisons:
+            a = pairs_statistics(answers_of(inside, c["outcomeId"]))
+            b = pairs_statistics(answers_of(rest, c["outcomeId"]))
+            assert_close(c["restOpportunity"], b["opportunity"], "rest")
+            assert_close(c["opportunityDifference"],
+                         a["opportunity"] - b["opportunity"], "difference")
+            z, p = pooled_test(a["x_i"], a["n_i"], b["x_i"], b["n_i"])
+            assert_close(c["importanceTest"]["z"], z, "importance z")
+            assert_close(c["importanceTest"]["pValue"], p, "importance p")
+            importance_p.append(p)
+            z = (a["opportunity"] - b["opportunity"]) / math.sqrt(
+                a["var_o"] + b["var_o"])
+            p = math.erfc(abs(z) / math.sqrt(2))
+            assert_close(c["opportunityTest"]["z"], z, "opportunity z")
+            opportunity_p.append(p)
+        for c, adjusted in zip(comparisons, holm(importance_p)):
+            assert_close(c["importanceTest"]["holmAdjustedPValue"], adjusted,
+                         "importance Holm")
+        expected_ids = []
+        for c, p, adjusted in zip(comparisons, opportunity_p,
+                                  holm(opportunity_p)):
+            # Tiny p-values: compare relatively.
+            assert math.isclose(c["opportunityTest"]["pValue"], p,
+                                rel_tol=1e-9, abs_tol=1e-12)
+            assert math.isclose(c["opportunityTest"]["holmAdjustedPValue"],
+                                adjusted, rel_tol=1e-9, abs_tol=1e-12)
+            more = c["opportunityDifference"] > 0 and adjusted < 0.05
+            assert c["moreUnderserved"] is more, c["outcomeId"]
+            if more:
+                expected_ids.append(c["outcomeId"])
+        assert segment["moreUnderservedOutcomeIds"] == expected_ids
+    # The example is built so that each segment has needs of its own.
+    assert all(s["moreUnderservedOutcomeIds"]
+               for s in statistics_json["segments"])
+
+
+def test_table_lists_what_is_more_underserved_per_segment(statistics_json):
+    text = run_ok("score", "--segment-by", "segment", SURVEY)
+    lines = text.splitlines()
+    assert lines[1] == ("Method: Ulwick top box, opportunity = "
+                        "I + max(I - S, 0)")
+    assert all(len(line) <= 120 for line in lines)
+    for segment in statistics_json["segments"]:
+        heading = lines.index("Segment: %s (%d respondents)" %
+                              (segment["name"], segment["respondentCount"]))
+        intro = lines.index(
+            "More underserved than for the other %d respondents "
+            "(Holm-adjusted p < 0.05):" % segment["restRespondentCount"],
+            heading)
+        by_id = {c["outcomeId"]: c for c in segment["comparisons"]}
+        listed = []
+        for line in lines[intro + 1:]:
+            match = re.match(r"^  (o\d\d)  opportunity \+(\d+\.\d) "
+                             r"\((\d+\.\d) vs (\d+\.\d)\), adjusted p "
+                             r"(< 0\.0001|= \d\.\d{4})$", line)
+            if not match:
+                break
+            outcome_id, difference, here, there, p = match.groups()
+            c = by_id[outcome_id]
+            assert difference == "%.1f" % c["opportunityDifference"]
+            assert there == "%.1f" % c["restOpportunity"]
+            adjusted = c["opportunityTest"]["holmAdjustedPValue"]
+            assert p == ("< 0.0001" if adjusted < 0.0001 else
+                         "= %.4f" % adjusted)
+            listed.append(outcome_id)
+        assert listed == segment["moreUnderservedOutcomeIds"]
+
+
+def test_csv_statistics_columns_agree_with_json(statistics_json):
+    text = run_ok("score", "--format", "csv", "--segment-by", "segment",
+                  SURVEY)
+    records = list(csv.DictReader(io.StringIO(text, newline="")))
+    header = text.split("\r\n", 1)[0].split(",")
+    assert header[-8:] == [
+        "importance_low", "importance_high", "satisfaction_low",
+        "satisfaction_high", "opportunity_low", "opportunity_high",
+        "opportunity_se", "p_opportunity_at_least_10"]
+    items = list(statistics_json["outcomes"]) + [
+        o for s in statistics_json["segments"] for o in s["outcomes"]]
+    assert len(records) == len(items)
+    for record, item in zip(records, items):
+        assert record["outcome_id"] == item["outcomeId"]
+        for prefix, key in (("importance", "importanceInterval"),
+                            ("satisfaction", "satisfactionInterval"),
+                            ("opportunity", "opportunityInterval")):
+            assert float(record[prefix + "_low"]) == item[key]["low"]
+            assert float(record[prefix + "_high"]) == item[key]["high"]
+        assert float(record["opportunity_se"]) == \
+            item["opportunityStandardError"]
+        assert float(record["p_opportunity_at_least_10"]) == \
+            item["opportunityAtLeast10Probability"]
+
+
+def mean_score(ratings):
+    return 10 * (sum(ratings) / len(ratings) - 1) / 4
+
+
+@pytest.mark.parametrize("method", ["mean", "olsen", "top-box-only"])
+def test_alternative_methods(example, method):
+    ids, rows = example
+    report = json.loads(run_ok("score", "--format", "json", "--method",
+                               method, SURVEY))
+    names = {"mean": ("SCORE_METHOD_MEAN", "mean_rescaled"),
+             "olsen": ("SCORE_METHOD_OLSEN", "olsen"),
+             "top-box-only": ("SCORE_METHOD_TOP_BOX_ONLY", "top_box_only")}
+    assert (report["scoreMethod"], report["method"]) == names[method]
+    by_id = {o["outcomeId"]: o for o in report["outcomes"]}
+    for outcome_id in ids:
+        pairs = answers_of(rows, outcome_id)
+        importance = [i for i, _ in pairs if i is not None]
+        satisfaction = [s for _, s in pairs if s is not None]
+        item = by_id[outcome_id]
+        if method == "mean":
+            i, s = mean_score(importance), mean_score(satisfaction)
+            expected = i + max(i - s, 0)
+        elif method == "olsen":
+            i = 10 * sum(1 for r in importance if r >= 4) / len(importance)
+            s = 10 * sum(1 for r in satisfaction if r >= 4) / len(satisfaction)
+            expected = (i / 10) * (1 - s / 10)
+            assert "opportunityAtLeast10Probability" not in item
+        else:
+            i = 10 * sum(1 for r in importance if r == 5) / len(importance)
+            s = 10 * sum(1 for r in satisfaction if r == 5) / len(satisfaction)
+            expected = i + max(i - s, 0)
+        assert_close(item["importance"], i, outcome_id)
+        assert_close(item["satisfaction"], s, outcome_id)
+        assert_close(item["opportunity"], expected, outcome_id)
+    if method == "top-box-only":
+        assert report["scale"]["topBoxMin"] == 5
+    else:
+        assert all(o["band"] == "BAND_UNSPECIFIED"
+                   for o in report["outcomes"])
+    table = run_ok("score", "--method", method, SURVEY)
+    assert table.splitlines()[1].startswith("Method: ")
+
+
+def test_weights_from_a_column(tmp_path):
+    # Two respondents, one outcome; weights 3 and 1: I = 10 x 3/4,
+    # S = 10 x 1/4, Kish n = 16 / 10.
+    path = write(tmp_path / "weighted.csv",
+                 "respondent_id,w,imp_o1,sat_o1\nr1,3,5,1\nr2,1,1,5\n")
+    report = json.loads(run_ok("score", "--format", "json", "--weight", "w",
+                               path))
+    assert report["weighted"] is True
+    assert_close(report["effectiveRespondentCount"], 1.6, "Kish n")
+    item = report["outcomes"][0]
+    assert_close(item["importance"], 7.5, "importance")
+    assert_close(item["satisfaction"], 2.5, "satisfaction")
+    assert_close(item["importanceEffectiveCount"], 1.6, "n_eff")
+    assert "Weighted: Kish effective sample size 1.6" in run_ok(
+        "score", "--weight", "w", path).splitlines()
+
+
+@pytest.mark.parametrize("args", [
+    ["--confidence", "1"],
+    ["--confidence", "0"],
+    ["--confidence", "ninety"],
+    ["--confidence=nan"],
+    ["--bootstrap", "-1"],
+    ["--bootstrap", "1000001"],
+    ["--bootstrap", "many"],
+    ["--seed", "-3"],
+    ["--seed", "18446744073709551616"],
+    ["--method", "maxdiff"],
+    ["--method="],
+])
+def test_statistics_usage_errors_exit_2(args):
+    code, out, err = run("score", *args, SURVEY)
+    assert code == 2, err
+    assert out == ""
+    assert err.startswith("jtbd: ")
+    assert "Usage: jtbd score" in err
+
+
+def test_help_lists_the_statistics_flags():
+    out = run_ok("score", "--help")
+    for option in ("--confidence", "--bootstrap", "--seed", "--method"):
+        assert option in out

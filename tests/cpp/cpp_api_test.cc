@@ -312,6 +312,60 @@ TEST(CppStudyTest, ReadCsvFileWithSegments) {
   EXPECT_THAT(missing.message(), HasSubstr("/nonexistent.csv"));
 }
 
+TEST(CppStudyTest, ReadsSurveyExportsWithOptions) {
+  const std::string formats = std::string(JTBD_TEST_DATA_DIR) + "/io/formats/";
+  // Qualtrics, detected: o1 importance 5,4,5,1 -> 3 of 4 top box.
+  const jtbd::Report qualtrics =
+      jtbd::Study::ReadCsvFile(formats + "qualtrics.csv").Score();
+  ASSERT_EQ(qualtrics.outcomes().size(), 3u);
+  EXPECT_EQ(qualtrics.outcomes()[0].outcome_id, "o1");
+  EXPECT_EQ(qualtrics.outcomes()[0].statement,
+            "Minimize the time it takes to find a cut line");
+  EXPECT_NEAR(qualtrics.outcomes()[0].importance, 7.5, kTolerance);
+
+  // Named questions, labels and a forced format from options.
+  const std::string csv =
+      "StartDate,ResponseId,Q2_1,Q3_1\n"
+      "Start Date,Response ID,Rate A - x,Rate B - x\n"
+      "2024-01-01,R_1,Critical,2\n"
+      "2024-01-01,R_2,Nice to have,5\n";
+  jtbd::ReadOptions options;
+  options.input_format = jtbd::InputFormat::kQualtrics;
+  options.importance_questions = {"Q2"};
+  options.satisfaction_questions = {"Q3", "Q9"};
+  options.labels = "label,rating\nCritical,5\nNice to have,2\n";
+  const jtbd::Error no_q9 =
+      ErrorOf([&] { jtbd::Study::ReadCsv(csv, "q.csv", options); });
+  EXPECT_THAT(no_q9.message(), HasSubstr("no question \"Q9\""));
+  options.satisfaction_questions = {"Q3"};
+  const jtbd::OutcomeScore named =
+      jtbd::Study::ReadCsv(csv, "q.csv", options).Score().outcomes().at(0);
+  EXPECT_NEAR(named.importance, 5.0, kTolerance);    // Critical = 5
+  EXPECT_NEAR(named.satisfaction, 5.0, kTolerance);  // 5 of 2, 5
+
+  // A survey map from a file, with weights.
+  jtbd::ReadOptions mapped;
+  mapped.survey_map_file = formats + "crm_map.json";
+  const jtbd::Study crm =
+      jtbd::Study::ReadCsvFile(formats + "crm_export.csv", mapped);
+  EXPECT_EQ(crm.respondent_count(), 4u);
+  EXPECT_NEAR(crm.Score().outcomes().at(1).importance, 60.0 / 6.5, 1e-9);
+
+  // Straight into an aggregate: the same tables as the study's.
+  const jtbd::Aggregate streamed =
+      jtbd::Aggregate::ReadCsvFile(formats + "crm_export.csv", mapped);
+  EXPECT_EQ(streamed.Serialize(), crm.ToAggregate().Serialize());
+  EXPECT_EQ(jtbd::Aggregate::ReadCsv("id,imp_a,sat_a\nr1,5,1\n", "m")
+                .respondent_count(),
+            1u);
+
+  jtbd::ReadOptions bad;
+  bad.survey_map = "{\"outcome\": 1}";
+  EXPECT_THAT(
+      ErrorOf([&] { jtbd::Study::ReadCsv(csv, "q.csv", bad); }).message(),
+      HasSubstr("survey map: not a survey map"));
+}
+
 TEST(CppStudyTest, DescribeOutcomesCsv) {
   jtbd::Study study = MakeSample();
   // "speed" already has a statement; a blank one leaves it.

@@ -195,10 +195,10 @@ TEST(ReadSurveyCsvTest, RatingsFollowTheScaleOption) {
   EXPECT_EQ(study.status().message(),
             "seven.csv: line 2, column 2 (\"imp_a\"): importance 0 is outside "
             "the scale 1-7");
-  study = ReadSurveyCsv("id,imp_a,sat_a\nr,1,-1\n", "seven.csv", options);
+  study = ReadSurveyCsv("id,imp_a,sat_a\nr,8,1\n", "seven.csv", options);
   EXPECT_EQ(study.status().message(),
-            "seven.csv: line 2, column 3 (\"sat_a\"): satisfaction -1 is "
-            "outside the scale 1-7");
+            "seven.csv: line 2, column 2 (\"imp_a\"): importance 8 is outside "
+            "the scale 1-7");
   study = ReadSurveyCsv("id,imp_a,sat_a\nr,99999999999999,1\n", "seven.csv",
                         options);
   EXPECT_EQ(study.status().message(),
@@ -206,9 +206,35 @@ TEST(ReadSurveyCsvTest, RatingsFollowTheScaleOption) {
             "99999999999999 is outside the scale 1-7");
 }
 
+TEST(ReadSurveyCsvTest, NegativeRecodesAreNoAnswer) {
+  // Qualtrics-style recodes (-99 "not applicable", -1 "don't know").
+  absl::StatusOr<Study> study = ReadSurveyCsv(
+      "id,imp_a,sat_a,imp_b,sat_b\nr,-99,-1, -1.0 ,3\n", "t.csv", {});
+  ASSERT_TRUE(study.ok()) << study.status();
+  EXPECT_EQ(AnswerOf(*study, "r", "a"), Answer(0, 0));
+  EXPECT_EQ(AnswerOf(*study, "r", "b"), Answer(0, 3));
+  // Zero is no recode: off the scale as before.
+  EXPECT_EQ(
+      ReadSurveyCsv("id,imp_a,sat_a\nr,-0,1\n", "t.csv", {}).status().message(),
+      "t.csv: line 2, column 2 (\"imp_a\"): importance -0 is outside "
+      "the scale 1-5");
+}
+
+TEST(ReadSurveyCsvTest, RefusesTextThatIsNeitherARatingNorALabel) {
+  for (const char* cell : {"four", "NaN", "Somewhat important", "x"}) {
+    absl::StatusOr<Study> study = ReadSurveyCsv(
+        absl::StrCat("id,imp_a,sat_a\nr,\"", cell, "\",1\n"), "t.csv", {});
+    EXPECT_EQ(study.status().message(),
+              absl::StrCat("t.csv: line 2, column 2 (\"imp_a\"): \"", cell,
+                           "\" is neither a rating on the scale 1-5 nor a "
+                           "known importance label (a label map can name it)"))
+        << cell;
+  }
+}
+
 TEST(ReadSurveyCsvTest, RefusesCellsThatAreNotWholeNumbers) {
-  for (const char* cell : {"4.", ".0", "4.01", "1e3", "4 5", "--4", "four",
-                           "0x4", "-", "NaN", "4,0"}) {
+  for (const char* cell :
+       {"4.", ".0", "4.01", "1e3", "4 5", "--4", "0x4", "-", "4,0"}) {
     absl::StatusOr<Study> study = ReadSurveyCsv(
         absl::StrCat("id,imp_a,sat_a\nr,\"", cell, "\",1\n"), "t.csv", {});
     EXPECT_EQ(study.status().message(),
@@ -234,7 +260,9 @@ TEST(ReadSurveyCsvTest, LongCellsAreCutInMessages) {
       absl::StrCat("id,imp_a,sat_a\nr,", cell, ",1\n"), "t.csv", {});
   EXPECT_EQ(study.status().message(),
             absl::StrCat("t.csv: line 2, column 2 (\"imp_a\"): \"",
-                         std::string(60, 'x'), "...\" is not a whole number"));
+                         std::string(60, 'x'),
+                         "...\" is neither a rating on the scale 1-5 nor a "
+                         "known importance label (a label map can name it)"));
 }
 
 TEST(ReadSurveyCsvTest, RefusesAScaleAboveWhatAByteHolds) {
@@ -292,7 +320,9 @@ TEST(ReadSurveyCsvRefusalTest, RatingOutsideTheScale) {
 
 TEST(ReadSurveyCsvRefusalTest, NotANumber) {
   EXPECT_EQ(RefusalOf("not_a_number.csv"),
-            "P: line 4, column 4 (\"imp_b\"): \"abc\" is not a whole number");
+            "P: line 4, column 4 (\"imp_b\"): \"abc\" is neither a rating on "
+            "the scale 1-5 nor a known importance label (a label map can name "
+            "it)");
 }
 
 TEST(ReadSurveyCsvRefusalTest, NotAWholeNumber) {
@@ -325,21 +355,23 @@ TEST(ReadSurveyCsvRefusalTest, TextAfterAClosingQuote) {
             "of a quoted field (a quote inside quotes must be doubled: \"\")");
 }
 
+constexpr absl::string_view kUnknownLayout =
+    "the header matches no known layout: expected a long layout "
+    "(respondent, outcome, importance, satisfaction), a wide layout "
+    "(imp_<outcome>, sat_<outcome>), or a Qualtrics, SurveyMonkey, Google "
+    "Forms or Typeform export (a format can also be forced, or the columns "
+    "named by a survey map)";
+
 TEST(ReadSurveyCsvRefusalTest, HeaderWithoutAnswerColumns) {
   EXPECT_EQ(RefusalOf("no_answer_columns.csv"),
-            "P: line 1, column 1 (\"name\"): the header has no answer "
-            "columns; expected a long "
-            "layout (respondent, outcome, importance, satisfaction) or a wide "
-            "layout (imp_<outcome>, sat_<outcome>)");
+            absl::StrCat("P: line 1, column 1 (\"name\"): ", kUnknownLayout));
   // Half a long layout is no layout.
   EXPECT_EQ(
       ReadSurveyCsv("\n\nrespondent,importance,satisfaction\n", "t.csv", {})
           .status()
           .message(),
-      "t.csv: line 3, column 1 (\"respondent\"): the header has no answer "
-      "columns; expected a long "
-      "layout (respondent, outcome, importance, satisfaction) or a wide "
-      "layout (imp_<outcome>, sat_<outcome>)");
+      absl::StrCat("t.csv: line 3, column 1 (\"respondent\"): ",
+                   kUnknownLayout));
 }
 
 TEST(ReadSurveyCsvRefusalTest, InvalidUtf8) {
@@ -376,7 +408,7 @@ TEST(ReadSurveyCsvRefusalTest, DuplicateHeaderNames) {
 
 TEST(ReadSurveyCsvRefusalTest, BlankHeaderName) {
   EXPECT_EQ(RefusalOf("blank_header_name.csv"),
-            "P: line 1, column 4: the header name is blank");
+            "P: line 1, column 2: the header name is blank");
 }
 
 TEST(ReadSurveyCsvRefusalTest, ConflictingAttributeInALongFile) {

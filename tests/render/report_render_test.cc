@@ -88,6 +88,42 @@ v1::Report SegmentedReport() {
   return report;
 }
 
+void SetInterval(v1::Interval* interval, double low, double high) {
+  interval->set_low(low);
+  interval->set_high(high);
+}
+
+// The statistics the core adds to an outcome (values made up for display).
+void SetStatistics(v1::OutcomeScore* score, double opportunity_low,
+                   double opportunity_high, double standard_error,
+                   double probability) {
+  SetInterval(score->mutable_importance_interval(), score->importance() - 0.5,
+              score->importance() + 0.5);
+  SetInterval(score->mutable_satisfaction_interval(),
+              score->satisfaction() - 0.5, score->satisfaction() + 0.5);
+  SetInterval(score->mutable_opportunity_interval(), opportunity_low,
+              opportunity_high);
+  SetInterval(score->mutable_opportunity_delta_interval(),
+              score->opportunity() - 1.96 * standard_error,
+              score->opportunity() + 1.96 * standard_error);
+  score->set_opportunity_standard_error(standard_error);
+  score->set_opportunity_at_least_10_probability(probability);
+}
+
+// BoschReport as the core scores it by default: the method, confidence and
+// bootstrap recorded, intervals on every outcome (Bosch: opportunity 12.04
+// in about [10.9, 13.2]).
+v1::Report BoschReportWithStatistics() {
+  v1::Report report = BoschReport();
+  report.set_score_method(v1::SCORE_METHOD_ULWICK);
+  report.set_confidence_level(0.95);
+  report.set_bootstrap_resamples(2000);
+  report.set_seed(20240101);
+  SetStatistics(report.mutable_outcomes(0), 10.912, 13.174, 0.578, 0.9998);
+  SetStatistics(report.mutable_outcomes(1), 8.351, 9.62, 0.33, 0.004);
+  return report;
+}
+
 TEST(RenderCsvTest, BoschReportExactly) {
   // Unrounded, shortest round-trip: 10*200/270 prints as 7.407407407407407.
   // The second row: 10*230/268 = 8.582089552238806,
@@ -96,13 +132,15 @@ TEST(RenderCsvTest, BoschReportExactly) {
             "segment,rank,outcome_id,statement,importance,satisfaction,"
             "opportunity,band,importance_count,importance_top_box_count,"
             "satisfaction_count,satisfaction_top_box_count,both_count,"
-            "both_top_box_count\r\n"
+            "both_top_box_count,importance_low,importance_high,"
+            "satisfaction_low,satisfaction_high,opportunity_low,"
+            "opportunity_high,opportunity_se,p_opportunity_at_least_10\r\n"
             ",1,off_track,Minimize the likelihood that the cut goes off track,"
             "7.407407407407407,2.7777777777777777,12.037037037037038,high,"
-            "270,200,270,75,269,66\r\n"
+            "270,200,270,75,269,66,,,,,,,,\r\n"
             ",2,blade,Minimize the time it takes to change the blade,"
             "8.582089552238806,8.178438661710038,8.985740442767574,"
-            "table_stakes,268,230,269,220,267,76\r\n");
+            "table_stakes,268,230,269,220,267,76,,,,,,,,\r\n");
 }
 
 TEST(RenderCsvTest, SegmentsFollowAndFieldsAreQuoted) {
@@ -113,17 +151,17 @@ TEST(RenderCsvTest, SegmentsFollowAndFieldsAreQuoted) {
   EXPECT_EQ(records[3],
             "\"finish, angled\",1,off_track,"
             "Minimize the likelihood that the cut goes off track,"
-            "9,1,17,extreme,90,81,90,9,89,27");
+            "9,1,17,extreme,90,81,90,9,89,27,,,,,,,,");
   EXPECT_EQ(records[4],
             "\"finish, angled\",2,blade,"
             "\"Minimize the \"\"time\"\" it takes to change the blade\","
             "3.3333333333333335,6.666666666666667,3.3333333333333335,"
-            "overserved,90,30,90,60,89,10");
+            "overserved,90,30,90,60,89,10,,,,,,,,");
   // A newline inside a field is quoted and kept as is (LF, not CRLF).
   EXPECT_EQ(records[5],
             "rough,1,blade,\"line one\nline two\","
             "6.666666666666667,3.3333333333333335,10,underserved,"
-            "180,120,180,60,179,40");
+            "180,120,180,60,179,40,,,,,,,,");
   EXPECT_THAT(records[6], ::testing::StartsWith("rough,2,off_track,"));
 }
 
@@ -151,7 +189,7 @@ TEST(RenderCsvTest, NumbersReadBackToTheSameDouble) {
   ASSERT_EQ(records.size(), values.size() + 1);
   for (size_t i = 0; i < values.size(); ++i) {
     const std::vector<std::string> fields = absl::StrSplit(records[i + 1], ',');
-    ASSERT_EQ(fields.size(), 14u) << records[i + 1];
+    ASSERT_EQ(fields.size(), 22u) << records[i + 1];
     for (int column : {4, 5, 6}) {
       EXPECT_EQ(std::strtod(fields[column].c_str(), nullptr), values[i])
           << fields[column];
@@ -161,6 +199,35 @@ TEST(RenderCsvTest, NumbersReadBackToTheSameDouble) {
   EXPECT_THAT(records[2], HasSubstr(",0.1,0.1,0.1,"));
   EXPECT_THAT(records[5], HasSubstr(",10,10,10,"));
   EXPECT_THAT(records[1], HasSubstr(",0,0,0,unspecified,"));
+}
+
+TEST(RenderCsvTest, StatisticsComeLastBlankWhenAbsent) {
+  v1::Report report = BoschReportWithStatistics();
+  // An outcome rated on importance only: its other figures do not exist.
+  v1::OutcomeScore* half = report.add_outcomes();
+  half->set_outcome_id("half");
+  half->set_band(v1::BAND_INSUFFICIENT_DATA);
+  half->set_importance_count(2);
+  half->set_importance_top_box_count(1);
+  half->set_importance(5);
+  SetInterval(half->mutable_importance_interval(), 0.945, 9.055);
+  const std::vector<std::string> records =
+      absl::StrSplit(RenderCsv(report), "\r\n", absl::SkipEmpty());
+  ASSERT_EQ(records.size(), 4u);
+  EXPECT_THAT(records[0],
+              ::testing::EndsWith(
+                  ",both_top_box_count,importance_low,importance_high,"
+                  "satisfaction_low,satisfaction_high,opportunity_low,"
+                  "opportunity_high,opportunity_se,p_opportunity_at_least_10"));
+  // 7.407407407407407 - 0.5 and + 0.5, 2.7777777777777777 -+ 0.5, ...
+  EXPECT_THAT(records[1],
+              ::testing::EndsWith(
+                  ",270,200,270,75,269,66,6.907407407407407,7.907407407407407,"
+                  "2.2777777777777777,3.2777777777777777,10.912,13.174,0.578,"
+                  "0.9998"));
+  EXPECT_THAT(records[2], ::testing::EndsWith(",0.33,0.004"));
+  EXPECT_EQ(records[3],
+            ",0,half,,5,0,0,insufficient_data,2,1,0,0,0,0,0.945,9.055,,,,,,");
 }
 
 TEST(RenderJsonTest, ParsesBackToTheSameReport) {
@@ -206,17 +273,19 @@ std::vector<std::string> Lines(const std::string& text) {
 TEST(RenderTableTest, TitleRowsRoundedAndRanked) {
   const std::string table = RenderTable(BoschReport());
   const std::vector<std::string> lines = Lines(table);
-  ASSERT_EQ(lines.size(), 4u) << table;
+  ASSERT_EQ(lines.size(), 5u) << table;
   EXPECT_EQ(lines[0],
             "Opportunity scores: 270 respondents, scale 1-5, top box 4-5");
-  EXPECT_THAT(lines[1], HasSubstr("Rank"));
-  EXPECT_THAT(lines[1], HasSubstr("n_I"));
+  // Only the method's name is known.
+  EXPECT_EQ(lines[1], "Method: ulwick_top_box");
+  EXPECT_THAT(lines[2], HasSubstr("Rank"));
+  EXPECT_THAT(lines[2], HasSubstr("n_I"));
   // Rank 1 first, Bosch figures rounded to one decimal for display.
-  EXPECT_THAT(lines[2], ::testing::MatchesRegex(
+  EXPECT_THAT(lines[3], ::testing::MatchesRegex(
                             "^ +1  off_track +Minimize the likelihood that the "
                             "cut goes off track +7\\.4 +2\\.8 +12\\.0 +high "
                             "+270 +270$"));
-  EXPECT_THAT(lines[3],
+  EXPECT_THAT(lines[4],
               ::testing::MatchesRegex("^ +2  blade +.* +8\\.6 +8\\.2 +9\\.0 +"
                                       "table stakes +268 +269$"));
   EXPECT_EQ(table.back(), '\n');
@@ -225,19 +294,20 @@ TEST(RenderTableTest, TitleRowsRoundedAndRanked) {
 TEST(RenderTableTest, ColumnsAlignAcrossBlocks) {
   const std::string table = RenderTable(SegmentedReport());
   const std::vector<std::string> lines = Lines(table);
-  // Title, then 3 blocks (overall, 2 segments) of header + 2 rows, plus
-  // the 2 segment titles. The "\n" inside a statement must not break a row.
+  // Title and method, then 3 blocks (overall, 2 segments) of header + 2
+  // rows, plus the 2 segment titles. The "\n" inside a statement must not
+  // break a row.
   EXPECT_THAT(table, HasSubstr("line one line two"));
-  ASSERT_EQ(lines.size(), 1u + 3u * 3u + 2u) << table;
-  EXPECT_EQ(lines[4], "Segment: finish, angled (90 respondents)");
-  EXPECT_EQ(lines[8], "Segment: rough (180 respondents)");
-  const size_t band_column = lines[1].find("Band");
+  ASSERT_EQ(lines.size(), 2u + 3u * 3u + 2u) << table;
+  EXPECT_EQ(lines[5], "Segment: finish, angled (90 respondents)");
+  EXPECT_EQ(lines[9], "Segment: rough (180 respondents)");
+  const size_t band_column = lines[2].find("Band");
   ASSERT_NE(band_column, std::string::npos);
-  EXPECT_EQ(lines[6].find("extreme"), band_column) << table;
-  EXPECT_EQ(lines[7].find("overserved"), band_column) << table;
-  EXPECT_EQ(lines[10].find("underserved"), band_column) << table;
-  EXPECT_EQ(lines[11].find("appropriately served"), band_column) << table;
-  EXPECT_THAT(lines[6], HasSubstr(" 9.0    1.0   17.0 "));
+  EXPECT_EQ(lines[7].find("extreme"), band_column) << table;
+  EXPECT_EQ(lines[8].find("overserved"), band_column) << table;
+  EXPECT_EQ(lines[11].find("underserved"), band_column) << table;
+  EXPECT_EQ(lines[12].find("appropriately served"), band_column) << table;
+  EXPECT_THAT(lines[7], HasSubstr(" 9.0    1.0   17.0 "));
 }
 
 TEST(RenderTableTest, LongStatementsAreTruncatedToKeepLinesShort) {
@@ -284,6 +354,140 @@ TEST(RenderTableTest, InsufficientDataShowsDashes) {
   EXPECT_THAT(table, HasSubstr("1 respondent, scale 1-5, top box 4-5"));
   EXPECT_THAT(table, ::testing::ContainsRegex(
                          " +-  o9 +10\\.0 +- +- +insufficient data +1 +0"));
+}
+
+TEST(RenderTableTest, TitleBlockStatesMethodConfidenceAndBootstrap) {
+  v1::Report report = BoschReportWithStatistics();
+  std::vector<std::string> lines = Lines(RenderTable(report));
+  ASSERT_GE(lines.size(), 3u);
+  EXPECT_EQ(lines[0],
+            "Opportunity scores: 270 respondents, scale 1-5, top box 4-5");
+  EXPECT_EQ(lines[1],
+            "Method: Ulwick top box, opportunity = I + max(I - S, 0)");
+  EXPECT_EQ(lines[2],
+            "Intervals: 95%; opportunity by bootstrap, 2000 resamples, seed "
+            "20240101");
+
+  report.set_confidence_level(0.9);
+  report.set_bootstrap_resamples(0);
+  report.set_weighted(true);
+  report.set_effective_respondent_count(212.345);
+  lines = Lines(RenderTable(report));
+  EXPECT_EQ(lines[2],
+            "Intervals: 90%; opportunity by the delta method (no bootstrap)");
+  EXPECT_EQ(lines[3], "Weighted: Kish effective sample size 212.3");
+
+  report.set_score_method(v1::SCORE_METHOD_MEAN);
+  report.set_method("mean_rescaled");
+  report.set_confidence_level(0.975);
+  lines = Lines(RenderTable(report));
+  EXPECT_EQ(lines[1],
+            "Method: mean ratings rescaled to 0-10, opportunity = I + max(I - "
+            "S, 0)");
+  EXPECT_THAT(lines[2], ::testing::StartsWith("Intervals: 97.5%;"));
+  EXPECT_THAT(lines[4], HasSubstr("97.5% CI"));
+}
+
+TEST(RenderTableTest, OpportunityIntervalAndProbabilityFollowTheScore) {
+  const std::string table = RenderTable(BoschReportWithStatistics());
+  const std::vector<std::string> lines = Lines(table);
+  ASSERT_EQ(lines.size(), 6u) << table;
+  EXPECT_THAT(lines[3], ::testing::MatchesRegex(
+                            "^Rank  Outcome +Statement +Imp +Sat +Opp  95% CI "
+                            "+P>=10  Band +n_I +n_S$"));
+  // The example: "12.0  [10.9, 13.2]", then P(opp >= 10).
+  EXPECT_THAT(lines[4], HasSubstr(" 12.0  [10.9, 13.2]   1.00  high "));
+  // Bounds are right-aligned so that brackets and commas line up.
+  EXPECT_THAT(lines[5], HasSubstr("  9.0  [ 8.4,  9.6]   0.00  table stakes"));
+  EXPECT_EQ(lines[4].find('['), lines[5].find('['));
+  EXPECT_EQ(lines[4].find(','), lines[5].find(','));
+  EXPECT_EQ(lines[3].find("95% CI"), lines[4].find('['));
+  for (const std::string& line : lines) EXPECT_LE(line.size(), 120u) << line;
+}
+
+TEST(RenderTableTest, OlsenScoresShowThreeDecimalsAndNoBand) {
+  v1::Report report = BoschReportWithStatistics();
+  report.set_score_method(v1::SCORE_METHOD_OLSEN);
+  report.set_method("olsen");
+  for (v1::OutcomeScore& score : *report.mutable_outcomes()) {
+    score.set_band(v1::BAND_UNSPECIFIED);
+    score.clear_opportunity_at_least_10_probability();
+  }
+  report.mutable_outcomes(0)->set_opportunity(0.5349794238683128);
+  SetInterval(report.mutable_outcomes(0)->mutable_opportunity_interval(),
+              0.4871, 0.5812);
+  const std::string table = RenderTable(report);
+  EXPECT_THAT(table,
+              HasSubstr("Method: Olsen, opportunity = I/10 x (1 - S/10)"));
+  EXPECT_THAT(table, ::testing::ContainsRegex(
+                         "  0\\.535  \\[0\\.487, 0\\.581\\]  -  +270  270"));
+  EXPECT_THAT(table, Not(HasSubstr("P>=10")));  // never for Olsen
+  EXPECT_THAT(table, Not(HasSubstr("unspecified")));
+}
+
+// SegmentedReport with comparisons: "finish, angled" has off_track
+// significantly more underserved than the rest, "rough" nothing.
+v1::Report SegmentedReportWithComparisons() {
+  v1::Report report = SegmentedReport();
+  report.set_score_method(v1::SCORE_METHOD_ULWICK);
+  report.set_confidence_level(0.95);
+  v1::SegmentReport* finish = report.mutable_segments(0);
+  finish->set_rest_respondent_count(180);
+  v1::SegmentComparison* off_track = finish->add_comparisons();
+  off_track->set_outcome_id("off_track");
+  off_track->set_rest_opportunity(9.5);
+  off_track->set_opportunity_difference(7.5);
+  off_track->mutable_opportunity_test()->set_z(6.1);
+  off_track->mutable_opportunity_test()->set_p_value(1e-9);
+  off_track->mutable_opportunity_test()->set_holm_adjusted_p_value(2e-9);
+  off_track->set_more_underserved(true);
+  v1::SegmentComparison* blade = finish->add_comparisons();
+  blade->set_outcome_id("blade");
+  blade->set_rest_opportunity(10.0);
+  blade->set_opportunity_difference(-6.7);
+  finish->add_more_underserved_outcome_ids("off_track");
+  v1::SegmentReport* rough = report.mutable_segments(1);
+  rough->set_rest_respondent_count(90);
+  v1::SegmentComparison* rough_blade = rough->add_comparisons();
+  rough_blade->set_outcome_id("blade");
+  rough_blade->set_rest_opportunity(9.0);
+  rough_blade->set_opportunity_difference(1.0);
+  rough_blade->mutable_opportunity_test()->set_holm_adjusted_p_value(0.0312);
+  rough->add_comparisons()->set_outcome_id("off_track");
+  return report;
+}
+
+TEST(RenderTableTest, SegmentsListWhatIsMoreUnderservedThanTheRest) {
+  const std::string table = RenderTable(SegmentedReportWithComparisons());
+  EXPECT_THAT(table, HasSubstr("Segment: finish, angled (90 respondents)\n"));
+  EXPECT_THAT(table,
+              HasSubstr("More underserved than for the other 180 respondents "
+                        "(Holm-adjusted p < 0.05):\n"
+                        "  off_track  opportunity +7.5 (17.0 vs 9.5), "
+                        "adjusted p < 0.0001\n"));
+  EXPECT_THAT(table,
+              HasSubstr("No outcome significantly more underserved than for "
+                        "the other 90 respondents (Holm-adjusted p < 0.05)\n"));
+  // Only outcomes flagged more underserved are listed.
+  EXPECT_THAT(table, Not(HasSubstr("blade  opportunity")));
+
+  v1::Report report = SegmentedReportWithComparisons();
+  report.mutable_segments(1)->mutable_comparisons(0)->set_more_underserved(
+      true);
+  report.mutable_segments(1)->add_more_underserved_outcome_ids("blade");
+  EXPECT_THAT(RenderTable(report),
+              HasSubstr("  blade  opportunity +1.0 (10.0 vs 9.0), adjusted p "
+                        "= 0.0312\n"));
+}
+
+TEST(RenderTableTest, ReportsWithoutStatisticsKeepTheirColumns) {
+  // A report that carries no statistics (built by hand, or by an older
+  // jtbd) shows no interval or probability column and no comparison lines.
+  const std::string table = RenderTable(SegmentedReport());
+  EXPECT_THAT(table, Not(HasSubstr("CI")));
+  EXPECT_THAT(table, Not(HasSubstr("P>=10")));
+  EXPECT_THAT(table, Not(HasSubstr("underserved than")));
+  EXPECT_THAT(table, Not(HasSubstr("Intervals:")));
 }
 
 TEST(RenderTableTest, ReportsRespondentsOutsideEverySegment) {

@@ -5,7 +5,9 @@
     with jtbd.load_csv("examples/survey.csv") as study:
         report = study.score(segment_by="segment")
     for outcome in report.outcomes[:5]:
-        print(outcome.outcome_id, round(outcome.opportunity, 1), outcome.band)
+        print(outcome.outcome_id, round(outcome.opportunity, 1), outcome.band,
+              outcome.opportunity_interval)   # Interval(low=..., high=...)
+    print(report.more_underserved)             # per segment, vs the rest
 
 Or build a study in code, from lists or, without copying, from buffers:
 
@@ -28,11 +30,14 @@ JTBD_LIBRARY and every place tried. Errors from the library raise
 jtbd.Error (code, code_name, message), as the subclass for its code.
 """
 
-from ._api import (Aggregate, OutcomeScore, Report, Study, load_csv,
-                   read_csv, score_request, score_request_json, version,
+from ._api import (Aggregate, Interval, OutcomeScore, Report,
+                   SegmentComparison, SignificanceTest, Study,
+                   load_aggregate, load_csv, read_aggregate, read_csv,
+                   score_request, score_request_json, version,
                    version_number)
 from ._constants import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
-                         VERSION_PATCH, Band, Code, Format)
+                         VERSION_PATCH, Band, Code, ComparisonHas, Format,
+                         InputFormat, ScoreHas, ScoreMethod)
 from ._errors import (AbortedError, AlreadyExistsError, CancelledError,
                       ClosedError, DataLossError, DeadlineExceededError, Error,
                       FailedPreconditionError, IncompatibleLibraryError,
@@ -48,8 +53,11 @@ __version__ = "%d.%d.%d" % (VERSION_MAJOR, VERSION_MINOR, VERSION_PATCH)
 
 __all__ = [
     "Aggregate", "OutcomeScore", "Report", "Study", "load_csv", "read_csv",
+    "load_aggregate", "read_aggregate",
     "score_request", "score_request_json", "version", "version_number",
     "library_path", "set_library_path", "Band", "Code", "Format",
+    "InputFormat", "Interval", "SegmentComparison", "SignificanceTest",
+    "ScoreMethod", "ScoreHas", "ComparisonHas",
     "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "VERSION_NUMBER",
     "Error", "LibraryNotFoundError", "IncompatibleLibraryError",
     "ClosedError", "CancelledError", "UnknownError", "InvalidArgumentError",

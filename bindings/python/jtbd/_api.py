@@ -16,20 +16,26 @@ once while one of them changes it (add_*, set_*, merge, close).
 
 import ctypes
 import dataclasses
+import json
 import os
+import typing
 import weakref
 
 from . import _native
 from ._arrays import borrow
-from ._constants import Code, Format
+from ._constants import (ComparisonHas, Code, Format, InputFormat, ScoreHas,
+                         ScoreMethod)
 from ._errors import ClosedError, Error
 
 __all__ = [
-    "Aggregate", "OutcomeScore", "Report", "Study", "load_csv", "read_csv",
-    "score_request", "score_request_json", "version", "version_number"
+    "Aggregate", "Interval", "OutcomeScore", "Report", "SegmentComparison",
+    "SignificanceTest", "Study", "load_aggregate", "load_csv",
+    "read_aggregate", "read_csv", "score_request",
+    "score_request_json", "version", "version_number"
 ]
 
 _INT32_MIN, _INT32_MAX = -2 ** 31, 2 ** 31 - 1
+_UINT32_MAX, _UINT64_MAX = 2 ** 32 - 1, 2 ** 64 - 1
 
 
 def _lib():
@@ -176,6 +182,14 @@ class _ScaledHandle(_Handle):
 # ------------------------------------------------------------------ report
 
 
+class Interval(typing.NamedTuple):
+    """A two-sided confidence interval at the report's confidence level: a
+    (low, high) tuple with names."""
+
+    low: float
+    high: float
+
+
 @dataclasses.dataclass(frozen=True)
 class OutcomeScore:
     """One outcome's scores (jtbd_outcome_score). Scores are unrounded:
@@ -183,6 +197,16 @@ class OutcomeScore:
     respondents who gave that rating, opportunity = importance +
     max(importance - satisfaction, 0). band is the library's name ("high",
     "underserved", ...); rank 1 is the largest opportunity, 0 without data.
+
+    Statistics (docs/SCORING.md), None where they do not exist (no answers,
+    no bootstrap, an unweighted report): importance_interval and
+    satisfaction_interval (Wilson intervals of the top-box share x 10),
+    opportunity_interval (the bootstrap percentile interval, else the delta
+    interval), opportunity_delta_interval (opportunity -+ z x
+    opportunity_standard_error, not clamped),
+    opportunity_at_least_10_probability (share of bootstrap resamples with
+    opportunity >= 10), and for weighted reports the Kish effective numbers
+    of answers importance_effective_count and satisfaction_effective_count.
     """
 
     outcome_id: str
@@ -198,6 +222,47 @@ class OutcomeScore:
     satisfaction_top_box_count: int
     both_count: int
     both_top_box_count: int
+    importance_interval: typing.Optional[Interval] = None
+    satisfaction_interval: typing.Optional[Interval] = None
+    opportunity_interval: typing.Optional[Interval] = None
+    opportunity_delta_interval: typing.Optional[Interval] = None
+    opportunity_standard_error: typing.Optional[float] = None
+    opportunity_at_least_10_probability: typing.Optional[float] = None
+    importance_effective_count: typing.Optional[float] = None
+    satisfaction_effective_count: typing.Optional[float] = None
+
+
+@dataclasses.dataclass(frozen=True)
+class SignificanceTest:
+    """A z-test of a segment against the rest: z (segment minus rest over
+    its standard error), two-sided p_value, and holm_adjusted_p_value across
+    the segment's outcomes."""
+
+    z: float
+    p_value: float
+    holm_adjusted_p_value: float
+
+
+@dataclasses.dataclass(frozen=True)
+class SegmentComparison:
+    """One outcome of a segment compared with the rest of the respondents
+    (jtbd_segment_comparison). Differences are segment minus rest, None when
+    a side has no answers; the tests are two-proportion z-tests of the
+    top-box shares (importance, satisfaction) and a delta-method z-test of
+    opportunity, or None. more_underserved: opportunity_difference > 0 and
+    the opportunity test's Holm-adjusted p below 1 - confidence level."""
+
+    outcome_id: str
+    rest_importance: float
+    rest_satisfaction: float
+    rest_opportunity: float
+    importance_difference: typing.Optional[float]
+    satisfaction_difference: typing.Optional[float]
+    opportunity_difference: typing.Optional[float]
+    importance_test: typing.Optional[SignificanceTest]
+    satisfaction_test: typing.Optional[SignificanceTest]
+    opportunity_test: typing.Optional[SignificanceTest]
+    more_underserved: bool
 
 
 _band_names = {}
@@ -226,13 +291,85 @@ def _outcome_score(struct):
         satisfaction_count=struct.satisfaction_count,
         satisfaction_top_box_count=struct.satisfaction_top_box_count,
         both_count=struct.both_count,
-        both_top_box_count=struct.both_top_box_count)
+        both_top_box_count=struct.both_top_box_count,
+        **_statistics(struct))
+
+
+def _statistics(struct):
+    """The optional figures of a jtbd_outcome_score, None when absent."""
+    has = struct.has
+
+    def interval(bit, value):
+        return Interval(value.low, value.high) if has & bit else None
+
+    def number(bit, value):
+        return value if has & bit else None
+
+    return dict(
+        importance_interval=interval(ScoreHas.IMPORTANCE_INTERVAL,
+                                     struct.importance_interval),
+        satisfaction_interval=interval(ScoreHas.SATISFACTION_INTERVAL,
+                                       struct.satisfaction_interval),
+        opportunity_interval=interval(ScoreHas.OPPORTUNITY_INTERVAL,
+                                      struct.opportunity_interval),
+        opportunity_delta_interval=interval(
+            ScoreHas.OPPORTUNITY_DELTA_INTERVAL,
+            struct.opportunity_delta_interval),
+        opportunity_standard_error=number(
+            ScoreHas.OPPORTUNITY_STANDARD_ERROR,
+            struct.opportunity_standard_error),
+        opportunity_at_least_10_probability=number(
+            ScoreHas.OPPORTUNITY_AT_LEAST_10_PROBABILITY,
+            struct.opportunity_at_least_10_probability),
+        importance_effective_count=number(
+            ScoreHas.IMPORTANCE_EFFECTIVE_COUNT,
+            struct.importance_effective_count),
+        satisfaction_effective_count=number(
+            ScoreHas.SATISFACTION_EFFECTIVE_COUNT,
+            struct.satisfaction_effective_count))
+
+
+def _segment_comparison(struct):
+    has = struct.has
+
+    def number(bit, value):
+        return value if has & bit else None
+
+    def test(bit, value):
+        if not has & bit:
+            return None
+        return SignificanceTest(value.z, value.p_value,
+                                value.holm_adjusted_p_value)
+
+    return SegmentComparison(
+        outcome_id=_native.string_at(struct.outcome_id,
+                                     struct.outcome_id_len),
+        rest_importance=struct.rest_importance,
+        rest_satisfaction=struct.rest_satisfaction,
+        rest_opportunity=struct.rest_opportunity,
+        importance_difference=number(ComparisonHas.IMPORTANCE_DIFFERENCE,
+                                     struct.importance_difference),
+        satisfaction_difference=number(ComparisonHas.SATISFACTION_DIFFERENCE,
+                                       struct.satisfaction_difference),
+        opportunity_difference=number(ComparisonHas.OPPORTUNITY_DIFFERENCE,
+                                      struct.opportunity_difference),
+        importance_test=test(ComparisonHas.IMPORTANCE_TEST,
+                             struct.importance_test),
+        satisfaction_test=test(ComparisonHas.SATISFACTION_TEST,
+                               struct.satisfaction_test),
+        opportunity_test=test(ComparisonHas.OPPORTUNITY_TEST,
+                              struct.opportunity_test),
+        more_underserved=bool(struct.more_underserved))
+
+
+def _new_struct(struct_type):
+    struct = struct_type()
+    struct.struct_size = ctypes.sizeof(struct_type)
+    return struct
 
 
 def _new_score_struct():
-    struct = _native.OutcomeScoreStruct()
-    struct.struct_size = ctypes.sizeof(_native.OutcomeScoreStruct)
-    return struct
+    return _new_struct(_native.OutcomeScoreStruct)
 
 
 class Report(_Handle):
@@ -245,7 +382,20 @@ class Report(_Handle):
         way, in the report's order (sorted by name); empty without
         segment_by.
       segment_respondent_counts: dict segment name -> respondents in it.
+      segment_comparisons: dict segment name -> list of SegmentComparison,
+        one per outcome in the order of segments[name].
+      more_underserved: dict segment name -> ids of the outcomes
+        significantly more underserved there than in the rest.
+      segment_rest_respondent_counts: dict segment name -> respondents
+        outside it.
+      segment_effective_respondent_counts: dict segment name -> Kish
+        effective number of respondents (the count when unweighted).
       respondent_count: respondents scored.
+      score_method (ScoreMethod), method ("ulwick_top_box", ...),
+      confidence_level, bootstrap_resamples (0: none), seed, weighted,
+      effective_respondent_count (Kish; respondent_count when unweighted),
+      segment_by, unsegmented_respondent_count, scale (min, max) and
+      top_box: how the report was scored.
 
     to_json(), to_csv(), to_table(), to_protobuf() and render() use the
     native report, which close() (or leaving a `with` block) releases.
@@ -263,6 +413,7 @@ class Report(_Handle):
     def _read(self, lib, handle):
         """Copies every score out of the native report."""
         self.respondent_count = lib.jtbd_report_respondent_count(handle)
+        self._read_info(lib, handle)
         count = lib.jtbd_report_outcome_count(handle)
         struct = _new_score_struct()
         outcomes = []
@@ -272,9 +423,15 @@ class Report(_Handle):
         self.outcomes = outcomes
         self.segments = {}
         self.segment_respondent_counts = {}
+        self.segment_comparisons = {}
+        self.more_underserved = {}
+        self.segment_rest_respondent_counts = {}
+        self.segment_effective_respondent_counts = {}
         name = ctypes.c_void_p()
         name_length = ctypes.c_size_t()
         respondents = ctypes.c_size_t()
+        effective = ctypes.c_double()
+        comparison = _new_struct(_native.SegmentComparisonStruct)
         for segment in range(lib.jtbd_report_segment_count(handle)):
             lib.jtbd_report_segment_name(handle, segment, ctypes.byref(name),
                                          ctypes.byref(name_length))
@@ -282,12 +439,51 @@ class Report(_Handle):
             lib.jtbd_report_segment_respondent_count(
                 handle, segment, ctypes.byref(respondents))
             scores = []
+            comparisons = []
             for index in range(count):
                 lib.jtbd_report_segment_outcome(handle, segment, index,
                                                 ctypes.byref(struct))
                 scores.append(_outcome_score(struct))
+                lib.jtbd_report_segment_comparison(handle, segment, index,
+                                                   ctypes.byref(comparison))
+                comparisons.append(_segment_comparison(comparison))
             self.segments[segment_name] = scores
             self.segment_respondent_counts[segment_name] = respondents.value
+            self.segment_comparisons[segment_name] = comparisons
+            lib.jtbd_report_segment_more_underserved_count(
+                handle, segment, ctypes.byref(respondents))
+            ids = []
+            for index in range(respondents.value):
+                lib.jtbd_report_segment_more_underserved_id(
+                    handle, segment, index, ctypes.byref(name),
+                    ctypes.byref(name_length))
+                ids.append(_native.string_at(name.value, name_length.value))
+            self.more_underserved[segment_name] = ids
+            lib.jtbd_report_segment_rest_respondent_count(
+                handle, segment, ctypes.byref(respondents))
+            self.segment_rest_respondent_counts[segment_name] = \
+                respondents.value
+            lib.jtbd_report_segment_effective_respondent_count(
+                handle, segment, ctypes.byref(effective))
+            self.segment_effective_respondent_counts[segment_name] = \
+                effective.value
+
+    def _read_info(self, lib, handle):
+        """How the report was scored (jtbd_report_info)."""
+        info = _new_struct(_native.ReportInfoStruct)
+        lib.jtbd_report_get_info(handle, ctypes.byref(info))
+        self.score_method = ScoreMethod(info.score_method)
+        self.method = _native.string_at(info.method, info.method_len)
+        self.confidence_level = info.confidence_level
+        self.bootstrap_resamples = info.bootstrap_resamples
+        self.seed = info.seed
+        self.weighted = bool(info.weighted)
+        self.effective_respondent_count = info.effective_respondent_count
+        self.segment_by = _native.string_at(info.segment_by,
+                                            info.segment_by_len)
+        self.unsegmented_respondent_count = info.unsegmented_respondent_count
+        self.scale = (info.scale_min, info.scale_max)
+        self.top_box = info.scale_top_box_min
 
     def render(self, format):
         """The report in a jtbd.Format, as bytes (text formats are UTF-8)."""
@@ -368,6 +564,14 @@ class Study(_ScaledHandle):
                                         name_bytes, len(name_bytes),
                                         value_bytes, len(value_bytes))
 
+    def set_weight(self, respondent, weight):
+        """Sets a respondent's survey weight (default 1; finite, > 0). A
+        study with any weight other than 1 is scored weighted: weighted
+        top-box shares, Kish effective counts in the intervals and tests."""
+        _lib().jtbd_study_set_weight(self._live(),
+                                     _index(respondent, "respondent"),
+                                     _real(weight, "weight"))
+
     def add_answers(self, respondents, outcomes, importance, satisfaction):
         """Appends a batch of answers given as four parallel sequences:
         answer i is respondent respondents[i]'s rating of outcome
@@ -423,20 +627,19 @@ class Study(_ScaledHandle):
     def respondent_count(self):
         return _lib().jtbd_study_respondent_count(self._live())
 
-    def score(self, segment_by=None):
+    def score(self, segment_by=None, confidence=0.95, bootstrap=2000,
+              seed=None, method="ulwick"):
         """Scores the study. With segment_by (a respondent attribute), also
-        each of its distinct non-empty values as a segment; NotFoundError
-        when no respondent has that attribute."""
+        each of its distinct non-empty values as a segment, compared with
+        the rest of the respondents; NotFoundError when no respondent has
+        that attribute.
+        """
         lib = _lib()
         handle = self._live()
-        options = None
         out = ctypes.c_void_p()
+        options = _score_options(segment_by, confidence, bootstrap, seed,
+                                 method)
         try:
-            if segment_by is not None:
-                attribute = _utf8(segment_by, "segment_by")
-                options = _create(lib.jtbd_score_options_create)
-                lib.jtbd_score_options_set_segment_by(options, attribute,
-                                                      len(attribute))
             lib.jtbd_study_score(handle, options, ctypes.byref(out))
         finally:
             lib.jtbd_score_options_destroy(options)
@@ -454,50 +657,239 @@ class Study(_ScaledHandle):
             self.outcome_count, self.respondent_count)
 
 
+_SCORE_OPTIONS_DOC = """
+        confidence: level of every interval, strictly between 0 and 1;
+        segment comparisons test at alpha = 1 - confidence. bootstrap:
+        resamples per outcome for the opportunity interval and
+        P(opportunity >= 10); 0 turns it off (the interval is then the delta
+        method's). seed: of the bootstrap (default 20240101); the same seed
+        gives the same intervals. method: "ulwick" (top-two-box, the
+        default), "mean" (rescaled mean ratings), "olsen" (I x (1 - S),
+        0-1) or "top-box-only", or a ScoreMethod. None leaves an option at
+        the library's default; values out of range raise
+        InvalidArgumentError."""
+
+Study.score.__doc__ += _SCORE_OPTIONS_DOC
+
+_METHOD_NAMES = {
+    "ulwick": ScoreMethod.ULWICK,
+    "ulwick_top_box": ScoreMethod.ULWICK,
+    "mean": ScoreMethod.MEAN,
+    "mean_rescaled": ScoreMethod.MEAN,
+    "olsen": ScoreMethod.OLSEN,
+    "top_box_only": ScoreMethod.TOP_BOX_ONLY,
+}
+
+
+def _score_method(value):
+    """A ScoreMethod from a ScoreMethod, a name ("top-box-only") or a
+    number."""
+    if isinstance(value, str):
+        key = value.strip().lower().replace("-", "_")
+        if key not in _METHOD_NAMES:
+            raise Error(Code.INVALID_ARGUMENT,
+                        "unknown method %r (expected ulwick, mean, olsen or "
+                        "top-box-only)" % (value,))
+        return _METHOD_NAMES[key]
+    return _int32(value, "method")
+
+
+def _real(value, name):
+    """A float for a double argument (TypeError for non-numbers)."""
+    if isinstance(value, (bool, str, bytes)) or not isinstance(
+            value, (int, float)) and not hasattr(value, "__float__"):
+        raise TypeError("%s must be a number, not %s" %
+                        (name, type(value).__name__))
+    return float(value)
+
+
+def _unsigned(value, name, maximum):
+    """An int in [0, maximum] (ctypes would wrap anything else)."""
+    value = _index(value, name)
+    if value > maximum:
+        raise Error(Code.INVALID_ARGUMENT,
+                    "%s is %d, above %d" % (name, value, maximum))
+    return value
+
+
+def _score_options(segment_by, confidence, bootstrap, seed, method):
+    """A native jtbd_score_options (the caller destroys it)."""
+    lib = _lib()
+    # None leaves an option at the library's default.
+    if confidence is not None:
+        confidence = _real(confidence, "confidence")
+    if bootstrap is not None:
+        bootstrap = _unsigned(bootstrap, "bootstrap", _UINT32_MAX)
+    seed = None if seed is None else _unsigned(seed, "seed", _UINT64_MAX)
+    method = _score_method(method)
+    options = _create(lib.jtbd_score_options_create)
+    try:
+        if segment_by is not None:
+            attribute = _utf8(segment_by, "segment_by")
+            lib.jtbd_score_options_set_segment_by(options, attribute,
+                                                  len(attribute))
+        if confidence is not None:
+            lib.jtbd_score_options_set_confidence_level(options, confidence)
+        if bootstrap is not None:
+            lib.jtbd_score_options_set_bootstrap_resamples(options, bootstrap)
+        if seed is not None:
+            lib.jtbd_score_options_set_seed(options, seed)
+        lib.jtbd_score_options_set_method(options, method)
+    except BaseException:
+        lib.jtbd_score_options_destroy(options)
+        raise
+    return options
+
+
 def _adopt_report(handle):
     """A Report owning `handle` (freed even if reading it fails)."""
     return Report(handle)
 
 
-def _read_options(scale, top_box):
+def _input_format(value):
+    """An InputFormat from an InputFormat, its name ("google-forms",
+    "GOOGLE_FORMS") or its number."""
+    if isinstance(value, str):
+        key = value.strip().upper().replace("-", "_")
+        try:
+            return InputFormat[key]
+        except KeyError:
+            raise Error(Code.INVALID_ARGUMENT,
+                        "unknown input format %r (expected one of %s)" %
+                        (value, ", ".join(f.name.lower().replace("_", "-")
+                                          for f in InputFormat))) from None
+    return _int32(value, "input_format")
+
+
+def _questions(value, name):
+    """A question name or an iterable of them, as a list of UTF-8 bytes."""
+    if isinstance(value, (str, bytes)):
+        value = [value]
+    return [_utf8(question, name) for question in value]
+
+
+def _read_options(scale, top_box, input_format=None, importance=(),
+                  satisfaction=(), labels=None, labels_file=None,
+                  survey_map=None, survey_map_file=None, weight_column=None):
     lib = _lib()
     arguments = _scale_arguments(scale, top_box)
     options = _create(lib.jtbd_read_options_create)
     try:
         lib.jtbd_read_options_set_scale(options, *arguments)
+        if input_format is not None:
+            lib.jtbd_read_options_set_input_format(
+                options, _input_format(input_format))
+        for question in _questions(importance, "importance"):
+            lib.jtbd_read_options_add_importance_question(
+                options, question, len(question))
+        for question in _questions(satisfaction, "satisfaction"):
+            lib.jtbd_read_options_add_satisfaction_question(
+                options, question, len(question))
+        if labels is not None:
+            text = _utf8(json.dumps(labels) if isinstance(labels, dict)
+                         else labels, "labels")
+            lib.jtbd_read_options_set_labels(options, text, len(text),
+                                             b"labels", 6)
+        if labels_file is not None:
+            path = os.fsencode(labels_file)
+            lib.jtbd_read_options_set_labels_file(options, path, len(path))
+        if survey_map is not None:
+            text = _utf8(json.dumps(survey_map) if isinstance(survey_map, dict)
+                         else survey_map, "survey_map")
+            lib.jtbd_read_options_set_survey_map(options, text, len(text),
+                                                 b"survey map", 10)
+        if survey_map_file is not None:
+            path = os.fsencode(survey_map_file)
+            lib.jtbd_read_options_set_survey_map_file(options, path,
+                                                      len(path))
+        if weight_column is not None:
+            column = _utf8(weight_column, "weight_column")
+            lib.jtbd_read_options_set_weight_column(options, column,
+                                                    len(column))
     except BaseException:
         lib.jtbd_read_options_destroy(options)
         raise
     return options
 
 
-def load_csv(path, scale=(1, 5), top_box=4):
-    """Reads a survey CSV file (long or wide layout, detected from its
-    header) into a Study. Errors name the file, line and column."""
+_READ_OPTIONS_DOC = """
+    Options (keyword-only) for files whose layout the header does not
+    settle: input_format (InputFormat, or "qualtrics", "surveymonkey",
+    "google-forms", "typeform", "long", "wide"); importance and
+    satisfaction (a question id such as "Q2" or a question text, or a list
+    of them, whose rows pair in order); labels (a dict {label: rating}, or
+    CSV/JSON text) or labels_file; survey_map (a dict or JSON text of
+    jtbd.v1.SurveyMap, as `jtbd inspect --write-map` writes it) or
+    survey_map_file; weight_column."""
+
+
+def load_csv(path, scale=(1, 5), top_box=4, **options):
+    """Reads a survey file into a Study: the long or wide layout, or a
+    Qualtrics, SurveyMonkey, Google Forms or Typeform export, detected from
+    its header; UTF-8 or UTF-16, separated by , ; or TAB. Errors name the
+    file, line, column and value."""
     encoded = os.fsencode(path)
     lib = _lib()
-    options = _read_options(scale, top_box)
+    native_options = _read_options(scale, top_box, **options)
     try:
-        handle = _create(lib.jtbd_study_read_csv_file, options, encoded,
-                         len(encoded))
+        handle = _create(lib.jtbd_study_read_csv_file, native_options,
+                         encoded, len(encoded))
     finally:
-        lib.jtbd_read_options_destroy(options)
+        lib.jtbd_read_options_destroy(native_options)
     return Study._adopt(handle)
 
 
-def read_csv(data, source_name="<memory>", scale=(1, 5), top_box=4):
-    """Reads survey CSV text (str, or UTF-8 bytes) into a Study;
-    source_name names it in error messages."""
+def read_csv(data, source_name="<memory>", scale=(1, 5), top_box=4,
+             **options):
+    """Reads survey text (str, or bytes: UTF-8 or UTF-16 with a byte order
+    mark) into a Study, as load_csv reads a file; source_name names it in
+    error messages."""
     text = _utf8(data, "data")
     name = _utf8(source_name, "source_name")
     lib = _lib()
-    options = _read_options(scale, top_box)
+    native_options = _read_options(scale, top_box, **options)
     try:
-        handle = _create(lib.jtbd_study_read_csv, options, text, len(text),
-                         name, len(name))
+        handle = _create(lib.jtbd_study_read_csv, native_options, text,
+                         len(text), name, len(name))
     finally:
-        lib.jtbd_read_options_destroy(options)
+        lib.jtbd_read_options_destroy(native_options)
     return Study._adopt(handle)
+
+
+def load_aggregate(path, scale=(1, 5), top_box=4, **options):
+    """Reads a survey file as load_csv does (same formats, options and
+    refusals) straight into an Aggregate: no respondents are kept, so
+    memory does not grow with the rows (the long layout excepted); no
+    attributes, so no segments."""
+    encoded = os.fsencode(path)
+    lib = _lib()
+    native_options = _read_options(scale, top_box, **options)
+    try:
+        handle = _create(lib.jtbd_aggregate_read_csv_file, native_options,
+                         encoded, len(encoded))
+    finally:
+        lib.jtbd_read_options_destroy(native_options)
+    return Aggregate._adopt(handle)
+
+
+def read_aggregate(data, source_name="<memory>", scale=(1, 5), top_box=4,
+                   **options):
+    """read_csv into an Aggregate, as load_aggregate reads a file."""
+    text = _utf8(data, "data")
+    name = _utf8(source_name, "source_name")
+    lib = _lib()
+    native_options = _read_options(scale, top_box, **options)
+    try:
+        handle = _create(lib.jtbd_aggregate_read_csv, native_options, text,
+                         len(text), name, len(name))
+    finally:
+        lib.jtbd_read_options_destroy(native_options)
+    return Aggregate._adopt(handle)
+
+
+for _reader in (load_csv, read_csv, load_aggregate, read_aggregate):
+    _reader.__doc__ += _READ_OPTIONS_DOC
+del _reader
 
 
 # --------------------------------------------------------------- aggregate
@@ -528,12 +920,16 @@ class Aggregate(_ScaledHandle):
                                        text, len(text))
         return index
 
-    def add_respondents(self, importance, satisfaction):
+    def add_respondents(self, importance, satisfaction, weights=None):
         """Adds respondents given as two row-major matrices of ratings, one
         row per respondent and one column per outcome (0 = no answer): flat
         sequences of count * outcome_count items, or 2-D C-contiguous
         buffers (numpy uint8 of shape (count, outcome_count) is passed
-        without copying). Rejected whole on any invalid value."""
+        without copying). Rejected whole on any invalid value.
+
+        weights: one survey weight per respondent (finite, > 0), or None.
+        Once any respondent is added with weights the aggregate keeps weight
+        sums and scores weighted (respondents without count with 1)."""
         handle = self._live()
         importance_array = borrow(importance, ctypes.c_uint8, "importance")
         satisfaction_array = borrow(satisfaction, ctypes.c_uint8,
@@ -549,9 +945,20 @@ class Aggregate(_ScaledHandle):
                         "%d ratings are not whole rows of %d outcomes" %
                         (size, outcomes))
         count = size // outcomes if size else 0
-        _lib().jtbd_aggregate_add_respondents(handle, count,
-                                              importance_array.pointer,
-                                              satisfaction_array.pointer)
+        if weights is None:
+            _lib().jtbd_aggregate_add_respondents(handle, count,
+                                                  importance_array.pointer,
+                                                  satisfaction_array.pointer)
+            return
+        values = [_real(w, "weights[%d]" % i) for i, w in enumerate(weights)]
+        if len(values) != count:
+            raise Error(Code.INVALID_ARGUMENT,
+                        "%d weights for %d respondents" %
+                        (len(values), count))
+        weight_array = (ctypes.c_double * len(values))(*values)
+        _lib().jtbd_aggregate_add_weighted_respondents(
+            handle, count, importance_array.pointer,
+            satisfaction_array.pointer, weight_array)
 
     @property
     def outcome_count(self):
@@ -579,11 +986,22 @@ class Aggregate(_ScaledHandle):
                                    ctypes.byref(count))
         return count.value
 
-    def score(self):
-        """Scores the aggregate (no segments)."""
+    def score(self, confidence=0.95, bootstrap=2000, seed=None,
+              method="ulwick"):
+        """Scores the aggregate (no segments: an aggregate has no
+        respondent attributes)."""
+        lib = _lib()
+        handle = self._live()
         out = ctypes.c_void_p()
-        _lib().jtbd_aggregate_score(self._live(), ctypes.byref(out))
+        options = _score_options(None, confidence, bootstrap, seed, method)
+        try:
+            lib.jtbd_aggregate_score_with_options(handle, options,
+                                                  ctypes.byref(out))
+        finally:
+            lib.jtbd_score_options_destroy(options)
         return _adopt_report(out.value)
+
+    score.__doc__ += _SCORE_OPTIONS_DOC
 
     def __repr__(self):
         if self.closed:

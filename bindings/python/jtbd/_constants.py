@@ -59,3 +59,54 @@ class Format(enum.IntEnum):
     JSON = 2
     CSV = 3
     PROTOBUF = 4
+
+
+class InputFormat(enum.IntEnum):
+    """jtbd_input_format: the layouts a survey file may come in; AUTO
+    detects it from the header."""
+
+    AUTO = 0
+    LONG = 1
+    WIDE = 2
+    QUALTRICS = 3
+    SURVEYMONKEY = 4
+    GOOGLE_FORMS = 5
+    TYPEFORM = 6
+
+
+class ScoreMethod(enum.IntEnum):
+    """jtbd_score_method (equal to jtbd.v1.ScoreMethod): how importance,
+    satisfaction and opportunity are computed. Ulwick's is the default;
+    Study.score(method=...) also takes "ulwick", "mean", "olsen" and
+    "top-box-only"."""
+
+    UNSPECIFIED = 0
+    ULWICK = 1
+    MEAN = 2
+    OLSEN = 3
+    TOP_BOX_ONLY = 4
+
+
+class ScoreHas(enum.IntFlag):
+    """jtbd_score_has: bits of jtbd_outcome_score.has (the binding turns
+    them into None for absent figures)."""
+
+    IMPORTANCE_INTERVAL = 1
+    SATISFACTION_INTERVAL = 2
+    OPPORTUNITY_INTERVAL = 4
+    OPPORTUNITY_DELTA_INTERVAL = 8
+    OPPORTUNITY_STANDARD_ERROR = 16
+    OPPORTUNITY_AT_LEAST_10_PROBABILITY = 32
+    IMPORTANCE_EFFECTIVE_COUNT = 64
+    SATISFACTION_EFFECTIVE_COUNT = 128
+
+
+class ComparisonHas(enum.IntFlag):
+    """jtbd_comparison_has: bits of jtbd_segment_comparison.has."""
+
+    IMPORTANCE_DIFFERENCE = 1
+    SATISFACTION_DIFFERENCE = 2
+    OPPORTUNITY_DIFFERENCE = 4
+    IMPORTANCE_TEST = 8
+    SATISFACTION_TEST = 16
+    OPPORTUNITY_TEST = 32

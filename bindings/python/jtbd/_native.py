@@ -43,6 +43,18 @@ c_uint32_p = ctypes.POINTER(ctypes.c_uint32)
 c_uint64_p = ctypes.POINTER(ctypes.c_uint64)
 
 
+c_double_p = ctypes.POINTER(ctypes.c_double)
+
+
+class IntervalStruct(ctypes.Structure):
+    """jtbd_interval."""
+
+    _fields_ = [
+        ("low", ctypes.c_double),
+        ("high", ctypes.c_double),
+    ]
+
+
 class OutcomeScoreStruct(ctypes.Structure):
     """jtbd_outcome_score. Text fields are c_void_p + length: they point into
     the report and are copied out with ctypes.string_at."""
@@ -64,10 +76,79 @@ class OutcomeScoreStruct(ctypes.Structure):
         ("satisfaction_top_box_count", ctypes.c_uint32),
         ("both_count", ctypes.c_uint32),
         ("both_top_box_count", ctypes.c_uint32),
+        ("has", ctypes.c_uint32),
+        ("importance_interval", IntervalStruct),
+        ("satisfaction_interval", IntervalStruct),
+        ("opportunity_interval", IntervalStruct),
+        ("opportunity_delta_interval", IntervalStruct),
+        ("opportunity_standard_error", ctypes.c_double),
+        ("opportunity_at_least_10_probability", ctypes.c_double),
+        ("importance_effective_count", ctypes.c_double),
+        ("satisfaction_effective_count", ctypes.c_double),
     ]
 
 
 c_outcome_score_p = ctypes.POINTER(OutcomeScoreStruct)
+
+
+class SignificanceTestStruct(ctypes.Structure):
+    """jtbd_significance_test."""
+
+    _fields_ = [
+        ("z", ctypes.c_double),
+        ("p_value", ctypes.c_double),
+        ("holm_adjusted_p_value", ctypes.c_double),
+    ]
+
+
+class SegmentComparisonStruct(ctypes.Structure):
+    """jtbd_segment_comparison (outcome_id read like OutcomeScoreStruct's)."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("outcome_id", ctypes.c_void_p),
+        ("outcome_id_len", ctypes.c_size_t),
+        ("has", ctypes.c_uint32),
+        ("more_underserved", ctypes.c_uint32),
+        ("rest_importance", ctypes.c_double),
+        ("rest_satisfaction", ctypes.c_double),
+        ("rest_opportunity", ctypes.c_double),
+        ("importance_difference", ctypes.c_double),
+        ("satisfaction_difference", ctypes.c_double),
+        ("opportunity_difference", ctypes.c_double),
+        ("importance_test", SignificanceTestStruct),
+        ("satisfaction_test", SignificanceTestStruct),
+        ("opportunity_test", SignificanceTestStruct),
+    ]
+
+
+c_segment_comparison_p = ctypes.POINTER(SegmentComparisonStruct)
+
+
+class ReportInfoStruct(ctypes.Structure):
+    """jtbd_report_info (text fields read like OutcomeScoreStruct's)."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("method", ctypes.c_void_p),
+        ("method_len", ctypes.c_size_t),
+        ("segment_by", ctypes.c_void_p),
+        ("segment_by_len", ctypes.c_size_t),
+        ("score_method", ctypes.c_int32),
+        ("bootstrap_resamples", ctypes.c_uint32),
+        ("confidence_level", ctypes.c_double),
+        ("seed", ctypes.c_uint64),
+        ("effective_respondent_count", ctypes.c_double),
+        ("weighted", ctypes.c_uint32),
+        ("respondent_count", ctypes.c_uint32),
+        ("unsegmented_respondent_count", ctypes.c_uint32),
+        ("scale_min", ctypes.c_int32),
+        ("scale_max", ctypes.c_int32),
+        ("scale_top_box_min", ctypes.c_int32),
+    ]
+
+
+c_report_info_p = ctypes.POINTER(ReportInfoStruct)
 
 
 class _ErrorReturn:
@@ -85,6 +166,7 @@ _size = ctypes.c_size_t
 _i32 = ctypes.c_int32
 _u32 = ctypes.c_uint32
 _u64 = ctypes.c_uint64
+_f64 = ctypes.c_double
 _text = ctypes.c_char_p  # only ever an argument: text the caller passes in
 
 # (name, argtypes, restype) for every function in include/jtbd/jtbd.h, in the
@@ -108,10 +190,25 @@ FUNCTIONS = [
     ("jtbd_read_options_create", [c_void_p_p], ERROR),
     ("jtbd_read_options_destroy", [_v], None),
     ("jtbd_read_options_set_scale", [_v, _i32, _i32, _i32], ERROR),
+    ("jtbd_read_options_set_input_format", [_v, _i32], ERROR),
+    ("jtbd_read_options_add_importance_question", [_v, _text, _size], ERROR),
+    ("jtbd_read_options_add_satisfaction_question", [_v, _text, _size],
+     ERROR),
+    ("jtbd_read_options_clear_questions", [_v], ERROR),
+    ("jtbd_read_options_set_labels", [_v, _text, _size, _text, _size], ERROR),
+    ("jtbd_read_options_set_labels_file", [_v, _text, _size], ERROR),
+    ("jtbd_read_options_set_survey_map", [_v, _text, _size, _text, _size],
+     ERROR),
+    ("jtbd_read_options_set_survey_map_file", [_v, _text, _size], ERROR),
+    ("jtbd_read_options_set_weight_column", [_v, _text, _size], ERROR),
     # score options
     ("jtbd_score_options_create", [c_void_p_p], ERROR),
     ("jtbd_score_options_destroy", [_v], None),
     ("jtbd_score_options_set_segment_by", [_v, _text, _size], ERROR),
+    ("jtbd_score_options_set_confidence_level", [_v, _f64], ERROR),
+    ("jtbd_score_options_set_bootstrap_resamples", [_v, _u32], ERROR),
+    ("jtbd_score_options_set_seed", [_v, _u64], ERROR),
+    ("jtbd_score_options_set_method", [_v, _i32], ERROR),
     # study
     ("jtbd_study_create", [c_void_p_p], ERROR),
     ("jtbd_study_destroy", [_v], None),
@@ -122,6 +219,7 @@ FUNCTIONS = [
     ("jtbd_study_add_respondents", [_v, _size, c_size_t_p], ERROR),
     ("jtbd_study_set_attribute", [_v, _size, _text, _size, _text, _size],
      ERROR),
+    ("jtbd_study_set_weight", [_v, _size, _f64], ERROR),
     ("jtbd_study_add_answers",
      [_v, _size, c_uint32_p, c_uint32_p, c_uint8_p, c_uint8_p], ERROR),
     ("jtbd_study_outcome_count", [_v], _size),
@@ -146,6 +244,17 @@ FUNCTIONS = [
     ("jtbd_report_segment_respondent_count", [_v, _size, c_size_t_p], ERROR),
     ("jtbd_report_segment_outcome", [_v, _size, _size, c_outcome_score_p],
      ERROR),
+    ("jtbd_report_segment_comparison",
+     [_v, _size, _size, c_segment_comparison_p], ERROR),
+    ("jtbd_report_segment_rest_respondent_count", [_v, _size, c_size_t_p],
+     ERROR),
+    ("jtbd_report_segment_effective_respondent_count",
+     [_v, _size, c_double_p], ERROR),
+    ("jtbd_report_segment_more_underserved_count", [_v, _size, c_size_t_p],
+     ERROR),
+    ("jtbd_report_segment_more_underserved_id",
+     [_v, _size, _size, c_void_p_p, c_size_t_p], ERROR),
+    ("jtbd_report_get_info", [_v, c_report_info_p], ERROR),
     ("jtbd_report_render", [_v, _i32, c_void_p_p], ERROR),
     # aggregate
     ("jtbd_aggregate_create", [c_void_p_p], ERROR),
@@ -156,11 +265,17 @@ FUNCTIONS = [
     ("jtbd_aggregate_respondent_count", [_v], _u64),
     ("jtbd_aggregate_add_respondents", [_v, _size, c_uint8_p, c_uint8_p],
      ERROR),
+    ("jtbd_aggregate_add_weighted_respondents",
+     [_v, _size, c_uint8_p, c_uint8_p, c_double_p], ERROR),
     ("jtbd_aggregate_merge", [_v, _v], ERROR),
     ("jtbd_aggregate_cell", [_v, _size, _i32, _i32, c_uint64_p], ERROR),
     ("jtbd_aggregate_serialize", [_v, c_void_p_p], ERROR),
     ("jtbd_aggregate_parse", [_v, _size, c_void_p_p], ERROR),
+    ("jtbd_aggregate_read_csv_file", [_v, _text, _size, c_void_p_p], ERROR),
+    ("jtbd_aggregate_read_csv", [_v, _text, _size, _text, _size, c_void_p_p],
+     ERROR),
     ("jtbd_aggregate_score", [_v, c_void_p_p], ERROR),
+    ("jtbd_aggregate_score_with_options", [_v, _v, c_void_p_p], ERROR),
     # bytes in, bytes out
     ("jtbd_score_request", [_v, _size, c_void_p_p], ERROR),
     ("jtbd_score_request_json", [_text, _size, c_void_p_p], ERROR),

@@ -20,7 +20,7 @@ FUNCTION_RE = re.compile(
     r"(?P<params>[^)]*)\)\s*;")
 ENUM_RE = re.compile(r"typedef\s+enum\s+(\w+)\s*\{(?P<body>[^}]*)\}")
 ENUM_ITEM_RE = re.compile(r"\b(JTBD_\w+)\s*=\s*(\d+)")
-STRUCT_RE = re.compile(r"typedef\s+struct\s+jtbd_outcome_score\s*\{"
+STRUCT_RE = re.compile(r"typedef\s+struct\s+(?P<name>jtbd_\w+)\s*\{"
                        r"(?P<body>[^}]*)\}")
 
 
@@ -56,6 +56,7 @@ def c_type_to_ctypes(c_type, is_return):
         "int32_t": ctypes.c_int32,
         "uint32_t": ctypes.c_uint32,
         "uint64_t": ctypes.c_uint64,
+        "double": ctypes.c_double,
     }
     if c_type in scalars:
         return scalars[c_type]
@@ -70,7 +71,12 @@ def c_type_to_ctypes(c_type, is_return):
         "uint64_t*": ctypes.POINTER(ctypes.c_uint64),
         "const uint32_t*": ctypes.POINTER(ctypes.c_uint32),
         "const uint8_t*": ctypes.POINTER(ctypes.c_uint8),
+        "double*": ctypes.POINTER(ctypes.c_double),
+        "const double*": ctypes.POINTER(ctypes.c_double),
         "jtbd_outcome_score*": ctypes.POINTER(_native.OutcomeScoreStruct),
+        "jtbd_segment_comparison*": ctypes.POINTER(
+            _native.SegmentComparisonStruct),
+        "jtbd_report_info*": ctypes.POINTER(_native.ReportInfoStruct),
     }
     if c_type in pointers:
         return pointers[c_type]
@@ -117,26 +123,69 @@ def test_no_function_returns_c_char_p():
         assert restype is not ctypes.c_char_p, name
 
 
-def test_outcome_score_struct_matches_the_header(header_text):
-    body = STRUCT_RE.search(strip_comments(header_text)).group("body")
-    fields = []
-    for declaration in body.split(";"):
-        declaration = " ".join(declaration.split())
-        if declaration:
-            c_type, field = declaration.rsplit(" ", 1)
-            if field.startswith("*"):
-                c_type, field = c_type + "*", field[1:]
-            fields.append((field, c_type.replace(" *", "*")))
-    types = {
-        "size_t": ctypes.c_size_t,
-        "const char*": ctypes.c_void_p,  # read with string_at + length
-        "double": ctypes.c_double,
-        "int32_t": ctypes.c_int32,
-        "uint32_t": ctypes.c_uint32,
-    }
-    assert len(fields) == 16
-    assert [(n, types[t]) for n, t in fields] == list(
-        _native.OutcomeScoreStruct._fields_)
+def header_structs(header_text):
+    """{struct name: [(field, C type)]} of every typedef struct of jtbd.h
+    with a body."""
+    structs = {}
+    for match in STRUCT_RE.finditer(strip_comments(header_text)):
+        fields = []
+        for declaration in match.group("body").split(";"):
+            declaration = " ".join(declaration.split())
+            if declaration:
+                c_type, field = declaration.rsplit(" ", 1)
+                if field.startswith("*"):
+                    c_type, field = c_type + "*", field[1:]
+                fields.append((field, c_type.replace(" *", "*")))
+        structs[match.group("name")] = fields
+    return structs
+
+
+FIELD_TYPES = {
+    "size_t": ctypes.c_size_t,
+    "const char*": ctypes.c_void_p,  # read with string_at + length
+    "double": ctypes.c_double,
+    "int32_t": ctypes.c_int32,
+    "uint32_t": ctypes.c_uint32,
+    "uint64_t": ctypes.c_uint64,
+    "jtbd_interval": _native.IntervalStruct,
+    "jtbd_significance_test": _native.SignificanceTestStruct,
+}
+
+
+@pytest.mark.parametrize("struct_name, struct_type, field_count", [
+    ("jtbd_outcome_score", _native.OutcomeScoreStruct, 25),
+    ("jtbd_interval", _native.IntervalStruct, 2),
+    ("jtbd_significance_test", _native.SignificanceTestStruct, 3),
+    ("jtbd_segment_comparison", _native.SegmentComparisonStruct, 14),
+    ("jtbd_report_info", _native.ReportInfoStruct, 16),
+])
+def test_struct_matches_the_header(header_text, struct_name, struct_type,
+                                   field_count):
+    fields = header_structs(header_text)[struct_name]
+    assert len(fields) == field_count
+    assert [(n, FIELD_TYPES[t]) for n, t in fields] == list(
+        struct_type._fields_)
+
+
+def test_every_header_struct_has_a_ctypes_struct(header_text):
+    assert sorted(header_structs(header_text)) == [
+        "jtbd_interval", "jtbd_outcome_score", "jtbd_report_info",
+        "jtbd_segment_comparison", "jtbd_significance_test"]
+
+
+def test_outcome_score_keeps_its_1_0_prefix():
+    # Fields are only ever appended (jtbd.h convention 11): the first 16 are
+    # the 1.0 struct, and "has" starts right where it ended.
+    names = [name for name, _ in _native.OutcomeScoreStruct._fields_]
+    assert names[:16] == [
+        "struct_size", "outcome_id", "outcome_id_len", "statement",
+        "statement_len", "importance", "satisfaction", "opportunity", "band",
+        "rank", "importance_count", "importance_top_box_count",
+        "satisfaction_count", "satisfaction_top_box_count", "both_count",
+        "both_top_box_count"]
+    prefix_end = (_native.OutcomeScoreStruct.both_top_box_count.offset +
+                  ctypes.sizeof(ctypes.c_uint32))
+    assert _native.OutcomeScoreStruct.has.offset == prefix_end
 
 
 def header_enum(header_text, enum_name):
@@ -153,6 +202,10 @@ def header_enum(header_text, enum_name):
     ("jtbd_code", "JTBD_", jtbd.Code),
     ("jtbd_band", "JTBD_BAND_", jtbd.Band),
     ("jtbd_format", "JTBD_FORMAT_", jtbd.Format),
+    ("jtbd_input_format", "JTBD_INPUT_FORMAT_", jtbd.InputFormat),
+    ("jtbd_score_method", "JTBD_SCORE_METHOD_", jtbd.ScoreMethod),
+    ("jtbd_score_has", "JTBD_SCORE_HAS_", jtbd.ScoreHas),
+    ("jtbd_comparison_has", "JTBD_COMPARISON_HAS_", jtbd.ComparisonHas),
 ])
 def test_enum_values_equal_the_python_constants(header_text, enum_name,
                                                 prefix, python_enum):

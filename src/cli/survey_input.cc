@@ -1,0 +1,204 @@
+#include "cli/survey_input.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <utility>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "cli/output.h"
+#include "io/rating_labels.h"
+
+namespace jtbd {
+namespace cli {
+
+namespace {
+
+// One line on stderr, rewritten in place: bytes and rows read, rate, time
+// left. Shown only once a read has taken longer than the delay
+// ($JTBD_PROGRESS_DELAY seconds, default 1), so quick reads print nothing.
+class ProgressLine {
+ public:
+  explicit ProgressLine(std::string name) : name_(std::move(name)) {
+    double delay = 1.0;
+    const char* setting = std::getenv("JTBD_PROGRESS_DELAY");
+    if (setting != nullptr && absl::SimpleAtod(setting, &delay) && delay >= 0) {
+      delay_ = std::chrono::duration<double>(delay);
+    } else {
+      delay_ = std::chrono::duration<double>(1.0);
+    }
+  }
+
+  void Update(const ReadProgress& progress) {
+    const auto now = std::chrono::steady_clock::now();
+    const std::chrono::duration<double> elapsed = now - start_;
+    const bool done = progress.bytes_read >= progress.bytes_total;
+    if (elapsed < delay_ && !(done && shown_)) return;
+    if (!done && shown_ && now - last_ < std::chrono::milliseconds(100)) {
+      return;
+    }
+    last_ = now;
+    shown_ = true;
+    const double seconds = std::max(elapsed.count(), 1e-6);
+    const double rate = progress.bytes_read / seconds;
+    const double left =
+        rate > 0 ? (progress.bytes_total - progress.bytes_read) / rate : 0;
+    std::fprintf(stderr,
+                 "\rjtbd: reading %s: %.1f of %.1f MB, %zu rows, %.1f MB/s, "
+                 "%.1f s left ",
+                 name_.c_str(), progress.bytes_read / 1e6,
+                 progress.bytes_total / 1e6, progress.rows, rate / 1e6, left);
+    if (done) {
+      std::fputs("\n", stderr);
+      finished_ = true;
+    }
+    std::fflush(stderr);
+  }
+
+  // Ends a line left open by a read that failed half-way.
+  void Close() {
+    if (shown_ && !finished_) std::fputs("\n", stderr);
+    finished_ = true;
+  }
+
+ private:
+  std::string name_;
+  std::chrono::duration<double> delay_;
+  std::chrono::steady_clock::time_point start_ =
+      std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_;
+  bool shown_ = false;
+  bool finished_ = false;
+};
+
+// One read per process: the line of the current one.
+std::shared_ptr<ProgressLine>& CurrentProgress() {
+  static auto* progress = new std::shared_ptr<ProgressLine>();
+  return *progress;
+}
+
+}  // namespace
+
+bool IsSurveyInputFlag(absl::string_view name) {
+  return name == "--input-format" || name == "--importance" ||
+         name == "--satisfaction" || name == "--labels" || name == "--map" ||
+         name == "--weight";
+}
+
+std::string ParseSurveyInputFlag(absl::string_view name,
+                                 const std::string& value,
+                                 SurveyInputArgs* args) {
+  if (name == "--input-format") {
+    if (!ParseInputFormat(value, &args->format)) {
+      return absl::StrCat("unknown input format \"", value,
+                          "\" (expected auto, long, wide, qualtrics, "
+                          "surveymonkey, google-forms or typeform)");
+    }
+    return "";
+  }
+  if (value.empty()) {
+    return absl::StrCat(name, " needs a ",
+                        name == "--labels" || name == "--map" ? "file name"
+                        : name == "--weight"                  ? "column name"
+                                                              : "question");
+  }
+  if (name == "--importance") {
+    args->importance_questions.push_back(value);
+  } else if (name == "--satisfaction") {
+    args->satisfaction_questions.push_back(value);
+  } else if (name == "--labels") {
+    args->labels_path = value;
+  } else if (name == "--map") {
+    args->map_path = value;
+  } else {
+    args->weight_column = value;
+  }
+  return "";
+}
+
+std::string CheckSurveyInputArgs(const SurveyInputArgs& args) {
+  if (args.map_path.empty()) return "";
+  if (args.format != InputFormat::kAuto) {
+    return "--map already gives the layout; drop --input-format";
+  }
+  if (!args.importance_questions.empty() ||
+      !args.satisfaction_questions.empty()) {
+    return "--map already names the columns; drop --importance and "
+           "--satisfaction";
+  }
+  if (!args.weight_column.empty()) {
+    return "--map already names the weight column (weight_column); drop "
+           "--weight";
+  }
+  return "";
+}
+
+absl::StatusOr<ReadOptions> MakeReadOptions(const SurveyInputArgs& args,
+                                            const Scale& scale,
+                                            absl::string_view input_name) {
+  ReadOptions options;
+  options.scale = scale;
+  options.format = args.format;
+  options.importance_questions = args.importance_questions;
+  options.satisfaction_questions = args.satisfaction_questions;
+  options.weight_column = args.weight_column;
+  if (!args.labels_path.empty()) {
+    absl::StatusOr<RatingLabels> labels =
+        RatingLabels::ParseFile(args.labels_path);
+    if (!labels.ok()) return labels.status();
+    options.labels = *std::move(labels);
+  }
+  if (!args.map_path.empty()) {
+    absl::StatusOr<v1::SurveyMap> map = ReadSurveyMapFile(args.map_path);
+    if (!map.ok()) return map.status();
+    options.survey_map = *std::move(map);
+    options.survey_map_source = args.map_path;
+  }
+  if (isatty(STDERR_FILENO)) {
+    auto progress = std::make_shared<ProgressLine>(std::string(input_name));
+    CurrentProgress() = progress;
+    options.progress = [progress](const ReadProgress& report) {
+      progress->Update(report);
+    };
+  }
+  return options;
+}
+
+absl::StatusOr<Study> ReadSurveyInput(const std::string& path,
+                                      const ReadOptions& options,
+                                      SurveyInspection* inspection) {
+  absl::StatusOr<Study> study;
+  if (path != "-") {
+    study = ReadSurveyCsvFile(path, options, inspection);
+  } else {
+    std::string data;
+    absl::Status read = ReadStdin(&data);
+    if (!read.ok()) return read;
+    study = ReadSurveyCsv(data, kStandardInputName, options, inspection);
+  }
+  if (CurrentProgress() != nullptr) CurrentProgress()->Close();
+  return study;
+}
+
+absl::StatusOr<Aggregate> ReadSurveyAggregateInput(const std::string& path,
+                                                   const ReadOptions& options) {
+  absl::StatusOr<Aggregate> aggregate;
+  if (path != "-") {
+    aggregate = ReadSurveyCsvFileAggregate(path, options);
+  } else {
+    std::string data;
+    absl::Status read = ReadStdin(&data);
+    if (!read.ok()) return read;
+    aggregate = ReadSurveyCsvAggregate(data, kStandardInputName, options);
+  }
+  if (CurrentProgress() != nullptr) CurrentProgress()->Close();
+  return aggregate;
+}
+
+}  // namespace cli
+}  // namespace jtbd
