@@ -1,0 +1,134 @@
+#include "segments/attribute_overrepresentation.h"
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_format.h"
+#include "stats/holm.h"
+#include "stats/proportion_test.h"
+
+namespace jtbd {
+namespace {
+
+struct Candidate {
+  v1::AttributeOverrepresentation result;
+  size_t attribute = 0;  // order of the attribute
+  size_t value = 0;      // first-seen order of the value
+  double lift = 0;       // infinity when the rest has none
+};
+
+}  // namespace
+
+absl::StatusOr<std::vector<std::vector<v1::AttributeOverrepresentation>>>
+FindOverrepresentedAttributes(const Study& study,
+                              absl::Span<const uint32_t> clusters, size_t k,
+                              double alpha) {
+  if (clusters.size() != study.respondent_count()) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%d clusters for %d respondents", clusters.size(),
+                        study.respondent_count()));
+  }
+  for (size_t r = 0; r < clusters.size(); ++r) {
+    if (clusters[r] > k) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "respondent %d is in segment %d of %d", r, clusters[r], k));
+    }
+  }
+  std::vector<std::vector<Candidate>> found(k);
+  const std::vector<std::string>& names = study.attribute_names();
+  for (size_t a = 0; a < names.size(); ++a) {
+    // counts[value * (k + 1) + segment]; segment 0 unused.
+    std::vector<std::string> values;
+    absl::flat_hash_map<std::string, size_t> value_index;
+    std::vector<uint64_t> counts;
+    std::vector<uint64_t> totals(k + 1, 0);
+    for (size_t r = 0; r < clusters.size(); ++r) {
+      if (clusters[r] == 0) continue;
+      const absl::string_view value = study.attribute(r, names[a]);
+      if (value.empty()) continue;
+      auto [it, inserted] =
+          value_index.try_emplace(std::string(value), values.size());
+      if (inserted) {
+        values.emplace_back(value);
+        counts.resize(counts.size() + k + 1, 0);
+      }
+      ++counts[it->second * (k + 1) + clusters[r]];
+      ++totals[clusters[r]];
+    }
+    uint64_t all = 0;
+    for (uint64_t total : totals) all += total;
+    for (size_t segment = 1; segment <= k; ++segment) {
+      const uint64_t segment_total = totals[segment];
+      const uint64_t rest_total = all - segment_total;
+      if (segment_total == 0 || rest_total == 0) continue;
+      std::vector<Candidate> tested;
+      std::vector<double> p_values;
+      for (size_t v = 0; v < values.size(); ++v) {
+        uint64_t value_count = 0;
+        for (size_t s = 1; s <= k; ++s) value_count += counts[v * (k + 1) + s];
+        const uint64_t segment_count = counts[v * (k + 1) + segment];
+        const uint64_t rest_count = value_count - segment_count;
+        const double segment_share = static_cast<double>(segment_count) /
+                                     static_cast<double>(segment_total);
+        const double rest_share =
+            static_cast<double>(rest_count) / static_cast<double>(rest_total);
+        const std::optional<stats::ZTest> test = stats::TwoProportionZTest(
+            segment_share, static_cast<double>(segment_total), rest_share,
+            static_cast<double>(rest_total));
+        if (!test.has_value()) continue;
+        Candidate candidate;
+        candidate.attribute = a;
+        candidate.value = v;
+        v1::AttributeOverrepresentation& out = candidate.result;
+        out.set_attribute(names[a]);
+        out.set_value(values[v]);
+        out.set_segment_count(static_cast<uint32_t>(segment_count));
+        out.set_segment_total(static_cast<uint32_t>(segment_total));
+        out.set_rest_count(static_cast<uint32_t>(rest_count));
+        out.set_rest_total(static_cast<uint32_t>(rest_total));
+        out.set_segment_share(segment_share);
+        out.set_rest_share(rest_share);
+        if (rest_share > 0) {
+          candidate.lift = segment_share / rest_share;
+          out.set_lift(candidate.lift);
+        } else {
+          candidate.lift = std::numeric_limits<double>::infinity();
+        }
+        out.mutable_test()->set_z(test->z);
+        out.mutable_test()->set_p_value(test->p_value);
+        p_values.push_back(test->p_value);
+        tested.push_back(std::move(candidate));
+      }
+      const std::vector<double> adjusted = stats::HolmAdjustedPValues(p_values);
+      for (size_t t = 0; t < tested.size(); ++t) {
+        Candidate& candidate = tested[t];
+        candidate.result.mutable_test()->set_holm_adjusted_p_value(adjusted[t]);
+        if (adjusted[t] < alpha &&
+            candidate.result.segment_share() > candidate.result.rest_share()) {
+          found[segment - 1].push_back(std::move(candidate));
+        }
+      }
+    }
+  }
+  std::vector<std::vector<v1::AttributeOverrepresentation>> result(k);
+  for (size_t segment = 0; segment < k; ++segment) {
+    std::vector<Candidate>& list = found[segment];
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Candidate& x, const Candidate& y) {
+                       if (x.lift != y.lift) return x.lift > y.lift;
+                       if (x.attribute != y.attribute) {
+                         return x.attribute < y.attribute;
+                       }
+                       return x.value < y.value;
+                     });
+    for (Candidate& candidate : list) {
+      result[segment].push_back(std::move(candidate.result));
+    }
+  }
+  return result;
+}
+
+}  // namespace jtbd
