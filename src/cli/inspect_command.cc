@@ -18,6 +18,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
+#include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/survey_input.h"
@@ -41,64 +42,43 @@ struct InspectArgs {
 };
 
 std::string ParseArgs(const std::vector<std::string>& raw, InspectArgs* args) {
-  std::vector<std::string> positional;
-  bool options_ended = false;
-  for (size_t i = 0; i < raw.size(); ++i) {
-    const std::string& arg = raw[i];
-    if (options_ended || arg == "-" || arg.empty() || arg[0] != '-') {
-      positional.push_back(arg);
-      continue;
-    }
-    if (arg == "--") {
-      options_ended = true;
-      continue;
-    }
-    if (arg == "-h" || arg == "--help") {
-      args->help = true;
-      continue;
-    }
-    std::string name = arg;
-    absl::optional<std::string> value;
-    const size_t equals = arg.find('=');
-    if (equals != std::string::npos) {
-      name = arg.substr(0, equals);
-      value = arg.substr(equals + 1);
-    }
-    const bool takes_value = IsSurveyInputFlag(name) || name == "--scale" ||
-                             name == "--top-box" || name == "--write-map";
-    if (!takes_value) return absl::StrCat("unknown option \"", name, "\"");
-    if (!value.has_value()) {
-      if (i + 1 >= raw.size()) {
-        return absl::StrCat("option ", name, " needs a value");
-      }
-      value = raw[++i];
-    }
+  auto takes_value = [](const std::string& name) {
+    return IsSurveyInputFlag(name) || name == "--scale" ||
+           name == "--top-box" || name == "--write-map";
+  };
+  auto on_option = [args](const std::string& name,
+                          const std::string& value) -> std::string {
     if (IsSurveyInputFlag(name)) {
-      std::string problem = ParseSurveyInputFlag(name, *value, &args->input);
-      if (!problem.empty()) return problem;
+      return ParseSurveyInputFlag(name, value, &args->input);
     } else if (name == "--scale") {
-      const std::vector<absl::string_view> bounds = absl::StrSplit(*value, '-');
+      const std::vector<absl::string_view> bounds = absl::StrSplit(value, '-');
       int min = 0;
       int max = 0;
       if (bounds.size() != 2 || !absl::SimpleAtoi(bounds[0], &min) ||
           !absl::SimpleAtoi(bounds[1], &max)) {
-        return absl::StrCat("bad --scale \"", *value,
+        return absl::StrCat("bad --scale \"", value,
                             "\" (expected MIN-MAX, such as 1-5)");
       }
       args->scale_min = min;
       args->scale_max = max;
     } else if (name == "--top-box") {
       int top_box = 0;
-      if (!absl::SimpleAtoi(*value, &top_box)) {
-        return absl::StrCat("bad --top-box \"", *value,
+      if (!absl::SimpleAtoi(value, &top_box)) {
+        return absl::StrCat("bad --top-box \"", value,
                             "\" (expected a rating)");
       }
       args->top_box_min = top_box;
     } else {
-      if (value->empty()) return "--write-map needs a file name";
-      args->map_output_path = *value;
+      if (value.empty()) return "--write-map needs a file name";
+      args->map_output_path = value;
     }
-  }
+    return "";
+  };
+  ParsedArguments parsed;
+  std::string problem = WalkArguments(raw, takes_value, on_option, &parsed);
+  if (!problem.empty()) return problem;
+  args->help = parsed.help;
+  const std::vector<std::string>& positional = parsed.positional;
   if (args->help) return "";
   if (positional.empty()) return "missing the survey FILE";
   if (positional.size() > 1) {

@@ -12,6 +12,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
+#include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/survey_input.h"
@@ -143,70 +144,47 @@ UsageProblem ParseMethod(absl::string_view value, ScoreArgs* args) {
 
 // Accepts "--name value" and "--name=value" for options that take a value.
 UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
-  std::vector<std::string> positional;
-  bool options_ended = false;
-  for (size_t i = 0; i < raw.size(); ++i) {
-    const std::string& arg = raw[i];
-    if (options_ended || arg == "-" || arg.empty() || arg[0] != '-') {
-      positional.push_back(arg);
-      continue;
-    }
-    if (arg == "--") {
-      options_ended = true;
-      continue;
-    }
-    if (arg == "-h" || arg == "--help") {
-      args->help = true;
-      continue;
-    }
-    std::string name = arg;
-    absl::optional<std::string> value;
-    const size_t equals = arg.find('=');
-    if (equals != std::string::npos) {
-      name = arg.substr(0, equals);
-      value = arg.substr(equals + 1);
-    }
-    const bool takes_value =
-        name == "--format" || name == "--segment-by" || name == "--scale" ||
-        name == "--top-box" || name == "--output" || name == "--outcomes" ||
-        name == "--confidence" || name == "--bootstrap" || name == "--seed" ||
-        name == "--method" || IsSurveyInputFlag(name);
-    if (!takes_value) return absl::StrCat("unknown option \"", name, "\"");
-    if (!value.has_value()) {
-      if (i + 1 >= raw.size()) {
-        return absl::StrCat("option ", name, " needs a value");
-      }
-      value = raw[++i];
-    }
-    UsageProblem problem;
+  auto takes_value = [](const std::string& name) {
+    return name == "--format" || name == "--segment-by" || name == "--scale" ||
+           name == "--top-box" || name == "--output" || name == "--outcomes" ||
+           name == "--confidence" || name == "--bootstrap" ||
+           name == "--seed" || name == "--method" || IsSurveyInputFlag(name);
+  };
+  auto on_option = [args](const std::string& name,
+                          const std::string& value) -> UsageProblem {
     if (IsSurveyInputFlag(name)) {
-      problem = ParseSurveyInputFlag(name, *value, &args->input);
+      return ParseSurveyInputFlag(name, value, &args->input);
     } else if (name == "--format") {
-      problem = ParseFormat(*value, &args->format);
+      return ParseFormat(value, &args->format);
     } else if (name == "--segment-by") {
-      if (value->empty()) return "--segment-by needs a column name";
-      args->segment_by = *value;
+      if (value.empty()) return "--segment-by needs a column name";
+      args->segment_by = value;
     } else if (name == "--scale") {
-      problem = ParseScale(*value, args);
+      return ParseScale(value, args);
     } else if (name == "--top-box") {
-      problem = ParseTopBox(*value, args);
+      return ParseTopBox(value, args);
     } else if (name == "--confidence") {
-      problem = ParseConfidence(*value, args);
+      return ParseConfidence(value, args);
     } else if (name == "--bootstrap") {
-      problem = ParseBootstrap(*value, args);
+      return ParseBootstrap(value, args);
     } else if (name == "--seed") {
-      problem = ParseSeed(*value, args);
+      return ParseSeed(value, args);
     } else if (name == "--method") {
-      problem = ParseMethod(*value, args);
+      return ParseMethod(value, args);
     } else if (name == "--outcomes") {
-      if (value->empty()) return "--outcomes needs a file name";
-      args->outcomes_path = *value;
+      if (value.empty()) return "--outcomes needs a file name";
+      args->outcomes_path = value;
     } else {
-      if (value->empty()) return "--output needs a file name";
-      args->output_path = *value;
+      if (value.empty()) return "--output needs a file name";
+      args->output_path = value;
     }
-    if (!problem.empty()) return problem;
-  }
+    return "";
+  };
+  ParsedArguments parsed;
+  UsageProblem problem = WalkArguments(raw, takes_value, on_option, &parsed);
+  if (!problem.empty()) return problem;
+  args->help = parsed.help;
+  const std::vector<std::string>& positional = parsed.positional;
   if (args->help) return "";
   if (positional.empty()) return "missing the survey FILE";
   if (positional.size() > 1) {
