@@ -58,6 +58,11 @@ extern "C" {
 
 /* ---------------------------------------------------------------- version */
 
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - touch no existing object, so any thread at any time: jtbd_version_number,
+ *   jtbd_version_string.
+ */
+
 #define JTBD_VERSION_MAJOR 1
 #define JTBD_VERSION_MINOR 0
 #define JTBD_VERSION_PATCH 0
@@ -71,6 +76,14 @@ JTBD_EXPORT uint32_t jtbd_version_number(void);
 JTBD_EXPORT const char* jtbd_version_string(void);
 
 /* ----------------------------------------------------------------- errors */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - touch no existing object, so any thread at any time: jtbd_code_name.
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_error_code, jtbd_error_message.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_error_free.
+ */
 
 /* Equal to absl::StatusCode. Open set: other non-zero values are failures. */
 typedef enum jtbd_code {
@@ -108,6 +121,13 @@ JTBD_EXPORT const char* jtbd_code_name(int32_t code);
 
 /* ---------------------------------------------------------------- buffers */
 
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_buffer_data, jtbd_buffer_size.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_buffer_free.
+ */
+
 typedef struct jtbd_buffer jtbd_buffer;
 
 /* Bytes owned by the buffer, valid until jtbd_buffer_free. Text output (JSON,
@@ -118,6 +138,10 @@ JTBD_EXPORT size_t jtbd_buffer_size(const jtbd_buffer* buffer);
 JTBD_EXPORT void jtbd_buffer_free(jtbd_buffer* buffer);
 
 /* ------------------------------------------------------------------ bands */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - touch no existing object, so any thread at any time: jtbd_band_name.
+ */
 
 /* Where an outcome falls, from its unrounded scores (equal to jtbd.v1.Band):
  * extreme when opportunity > 15; high when 12 <= opportunity <= 15;
@@ -140,6 +164,23 @@ typedef enum jtbd_band {
 JTBD_EXPORT const char* jtbd_band_name(int32_t band);
 
 /* ---------------------------------------------------------- read options */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - touch no existing object, so any thread at any time:
+ *   jtbd_read_options_create.
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_read_options_get_limit.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_read_options_destroy, jtbd_read_options_set_scale,
+ *   jtbd_read_options_set_input_format,
+ *   jtbd_read_options_add_importance_question,
+ *   jtbd_read_options_add_satisfaction_question,
+ *   jtbd_read_options_clear_questions, jtbd_read_options_set_labels,
+ *   jtbd_read_options_set_labels_file, jtbd_read_options_set_survey_map,
+ *   jtbd_read_options_set_survey_map_file,
+ *   jtbd_read_options_set_weight_column,
+ *   jtbd_read_options_set_duration_column, jtbd_read_options_set_limit.
+ */
 
 /* How survey files are read. NULL wherever a jtbd_read_options* is taken
  * means the defaults: a 1-5 scale counting 4 and 5 as top box. */
@@ -211,8 +252,55 @@ JTBD_EXPORT jtbd_error* jtbd_read_options_set_survey_map_file(
  * (weight_column) instead. */
 JTBD_EXPORT jtbd_error* jtbd_read_options_set_weight_column(
     jtbd_read_options* options, const char* column, size_t column_len);
+/* Reads survey durations in seconds (non-negative numbers; blank: unknown)
+ * from the column with this header, for screening; length 0 goes back to
+ * detection (Qualtrics "Duration (in seconds)"; long and wide layouts: a
+ * column named duration or duration_seconds). A survey map names its own
+ * (duration_column) instead. */
+JTBD_EXPORT jtbd_error* jtbd_read_options_set_duration_column(
+    jtbd_read_options* options, const char* column, size_t column_len);
+
+/* Bounds on what one input may make the library allocate (docs/LIMITS.md).
+ * Requests, serialized objects and saved files given to other functions
+ * take the defaults (1 GiB, JSON depth 100). Reading a survey file, or
+ * setting a survey or label map, with these options refuses, with
+ * JTBD_RESOURCE_EXHAUSTED naming the limit, its value, and the file, line
+ * and column, a file that exceeds one; the defaults are far above real
+ * surveys. A value of 0 is refused (there is no "unlimited"). */
+typedef enum jtbd_limit {
+  JTBD_LIMIT_RECORD_BYTES = 1,  /* bytes of one CSV record (16 MiB) */
+  JTBD_LIMIT_COLUMNS = 2,       /* fields of one CSV record (20,000) */
+  JTBD_LIMIT_OUTCOMES = 3,      /* outcomes of one study (2,000) */
+  JTBD_LIMIT_RESPONDENTS = 4,   /* respondents of one study (10,000,000) */
+  JTBD_LIMIT_REQUEST_BYTES = 5, /* bytes of a survey or label map (1 GiB) */
+  JTBD_LIMIT_JSON_DEPTH = 6     /* nesting of JSON maps (100, can only be
+                                   lowered) */
+} jtbd_limit;
+
+/* Sets one limit (a jtbd_limit value; others are refused with
+ * JTBD_INVALID_ARGUMENT naming it, as is a value of 0). */
+JTBD_EXPORT jtbd_error* jtbd_read_options_set_limit(jtbd_read_options* options,
+                                                    int32_t limit,
+                                                    uint64_t value);
+/* Reads one limit into *value_out. */
+JTBD_EXPORT jtbd_error* jtbd_read_options_get_limit(
+    const jtbd_read_options* options, int32_t limit, uint64_t* value_out);
 
 /* --------------------------------------------------------- score options */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - touch no existing object, so any thread at any time:
+ *   jtbd_score_options_create.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_score_options_destroy, jtbd_score_options_set_segment_by,
+ *   jtbd_score_options_set_confidence_level,
+ *   jtbd_score_options_set_bootstrap_resamples, jtbd_score_options_set_seed,
+ *   jtbd_score_options_set_method, jtbd_score_options_set_screening,
+ *   jtbd_score_options_set_screening_min_ratings,
+ *   jtbd_score_options_set_screening_speed_fraction,
+ *   jtbd_score_options_set_screening_min_seconds,
+ *   jtbd_score_options_set_screening_max_blank_share.
+ */
 
 /* How a study is scored. NULL means the defaults (no segments). */
 typedef struct jtbd_score_options jtbd_score_options;
@@ -258,7 +346,49 @@ JTBD_EXPORT jtbd_error* jtbd_score_options_set_seed(jtbd_score_options* options,
 JTBD_EXPORT jtbd_error* jtbd_score_options_set_method(
     jtbd_score_options* options, int32_t method);
 
+/* Screening of inattentive respondents (docs/SCORING.md, "Screening"), off
+ * by default. enabled = 1 flags straight-liners, speeders and respondents
+ * with too many blanks (listed by jtbd_report_screened_respondent); with
+ * exclude = 1 as well they are left out of every score, segment and
+ * bootstrap. exclude without enabled is refused. Scoring an aggregate with
+ * screening enabled is refused (it has no respondents to screen). */
+JTBD_EXPORT jtbd_error* jtbd_score_options_set_screening(
+    jtbd_score_options* options, uint32_t enabled, uint32_t exclude);
+/* Straight-lining: a battery needs at least this many equal ratings
+ * (default 5; at least 2). */
+JTBD_EXPORT jtbd_error* jtbd_score_options_set_screening_min_ratings(
+    jtbd_score_options* options, uint32_t ratings);
+/* Speeding: a duration below this fraction of the median (default 1/3;
+ * strictly between 0 and 1). Replaces a minimum in seconds. */
+JTBD_EXPORT jtbd_error* jtbd_score_options_set_screening_speed_fraction(
+    jtbd_score_options* options, double fraction);
+/* Speeding: a duration below this many seconds (finite, >= 0), instead of
+ * a fraction of the median. */
+JTBD_EXPORT jtbd_error* jtbd_score_options_set_screening_min_seconds(
+    jtbd_score_options* options, double seconds);
+/* Blanks: more than this share of the outcomes without both ratings
+ * (default 0.5; from 0 to 1). */
+JTBD_EXPORT jtbd_error* jtbd_score_options_set_screening_max_blank_share(
+    jtbd_score_options* options, double share);
+
 /* ------------------------------------------------------------------ study */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - touch no existing object, so any thread at any time: jtbd_study_create,
+ *   jtbd_study_parse, jtbd_study_load_file.
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_study_solution_count,
+ *   jtbd_study_outcome_count, jtbd_study_respondent_count, jtbd_study_score,
+ *   jtbd_study_aggregate, jtbd_study_serialize, jtbd_study_save_file,
+ *   jtbd_study_read_csv_file, jtbd_study_read_csv.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_study_destroy, jtbd_study_set_scale, jtbd_study_add_outcome,
+ *   jtbd_study_add_respondent, jtbd_study_add_respondents,
+ *   jtbd_study_set_duration, jtbd_study_set_attribute, jtbd_study_set_weight,
+ *   jtbd_study_add_answers, jtbd_study_add_solution,
+ *   jtbd_study_add_solution_answers, jtbd_study_describe_outcomes_csv_file,
+ *   jtbd_study_describe_outcomes_csv.
+ */
 
 /* Outcomes, respondents (with attributes) and their answers, on one scale. */
 typedef struct jtbd_study jtbd_study;
@@ -288,6 +418,11 @@ JTBD_EXPORT jtbd_error* jtbd_study_add_respondent(jtbd_study* study,
 JTBD_EXPORT jtbd_error* jtbd_study_add_respondents(jtbd_study* study,
                                                    size_t count,
                                                    size_t* first_index_out);
+/* How long a respondent took to answer, in seconds (finite, >= 0; else
+ * JTBD_INVALID_ARGUMENT), for screening's speeding rule. */
+JTBD_EXPORT jtbd_error* jtbd_study_set_duration(jtbd_study* study,
+                                                size_t respondent,
+                                                double seconds);
 /* Sets a respondent attribute (role, company size, segment, ...). */
 JTBD_EXPORT jtbd_error* jtbd_study_set_attribute(
     jtbd_study* study, size_t respondent, const char* name, size_t name_len,
@@ -310,6 +445,26 @@ JTBD_EXPORT jtbd_error* jtbd_study_add_answers(jtbd_study* study, size_t count,
                                                const uint32_t* outcomes,
                                                const uint8_t* importance,
                                                const uint8_t* satisfaction);
+/* Competing solutions (docs/SCORING.md, "Competing solutions"). Declares a
+ * solution by name, or finds it: names compare ignoring ASCII case and keep
+ * their first spelling. *index_out (if not NULL) receives its index. An
+ * empty name is JTBD_INVALID_ARGUMENT. */
+JTBD_EXPORT jtbd_error* jtbd_study_add_solution(jtbd_study* study,
+                                                const char* name,
+                                                size_t name_len,
+                                                size_t* index_out);
+/* Appends `count` satisfaction ratings of competing solutions as parallel
+ * arrays: rating i is respondent respondents[i]'s satisfaction with solution
+ * solutions[i] on outcome outcomes[i], 0 meaning no answer. Each respondent
+ * rates a (solution, outcome) at most once across all batches. All or
+ * nothing, like jtbd_study_add_answers; the error names the first offending
+ * array index. count 0 is a no-op (the arrays may then be NULL). */
+JTBD_EXPORT jtbd_error* jtbd_study_add_solution_answers(
+    jtbd_study* study, size_t count, const uint32_t* respondents,
+    const uint32_t* solutions, const uint32_t* outcomes,
+    const uint8_t* satisfaction);
+/* Solutions declared; 0 for NULL. */
+JTBD_EXPORT size_t jtbd_study_solution_count(const jtbd_study* study);
 /* Counts; 0 for NULL. */
 JTBD_EXPORT size_t jtbd_study_outcome_count(const jtbd_study* study);
 JTBD_EXPORT size_t jtbd_study_respondent_count(const jtbd_study* study);
@@ -325,6 +480,25 @@ JTBD_EXPORT jtbd_error* jtbd_study_serialize(const jtbd_study* study,
                                              jtbd_buffer** out);
 JTBD_EXPORT jtbd_error* jtbd_study_parse(const void* data, size_t size,
                                          jtbd_study** out);
+
+/* Saved files. A study or an aggregate saved to `path` (path_len bytes, no
+ * NUL) carries a signature, its kind, a file format version and CRC-32C
+ * checksums (docs/ARCHITECTURE.md, "Saved files"). Saving is atomic: the
+ * bytes go to a temporary file in the same directory, are flushed to disk
+ * and renamed over `path`, so a reader or a crash sees the old file or the
+ * new one, never a mix; on failure `path` is left as it was. Loading
+ * refuses, naming the file, what is not a jtbd file or holds another kind
+ * (JTBD_INVALID_ARGUMENT), a file written by a newer jtbd
+ * (JTBD_FAILED_PRECONDITION) and a truncated or corrupted one
+ * (JTBD_DATA_LOSS); nothing is half-loaded. Files of format 1 load in every
+ * later 1.x version. Thread safety: saving reads the handle (concurrent
+ * reads are fine, not concurrent changes); loading shares nothing. */
+JTBD_EXPORT jtbd_error* jtbd_study_save_file(const jtbd_study* study,
+                                             const char* path,
+                                             size_t path_len);
+JTBD_EXPORT jtbd_error* jtbd_study_load_file(const char* path,
+                                             size_t path_len,
+                                             jtbd_study** out);
 
 /* Reads a survey file: the long or wide layout, or an export of Qualtrics,
  * SurveyMonkey, Google Forms or Typeform, detected from the header (see
@@ -359,6 +533,25 @@ JTBD_EXPORT jtbd_error* jtbd_study_describe_outcomes_csv(
     size_t source_name_len);
 
 /* ----------------------------------------------------------------- report */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_report_respondent_count,
+ *   jtbd_report_outcome_count, jtbd_report_segment_count,
+ *   jtbd_report_segment_name, jtbd_report_segment_respondent_count,
+ *   jtbd_report_segment_rest_respondent_count,
+ *   jtbd_report_segment_effective_respondent_count,
+ *   jtbd_report_segment_more_underserved_count,
+ *   jtbd_report_segment_more_underserved_id, jtbd_report_solution_count,
+ *   jtbd_report_solution_name, jtbd_report_screened_count,
+ *   jtbd_report_render.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_report_destroy, jtbd_report_outcome, jtbd_report_segment_outcome,
+ *   jtbd_report_segment_comparison, jtbd_report_outcome_solution,
+ *   jtbd_report_segment_outcome_solution, jtbd_report_outcome_best_solution,
+ *   jtbd_report_segment_outcome_best_solution, jtbd_report_get_info,
+ *   jtbd_report_get_screening, jtbd_report_screened_respondent.
+ */
 
 /* A two-sided confidence interval at the report's confidence level. */
 typedef struct jtbd_interval {
@@ -507,6 +700,91 @@ JTBD_EXPORT jtbd_error* jtbd_report_segment_more_underserved_id(
     const jtbd_report* report, size_t segment, size_t index, const char** id,
     size_t* id_len);
 
+/* Competing solutions (docs/SCORING.md, "Competing solutions"): the
+ * solutions of the study in declaration order (0 for NULL or none), and the
+ * name of each (text points into the report). */
+JTBD_EXPORT size_t jtbd_report_solution_count(const jtbd_report* report);
+JTBD_EXPORT jtbd_error* jtbd_report_solution_name(const jtbd_report* report,
+                                                  size_t index,
+                                                  const char** name,
+                                                  size_t* name_len);
+
+/* Bits of jtbd_solution_score.has: which optional figures exist. */
+typedef enum jtbd_solution_has {
+  /* someone rated the solution on the outcome: satisfaction and its
+   * interval */
+  JTBD_SOLUTION_HAS_SATISFACTION = 1,
+  JTBD_SOLUTION_HAS_EFFECTIVE_COUNT = 2, /* weighted reports only */
+  JTBD_SOLUTION_HAS_OPPORTUNITY = 4,     /* needs importance answers */
+  JTBD_SOLUTION_HAS_SATISFACTION_GAP = 8,
+  JTBD_SOLUTION_HAS_SATISFACTION_GAP_TEST = 16
+} jtbd_solution_has;
+
+/* One competing solution on one outcome. Text points into the report. */
+typedef struct jtbd_solution_score {
+  size_t struct_size; /* set to sizeof(jtbd_solution_score) */
+  const char* solution;
+  size_t solution_len;
+  uint32_t has;           /* jtbd_solution_has bits */
+  uint32_t count;         /* respondents who rated it on this outcome */
+  uint32_t top_box_count; /* of those, top-box ratings */
+  uint32_t both_count;    /* who also rated our satisfaction */
+  /* 10 x top-box share among its raters (the method's score, weighted like
+   * ours), with its Wilson interval (normal for JTBD_SCORE_METHOD_MEAN) */
+  double satisfaction;
+  jtbd_interval satisfaction_interval;
+  double effective_count; /* Kish, weighted reports */
+  /* extension, not ODI practice: importance + max(importance - this
+   * satisfaction, 0) (Olsen's formula for JTBD_SCORE_METHOD_OLSEN) */
+  double opportunity;
+  double satisfaction_gap; /* this satisfaction minus ours */
+  /* z-test of the gap with Var(S_c) + Var(S) - 2 Cov(S_c, S); not adjusted
+   * (holm_adjusted_p_value = p_value) */
+  jtbd_significance_test satisfaction_gap_test;
+} jtbd_solution_score;
+
+/* Solution `index` (0 to jtbd_report_solution_count - 1) on outcome
+ * `outcome` of the report (as jtbd_report_outcome), or of a segment (as
+ * jtbd_report_segment_outcome). */
+JTBD_EXPORT jtbd_error* jtbd_report_outcome_solution(const jtbd_report* report,
+                                                     size_t outcome,
+                                                     size_t index,
+                                                     jtbd_solution_score* out);
+JTBD_EXPORT jtbd_error* jtbd_report_segment_outcome_solution(
+    const jtbd_report* report, size_t segment, size_t outcome, size_t index,
+    jtbd_solution_score* out);
+
+/* Bits of jtbd_best_solution.has. */
+typedef enum jtbd_best_solution_has {
+  /* some solution was rated on the outcome: best_solution and
+   * satisfaction_target */
+  JTBD_BEST_SOLUTION_HAS_SOLUTION = 1,
+  JTBD_BEST_SOLUTION_HAS_GAP = 2, /* needs our satisfaction answers */
+  JTBD_BEST_SOLUTION_HAS_GAP_TEST = 4
+} jtbd_best_solution_has;
+
+/* The best competing solution on one outcome. Text points into the
+ * report. */
+typedef struct jtbd_best_solution {
+  size_t struct_size; /* set to sizeof(jtbd_best_solution) */
+  /* the highest satisfaction; the first declared among equals */
+  const char* best_solution;
+  size_t best_solution_len;
+  uint32_t has;             /* jtbd_best_solution_has bits */
+  double best_solution_gap; /* its satisfaction minus ours */
+  /* "20 % better": min(10, 1.2 x its satisfaction) */
+  double satisfaction_target;
+  /* the gap's z-test; Holm-adjusted across the outcomes with one */
+  jtbd_significance_test best_solution_gap_test;
+} jtbd_best_solution;
+
+/* The best solution on outcome `outcome` of the report or of a segment. */
+JTBD_EXPORT jtbd_error* jtbd_report_outcome_best_solution(
+    const jtbd_report* report, size_t outcome, jtbd_best_solution* out);
+JTBD_EXPORT jtbd_error* jtbd_report_segment_outcome_best_solution(
+    const jtbd_report* report, size_t segment, size_t outcome,
+    jtbd_best_solution* out);
+
 /* How a report was scored. Text points into the report. */
 typedef struct jtbd_report_info {
   size_t struct_size; /* set to sizeof(jtbd_report_info) */
@@ -535,6 +813,62 @@ typedef struct jtbd_report_info {
 JTBD_EXPORT jtbd_error* jtbd_report_get_info(const jtbd_report* report,
                                              jtbd_report_info* out);
 
+/* Bits of jtbd_screening_info.has: which optional figures exist. */
+typedef enum jtbd_screening_has {
+  JTBD_SCREENING_HAS_SPEED_MEDIAN_FRACTION = 1,
+  JTBD_SCREENING_HAS_SPEED_MIN_SECONDS = 2,
+  /* both need at least one respondent with a duration */
+  JTBD_SCREENING_HAS_MEDIAN_DURATION = 4,
+  JTBD_SCREENING_HAS_SPEED_THRESHOLD = 8
+} jtbd_screening_has;
+
+/* What screening found (all zero when the report was not screened). */
+typedef struct jtbd_screening_info {
+  size_t struct_size; /* set to sizeof(jtbd_screening_info) */
+  uint32_t screened;  /* 1 when screening was enabled */
+  uint32_t excluded;  /* 1 when flagged respondents were left out */
+  uint32_t screened_respondent_count;
+  uint32_t flagged_respondent_count;
+  uint32_t straight_lining_count;
+  uint32_t speeding_count;
+  uint32_t blanks_count;
+  uint32_t duration_count; /* respondents with a known duration */
+  uint32_t has;            /* jtbd_screening_has bits */
+  uint32_t straight_line_min_ratings;
+  double speed_median_fraction;
+  double speed_min_seconds;
+  double max_blank_share;
+  double median_duration_seconds;
+  double speed_threshold_seconds; /* durations below it are speeding */
+} jtbd_screening_info;
+
+JTBD_EXPORT jtbd_error* jtbd_report_get_screening(const jtbd_report* report,
+                                                  jtbd_screening_info* out);
+
+/* Bits of jtbd_screened_respondent.reasons. */
+typedef enum jtbd_screening_reason {
+  JTBD_SCREENING_REASON_STRAIGHT_LINING = 1,
+  JTBD_SCREENING_REASON_SPEEDING = 2,
+  JTBD_SCREENING_REASON_BLANKS = 4
+} jtbd_screening_reason;
+
+/* One flagged respondent. Text points into the report. */
+typedef struct jtbd_screened_respondent {
+  size_t struct_size;        /* set to sizeof(jtbd_screened_respondent) */
+  const char* respondent_id; /* "" for an anonymous respondent */
+  size_t respondent_id_len;
+  size_t index;          /* position in the study */
+  uint32_t reasons;      /* jtbd_screening_reason bits */
+  uint32_t has_duration; /* 1 when duration_seconds is known */
+  double duration_seconds;
+  double blank_share; /* outcomes without both ratings / outcomes */
+} jtbd_screened_respondent;
+
+/* Flagged respondents, in study order (0 when not screened or NULL). */
+JTBD_EXPORT size_t jtbd_report_screened_count(const jtbd_report* report);
+JTBD_EXPORT jtbd_error* jtbd_report_screened_respondent(
+    const jtbd_report* report, size_t index, jtbd_screened_respondent* out);
+
 typedef enum jtbd_format {
   JTBD_FORMAT_UNSPECIFIED = 0,
   JTBD_FORMAT_TABLE = 1,   /* aligned text for people, scores to 1 decimal */
@@ -548,6 +882,21 @@ JTBD_EXPORT jtbd_error* jtbd_report_render(const jtbd_report* report,
                                            int32_t format, jtbd_buffer** out);
 
 /* -------------------------------------------------------------- aggregate */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - touch no existing object, so any thread at any time:
+ *   jtbd_aggregate_create, jtbd_aggregate_parse, jtbd_aggregate_load_file.
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_aggregate_outcome_count,
+ *   jtbd_aggregate_respondent_count, jtbd_aggregate_cell,
+ *   jtbd_aggregate_serialize, jtbd_aggregate_save_file,
+ *   jtbd_aggregate_read_csv_file, jtbd_aggregate_read_csv,
+ *   jtbd_aggregate_score, jtbd_aggregate_score_with_options.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_aggregate_destroy, jtbd_aggregate_set_scale,
+ *   jtbd_aggregate_add_outcome, jtbd_aggregate_add_respondents,
+ *   jtbd_aggregate_add_weighted_respondents, jtbd_aggregate_merge.
+ */
 
 /* Per outcome, the joint importance x satisfaction count table (with a
  * "no answer" row and column): all scoring needs, in memory that does not
@@ -595,6 +944,12 @@ JTBD_EXPORT jtbd_error* jtbd_aggregate_serialize(const jtbd_aggregate* a,
                                                  jtbd_buffer** out);
 JTBD_EXPORT jtbd_error* jtbd_aggregate_parse(const void* data, size_t size,
                                              jtbd_aggregate** out);
+/* The aggregate as a saved file, and back (see jtbd_study_save_file). */
+JTBD_EXPORT jtbd_error* jtbd_aggregate_save_file(
+    const jtbd_aggregate* aggregate, const char* path, size_t path_len);
+JTBD_EXPORT jtbd_error* jtbd_aggregate_load_file(const char* path,
+                                                 size_t path_len,
+                                                 jtbd_aggregate** out);
 /* Reads a survey file as jtbd_study_read_csv_file does (same options, same
  * refusals) straight into its aggregate, keeping no respondents: memory
  * stays independent of the number of rows (apart from 16 bytes per
@@ -618,6 +973,11 @@ JTBD_EXPORT jtbd_error* jtbd_aggregate_score_with_options(
 
 /* ------------------------------------------------- bytes in, bytes out */
 
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - touch no existing object, so any thread at any time: jtbd_score_request,
+ *   jtbd_score_request_json.
+ */
+
 /* A serialized jtbd.v1.ScoreRequest in, a serialized jtbd.v1.Report out. */
 JTBD_EXPORT jtbd_error* jtbd_score_request(const void* request,
                                            size_t request_size,
@@ -627,6 +987,299 @@ JTBD_EXPORT jtbd_error* jtbd_score_request(const void* request,
 JTBD_EXPORT jtbd_error* jtbd_score_request_json(const char* request_json,
                                                 size_t request_size,
                                                 jtbd_buffer** report_json_out);
+
+/* ----------------------------------------------------------- segmentation */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - touch no existing object, so any thread at any time:
+ *   jtbd_segment_options_create.
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_study_segment,
+ *   jtbd_segmentation_outcome_id, jtbd_segmentation_dropped_outcome_id,
+ *   jtbd_segmentation_respondent_cluster,
+ *   jtbd_segmentation_respondent_clusters, jtbd_segmentation_segment_report,
+ *   jtbd_segmentation_render, jtbd_segmentation_model.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_segment_options_destroy, jtbd_segment_options_set_feature,
+ *   jtbd_segment_options_set_principal_components,
+ *   jtbd_segment_options_set_k, jtbd_segment_options_set_k_range,
+ *   jtbd_segment_options_set_starts, jtbd_segment_options_set_seed,
+ *   jtbd_segment_options_set_threads,
+ *   jtbd_segment_options_set_silhouette_sample_size,
+ *   jtbd_segment_options_set_score_options, jtbd_segmentation_destroy,
+ *   jtbd_segmentation_get_info, jtbd_segmentation_candidate,
+ *   jtbd_segmentation_segment, jtbd_segmentation_segment_attribute.
+ */
+
+/* Outcome-based segmentation (docs/SEGMENTS.md): respondents clustered by
+ * their pattern of unmet outcomes with k-means (k-means++ starts, k chosen
+ * by mean silhouette unless given), a profile per segment, and a saved
+ * model that tags new respondents one at a time, as answers arrive.
+ * Segments are numbered 1..k by size, largest first; 0 means "not
+ * clustered" (no usable answer). */
+
+/* The per-respondent, per-outcome value clustered on (equal to
+ * jtbd.v1.SegmentFeature). */
+typedef enum jtbd_segment_feature {
+  JTBD_SEGMENT_FEATURE_UNSPECIFIED = 0, /* top-box opportunity */
+  /* a = 10 [importance top box], b = 10 [satisfaction top box],
+   * a + max(a - b, 0): 0, 10 or 20 (the ODI way, the default) */
+  JTBD_SEGMENT_FEATURE_TOP_BOX_OPPORTUNITY = 1,
+  /* importance + max(importance - satisfaction, 0) on the raw ratings */
+  JTBD_SEGMENT_FEATURE_RATING_OPPORTUNITY = 2
+} jtbd_segment_feature;
+
+/* How a study is segmented. NULL wherever a jtbd_segment_options* is taken
+ * means the defaults: top-box opportunity, no principal components, k
+ * chosen between 2 and 8, 25 starts, seed 42, one thread per core. A
+ * refused value (JTBD_INVALID_ARGUMENT naming it) leaves the options
+ * unchanged. Threads: convention 10 (a const pointer may be shared). */
+typedef struct jtbd_segment_options jtbd_segment_options;
+typedef struct jtbd_segmentation jtbd_segmentation;
+typedef struct jtbd_segment_model jtbd_segment_model;
+
+JTBD_EXPORT jtbd_error* jtbd_segment_options_create(jtbd_segment_options** out);
+JTBD_EXPORT void jtbd_segment_options_destroy(jtbd_segment_options* options);
+/* A jtbd_segment_feature value; others are refused. */
+JTBD_EXPORT jtbd_error* jtbd_segment_options_set_feature(
+    jtbd_segment_options* options, int32_t feature);
+/* 1: project the standardised features on their principal components with
+ * eigenvalue above 1 (Kaiser, at least 2) before clustering; 0: not (the
+ * default). Other values are refused. */
+JTBD_EXPORT jtbd_error* jtbd_segment_options_set_principal_components(
+    jtbd_segment_options* options, uint32_t enabled);
+/* The number of segments, 2 to 100; 0 (the default) chooses it by mean
+ * silhouette over the k range. */
+JTBD_EXPORT jtbd_error* jtbd_segment_options_set_k(
+    jtbd_segment_options* options, uint32_t k);
+/* The range k is chosen from when not given: 2 <= min_k <= max_k <= 100
+ * (default 2 to 8). */
+JTBD_EXPORT jtbd_error* jtbd_segment_options_set_k_range(
+    jtbd_segment_options* options, uint32_t min_k, uint32_t max_k);
+/* k-means++ starts per k, the lowest inertia winning (0: the default 25;
+ * at most 10000). */
+JTBD_EXPORT jtbd_error* jtbd_segment_options_set_starts(
+    jtbd_segment_options* options, uint32_t starts);
+/* Seed of the starts and of the silhouette sample (default 42): the same
+ * seed and study give the same segments with any number of threads. */
+JTBD_EXPORT jtbd_error* jtbd_segment_options_set_seed(
+    jtbd_segment_options* options, uint64_t seed);
+/* Worker threads (0: one per core, the default; at most 256). */
+JTBD_EXPORT jtbd_error* jtbd_segment_options_set_threads(
+    jtbd_segment_options* options, uint32_t threads);
+/* Respondents whose silhouette is computed exactly to estimate each k's
+ * mean: 0 means all of them; otherwise at least 2 (default: all up to 5000
+ * respondents, else a seeded sample of 5000). */
+JTBD_EXPORT jtbd_error* jtbd_segment_options_set_silhouette_sample_size(
+    jtbd_segment_options* options, uint32_t size);
+/* How each segment's outcomes are scored and compared with the rest
+ * (copied; NULL restores the defaults). Options with a segment_by are
+ * refused: the segments come from the clustering. */
+JTBD_EXPORT jtbd_error* jtbd_segment_options_set_score_options(
+    jtbd_segment_options* options, const jtbd_score_options* score_options);
+
+/* Segments a study (options may be NULL). JTBD_FAILED_PRECONDITION when
+ * the study cannot form the k asked (too few respondents, no outcome whose
+ * feature varies). A jtbd_segmentation is immutable: every function taking
+ * one may run concurrently on it. */
+JTBD_EXPORT jtbd_error* jtbd_study_segment(const jtbd_study* study,
+                                           const jtbd_segment_options* options,
+                                           jtbd_segmentation** out);
+JTBD_EXPORT void jtbd_segmentation_destroy(jtbd_segmentation* segmentation);
+
+/* The figures of a segmentation as a whole. */
+typedef struct jtbd_segmentation_info {
+  size_t struct_size; /* set to sizeof(jtbd_segmentation_info) */
+  uint32_t k;         /* the number of segments */
+  uint32_t k_chosen;  /* 1 when k was chosen by silhouette, 0 when given */
+  int32_t feature;    /* jtbd_segment_feature, never UNSPECIFIED */
+  uint32_t component_count;  /* principal components kept; 0 without */
+  uint32_t respondent_count; /* respondents clustered */
+  /* respondents of the study not clustered (no answer to any outcome
+   * clustered on): cluster 0 */
+  uint32_t unclustered_respondent_count;
+  uint32_t outcome_count;         /* outcomes clustered on */
+  uint32_t dropped_outcome_count; /* outcomes whose feature did not vary */
+  uint32_t candidate_count;       /* k values fitted */
+  uint32_t silhouette_respondent_count; /* respondents evaluated */
+  uint32_t starts;                      /* k-means starts per k */
+  uint64_t seed;
+  uint64_t imputed_feature_count; /* features imputed with the mean */
+} jtbd_segmentation_info;
+
+JTBD_EXPORT jtbd_error* jtbd_segmentation_get_info(
+    const jtbd_segmentation* segmentation, jtbd_segmentation_info* out);
+
+/* The fit of one candidate k (so users see how clear the choice was). */
+typedef struct jtbd_segment_candidate {
+  size_t struct_size; /* set to sizeof(jtbd_segment_candidate) */
+  uint32_t k;
+  uint32_t iterations; /* Lloyd iterations of the best start */
+  double silhouette;   /* mean silhouette, -1 to 1: higher is clearer */
+  double inertia;      /* sum of squared distances to the centroids */
+} jtbd_segment_candidate;
+
+/* Candidate `index` (0 .. candidate_count - 1, in increasing k). */
+JTBD_EXPORT jtbd_error* jtbd_segmentation_candidate(
+    const jtbd_segmentation* segmentation, size_t index,
+    jtbd_segment_candidate* out);
+/* Outcome `index` clustered on (0 .. outcome_count - 1, study order), and
+ * dropped outcome `index` (0 .. dropped_outcome_count - 1). Text points
+ * into the segmentation. */
+JTBD_EXPORT jtbd_error* jtbd_segmentation_outcome_id(
+    const jtbd_segmentation* segmentation, size_t index, const char** id,
+    size_t* id_len);
+JTBD_EXPORT jtbd_error* jtbd_segmentation_dropped_outcome_id(
+    const jtbd_segmentation* segmentation, size_t index, const char** id,
+    size_t* id_len);
+/* The segment (1..k, 0 when not clustered) of the study's respondent
+ * `respondent` (its index in the study). */
+JTBD_EXPORT jtbd_error* jtbd_segmentation_respondent_cluster(
+    const jtbd_segmentation* segmentation, size_t respondent,
+    uint32_t* cluster);
+/* Every respondent's segment, in study order: count must equal the
+ * study's respondent count (respondent_count + unclustered_respondent_count
+ * of the info). */
+JTBD_EXPORT jtbd_error* jtbd_segmentation_respondent_clusters(
+    const jtbd_segmentation* segmentation, uint32_t* clusters, size_t count);
+
+/* One segment described. */
+typedef struct jtbd_segment_profile {
+  size_t struct_size; /* set to sizeof(jtbd_segment_profile) */
+  uint32_t cluster;   /* 1..k */
+  uint32_t respondent_count;
+  double share;      /* of the clustered respondents */
+  double silhouette; /* mean silhouette of its evaluated respondents */
+  /* attribute values significantly over-represented in it */
+  uint32_t overrepresented_attribute_count;
+} jtbd_segment_profile;
+
+/* Segment `cluster` (1..k). */
+JTBD_EXPORT jtbd_error* jtbd_segmentation_segment(
+    const jtbd_segmentation* segmentation, uint32_t cluster,
+    jtbd_segment_profile* out);
+/* Segment `cluster`'s scores as a report of its own, read with the
+ * jtbd_report functions: its outcomes ranked by opportunity with intervals,
+ * and one segment (named "segment <cluster>") holding the comparison of
+ * each outcome with the rest of the clustered respondents and the outcomes
+ * significantly more underserved in it. The caller destroys it. */
+JTBD_EXPORT jtbd_error* jtbd_segmentation_segment_report(
+    const jtbd_segmentation* segmentation, uint32_t cluster, jtbd_report** out);
+
+/* A respondent attribute value more common in a segment than in the rest
+ * of the clustered respondents (pooled two-proportion z-test, Holm-adjusted
+ * across the attribute's values). Text points into the segmentation. */
+typedef struct jtbd_attribute_overrepresentation {
+  size_t struct_size;    /* set to sizeof(jtbd_attribute_overrepresentation) */
+  const char* attribute; /* "role" */
+  size_t attribute_len;
+  const char* value; /* "carpenter" */
+  size_t value_len;
+  uint32_t segment_count; /* segment respondents with this value */
+  uint32_t segment_total; /* segment respondents with the attribute */
+  uint32_t rest_count;
+  uint32_t rest_total;
+  double segment_share; /* segment_count / segment_total */
+  double rest_share;    /* rest_count / rest_total */
+  uint32_t has_lift;    /* 0 when rest_share is 0 (lift then 0) */
+  double lift;          /* segment_share / rest_share */
+  jtbd_significance_test test;
+} jtbd_attribute_overrepresentation;
+
+/* Over-represented value `index` of segment `cluster` (largest lift
+ * first; index < overrepresented_attribute_count of its profile). */
+JTBD_EXPORT jtbd_error* jtbd_segmentation_segment_attribute(
+    const jtbd_segmentation* segmentation, uint32_t cluster, size_t index,
+    jtbd_attribute_overrepresentation* out);
+
+/* Renders the segmentation: JTBD_FORMAT_TABLE (for people), JTBD_FORMAT_JSON
+ * (protobuf JSON of jtbd.v1.SegmentationReport, with `respondents` and
+ * `segments`), JTBD_FORMAT_CSV (respondent_id,cluster per respondent) or
+ * JTBD_FORMAT_PROTOBUF (serialized jtbd.v1.SegmentationReport). */
+JTBD_EXPORT jtbd_error* jtbd_segmentation_render(
+    const jtbd_segmentation* segmentation, int32_t format, jtbd_buffer** out);
+/* The model that tags new respondents (a copy the caller destroys). */
+JTBD_EXPORT jtbd_error* jtbd_segmentation_model(
+    const jtbd_segmentation* segmentation, jtbd_segment_model** out);
+
+/* ---------------------------------------------------------- segment model */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - touch no existing object, so any thread at any time:
+ *   jtbd_segment_model_parse, jtbd_segment_model_load_file.
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_segment_model_serialize,
+ *   jtbd_segment_model_save_file, jtbd_segment_model_k,
+ *   jtbd_segment_model_outcome_count, jtbd_segment_model_outcome_id,
+ *   jtbd_segment_model_assign_study.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_segment_model_destroy, jtbd_segment_model_assign.
+ */
+
+/* A fitted segmentation saved to tag new respondents: per model outcome the
+ * feature, the outcome's mean for a missing rating, standardised, projected
+ * on the principal components when fitted with them, then the nearest
+ * centroid. Immutable: every function taking one may run concurrently. */
+
+/* A serialized jtbd.v1.SegmentModel (format_version 1). Bytes that do not
+ * parse, another format version or an inconsistent model (sizes, non-finite
+ * numbers, k against the centroids) are refused with JTBD_INVALID_ARGUMENT
+ * naming the field. */
+JTBD_EXPORT jtbd_error* jtbd_segment_model_parse(const void* data, size_t size,
+                                                 jtbd_segment_model** out);
+JTBD_EXPORT jtbd_error* jtbd_segment_model_serialize(
+    const jtbd_segment_model* model, jtbd_buffer** out);
+/* The model as a saved file, and back: the same format and guarantees as
+ * jtbd_study_save_file (a checksummed header of kind "segment model", then
+ * the serialized jtbd.v1.SegmentModel; written atomically; errors name the
+ * path). Loading refuses a missing file (JTBD_NOT_FOUND), what is not a
+ * jtbd file or holds another kind (JTBD_INVALID_ARGUMENT), a newer file
+ * format (JTBD_FAILED_PRECONDITION), a truncated or corrupted file
+ * (JTBD_DATA_LOSS), and a model of another format_version or inconsistent
+ * (JTBD_INVALID_ARGUMENT). */
+JTBD_EXPORT jtbd_error* jtbd_segment_model_save_file(
+    const jtbd_segment_model* model, const char* path, size_t path_len);
+JTBD_EXPORT jtbd_error* jtbd_segment_model_load_file(const char* path,
+                                                     size_t path_len,
+                                                     jtbd_segment_model** out);
+JTBD_EXPORT void jtbd_segment_model_destroy(jtbd_segment_model* model);
+/* The number of segments and of outcomes clustered on; 0 for NULL. */
+JTBD_EXPORT size_t jtbd_segment_model_k(const jtbd_segment_model* model);
+JTBD_EXPORT size_t
+jtbd_segment_model_outcome_count(const jtbd_segment_model* model);
+/* Model outcome `index`. Text points into the model. */
+JTBD_EXPORT jtbd_error* jtbd_segment_model_outcome_id(
+    const jtbd_segment_model* model, size_t index, const char** id,
+    size_t* id_len);
+
+/* A respondent's segment under a model. */
+typedef struct jtbd_segment_assignment {
+  size_t struct_size;      /* set to sizeof(jtbd_segment_assignment) */
+  uint32_t cluster;        /* 1..k */
+  uint32_t observed_count; /* model outcomes with both ratings given */
+  double distance;         /* Euclidean, to the segment's centroid */
+} jtbd_segment_assignment;
+
+/* Tags one respondent from answers given by outcome id, in any order, as
+ * parallel arrays: answer i rates outcome_ids[i] (outcome_id_lens[i]
+ * bytes) importance[i] and satisfaction[i] on the model's scale, 0 meaning
+ * no answer. Ids the model does not cluster on are ignored; a missing
+ * model outcome counts as unanswered. JTBD_INVALID_ARGUMENT naming the
+ * array index for a NULL or repeated id or a rating off the scale;
+ * JTBD_FAILED_PRECONDITION when no model outcome has both ratings. */
+JTBD_EXPORT jtbd_error* jtbd_segment_model_assign(
+    const jtbd_segment_model* model, size_t count,
+    const char* const* outcome_ids, const size_t* outcome_id_lens,
+    const uint8_t* importance, const uint8_t* satisfaction,
+    jtbd_segment_assignment* out);
+/* Tags every respondent of a study (outcomes matched by id) into
+ * clusters[0 .. count - 1]: 1..k, or 0 for a respondent without any usable
+ * answer. count must equal the study's respondent count;
+ * JTBD_FAILED_PRECONDITION when the study's scale differs from the
+ * model's. */
+JTBD_EXPORT jtbd_error* jtbd_segment_model_assign_study(
+    const jtbd_segment_model* model, const jtbd_study* study,
+    uint32_t* clusters, size_t count);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -156,6 +156,18 @@ enum class InputFormat : int32_t {
   kTypeform = JTBD_INPUT_FORMAT_TYPEFORM,
 };
 
+// Bounds on what one read may allocate (jtbd_limit, docs/LIMITS.md): a
+// file beyond one throws an Error whose code() is JTBD_RESOURCE_EXHAUSTED.
+// 0 keeps the library's default.
+struct ReadLimits {
+  uint64_t max_record_bytes = 0;   // one CSV record (16 MiB)
+  uint64_t max_columns = 0;        // fields of one record (20,000)
+  uint64_t max_outcomes = 0;       // (2,000)
+  uint64_t max_respondents = 0;    // (10,000,000)
+  uint64_t max_request_bytes = 0;  // a survey or label map (1 GiB)
+  uint64_t max_json_depth = 0;     // JSON maps (100, can only be lowered)
+};
+
 // How survey files are read: the rating scale and the top-box rule, and
 // for exports whose layout detection cannot settle, what the columns are
 // (see the jtbd_read_options_* functions).
@@ -176,6 +188,9 @@ struct ReadOptions {
   std::string survey_map_file;
   // A column of respondent weights.
   std::string weight_column;
+  // A column of survey durations in seconds (empty: detected).
+  std::string duration_column;
+  ReadLimits limits;
 };
 
 // Mirrors jtbd_score_method (and jtbd.v1.ScoreMethod): how importance,
@@ -200,6 +215,17 @@ inline std::unique_ptr<jtbd_read_options, ReadOptionsDestroy> NewReadOptions(
                                     options.top_box_min));
   Check(jtbd_read_options_set_input_format(
       raw, static_cast<int32_t>(options.input_format)));
+  // Before the maps below, which are checked against them.
+  const std::pair<int32_t, uint64_t> limits[] = {
+      {JTBD_LIMIT_RECORD_BYTES, options.limits.max_record_bytes},
+      {JTBD_LIMIT_COLUMNS, options.limits.max_columns},
+      {JTBD_LIMIT_OUTCOMES, options.limits.max_outcomes},
+      {JTBD_LIMIT_RESPONDENTS, options.limits.max_respondents},
+      {JTBD_LIMIT_REQUEST_BYTES, options.limits.max_request_bytes},
+      {JTBD_LIMIT_JSON_DEPTH, options.limits.max_json_depth}};
+  for (const auto& [limit, value] : limits) {
+    if (value != 0) Check(jtbd_read_options_set_limit(raw, limit, value));
+  }
   for (const std::string& question : options.importance_questions) {
     Check(jtbd_read_options_add_importance_question(raw, question.data(),
                                                     question.size()));
@@ -227,6 +253,8 @@ inline std::unique_ptr<jtbd_read_options, ReadOptionsDestroy> NewReadOptions(
   }
   Check(jtbd_read_options_set_weight_column(raw, options.weight_column.data(),
                                             options.weight_column.size()));
+  Check(jtbd_read_options_set_duration_column(
+      raw, options.duration_column.data(), options.duration_column.size()));
   return owned;
 }
 
@@ -248,6 +276,19 @@ struct ScoreOptions {
   // The same seed gives the same intervals.
   std::optional<uint64_t> seed = std::nullopt;
   ScoreMethod method = ScoreMethod::kUnspecified;
+  // Screening of inattentive respondents (docs/SCORING.md, "Screening";
+  // studies only): flagged when enabled, left out of the scores with
+  // exclude. Unset thresholds take the library's defaults (5 ratings, 1/3
+  // of the median duration, 0.5 blank share).
+  struct Screening {
+    bool enabled = false;
+    bool exclude = false;
+    std::optional<uint32_t> min_ratings = std::nullopt;
+    std::optional<double> speed_fraction = std::nullopt;
+    std::optional<double> min_seconds = std::nullopt;  // replaces the fraction
+    std::optional<double> max_blank_share = std::nullopt;
+  };
+  Screening screening = {};
 };
 
 namespace internal {
@@ -273,6 +314,27 @@ MakeScoreOptions(const ScoreOptions& options) {
   }
   Check(
       jtbd_score_options_set_method(raw, static_cast<int32_t>(options.method)));
+  const ScoreOptions::Screening& screening = options.screening;
+  if (screening.enabled || screening.exclude) {
+    Check(jtbd_score_options_set_screening(raw, screening.enabled ? 1 : 0,
+                                           screening.exclude ? 1 : 0));
+  }
+  if (screening.min_ratings.has_value()) {
+    Check(jtbd_score_options_set_screening_min_ratings(raw,
+                                                       *screening.min_ratings));
+  }
+  if (screening.speed_fraction.has_value()) {
+    Check(jtbd_score_options_set_screening_speed_fraction(
+        raw, *screening.speed_fraction));
+  }
+  if (screening.min_seconds.has_value()) {
+    Check(jtbd_score_options_set_screening_min_seconds(raw,
+                                                       *screening.min_seconds));
+  }
+  if (screening.max_blank_share.has_value()) {
+    Check(jtbd_score_options_set_screening_max_blank_share(
+        raw, *screening.max_blank_share));
+  }
   return owned;
 }
 
@@ -284,6 +346,31 @@ MakeScoreOptions(const ScoreOptions& options) {
 struct Interval {
   double low = 0;
   double high = 0;
+};
+
+// A z-test of a segment against the rest of the respondents.
+struct SignificanceTest {
+  double z = 0;
+  double p_value = 0;                // two-sided
+  double holm_adjusted_p_value = 0;  // across the segment's outcomes
+};
+
+// One competing solution on one outcome (see jtbd_solution_score;
+// docs/SCORING.md, "Competing solutions").
+struct SolutionScore {
+  std::string solution;
+  uint32_t count = 0;  // respondents who rated it on this outcome
+  uint32_t top_box_count = 0;
+  uint32_t both_count = 0;  // who also rated our satisfaction
+  // Empty when nobody rated it: 10 x top-box share among its raters, with
+  // its Wilson interval.
+  std::optional<double> satisfaction;
+  std::optional<Interval> satisfaction_interval;
+  std::optional<double> effective_count;  // weighted reports
+  // Extension, not ODI: importance + max(importance - satisfaction, 0).
+  std::optional<double> opportunity;
+  std::optional<double> satisfaction_gap;  // its satisfaction minus ours
+  std::optional<SignificanceTest> satisfaction_gap_test;  // not adjusted
 };
 
 // One outcome's scores (see jtbd_outcome_score).
@@ -317,13 +404,14 @@ struct OutcomeScore {
   // Weighted reports: Kish effective numbers of answers.
   std::optional<double> importance_effective_count;
   std::optional<double> satisfaction_effective_count;
-};
-
-// A z-test of a segment against the rest of the respondents.
-struct SignificanceTest {
-  double z = 0;
-  double p_value = 0;                // two-sided
-  double holm_adjusted_p_value = 0;  // across the segment's outcomes
+  // Competing solutions, in Report::solutions() order; the best one (empty
+  // when none was rated), the gap to it with its z-test (Holm-adjusted
+  // across outcomes) and the target min(10, 1.2 x its satisfaction).
+  std::vector<SolutionScore> solutions;
+  std::string best_solution;
+  std::optional<double> best_solution_gap;
+  std::optional<double> satisfaction_target;
+  std::optional<SignificanceTest> best_solution_gap_test;
 };
 
 // One outcome of a segment compared with the rest of the respondents (see
@@ -357,6 +445,36 @@ struct SegmentReport {
   double effective_respondent_count = 0;
 };
 
+// A respondent screening flagged (see jtbd_screened_respondent).
+struct ScreenedRespondent {
+  std::string respondent_id;
+  size_t index = 0;  // position in the study
+  bool straight_lining = false;
+  bool speeding = false;
+  bool blanks = false;
+  std::optional<double> duration_seconds;
+  double blank_share = 0;
+};
+
+// What screening found (see jtbd_screening_info); screened is false when
+// the report was not screened.
+struct ScreeningSummary {
+  bool screened = false;
+  bool excluded = false;
+  size_t screened_respondent_count = 0;
+  size_t straight_lining_count = 0;
+  size_t speeding_count = 0;
+  size_t blanks_count = 0;
+  size_t duration_count = 0;
+  uint32_t straight_line_min_ratings = 0;
+  std::optional<double> speed_median_fraction;
+  std::optional<double> speed_min_seconds;
+  double max_blank_share = 0;
+  std::optional<double> median_duration_seconds;
+  std::optional<double> speed_threshold_seconds;
+  std::vector<ScreenedRespondent> respondents;  // in study order
+};
+
 // The opportunity report: all scores as plain values, plus the native report
 // (immutable, shared by copies) so that it can still be rendered.
 class Report {
@@ -368,6 +486,10 @@ class Report {
   const std::vector<OutcomeScore>& outcomes() const { return outcomes_; }
   // With ScoreOptions::segment_by, sorted by name.
   const std::vector<SegmentReport>& segments() const { return segments_; }
+  // With ScoreOptions::screening enabled: the flagged respondents.
+  const ScreeningSummary& screening() const { return screening_; }
+  // Competing solutions rated in the study, in declaration order.
+  const std::vector<std::string>& solutions() const { return solutions_; }
 
   // How the report was scored (see jtbd_report_info).
   ScoreMethod score_method() const { return score_method_; }  // never kUnsp.
@@ -422,12 +544,20 @@ class Report {
     report.scale_min_ = info.scale_min;
     report.scale_max_ = info.scale_max;
     report.top_box_min_ = info.scale_top_box_min;
+    report.screening_ = ConvertScreening(native);
     const size_t outcome_count = jtbd_report_outcome_count(native);
     report.outcomes_.reserve(outcome_count);
     for (size_t i = 0; i < outcome_count; ++i) {
       jtbd_outcome_score score = EmptyScore();
       internal::Check(jtbd_report_outcome(native, i, &score));
       report.outcomes_.push_back(Convert(score));
+      AddCompetitors(native, nullptr, i, &report.outcomes_.back());
+    }
+    for (size_t i = 0; i < jtbd_report_solution_count(native); ++i) {
+      const char* name = nullptr;
+      size_t name_len = 0;
+      internal::Check(jtbd_report_solution_name(native, i, &name, &name_len));
+      report.solutions_.emplace_back(name, name_len);
     }
     const size_t segment_count = jtbd_report_segment_count(native);
     report.segments_.resize(segment_count);
@@ -444,6 +574,7 @@ class Report {
         jtbd_outcome_score score = EmptyScore();
         internal::Check(jtbd_report_segment_outcome(native, s, i, &score));
         segment.outcomes.push_back(Convert(score));
+        AddCompetitors(native, &s, i, &segment.outcomes.back());
         jtbd_segment_comparison comparison = {};
         comparison.struct_size = sizeof(comparison);
         internal::Check(
@@ -522,6 +653,64 @@ class Report {
                score.satisfaction_effective_count);
     return out;
   }
+  // Outcome `index` of the report (segment null) or of a segment.
+  static void AddCompetitors(const jtbd_report* native, const size_t* segment,
+                             size_t index, OutcomeScore* out) {
+    const auto test = [](bool present, const jtbd_significance_test& value) {
+      return present ? std::optional<SignificanceTest>(SignificanceTest{
+                           value.z, value.p_value, value.holm_adjusted_p_value})
+                     : std::nullopt;
+    };
+    for (size_t k = 0; k < jtbd_report_solution_count(native); ++k) {
+      jtbd_solution_score c = {};
+      c.struct_size = sizeof(c);
+      internal::Check(segment == nullptr
+                          ? jtbd_report_outcome_solution(native, index, k, &c)
+                          : jtbd_report_segment_outcome_solution(
+                                native, *segment, index, k, &c));
+      SolutionScore solution;
+      solution.solution.assign(c.solution, c.solution_len);
+      solution.count = c.count;
+      solution.top_box_count = c.top_box_count;
+      solution.both_count = c.both_count;
+      if ((c.has & JTBD_SOLUTION_HAS_SATISFACTION) != 0) {
+        solution.satisfaction = c.satisfaction;
+        solution.satisfaction_interval =
+            Interval{c.satisfaction_interval.low, c.satisfaction_interval.high};
+      }
+      if ((c.has & JTBD_SOLUTION_HAS_EFFECTIVE_COUNT) != 0) {
+        solution.effective_count = c.effective_count;
+      }
+      if ((c.has & JTBD_SOLUTION_HAS_OPPORTUNITY) != 0) {
+        solution.opportunity = c.opportunity;
+      }
+      if ((c.has & JTBD_SOLUTION_HAS_SATISFACTION_GAP) != 0) {
+        solution.satisfaction_gap = c.satisfaction_gap;
+      }
+      solution.satisfaction_gap_test =
+          test((c.has & JTBD_SOLUTION_HAS_SATISFACTION_GAP_TEST) != 0,
+               c.satisfaction_gap_test);
+      out->solutions.push_back(std::move(solution));
+    }
+    jtbd_best_solution best = {};
+    best.struct_size = sizeof(best);
+    internal::Check(
+        segment == nullptr
+            ? jtbd_report_outcome_best_solution(native, index, &best)
+            : jtbd_report_segment_outcome_best_solution(native, *segment, index,
+                                                        &best));
+    out->best_solution.assign(best.best_solution, best.best_solution_len);
+    if ((best.has & JTBD_BEST_SOLUTION_HAS_SOLUTION) != 0) {
+      out->satisfaction_target = best.satisfaction_target;
+    }
+    if ((best.has & JTBD_BEST_SOLUTION_HAS_GAP) != 0) {
+      out->best_solution_gap = best.best_solution_gap;
+    }
+    out->best_solution_gap_test =
+        test((best.has & JTBD_BEST_SOLUTION_HAS_GAP_TEST) != 0,
+             best.best_solution_gap_test);
+  }
+
   static SegmentComparison Convert(const jtbd_segment_comparison& c) {
     SegmentComparison out;
     out.outcome_id.assign(c.outcome_id, c.outcome_id_len);
@@ -553,9 +742,60 @@ class Report {
     return out;
   }
 
+  static ScreeningSummary ConvertScreening(const jtbd_report* native) {
+    jtbd_screening_info info = {};
+    info.struct_size = sizeof(info);
+    internal::Check(jtbd_report_get_screening(native, &info));
+    ScreeningSummary out;
+    out.screened = info.screened != 0;
+    out.excluded = info.excluded != 0;
+    out.screened_respondent_count = info.screened_respondent_count;
+    out.straight_lining_count = info.straight_lining_count;
+    out.speeding_count = info.speeding_count;
+    out.blanks_count = info.blanks_count;
+    out.duration_count = info.duration_count;
+    out.straight_line_min_ratings = info.straight_line_min_ratings;
+    out.max_blank_share = info.max_blank_share;
+    auto optional = [&info](uint32_t bit, double value) {
+      return (info.has & bit) != 0 ? std::optional<double>(value)
+                                   : std::nullopt;
+    };
+    out.speed_median_fraction = optional(
+        JTBD_SCREENING_HAS_SPEED_MEDIAN_FRACTION, info.speed_median_fraction);
+    out.speed_min_seconds =
+        optional(JTBD_SCREENING_HAS_SPEED_MIN_SECONDS, info.speed_min_seconds);
+    out.median_duration_seconds = optional(JTBD_SCREENING_HAS_MEDIAN_DURATION,
+                                           info.median_duration_seconds);
+    out.speed_threshold_seconds = optional(JTBD_SCREENING_HAS_SPEED_THRESHOLD,
+                                           info.speed_threshold_seconds);
+    const size_t count = jtbd_report_screened_count(native);
+    for (size_t i = 0; i < count; ++i) {
+      jtbd_screened_respondent flagged = {};
+      flagged.struct_size = sizeof(flagged);
+      internal::Check(jtbd_report_screened_respondent(native, i, &flagged));
+      ScreenedRespondent respondent;
+      respondent.respondent_id.assign(flagged.respondent_id,
+                                      flagged.respondent_id_len);
+      respondent.index = flagged.index;
+      respondent.straight_lining =
+          (flagged.reasons & JTBD_SCREENING_REASON_STRAIGHT_LINING) != 0;
+      respondent.speeding =
+          (flagged.reasons & JTBD_SCREENING_REASON_SPEEDING) != 0;
+      respondent.blanks = (flagged.reasons & JTBD_SCREENING_REASON_BLANKS) != 0;
+      if (flagged.has_duration != 0) {
+        respondent.duration_seconds = flagged.duration_seconds;
+      }
+      respondent.blank_share = flagged.blank_share;
+      out.respondents.push_back(std::move(respondent));
+    }
+    return out;
+  }
+
   size_t respondent_count_ = 0;
   std::vector<OutcomeScore> outcomes_;
   std::vector<SegmentReport> segments_;
+  ScreeningSummary screening_;
+  std::vector<std::string> solutions_;
   ScoreMethod score_method_ = ScoreMethod::kUlwick;
   std::string method_;
   double confidence_level_ = 0;
@@ -620,6 +860,12 @@ class Aggregate {
   static Aggregate Parse(std::string_view bytes) {
     jtbd_aggregate* raw = nullptr;
     internal::Check(jtbd_aggregate_parse(bytes.data(), bytes.size(), &raw));
+    return Aggregate(raw);
+  }
+  // An aggregate saved by Save (see jtbd_study_save_file for the refusals).
+  static Aggregate Load(std::string_view path) {
+    jtbd_aggregate* raw = nullptr;
+    internal::Check(jtbd_aggregate_load_file(path.data(), path.size(), &raw));
     return Aggregate(raw);
   }
 
@@ -710,6 +956,11 @@ class Aggregate {
     internal::Check(jtbd_aggregate_serialize(handle_.get(), &buffer));
     return internal::TakeBuffer(buffer);
   }
+  // Saves to a file atomically, with a format version and checksums.
+  void Save(std::string_view path) const {
+    internal::Check(
+        jtbd_aggregate_save_file(handle_.get(), path.data(), path.size()));
+  }
 
   Report Score() const {
     jtbd_report* report = nullptr;
@@ -779,6 +1030,12 @@ class Study {
     internal::Check(jtbd_study_parse(bytes.data(), bytes.size(), &raw));
     return Study(raw);
   }
+  // A study saved by Save (see jtbd_study_save_file for the refusals).
+  static Study Load(std::string_view path) {
+    jtbd_study* raw = nullptr;
+    internal::Check(jtbd_study_load_file(path.data(), path.size(), &raw));
+    return Study(raw);
+  }
 
   // FAILED_PRECONDITION once answers were added.
   void SetScale(int32_t min, int32_t max, int32_t top_box_min) {
@@ -816,6 +1073,12 @@ class Study {
   void SetWeight(size_t respondent, double weight) {
     internal::Check(jtbd_study_set_weight(handle_.get(), respondent, weight));
   }
+  // How long the respondent took, in seconds (finite, >= 0), for
+  // screening's speeding rule.
+  void SetDuration(size_t respondent, double seconds) {
+    internal::Check(
+        jtbd_study_set_duration(handle_.get(), respondent, seconds));
+  }
   // Answer i: respondent respondents[i] rated outcome outcomes[i]
   // importance[i] and satisfaction[i] (0 = no answer). A batch with any
   // invalid element is rejected whole and the study is unchanged.
@@ -842,6 +1105,39 @@ class Study {
     }
     AddAnswers(respondents.data(), outcomes.data(), importance.data(),
                satisfaction.data(), count);
+  }
+
+  // Competing solutions (docs/SCORING.md): declares a solution, or finds it
+  // (names compare ignoring case), and returns its index.
+  size_t AddSolution(std::string_view name) {
+    size_t index = 0;
+    internal::Check(jtbd_study_add_solution(handle_.get(), name.data(),
+                                            name.size(), &index));
+    return index;
+  }
+  size_t solution_count() const {
+    return jtbd_study_solution_count(handle_.get());
+  }
+  // Rating i: respondent respondents[i]'s satisfaction with solution
+  // solutions[i] on outcome outcomes[i] (0 = no answer). All or nothing.
+  void AddSolutionAnswers(const std::vector<uint32_t>& respondents,
+                          const std::vector<uint32_t>& solutions,
+                          const std::vector<uint32_t>& outcomes,
+                          const std::vector<uint8_t>& satisfaction) {
+    const size_t count = respondents.size();
+    if (solutions.size() != count || outcomes.size() != count ||
+        satisfaction.size() != count) {
+      throw Error(JTBD_INVALID_ARGUMENT,
+                  "jtbd::Study::AddSolutionAnswers: the four arrays differ in "
+                  "length (" +
+                      std::to_string(count) + ", " +
+                      std::to_string(solutions.size()) + ", " +
+                      std::to_string(outcomes.size()) + ", " +
+                      std::to_string(satisfaction.size()) + ")");
+    }
+    internal::Check(jtbd_study_add_solution_answers(
+        handle_.get(), count, respondents.data(), solutions.data(),
+        outcomes.data(), satisfaction.data()));
   }
 
   // Attaches outcome statements and job steps from a CSV (columns id,
@@ -889,6 +1185,11 @@ class Study {
     internal::Check(jtbd_study_serialize(handle_.get(), &buffer));
     return internal::TakeBuffer(buffer);
   }
+  // Saves to a file atomically, with a format version and checksums.
+  void Save(std::string_view path) const {
+    internal::Check(
+        jtbd_study_save_file(handle_.get(), path.data(), path.size()));
+  }
 
   // The native handle, still owned by this object (NULL when moved from).
   jtbd_study* native() const noexcept { return handle_.get(); }
@@ -917,6 +1218,357 @@ inline std::string ScoreRequestJson(std::string_view request_json) {
   internal::Check(jtbd_score_request_json(request_json.data(),
                                           request_json.size(), &buffer));
   return internal::TakeBuffer(buffer);
+}
+
+// ------------------------------------------------------------ segmentation
+
+namespace internal {
+
+struct SegmentOptionsDestroy {
+  void operator()(jtbd_segment_options* options) const noexcept {
+    jtbd_segment_options_destroy(options);
+  }
+};
+struct SegmentationDestroy {
+  void operator()(const jtbd_segmentation* segmentation) const noexcept {
+    jtbd_segmentation_destroy(const_cast<jtbd_segmentation*>(segmentation));
+  }
+};
+struct SegmentModelDestroy {
+  void operator()(jtbd_segment_model* model) const noexcept {
+    jtbd_segment_model_destroy(model);
+  }
+};
+
+}  // namespace internal
+
+// Mirrors jtbd_segment_feature: the per-respondent, per-outcome value that
+// segmentation clusters on.
+enum class SegmentFeature : int32_t {
+  kUnspecified = JTBD_SEGMENT_FEATURE_UNSPECIFIED,  // top-box opportunity
+  // 0, 10 or 20 from the top boxes (the ODI way).
+  kTopBoxOpportunity = JTBD_SEGMENT_FEATURE_TOP_BOX_OPPORTUNITY,
+  // importance + max(importance - satisfaction, 0) on the raw ratings.
+  kRatingOpportunity = JTBD_SEGMENT_FEATURE_RATING_OPPORTUNITY,
+};
+
+// How a study is segmented (docs/SEGMENTS.md). Unset fields take the
+// library's defaults.
+struct SegmentOptions {
+  SegmentFeature feature = SegmentFeature::kUnspecified;
+  // Cluster on the principal components with eigenvalue > 1.
+  bool principal_components = false;
+  // 0 chooses k by mean silhouette between min_k and max_k.
+  uint32_t k = 0;
+  uint32_t min_k = 2;
+  uint32_t max_k = 8;
+  uint32_t starts = 0;                          // k-means++ starts per k; 0: 25
+  std::optional<uint64_t> seed = std::nullopt;  // default 42
+  uint32_t threads = 0;                         // 0: one per core
+  // Respondents whose silhouette is computed; 0: all (default: all up to
+  // 5000, else a seeded sample of 5000).
+  std::optional<uint32_t> silhouette_sample_size = std::nullopt;
+  // How each segment is scored against the rest (segment_by must be empty).
+  ScoreOptions scoring;
+};
+
+// The fit of one candidate k.
+struct SegmentCandidate {
+  uint32_t k = 0;
+  uint32_t iterations = 0;
+  double silhouette = 0;  // mean, -1 to 1: higher is clearer
+  double inertia = 0;
+};
+
+// An attribute value more common in a segment than in the rest.
+struct AttributeOverrepresentation {
+  std::string attribute;
+  std::string value;
+  uint32_t segment_count = 0;
+  uint32_t segment_total = 0;
+  uint32_t rest_count = 0;
+  uint32_t rest_total = 0;
+  double segment_share = 0;
+  double rest_share = 0;
+  std::optional<double> lift;  // absent when rest_share is 0
+  SignificanceTest test;       // Holm-adjusted across the attribute's values
+};
+
+// One segment: its size and share, and its scores as a Report whose
+// outcomes are the segment's and whose one segment ("segment <cluster>")
+// compares it with the rest of the clustered respondents.
+struct SegmentProfile {
+  uint32_t cluster = 0;  // 1..k
+  uint32_t respondent_count = 0;
+  double share = 0;
+  double silhouette = 0;
+  Report scores;
+  std::vector<AttributeOverrepresentation> overrepresented_attributes;
+};
+
+// One answer of a respondent being tagged (ratings 0 = no answer).
+struct RatedOutcome {
+  std::string outcome_id;
+  uint8_t importance = 0;
+  uint8_t satisfaction = 0;
+};
+
+// A respondent's segment under a model.
+struct SegmentAssignment {
+  uint32_t cluster = 0;         // 1..k
+  uint32_t observed_count = 0;  // model outcomes with both ratings given
+  double distance = 0;          // to the segment's centroid
+};
+
+// A fitted segmentation that tags new respondents one by one (a CRM tags a
+// contact as answers arrive). Move-only; immutable, so const calls may run
+// concurrently.
+class SegmentModel {
+ public:
+  // Takes ownership of a model made by the C API.
+  explicit SegmentModel(jtbd_segment_model* native) : handle_(native) {}
+
+  // A serialized jtbd.v1.SegmentModel (as made by Serialize).
+  static SegmentModel Parse(std::string_view bytes) {
+    jtbd_segment_model* raw = nullptr;
+    internal::Check(jtbd_segment_model_parse(bytes.data(), bytes.size(), &raw));
+    return SegmentModel(raw);
+  }
+  // A file written by SaveFile (errors name the path).
+  static SegmentModel LoadFile(const std::string& path) {
+    jtbd_segment_model* raw = nullptr;
+    internal::Check(
+        jtbd_segment_model_load_file(path.data(), path.size(), &raw));
+    return SegmentModel(raw);
+  }
+
+  std::string Serialize() const {
+    jtbd_buffer* buffer = nullptr;
+    internal::Check(jtbd_segment_model_serialize(handle_.get(), &buffer));
+    return internal::TakeBuffer(buffer);
+  }
+  // Written atomically (a reader sees the old file or the new one).
+  void SaveFile(const std::string& path) const {
+    internal::Check(
+        jtbd_segment_model_save_file(handle_.get(), path.data(), path.size()));
+  }
+
+  size_t k() const { return jtbd_segment_model_k(handle_.get()); }
+  // The outcomes clustered on, in model order.
+  std::vector<std::string> outcome_ids() const {
+    std::vector<std::string> ids;
+    const size_t count = jtbd_segment_model_outcome_count(handle_.get());
+    for (size_t i = 0; i < count; ++i) {
+      const char* id = nullptr;
+      size_t id_len = 0;
+      internal::Check(
+          jtbd_segment_model_outcome_id(handle_.get(), i, &id, &id_len));
+      ids.emplace_back(id, id_len);
+    }
+    return ids;
+  }
+
+  // Tags one respondent from answers by outcome id, in any order (ids the
+  // model does not use are ignored). Errors name the answer's index.
+  SegmentAssignment Assign(const std::vector<RatedOutcome>& answers) const {
+    std::vector<const char*> ids;
+    std::vector<size_t> lengths;
+    std::vector<uint8_t> importance, satisfaction;
+    for (const RatedOutcome& answer : answers) {
+      ids.push_back(answer.outcome_id.data());
+      lengths.push_back(answer.outcome_id.size());
+      importance.push_back(answer.importance);
+      satisfaction.push_back(answer.satisfaction);
+    }
+    jtbd_segment_assignment out = {};
+    out.struct_size = sizeof(out);
+    internal::Check(jtbd_segment_model_assign(
+        handle_.get(), answers.size(), ids.data(), lengths.data(),
+        importance.data(), satisfaction.data(), &out));
+    SegmentAssignment assignment;
+    assignment.cluster = out.cluster;
+    assignment.observed_count = out.observed_count;
+    assignment.distance = out.distance;
+    return assignment;
+  }
+  // Every respondent of a study, in study order: 1..k, or 0 without any
+  // usable answer.
+  std::vector<uint32_t> AssignStudy(const Study& study) const {
+    std::vector<uint32_t> clusters(study.respondent_count());
+    internal::Check(jtbd_segment_model_assign_study(
+        handle_.get(), study.native(), clusters.data(), clusters.size()));
+    return clusters;
+  }
+
+  // The native handle, still owned by this object (NULL when moved from).
+  jtbd_segment_model* native() const noexcept { return handle_.get(); }
+
+ private:
+  std::unique_ptr<jtbd_segment_model, internal::SegmentModelDestroy> handle_;
+};
+
+// A study's segmentation, read into plain values (the native object is kept,
+// immutable and shared by copies, for Render and Model).
+class Segmentation {
+ public:
+  uint32_t k() const { return info_.k; }
+  bool k_chosen() const { return info_.k_chosen != 0; }
+  SegmentFeature feature() const {
+    return static_cast<SegmentFeature>(info_.feature);
+  }
+  uint32_t component_count() const { return info_.component_count; }
+  uint32_t respondent_count() const { return info_.respondent_count; }
+  uint32_t unclustered_respondent_count() const {
+    return info_.unclustered_respondent_count;
+  }
+  uint32_t silhouette_respondent_count() const {
+    return info_.silhouette_respondent_count;
+  }
+  uint32_t starts() const { return info_.starts; }
+  uint64_t seed() const { return info_.seed; }
+  uint64_t imputed_feature_count() const { return info_.imputed_feature_count; }
+  const std::vector<std::string>& outcome_ids() const { return outcome_ids_; }
+  const std::vector<std::string>& dropped_outcome_ids() const {
+    return dropped_outcome_ids_;
+  }
+  // Every k fitted, in increasing k.
+  const std::vector<SegmentCandidate>& candidates() const {
+    return candidates_;
+  }
+  // Per study respondent, in study order: 1..k, 0 when not clustered.
+  const std::vector<uint32_t>& clusters() const { return clusters_; }
+  // segments()[c - 1] is segment c.
+  const std::vector<SegmentProfile>& segments() const { return segments_; }
+
+  // Table, JSON (with respondents and segments), CSV (respondent_id,
+  // cluster) or a serialized jtbd.v1.SegmentationReport.
+  std::string Render(Format format) const {
+    jtbd_buffer* buffer = nullptr;
+    internal::Check(jtbd_segmentation_render(
+        native_.get(), static_cast<int32_t>(format), &buffer));
+    return internal::TakeBuffer(buffer);
+  }
+  // The model that tags new respondents.
+  SegmentModel Model() const {
+    jtbd_segment_model* raw = nullptr;
+    internal::Check(jtbd_segmentation_model(native_.get(), &raw));
+    return SegmentModel(raw);
+  }
+
+  // Takes ownership of a segmentation made by the C API.
+  static Segmentation Adopt(jtbd_segmentation* native) {
+    std::shared_ptr<const jtbd_segmentation> owned(
+        native, internal::SegmentationDestroy());
+    Segmentation out;
+    out.info_.struct_size = sizeof(out.info_);
+    internal::Check(jtbd_segmentation_get_info(native, &out.info_));
+    const auto text = [](jtbd_error* error, const char* data, size_t length) {
+      internal::Check(error);
+      return std::string(data, length);
+    };
+    for (size_t i = 0; i < out.info_.outcome_count; ++i) {
+      const char* id = nullptr;
+      size_t id_len = 0;
+      jtbd_error* error = jtbd_segmentation_outcome_id(native, i, &id, &id_len);
+      out.outcome_ids_.push_back(text(error, id, id_len));
+    }
+    for (size_t i = 0; i < out.info_.dropped_outcome_count; ++i) {
+      const char* id = nullptr;
+      size_t id_len = 0;
+      jtbd_error* error =
+          jtbd_segmentation_dropped_outcome_id(native, i, &id, &id_len);
+      out.dropped_outcome_ids_.push_back(text(error, id, id_len));
+    }
+    for (size_t i = 0; i < out.info_.candidate_count; ++i) {
+      jtbd_segment_candidate candidate = {};
+      candidate.struct_size = sizeof(candidate);
+      internal::Check(jtbd_segmentation_candidate(native, i, &candidate));
+      out.candidates_.push_back(
+          SegmentCandidate{candidate.k, candidate.iterations,
+                           candidate.silhouette, candidate.inertia});
+    }
+    out.clusters_.resize(static_cast<size_t>(out.info_.respondent_count) +
+                         out.info_.unclustered_respondent_count);
+    internal::Check(jtbd_segmentation_respondent_clusters(
+        native, out.clusters_.data(), out.clusters_.size()));
+    for (uint32_t c = 1; c <= out.info_.k; ++c) {
+      jtbd_segment_profile profile = {};
+      profile.struct_size = sizeof(profile);
+      internal::Check(jtbd_segmentation_segment(native, c, &profile));
+      SegmentProfile segment;
+      segment.cluster = profile.cluster;
+      segment.respondent_count = profile.respondent_count;
+      segment.share = profile.share;
+      segment.silhouette = profile.silhouette;
+      jtbd_report* report = nullptr;
+      internal::Check(jtbd_segmentation_segment_report(native, c, &report));
+      segment.scores = Report::Adopt(report);
+      for (size_t i = 0; i < profile.overrepresented_attribute_count; ++i) {
+        jtbd_attribute_overrepresentation a = {};
+        a.struct_size = sizeof(a);
+        internal::Check(jtbd_segmentation_segment_attribute(native, c, i, &a));
+        AttributeOverrepresentation value;
+        value.attribute.assign(a.attribute, a.attribute_len);
+        value.value.assign(a.value, a.value_len);
+        value.segment_count = a.segment_count;
+        value.segment_total = a.segment_total;
+        value.rest_count = a.rest_count;
+        value.rest_total = a.rest_total;
+        value.segment_share = a.segment_share;
+        value.rest_share = a.rest_share;
+        if (a.has_lift != 0) value.lift = a.lift;
+        value.test = SignificanceTest{a.test.z, a.test.p_value,
+                                      a.test.holm_adjusted_p_value};
+        segment.overrepresented_attributes.push_back(std::move(value));
+      }
+      out.segments_.push_back(std::move(segment));
+    }
+    out.native_ = std::move(owned);
+    return out;
+  }
+
+ private:
+  Segmentation() = default;
+
+  jtbd_segmentation_info info_ = {};
+  std::vector<std::string> outcome_ids_;
+  std::vector<std::string> dropped_outcome_ids_;
+  std::vector<SegmentCandidate> candidates_;
+  std::vector<uint32_t> clusters_;
+  std::vector<SegmentProfile> segments_;
+  std::shared_ptr<const jtbd_segmentation> native_;
+};
+
+// Segments a study: respondents clustered by their unmet outcomes, a
+// profile per segment, and a model for new respondents (docs/SEGMENTS.md).
+// Throws FAILED_PRECONDITION when the study cannot form the k asked.
+inline Segmentation Segment(const Study& study,
+                            const SegmentOptions& options = SegmentOptions()) {
+  jtbd_segment_options* raw = nullptr;
+  internal::Check(jtbd_segment_options_create(&raw));
+  std::unique_ptr<jtbd_segment_options, internal::SegmentOptionsDestroy> owned(
+      raw);
+  internal::Check(jtbd_segment_options_set_feature(
+      raw, static_cast<int32_t>(options.feature)));
+  internal::Check(jtbd_segment_options_set_principal_components(
+      raw, options.principal_components ? 1 : 0));
+  internal::Check(jtbd_segment_options_set_k(raw, options.k));
+  internal::Check(
+      jtbd_segment_options_set_k_range(raw, options.min_k, options.max_k));
+  internal::Check(jtbd_segment_options_set_starts(raw, options.starts));
+  if (options.seed.has_value()) {
+    internal::Check(jtbd_segment_options_set_seed(raw, *options.seed));
+  }
+  internal::Check(jtbd_segment_options_set_threads(raw, options.threads));
+  if (options.silhouette_sample_size.has_value()) {
+    internal::Check(jtbd_segment_options_set_silhouette_sample_size(
+        raw, *options.silhouette_sample_size));
+  }
+  auto scoring = internal::MakeScoreOptions(options.scoring);
+  internal::Check(jtbd_segment_options_set_score_options(raw, scoring.get()));
+  jtbd_segmentation* segmentation = nullptr;
+  internal::Check(jtbd_study_segment(study.native(), raw, &segmentation));
+  return Segmentation::Adopt(segmentation);
 }
 
 }  // namespace jtbd

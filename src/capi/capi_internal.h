@@ -116,6 +116,11 @@ absl::StatusOr<std::string> TextArgument(const char* function,
                                          const char* argument, const char* data,
                                          size_t length);
 
+// A file path: bytes for the OS (not necessarily UTF-8), neither NULL, empty
+// nor holding a NUL.
+absl::StatusOr<std::string> PathArgument(const char* function, const char* path,
+                                         size_t path_len);
+
 // A (pointer, size) bytes argument: NULL allowed only with size 0; at most
 // INT_MAX bytes (protobuf's parser limit).
 absl::Status CheckBytesArgument(const char* function, const char* argument,

@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "capi/capi_internal.h"
 #include "core/band.h"
+#include "core/resource_limits.h"
 #include "jtbd/jtbd.h"
 
 namespace jtbd {
@@ -117,6 +118,21 @@ absl::StatusOr<std::string> TextArgument(const char* function,
   return std::string(text);
 }
 
+absl::StatusOr<std::string> PathArgument(const char* function, const char* path,
+                                         size_t path_len) {
+  JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(function, "path", path));
+  std::string file(path, path_len);
+  if (file.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(function, ": path is empty"));
+  }
+  if (file.find('\0') != std::string::npos) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(function, ": path contains a NUL byte"));
+  }
+  return file;
+}
+
 absl::Status CheckBytesArgument(const char* function, const char* argument,
                                 const void* data, size_t size) {
   if (size == 0) return absl::OkStatus();
@@ -129,7 +145,10 @@ absl::Status CheckBytesArgument(const char* function, const char* argument,
         absl::StrCat(function, ": ", argument, " is ", size, " bytes; at most ",
                      INT_MAX, " are accepted"));
   }
-  return absl::OkStatus();
+  // Checked before protobuf allocates for what the bytes announce.
+  return jtbd::CheckRequestBytes(size,
+                                 jtbd::ResourceLimits::kDefaultMaxRequestBytes,
+                                 absl::StrCat(function, ": ", argument));
 }
 
 absl::StatusOr<std::unique_ptr<jtbd_buffer>> SerializeToBuffer(

@@ -6,6 +6,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "capi/capi_internal.h"
+#include "core/resource_limits.h"
 #include "core/scale.h"
 #include "core/scoring.h"
 #include "io/rating_labels.h"
@@ -14,28 +15,11 @@
 
 using jtbd::capi::CheckNotNull;
 using jtbd::capi::Guard;
+using jtbd::capi::PathArgument;
 using jtbd::capi::Publish;
 using jtbd::capi::TextArgument;
 
 namespace {
-
-// A file path: bytes for the OS (not necessarily UTF-8), neither empty nor
-// holding a NUL.
-absl::StatusOr<std::string> FilePathArgument(const char* function,
-                                             const char* path,
-                                             size_t path_len) {
-  JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(function, "path", path));
-  std::string file(path, path_len);
-  if (file.empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(function, ": path is empty"));
-  }
-  if (file.find('\0') != std::string::npos) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(function, ": path contains a NUL byte"));
-  }
-  return file;
-}
 
 // Bytes of a file held in memory: NULL only with size 0.
 absl::string_view DataArgument(const char* data, size_t size) {
@@ -139,10 +123,12 @@ jtbd_error* jtbd_read_options_set_labels(jtbd_read_options* options,
       options->options.labels = jtbd::RatingLabels();
       return absl::OkStatus();
     }
+    if (name.empty()) name = "labels";
+    JTBD_CAPI_RETURN_IF_ERROR(jtbd::CheckMapLimits(
+        DataArgument(data, size), options->options.limits, name));
     JTBD_CAPI_ASSIGN_OR_RETURN(
         jtbd::RatingLabels labels,
-        jtbd::RatingLabels::Parse(DataArgument(data, size),
-                                  name.empty() ? "labels" : name));
+        jtbd::RatingLabels::Parse(DataArgument(data, size), name));
     options->options.labels = std::move(labels);
     return absl::OkStatus();
   });
@@ -154,7 +140,7 @@ jtbd_error* jtbd_read_options_set_labels_file(jtbd_read_options* options,
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
     JTBD_CAPI_ASSIGN_OR_RETURN(std::string file,
-                               FilePathArgument(fn, path, path_len));
+                               PathArgument(fn, path, path_len));
     JTBD_CAPI_ASSIGN_OR_RETURN(jtbd::RatingLabels labels,
                                jtbd::RatingLabels::ParseFile(file));
     options->options.labels = std::move(labels);
@@ -178,6 +164,8 @@ jtbd_error* jtbd_read_options_set_survey_map(jtbd_read_options* options,
       return absl::OkStatus();
     }
     if (name.empty()) name = "survey map";
+    JTBD_CAPI_RETURN_IF_ERROR(jtbd::CheckMapLimits(
+        DataArgument(json, size), options->options.limits, name));
     JTBD_CAPI_ASSIGN_OR_RETURN(
         jtbd::v1::SurveyMap map,
         jtbd::ParseSurveyMapJson(DataArgument(json, size), name));
@@ -193,7 +181,7 @@ jtbd_error* jtbd_read_options_set_survey_map_file(jtbd_read_options* options,
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
     JTBD_CAPI_ASSIGN_OR_RETURN(std::string file,
-                               FilePathArgument(fn, path, path_len));
+                               PathArgument(fn, path, path_len));
     JTBD_CAPI_ASSIGN_OR_RETURN(jtbd::v1::SurveyMap map,
                                jtbd::ReadSurveyMapFile(file));
     options->options.survey_map = std::move(map);

@@ -412,3 +412,164 @@ jtbd_error* jtbd_report_render(const jtbd_report* report, int32_t format,
 }
 
 }  // extern "C"
+
+namespace {
+
+constexpr size_t kMinSolutionScoreSize =
+    offsetof(jtbd_solution_score, solution_len) + sizeof(size_t);
+constexpr size_t kMinBestSolutionSize =
+    offsetof(jtbd_best_solution, best_solution_len) + sizeof(size_t);
+
+// The outcome scores of the whole report (segment == nullptr) or of one
+// segment, with `outcome` checked.
+absl::StatusOr<const jtbd::v1::OutcomeScore*> ScopedOutcome(
+    const char* function, const jtbd_report& report, const size_t* segment,
+    size_t outcome) {
+  const google::protobuf::RepeatedPtrField<jtbd::v1::OutcomeScore>* outcomes =
+      &report.report.outcomes();
+  if (segment != nullptr) {
+    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::SegmentReport* segment_report,
+                               Segment(function, report, *segment));
+    outcomes = &segment_report->outcomes();
+  }
+  JTBD_CAPI_RETURN_IF_ERROR(
+      CheckIndex(function, "outcome", outcome, outcomes->size()));
+  return &outcomes->Get(static_cast<int>(outcome));
+}
+
+absl::Status FillSolutionScore(const char* function, const jtbd_report& report,
+                               const size_t* segment, size_t outcome,
+                               size_t index, jtbd_solution_score* out) {
+  JTBD_CAPI_RETURN_IF_ERROR(CheckStructSize(function, "jtbd_solution_score",
+                                            *out, kMinSolutionScoreSize));
+  JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::OutcomeScore* score,
+                             ScopedOutcome(function, report, segment, outcome));
+  JTBD_CAPI_RETURN_IF_ERROR(
+      CheckIndex(function, "index", index, score->solutions_size()));
+  const jtbd::v1::SolutionScore& solution =
+      score->solutions(static_cast<int>(index));
+  jtbd_solution_score full;
+  std::memset(&full, 0, sizeof(full));
+  full.solution = solution.solution().c_str();
+  full.solution_len = solution.solution().size();
+  full.count = solution.count();
+  full.top_box_count = solution.top_box_count();
+  full.both_count = solution.both_count();
+  uint32_t has = 0;
+  if (solution.count() != 0) {
+    has |= JTBD_SOLUTION_HAS_SATISFACTION;
+    full.satisfaction = solution.satisfaction();
+    full.satisfaction_interval = ToC(solution.satisfaction_interval());
+  }
+  if (solution.has_effective_count()) {
+    has |= JTBD_SOLUTION_HAS_EFFECTIVE_COUNT;
+    full.effective_count = solution.effective_count();
+  }
+  if (solution.has_opportunity()) {
+    has |= JTBD_SOLUTION_HAS_OPPORTUNITY;
+    full.opportunity = solution.opportunity();
+  }
+  if (solution.has_satisfaction_gap()) {
+    has |= JTBD_SOLUTION_HAS_SATISFACTION_GAP;
+    full.satisfaction_gap = solution.satisfaction_gap();
+  }
+  if (solution.has_satisfaction_gap_test()) {
+    has |= JTBD_SOLUTION_HAS_SATISFACTION_GAP_TEST;
+    full.satisfaction_gap_test = ToC(solution.satisfaction_gap_test());
+  }
+  full.has = has;
+  CopyOut(full, out);
+  return absl::OkStatus();
+}
+
+absl::Status FillBestSolution(const char* function, const jtbd_report& report,
+                              const size_t* segment, size_t outcome,
+                              jtbd_best_solution* out) {
+  JTBD_CAPI_RETURN_IF_ERROR(CheckStructSize(function, "jtbd_best_solution",
+                                            *out, kMinBestSolutionSize));
+  JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::OutcomeScore* score,
+                             ScopedOutcome(function, report, segment, outcome));
+  jtbd_best_solution full;
+  std::memset(&full, 0, sizeof(full));
+  full.best_solution = score->best_solution().c_str();
+  full.best_solution_len = score->best_solution().size();
+  uint32_t has = 0;
+  if (!score->best_solution().empty()) {
+    has |= JTBD_BEST_SOLUTION_HAS_SOLUTION;
+    full.satisfaction_target = score->satisfaction_target();
+  }
+  if (score->has_best_solution_gap()) {
+    has |= JTBD_BEST_SOLUTION_HAS_GAP;
+    full.best_solution_gap = score->best_solution_gap();
+  }
+  if (score->has_best_solution_gap_test()) {
+    has |= JTBD_BEST_SOLUTION_HAS_GAP_TEST;
+    full.best_solution_gap_test = ToC(score->best_solution_gap_test());
+  }
+  full.has = has;
+  CopyOut(full, out);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+size_t jtbd_report_solution_count(const jtbd_report* report) {
+  return report == nullptr ? 0 : report->report.solutions_size();
+}
+
+jtbd_error* jtbd_report_solution_name(const jtbd_report* report, size_t index,
+                                      const char** name, size_t* name_len) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "name", name));
+    JTBD_CAPI_RETURN_IF_ERROR(
+        CheckIndex(fn, "index", index, report->report.solutions_size()));
+    const std::string& value =
+        report->report.solutions(static_cast<int>(index));
+    *name = value.c_str();
+    if (name_len != nullptr) *name_len = value.size();
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_report_outcome_solution(const jtbd_report* report,
+                                         size_t outcome, size_t index,
+                                         jtbd_solution_score* out) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
+    return FillSolutionScore(fn, *report, nullptr, outcome, index, out);
+  });
+}
+
+jtbd_error* jtbd_report_segment_outcome_solution(const jtbd_report* report,
+                                                 size_t segment, size_t outcome,
+                                                 size_t index,
+                                                 jtbd_solution_score* out) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
+    return FillSolutionScore(fn, *report, &segment, outcome, index, out);
+  });
+}
+
+jtbd_error* jtbd_report_outcome_best_solution(const jtbd_report* report,
+                                              size_t outcome,
+                                              jtbd_best_solution* out) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
+    return FillBestSolution(fn, *report, nullptr, outcome, out);
+  });
+}
+
+jtbd_error* jtbd_report_segment_outcome_best_solution(const jtbd_report* report,
+                                                      size_t segment,
+                                                      size_t outcome,
+                                                      jtbd_best_solution* out) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
+    return FillBestSolution(fn, *report, &segment, outcome, out);
+  });
+}

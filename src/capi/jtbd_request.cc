@@ -8,6 +8,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "capi/capi_internal.h"
+#include "core/resource_limits.h"
 #include "core/study.h"
 #include "google/protobuf/stubs/stringpiece.h"
 #include "google/protobuf/util/json_util.h"
@@ -25,6 +26,10 @@ using jtbd::capi::SerializeToBuffer;
 namespace {
 
 absl::StatusOr<jtbd::v1::Report> Score(const jtbd::v1::ScoreRequest& request) {
+  const absl::Status size = jtbd::CheckStudySize(
+      request.study().outcomes_size(), request.study().respondents_size(),
+      jtbd::ResourceLimits(), "study");
+  if (!size.ok()) return size;
   absl::StatusOr<jtbd::Study> study = jtbd::Study::FromProto(request.study());
   if (!study.ok()) {
     // Paths in the message are relative to the study; make them relative to
@@ -67,6 +72,11 @@ jtbd_error* jtbd_score_request_json(const char* request_json,
         CheckBytesArgument(fn, "request_json", request_json, request_size));
     JTBD_CAPI_RETURN_IF_ERROR(
         CheckNotNull(fn, "report_json_out", report_json_out));
+    // protobuf parses deeply nested arrays in quadratic time.
+    JTBD_CAPI_RETURN_IF_ERROR(jtbd::CheckJsonDepth(
+        absl::string_view(request_size == 0 ? "" : request_json, request_size),
+        jtbd::ResourceLimits::kDefaultMaxJsonDepth,
+        absl::StrCat(fn, ": request_json")));
     jtbd::v1::ScoreRequest parsed;
     google::protobuf::util::JsonParseOptions options;
     options.ignore_unknown_fields = true;  // newer clients, older library

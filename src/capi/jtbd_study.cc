@@ -10,6 +10,7 @@
 #include "absl/types/span.h"
 #include "capi/capi_internal.h"
 #include "core/outcome.h"
+#include "core/resource_limits.h"
 #include "core/scale.h"
 #include "core/study.h"
 #include "io/outcome_descriptions.h"
@@ -20,6 +21,7 @@
 using jtbd::capi::CheckBytesArgument;
 using jtbd::capi::CheckNotNull;
 using jtbd::capi::Guard;
+using jtbd::capi::PathArgument;
 using jtbd::capi::Publish;
 using jtbd::capi::SerializeToBuffer;
 using jtbd::capi::TextArgument;
@@ -30,23 +32,6 @@ const jtbd::ReadOptions& ReadOptionsOrDefault(
     const jtbd_read_options* options) {
   static const jtbd::ReadOptions* const kDefaults = new jtbd::ReadOptions();
   return options == nullptr ? *kDefaults : options->options;
-}
-
-// A file path argument: bytes to the OS, not necessarily UTF-8, so no
-// TextArgument; but neither empty nor holding a NUL.
-absl::StatusOr<std::string> PathArgument(const char* function, const char* path,
-                                         size_t path_len) {
-  JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(function, "path", path));
-  std::string file(path, path_len);
-  if (file.empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(function, ": path is empty"));
-  }
-  if (file.find('\0') != std::string::npos) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(function, ": path contains a NUL byte"));
-  }
-  return file;
 }
 
 absl::Status PublishStudy(absl::StatusOr<jtbd::Study> study, jtbd_study** out) {
@@ -165,6 +150,43 @@ jtbd_error* jtbd_study_add_answers(jtbd_study* study, size_t count,
   });
 }
 
+jtbd_error* jtbd_study_add_solution(jtbd_study* study, const char* name,
+                                    size_t name_len, size_t* index_out) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "study", study));
+    JTBD_CAPI_ASSIGN_OR_RETURN(std::string text,
+                               TextArgument(fn, "name", name, name_len));
+    JTBD_CAPI_ASSIGN_OR_RETURN(size_t index, study->study.AddSolution(text));
+    if (index_out != nullptr) *index_out = index;
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_study_add_solution_answers(jtbd_study* study, size_t count,
+                                            const uint32_t* respondents,
+                                            const uint32_t* solutions,
+                                            const uint32_t* outcomes,
+                                            const uint8_t* satisfaction) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "study", study));
+    if (count == 0) return absl::OkStatus();  // the arrays may be NULL
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "respondents", respondents));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "solutions", solutions));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "outcomes", outcomes));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "satisfaction", satisfaction));
+    jtbd::SolutionAnswerBatch batch;
+    batch.respondents = absl::MakeConstSpan(respondents, count);
+    batch.solutions = absl::MakeConstSpan(solutions, count);
+    batch.outcomes = absl::MakeConstSpan(outcomes, count);
+    batch.satisfaction = absl::MakeConstSpan(satisfaction, count);
+    return study->study.AddSolutionAnswers(batch);
+  });
+}
+
+size_t jtbd_study_solution_count(const jtbd_study* study) {
+  return study == nullptr ? 0 : study->study.solution_count();
+}
+
 size_t jtbd_study_outcome_count(const jtbd_study* study) {
   return study == nullptr ? 0 : study->study.outcome_count();
 }
@@ -219,6 +241,9 @@ jtbd_error* jtbd_study_parse(const void* data, size_t size, jtbd_study** out) {
       return absl::InvalidArgumentError(absl::StrCat(
           fn, ": the ", size, " bytes are not a serialized jtbd.v1.Study"));
     }
+    JTBD_CAPI_RETURN_IF_ERROR(jtbd::CheckStudySize(
+        proto.outcomes_size(), proto.respondents_size(), jtbd::ResourceLimits(),
+        absl::StrCat(fn, ": data")));
     return PublishStudy(jtbd::Study::FromProto(proto), out);
   });
 }

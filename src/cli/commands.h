@@ -19,7 +19,8 @@ enum ExitCode : int {
 int RunScore(const std::vector<std::string>& args);
 int RunVersion(const std::vector<std::string>& args);
 int RunHelp(const std::vector<std::string>& args);
-int RunServe(const std::vector<std::string>& args);  // serve_command.cc
+int RunServe(const std::vector<std::string>& args);    // serve_command.cc
+int RunSegment(const std::vector<std::string>& args);  // segment_command.cc
 
 // Help texts, newline-terminated.
 const char* MainUsage();      // jtbd --help
@@ -27,6 +28,8 @@ const char* ScoreUsage();     // jtbd score --help
 const char* ScoreSynopsis();  // the one-line form printed on usage errors
 const char* ServeUsage();     // jtbd serve --help
 const char* ServeSynopsis();
+const char* SegmentUsage();  // jtbd segment --help
+const char* SegmentSynopsis();
 
 // Prints "jtbd: <message>" and `usage` to stderr; returns kExitUsage.
 int UsageError(const std::string& message, const char* usage);

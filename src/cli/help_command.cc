@@ -17,6 +17,8 @@ const char* MainUsage() {
          "Commands:\n"
          "  score     score the desired outcomes of a survey CSV\n"
          "  inspect   show how a survey file is read; write a survey map\n"
+         "  segment   find the segments of respondents with the same unmet\n"
+         "            outcomes; tag respondents with a saved segment model\n"
          "  serve     serve scoring over HTTP (a sidecar for hosted CRMs)\n"
          "  version   print the version\n"
          "  help      print this help; `jtbd help score` for score's options\n"
@@ -31,6 +33,8 @@ const char* ScoreSynopsis() {
          "                  [--satisfaction Q] [--labels FILE] [--map FILE]\n"
          "                  [--weight COLUMN] [--confidence LEVEL]\n"
          "                  [--bootstrap N] [--seed S] [--method METHOD]\n"
+         "                  [--screen] [--exclude-screened]\n"
+         "                  [--duration COLUMN]\n"
          "                  [--output FILE] FILE\n"
          "Run `jtbd score --help` for details.\n";
 }
@@ -82,6 +86,11 @@ const char* ScoreUsage() {
          "  --map FILE               a survey map (JSON, from `jtbd inspect\n"
          "                           --write-map`) naming every column\n"
          "  --weight COLUMN          respondent weights from this column\n"
+         "  --max-columns N, --max-record-bytes N, --max-outcomes N,\n"
+         "  --max-respondents N      resource limits of the read (defaults:\n"
+         "                           20000, 16 MiB, 2000, 10000000;\n"
+         "                           docs/LIMITS.md); also for inspect and\n"
+         "                           segment\n"
          "  --confidence LEVEL       confidence level of every interval,\n"
          "                           between 0 and 1 (default: 0.95);\n"
          "                           segments are tested at 1 - LEVEL\n"
@@ -93,6 +102,21 @@ const char* ScoreUsage() {
          "  --method METHOD          ulwick (default: top two box), mean\n"
          "                           (mean ratings rescaled to 0-10), olsen\n"
          "                           (I x (1 - S), 0-1) or top-box-only\n"
+         "  --screen                 flag inattentive respondents (listed in\n"
+         "                           the report, still scored): straight-\n"
+         "                           lining, speeding, blanks\n"
+         "  --exclude-screened       screen and leave flagged respondents out\n"
+         "                           of every score, segment and interval\n"
+         "  --duration COLUMN        survey durations in seconds from this\n"
+         "                           column (default: Qualtrics' Duration (in\n"
+         "                           seconds), or duration, duration_seconds)\n"
+         "  --screen-min-ratings N   straight-lining needs N equal ratings in\n"
+         "                           a battery (default: 5)\n"
+         "  --screen-speed-fraction F  speeding: under F x the median\n"
+         "                           duration (default: 1/3)\n"
+         "  --screen-min-seconds S   speeding: under S seconds instead\n"
+         "  --screen-max-blanks F    blanks: more than this share of outcomes\n"
+         "                           without both ratings (default: 0.5)\n"
          "  --output FILE            write to FILE, not standard output;\n"
          "                           FILE is replaced only on success\n"
          "  -h, --help               print this help\n"
@@ -123,7 +147,7 @@ const char* InspectUsage() {
          "                           (JSON) to edit and pass to `jtbd score\n"
          "                           --map`; `-` writes it to standard output\n"
          "  --input-format, --importance, --satisfaction, --labels, --map,\n"
-         "  --weight, --scale, --top-box: as for `jtbd score`\n"
+         "  --weight, --duration, --scale, --top-box: as for `jtbd score`\n"
          "  -h, --help               print this help\n"
          "\n"
          "Environment: JTBD_PROGRESS_DELAY (seconds, default 1): reads that\n"
@@ -146,6 +170,8 @@ int RunHelp(const std::vector<std::string>& args) {
     std::fputs(InspectUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "serve") {
     std::fputs(ServeUsage(), stdout);
+  } else if (args.size() == 1 && args[0] == "segment") {
+    std::fputs(SegmentUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "version") {
     std::fputs("Usage: jtbd version\n\nPrints the version of jtbd.\n", stdout);
   } else {

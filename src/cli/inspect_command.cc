@@ -158,6 +158,10 @@ std::string Describe(const std::string& source,
     absl::StrAppend(&out, "weights:       column ",
                     ColumnName(layout, layout.weight_column), "\n");
   }
+  if (layout.duration_column >= 0) {
+    absl::StrAppend(&out, "durations:     column ",
+                    ColumnName(layout, layout.duration_column), "\n");
+  }
   if (!layout.importance_questions.empty()) {
     absl::StrAppend(&out, "importance:    ",
                     absl::StrJoin(layout.importance_questions, ", "), "\n");
@@ -212,6 +216,41 @@ std::string Describe(const std::string& source,
   }
   out += Table(rows);
 
+  // Competing solutions: a long file's solution column, or a wide file's
+  // competitor columns, with how many ratings each solution got.
+  if (layout.solution_column >= 0) {
+    absl::StrAppend(&out, "solutions:     named in column ",
+                    ColumnName(layout, layout.solution_column), "\n");
+  }
+  if (!layout.solution_columns.empty()) {
+    rows.clear();
+    rows.push_back({"solution", "outcome", "column", "ratings"});
+    for (const SurveyLayout::SolutionColumn& column : layout.solution_columns) {
+      std::vector<std::string> row{column.solution,
+                                   layout.outcomes[column.outcome].id,
+                                   ColumnName(layout, column.column)};
+      const ptrdiff_t solution =
+          study != nullptr ? study->FindSolution(column.solution) : -1;
+      if (solution >= 0) {
+        size_t ratings = 0;
+        for (size_t r = 0; r < study->respondent_count(); ++r) {
+          ratings +=
+              study->solution_satisfaction(r, solution, column.outcome) != 0;
+        }
+        row.push_back(absl::StrCat(ratings));
+      } else {
+        row.push_back("?");
+      }
+      rows.push_back(std::move(row));
+    }
+    absl::StrAppend(&out, "solutions:     ", layout.solution_columns.size(),
+                    " competitor column",
+                    layout.solution_columns.size() == 1 ? "" : "s", "\n");
+    out += Table(rows);
+  } else if (study != nullptr && study->solution_count() != 0) {
+    absl::StrAppend(
+        &out, "solutions:     ", absl::StrJoin(study->solutions(), ", "), "\n");
+  }
   absl::StrAppend(&out, "attributes:    ", layout.attributes.size(), "\n");
   if (!layout.attributes.empty()) {
     rows.clear();

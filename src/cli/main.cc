@@ -1,12 +1,15 @@
 // jtbd: Jobs-to-be-Done research from the command line.
 #include <cstdio>
+#include <new>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
 #include "cli/inspect_command.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int Run(int argc, char** argv) {
   using jtbd::cli::MainUsage;
   if (argc < 2) {
     return jtbd::cli::UsageError("no command given", MainUsage());
@@ -16,6 +19,7 @@ int main(int argc, char** argv) {
   if (command == "score") return jtbd::cli::RunScore(args);
   if (command == "inspect") return jtbd::cli::RunInspect(args);
   if (command == "serve") return jtbd::cli::RunServe(args);
+  if (command == "segment") return jtbd::cli::RunSegment(args);
   if (command == "version" || command == "--version") {
     return jtbd::cli::RunVersion(args);
   }
@@ -24,4 +28,20 @@ int main(int argc, char** argv) {
   }
   return jtbd::cli::UsageError("unknown command \"" + command + "\"",
                                MainUsage());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Running out of memory is a refusal like any other (exit 1), not a
+  // crash; the resource limits (docs/LIMITS.md) make it rare.
+  try {
+    return Run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fputs(
+        "jtbd: RESOURCE_EXHAUSTED: out of memory (lower the input's size "
+        "or the --max-* limits, or give the process more memory)\n",
+        stderr);
+    return 1;
+  }
 }

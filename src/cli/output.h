@@ -5,18 +5,13 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "io/atomic_file.h"  // files are written with WriteFileAtomically
 
 namespace jtbd {
 namespace cli {
 
 // Writes all of `text` to standard output and flushes it.
 absl::Status WriteStdout(absl::string_view text);
-
-// Writes `text` to a temporary file next to `path`, then renames it over
-// `path`, so that readers never see a partial file and a failure leaves an
-// existing file untouched.
-absl::Status WriteFileAtomically(const std::string& path,
-                                 absl::string_view text);
 
 // Reads all of standard input.
 absl::Status ReadStdin(std::string* text);

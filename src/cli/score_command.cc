@@ -19,6 +19,7 @@
 #include "core/aggregate.h"
 #include "core/scale.h"
 #include "core/scoring.h"
+#include "core/segmented_scoring.h"
 #include "core/study.h"
 #include "io/outcome_descriptions.h"
 #include "io/survey_reader.h"
@@ -49,6 +50,8 @@ struct ScoreArgs {
   absl::optional<uint32_t> bootstrap;
   absl::optional<uint64_t> seed;
   v1::ScoreMethod method = v1::SCORE_METHOD_ULWICK;
+  // Screening (--screen, --exclude-screened and the --screen-* thresholds).
+  v1::ScreeningOptions screening;
   bool help = false;
 };
 
@@ -142,18 +145,55 @@ UsageProblem ParseMethod(absl::string_view value, ScoreArgs* args) {
   return "";
 }
 
+// The --screen-* thresholds; they imply --screen. Ranges are checked by
+// the library (MakeScreeningPlan), whose message names the option.
+UsageProblem ParseScreeningThreshold(absl::string_view name,
+                                     absl::string_view value,
+                                     v1::ScreeningOptions* screening) {
+  screening->set_enabled(true);
+  if (name == "--screen-min-ratings") {
+    uint32_t ratings = 0;
+    if (!absl::SimpleAtoi(value, &ratings)) {
+      return absl::StrCat("bad --screen-min-ratings \"", value,
+                          "\" (expected a whole number, at least 2)");
+    }
+    screening->set_straight_line_min_ratings(ratings);
+    return "";
+  }
+  double number = 0;
+  if (!absl::SimpleAtod(value, &number)) {
+    return absl::StrCat("bad ", name, " \"", value, "\" (expected a number)");
+  }
+  if (name == "--screen-speed-fraction") {
+    screening->set_speed_median_fraction(number);
+  } else if (name == "--screen-min-seconds") {
+    screening->set_speed_min_seconds(number);
+  } else {
+    screening->set_max_blank_share(number);
+  }
+  return "";
+}
+
+bool IsScreeningThreshold(absl::string_view name) {
+  return name == "--screen-min-ratings" || name == "--screen-speed-fraction" ||
+         name == "--screen-min-seconds" || name == "--screen-max-blanks";
+}
+
 // Accepts "--name value" and "--name=value" for options that take a value.
 UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
   auto takes_value = [](const std::string& name) {
     return name == "--format" || name == "--segment-by" || name == "--scale" ||
            name == "--top-box" || name == "--output" || name == "--outcomes" ||
            name == "--confidence" || name == "--bootstrap" ||
-           name == "--seed" || name == "--method" || IsSurveyInputFlag(name);
+           name == "--seed" || name == "--method" ||
+           IsScreeningThreshold(name) || IsSurveyInputFlag(name);
   };
   auto on_option = [args](const std::string& name,
                           const std::string& value) -> UsageProblem {
     if (IsSurveyInputFlag(name)) {
       return ParseSurveyInputFlag(name, value, &args->input);
+    } else if (IsScreeningThreshold(name)) {
+      return ParseScreeningThreshold(name, value, &args->screening);
     } else if (name == "--format") {
       return ParseFormat(value, &args->format);
     } else if (name == "--segment-by") {
@@ -180,8 +220,26 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
     }
     return "";
   };
+  // --screen and --exclude-screened take no value, which WalkArguments
+  // does not know: they are taken out first (not as an option's value, nor
+  // after "--").
+  std::vector<std::string> rest;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const std::string& arg = raw[i];
+    if (arg == "--") {
+      rest.insert(rest.end(), raw.begin() + i, raw.end());
+      break;
+    }
+    if (arg == "--screen" || arg == "--exclude-screened") {
+      args->screening.set_enabled(true);
+      if (arg == "--exclude-screened") args->screening.set_exclude(true);
+      continue;
+    }
+    rest.push_back(arg);
+    if (takes_value(arg) && i + 1 < raw.size()) rest.push_back(raw[++i]);
+  }
   ParsedArguments parsed;
-  UsageProblem problem = WalkArguments(raw, takes_value, on_option, &parsed);
+  UsageProblem problem = WalkArguments(rest, takes_value, on_option, &parsed);
   if (!problem.empty()) return problem;
   args->help = parsed.help;
   const std::vector<std::string>& positional = parsed.positional;
@@ -221,20 +279,21 @@ absl::Status DescribeOutcomes(const ScoreArgs& args, Study* study) {
   return ReadOutcomeDescriptionsCsv(data, kStdinName, study);
 }
 
-// The segment column must be one of the respondent attribute columns; say
-// which ones exist when it is not.
-absl::Status CheckSegmentColumn(const Study& study, const ScoreArgs& args) {
+// The segment column must be one of the respondent attribute columns (that
+// some respondent has a value of); say which ones exist when it is not.
+absl::Status CheckSegmentColumn(const std::vector<std::string>& attributes,
+                                const ScoreArgs& args) {
   if (args.segment_by.empty()) return absl::OkStatus();
-  for (const std::string& name : study.attribute_names()) {
+  for (const std::string& name : attributes) {
     if (name == args.segment_by) return absl::OkStatus();
   }
   const std::string source =
       args.input_path == "-" ? std::string(kStdinName) : args.input_path;
   const std::string known =
-      study.attribute_names().empty()
+      attributes.empty()
           ? std::string("the file has no respondent attribute columns")
           : absl::StrCat("respondent attribute columns: ",
-                         absl::StrJoin(study.attribute_names(), ", "));
+                         absl::StrJoin(attributes, ", "));
   return absl::NotFoundError(
       absl::StrCat(source, ": line 1: no column \"", args.segment_by,
                    "\" with respondent values to segment by (", known, ")"));
@@ -287,14 +346,37 @@ int RunScore(const std::vector<std::string>& raw_args) {
   }
   if (args.seed.has_value()) scoring_options.set_seed(*args.seed);
   scoring_options.set_method(args.method);
+  if (args.screening.enabled()) {
+    *scoring_options.mutable_screening() = args.screening;
+  }
   absl::StatusOr<v1::Report> report;
-  if (args.segment_by.empty() && args.outcomes_path.empty()) {
+  // Screening revisits respondents, which the aggregate no longer has.
+  if (args.segment_by.empty() && args.outcomes_path.empty() &&
+      !args.screening.enabled()) {
     // Without segments or outcome descriptions scoring needs only the
     // aggregate: read straight into it, so memory does not grow with rows.
     const absl::StatusOr<Aggregate> aggregate =
         ReadSurveyAggregateInput(args.input_path, *read_options);
     if (!aggregate.ok()) return Fail(aggregate.status());
     report = ScoreAggregate(*aggregate, scoring_options);
+  } else if (args.outcomes_path.empty() && !args.screening.enabled()) {
+    // Segments without screening or outcome descriptions: the same single
+    // pass into one aggregate per segment, so memory grows with the
+    // segments, not the rows.
+    SurveyInspection inspection;
+    const absl::StatusOr<SegmentedAggregate> aggregates =
+        ReadSurveySegmentedAggregateInput(args.input_path, *read_options,
+                                          args.segment_by, &inspection);
+    if (!aggregates.ok()) {
+      // No respondent has the attribute: the message of the Study path.
+      const absl::Status not_found = SegmentAttributeNotFoundError(
+          args.segment_by, inspection.attributes_given);
+      if (aggregates.status() == not_found) {
+        return Fail(CheckSegmentColumn(inspection.attributes_given, args));
+      }
+      return Fail(aggregates.status());
+    }
+    report = ScoreSegmentedAggregate(*aggregates, scoring_options);
   } else {
     absl::StatusOr<Study> study =
         ReadSurveyInput(args.input_path, *read_options, nullptr);
@@ -303,7 +385,8 @@ int RunScore(const std::vector<std::string>& raw_args) {
         !described.ok()) {
       return Fail(described);
     }
-    if (absl::Status segment = CheckSegmentColumn(*study, args);
+    if (absl::Status segment =
+            CheckSegmentColumn(study->attribute_names(), args);
         !segment.ok()) {
       return Fail(segment);
     }

@@ -87,7 +87,9 @@ std::shared_ptr<ProgressLine>& CurrentProgress() {
 bool IsSurveyInputFlag(absl::string_view name) {
   return name == "--input-format" || name == "--importance" ||
          name == "--satisfaction" || name == "--labels" || name == "--map" ||
-         name == "--weight";
+         name == "--weight" || name == "--duration" ||
+         name == "--max-record-bytes" || name == "--max-columns" ||
+         name == "--max-outcomes" || name == "--max-respondents";
 }
 
 std::string ParseSurveyInputFlag(absl::string_view name,
@@ -101,11 +103,28 @@ std::string ParseSurveyInputFlag(absl::string_view name,
     }
     return "";
   }
+  const LimitKind limit_kinds[] = {LimitKind::kRecordBytes, LimitKind::kColumns,
+                                   LimitKind::kOutcomes,
+                                   LimitKind::kRespondents};
+  for (LimitKind kind : limit_kinds) {
+    const char* field = LimitName(static_cast<int32_t>(kind));  // max_...
+    std::string flag = absl::StrCat("--", field);
+    std::replace(flag.begin(), flag.end(), '_', '-');
+    if (name != flag) continue;
+    uint64_t limit = 0;
+    if (!absl::SimpleAtoi(value, &limit) || limit == 0) {
+      return absl::StrCat(name, " needs a whole number of at least 1, not \"",
+                          value, "\"");
+    }
+    return std::string(
+        SetLimit(&args->limits, static_cast<int32_t>(kind), limit).message());
+  }
   if (value.empty()) {
     return absl::StrCat(name, " needs a ",
                         name == "--labels" || name == "--map" ? "file name"
-                        : name == "--weight"                  ? "column name"
-                                                              : "question");
+                        : name == "--weight" || name == "--duration"
+                            ? "column name"
+                            : "question");
   }
   if (name == "--importance") {
     args->importance_questions.push_back(value);
@@ -115,6 +134,8 @@ std::string ParseSurveyInputFlag(absl::string_view name,
     args->labels_path = value;
   } else if (name == "--map") {
     args->map_path = value;
+  } else if (name == "--duration") {
+    args->duration_column = value;
   } else {
     args->weight_column = value;
   }
@@ -135,6 +156,10 @@ std::string CheckSurveyInputArgs(const SurveyInputArgs& args) {
     return "--map already names the weight column (weight_column); drop "
            "--weight";
   }
+  if (!args.duration_column.empty()) {
+    return "--map already names the duration column (duration_column); drop "
+           "--duration";
+  }
   return "";
 }
 
@@ -147,6 +172,8 @@ absl::StatusOr<ReadOptions> MakeReadOptions(const SurveyInputArgs& args,
   options.importance_questions = args.importance_questions;
   options.satisfaction_questions = args.satisfaction_questions;
   options.weight_column = args.weight_column;
+  options.duration_column = args.duration_column;
+  options.limits = args.limits;
   if (!args.labels_path.empty()) {
     absl::StatusOr<RatingLabels> labels =
         RatingLabels::ParseFile(args.labels_path);
@@ -198,6 +225,25 @@ absl::StatusOr<Aggregate> ReadSurveyAggregateInput(const std::string& path,
   }
   if (CurrentProgress() != nullptr) CurrentProgress()->Close();
   return aggregate;
+}
+
+absl::StatusOr<SegmentedAggregate> ReadSurveySegmentedAggregateInput(
+    const std::string& path, const ReadOptions& options,
+    absl::string_view segment_by, SurveyInspection* inspection) {
+  absl::StatusOr<SegmentedAggregate> aggregates =
+      absl::FailedPreconditionError("not read");
+  if (path != "-") {
+    aggregates = ReadSurveyCsvFileSegmentedAggregate(path, options, segment_by,
+                                                     inspection);
+  } else {
+    std::string data;
+    absl::Status read = ReadStdin(&data);
+    if (!read.ok()) return read;
+    aggregates = ReadSurveyCsvSegmentedAggregate(
+        data, kStandardInputName, options, segment_by, inspection);
+  }
+  if (CurrentProgress() != nullptr) CurrentProgress()->Close();
+  return aggregates;
 }
 
 }  // namespace cli

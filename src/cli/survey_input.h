@@ -12,6 +12,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "core/aggregate.h"
+#include "core/resource_limits.h"
 #include "core/study.h"
 #include "io/survey_reader.h"
 
@@ -25,6 +26,9 @@ struct SurveyInputArgs {
   std::string labels_path;  // empty: none
   std::string map_path;     // empty: none
   std::string weight_column;
+  std::string duration_column;  // --duration; empty: detected
+  // --max-record-bytes, --max-columns, --max-outcomes, --max-respondents.
+  ResourceLimits limits;
 };
 
 // Whether `name` ("--labels") is one of the flags above; all take a value.
@@ -52,6 +56,12 @@ absl::StatusOr<Study> ReadSurveyInput(const std::string& path,
 // The same read straight into the scoring aggregate (no respondents kept).
 absl::StatusOr<Aggregate> ReadSurveyAggregateInput(const std::string& path,
                                                    const ReadOptions& options);
+
+// The same read straight into the whole-sample aggregate and one per value
+// of the attribute segment_by (ReadSurveyCsvSegmentedAggregate).
+absl::StatusOr<SegmentedAggregate> ReadSurveySegmentedAggregateInput(
+    const std::string& path, const ReadOptions& options,
+    absl::string_view segment_by, SurveyInspection* inspection);
 
 // The name standard input goes by in messages.
 constexpr absl::string_view kStandardInputName = "<stdin>";

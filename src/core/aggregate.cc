@@ -6,7 +6,11 @@
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 
 namespace jtbd {
 
@@ -109,6 +113,31 @@ absl::Status Aggregate::AddWeightedRespondents(
   return absl::OkStatus();
 }
 
+absl::Status Aggregate::AddSolution(std::string name) {
+  if (name.empty()) {
+    return absl::InvalidArgumentError("a solution name must not be empty");
+  }
+  if (respondent_count_ != 0) {
+    return absl::FailedPreconditionError(absl::StrFormat(
+        "solution \"%s\" must be declared before respondents are added", name));
+  }
+  for (const std::string& known : solutions_) {
+    if (absl::EqualsIgnoreCase(known, name)) {
+      return absl::AlreadyExistsError(
+          absl::StrFormat("solution \"%s\" is already declared", name));
+    }
+  }
+  solutions_.push_back(std::move(name));
+  const size_t size =
+      outcomes_.size() * (1 + solutions_.size()) * cells_per_outcome_;
+  cells_.resize(size, 0);
+  if (weighted_) {
+    weight_sums_.resize(size, 0);
+    weight_square_sums_.resize(size, 0);
+  }
+  return absl::OkStatus();
+}
+
 void Aggregate::EnableWeights() {
   if (weighted_) return;
   weighted_ = true;
@@ -135,6 +164,12 @@ absl::Status Aggregate::CheckCompatible(const Aggregate& other,
           "and \"%s\" there",
           operation, i, outcomes_[i].id, other.outcomes_[i].id));
     }
+  }
+  if (solutions_ != other.solutions_) {
+    return absl::FailedPreconditionError(absl::StrFormat(
+        "cannot %s aggregates with different competing solutions (%s vs %s)",
+        operation, absl::StrJoin(solutions_, ", "),
+        absl::StrJoin(other.solutions_, ", ")));
   }
   return absl::OkStatus();
 }
@@ -173,7 +208,8 @@ absl::Status Aggregate::Subtract(const Aggregate& part) {
       return absl::FailedPreconditionError(absl::StrFormat(
           "cannot subtract: outcome \"%s\" has a cell with %u respondents in "
           "the part and only %u in the whole",
-          outcomes_[k / cells_per_outcome_].id, part.cells_[k], cells_[k]));
+          outcomes_[(k / cells_per_outcome_) % outcomes_.size()].id,
+          part.cells_[k], cells_[k]));
     }
   }
   // Weights first: enabling them copies this aggregate's own counts.
@@ -282,7 +318,9 @@ TopBoxCounts Aggregate::Counts(size_t outcome, int top_box_min) const {
 
 v1::Aggregate Aggregate::ToProto() const {
   v1::Aggregate proto;
-  proto.set_format_version(weighted_ ? kWeightedFormatVersion : kFormatVersion);
+  proto.set_format_version(!solutions_.empty() ? kSolutionsFormatVersion
+                           : weighted_         ? kWeightedFormatVersion
+                                               : kFormatVersion);
   *proto.mutable_scale() = scale_.ToProto();
   proto.set_respondent_count(respondent_count_);
   for (size_t o = 0; o < outcomes_.size(); ++o) {
@@ -300,16 +338,31 @@ v1::Aggregate Aggregate::ToProto() const {
           weighted.weight_square_sums.end());
     }
   }
+  for (size_t s = 0; s < solutions_.size(); ++s) {
+    proto.add_solutions(solutions_[s]);
+    for (size_t o = 0; o < outcomes_.size(); ++o) {
+      v1::SolutionTable* table = proto.add_solution_tables();
+      table->set_solution(solutions_[s]);
+      table->set_outcome_id(outcomes_[o].id);
+      const stats::JointTable cells = SolutionTable(s, o);
+      table->mutable_cells()->Add(cells.counts.begin(), cells.counts.end());
+      table->mutable_weight_sums()->Add(cells.weight_sums.begin(),
+                                        cells.weight_sums.end());
+      table->mutable_weight_square_sums()->Add(cells.weight_square_sums.begin(),
+                                               cells.weight_square_sums.end());
+    }
+  }
   return proto;
 }
 
 absl::StatusOr<Aggregate> Aggregate::FromProto(const v1::Aggregate& proto) {
   if (proto.format_version() != kFormatVersion &&
-      proto.format_version() != kWeightedFormatVersion) {
+      proto.format_version() != kWeightedFormatVersion &&
+      proto.format_version() != kSolutionsFormatVersion) {
     return absl::InvalidArgumentError(absl::StrFormat(
         "aggregate format version %u is not supported (this library reads "
-        "versions %u and %u)",
-        proto.format_version(), kFormatVersion, kWeightedFormatVersion));
+        "versions %u to %u)",
+        proto.format_version(), kFormatVersion, kSolutionsFormatVersion));
   }
   absl::StatusOr<Scale> scale = Scale::FromProto(proto.scale());
   if (!scale.ok()) {
@@ -336,6 +389,8 @@ absl::StatusOr<Aggregate> Aggregate::FromProto(const v1::Aggregate& proto) {
   }
   absl::Status weights = aggregate->ReadWeights(proto);
   if (!weights.ok()) return weights;
+  absl::Status solutions = aggregate->ReadSolutions(proto);
+  if (!solutions.ok()) return solutions;
   aggregate->respondent_count_ = proto.respondent_count();
   return aggregate;
 }
@@ -381,6 +436,85 @@ absl::Status Aggregate::ReadWeights(const v1::Aggregate& proto) {
       }
       weight_sums_[cell] = w;
       weight_square_sums_[cell] = w2;
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace jtbd
+
+namespace jtbd {
+
+absl::Status Aggregate::ReadSolutions(const v1::Aggregate& proto) {
+  if (proto.solutions_size() == 0 && proto.solution_tables_size() == 0) {
+    return absl::OkStatus();
+  }
+  if (proto.format_version() < kSolutionsFormatVersion) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "aggregate format version %u has no competing solutions; aggregates "
+        "with solutions are version %u",
+        proto.format_version(), kSolutionsFormatVersion));
+  }
+  for (int s = 0; s < proto.solutions_size(); ++s) {
+    absl::Status status = AddSolution(proto.solutions(s));
+    if (!status.ok()) {
+      return absl::Status(status.code(), absl::StrCat("aggregate solutions[", s,
+                                                      "]: ", status.message()));
+    }
+  }
+  const size_t expected = solutions_.size() * outcomes_.size();
+  if (static_cast<size_t>(proto.solution_tables_size()) != expected) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "aggregate has %d solution tables; %zu solutions x %zu outcomes need "
+        "%zu",
+        proto.solution_tables_size(), solutions_.size(), outcomes_.size(),
+        expected));
+  }
+  for (size_t s = 0; s < solutions_.size(); ++s) {
+    for (size_t o = 0; o < outcomes_.size(); ++o) {
+      const int t = static_cast<int>(s * outcomes_.size() + o);
+      const v1::SolutionTable& table = proto.solution_tables(t);
+      if (table.solution() != solutions_[s] ||
+          table.outcome_id() != outcomes_[o].id) {
+        return absl::InvalidArgumentError(absl::StrFormat(
+            "aggregate solution_tables[%d] is (\"%s\", \"%s\"); expected "
+            "(\"%s\", \"%s\")",
+            t, table.solution(), table.outcome_id(), solutions_[s],
+            outcomes_[o].id));
+      }
+      const size_t first = SolutionTableIndex(s, o) * cells_per_outcome_;
+      const bool sized =
+          static_cast<size_t>(table.cells_size()) == cells_per_outcome_ &&
+          static_cast<size_t>(table.weight_sums_size()) ==
+              (weighted_ ? cells_per_outcome_ : 0) &&
+          static_cast<size_t>(table.weight_square_sums_size()) ==
+              (weighted_ ? cells_per_outcome_ : 0);
+      if (!sized) {
+        return absl::InvalidArgumentError(absl::StrFormat(
+            "aggregate solution_tables[%d] has %d cells, %d weight sums and "
+            "%d squared weight sums; expected %zu cells%s",
+            t, table.cells_size(), table.weight_sums_size(),
+            table.weight_square_sums_size(), cells_per_outcome_,
+            weighted_ ? " and one weight sum of each kind per cell"
+                      : " and no weight sums (the outcome tables have none)"));
+      }
+      for (size_t k = 0; k < cells_per_outcome_; ++k) {
+        cells_[first + k] = table.cells(k);
+        if (!weighted_) continue;
+        const double w = table.weight_sums(k);
+        const double w2 = table.weight_square_sums(k);
+        const bool consistent =
+            std::isfinite(w) && std::isfinite(w2) &&
+            (cells_[first + k] == 0 ? w == 0 && w2 == 0 : w > 0 && w2 > 0);
+        if (!consistent) {
+          return absl::InvalidArgumentError(absl::StrFormat(
+              "aggregate solution_tables[%d] cell %zu: %u respondents with "
+              "weight sum %g and squared weight sum %g",
+              t, k, cells_[first + k], w, w2));
+        }
+        weight_sums_[first + k] = w;
+        weight_square_sums_[first + k] = w2;
+      }
     }
   }
   return absl::OkStatus();

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -34,6 +35,9 @@ class Aggregate {
   // Written for weighted aggregates, so that readers that would ignore the
   // weight sums refuse them instead.
   static constexpr uint32_t kWeightedFormatVersion = 2;
+  // Written for aggregates with competing solutions' tables (weighted or
+  // not), which older readers would drop.
+  static constexpr uint32_t kSolutionsFormatVersion = 3;
 
   // Validates the scale and that outcome ids are non-empty and unique.
   static absl::StatusOr<Aggregate> Create(Scale scale,
@@ -80,6 +84,33 @@ class Aggregate {
     weight_sums_[cell] += weight;
     weight_square_sums_[cell] += weight * weight;
   }
+  // Competing solutions: per (solution, outcome) a joint table of our
+  // satisfaction (row) x the solution's satisfaction (column), laid out like
+  // the outcome tables, into which every respondent falls once. Solutions
+  // are declared before any respondent is added (FAILED_PRECONDITION
+  // after); INVALID_ARGUMENT for an empty name, ALREADY_EXISTS for a name
+  // declared before (compared ignoring ASCII case).
+  absl::Status AddSolution(std::string name);
+  const std::vector<std::string>& solutions() const { return solutions_; }
+  size_t solution_count() const { return solutions_.size(); }
+  // Adds one respondent's pair to a solution table; ratings 0 or on the
+  // scale, indices in range (callers validated them).
+  void AddValidatedSolution(size_t solution, size_t outcome,
+                            int our_satisfaction, int solution_satisfaction) {
+    AddValidated(SolutionTableIndex(solution, outcome), our_satisfaction,
+                 solution_satisfaction);
+  }
+  void AddValidatedSolutionWeighted(size_t solution, size_t outcome,
+                                    int our_satisfaction,
+                                    int solution_satisfaction, double weight) {
+    AddValidatedWeighted(SolutionTableIndex(solution, outcome),
+                         our_satisfaction, solution_satisfaction, weight);
+  }
+  // The table of (solution, outcome), with weight sums when weighted.
+  stats::JointTable SolutionTable(size_t solution, size_t outcome) const {
+    return WeightedTable(SolutionTableIndex(solution, outcome));
+  }
+
   // Counts one more respondent (tables are unaffected).
   void AddRespondentCount(uint64_t n) { respondent_count_ += n; }
 
@@ -94,6 +125,8 @@ class Aggregate {
   absl::Status Subtract(const Aggregate& part);
 
   // Respondents in one cell; ratings are 0 (no answer) or on the scale.
+  // (Table, WeightedTable: indices past the outcomes address solution
+  // tables, see SolutionTableIndex.)
   absl::StatusOr<uint64_t> Cell(size_t outcome, int importance,
                                 int satisfaction) const;
   // The raw row-major cells of one outcome, (points + 1)^2 of them.
@@ -119,6 +152,11 @@ class Aggregate {
 
  private:
   Aggregate(Scale scale, std::vector<Outcome> outcomes);
+  // Solution tables follow the outcome tables in cells_, solution-major, so
+  // that weights, Merge and Subtract cover them without special cases.
+  size_t SolutionTableIndex(size_t solution, size_t outcome) const {
+    return outcomes_.size() * (1 + solution) + outcome;
+  }
   size_t Index(int rating) const {
     return rating == 0 ? 0 : static_cast<size_t>(rating - scale_.min + 1);
   }
@@ -133,9 +171,12 @@ class Aggregate {
   absl::Status CheckCompatible(const Aggregate& other,
                                const char* operation) const;
   absl::Status ReadWeights(const v1::Aggregate& proto);
+  absl::Status ReadSolutions(const v1::Aggregate& proto);
   double TableSum(const std::vector<double>& sums) const;
 
-  std::vector<uint64_t> cells_;  // outcome-major
+  std::vector<std::string> solutions_;
+  // Outcome tables, outcome-major, then the solution tables.
+  std::vector<uint64_t> cells_;
   uint64_t respondent_count_ = 0;
   bool weighted_ = false;
   std::vector<double> weight_sums_;         // like cells_, when weighted_

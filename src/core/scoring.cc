@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_format.h"
 #include "core/band.h"
+#include "core/competitor_scoring.h"
 #include "core/opportunity_bootstrap.h"
 #include "stats/bootstrap.h"
 #include "stats/kish.h"
@@ -287,6 +288,12 @@ absl::StatusOr<v1::Report> ScoreAggregate(const Aggregate& aggregate) {
 
 absl::StatusOr<v1::Report> ScoreAggregate(const Aggregate& aggregate,
                                           const v1::ScoringOptions& options) {
+  // An aggregate has no respondents left to screen: silently skipping the
+  // screening asked for would look like a screened report.
+  if (options.screening().enabled()) {
+    return absl::InvalidArgumentError(
+        "screening needs the respondents: score a study, not an aggregate");
+  }
   absl::StatusOr<ScoringPlan> plan = MakeScoringPlan(options);
   if (!plan.ok()) return plan.status();
   return ScoreAggregate(aggregate, *plan, "");
@@ -321,9 +328,15 @@ absl::StatusOr<v1::Report> ScoreAggregate(const Aggregate& aggregate,
     if (!score.ok()) return score.status();
     score->set_outcome_id(aggregate.outcomes()[o].id);
     score->set_statement(aggregate.outcomes()[o].statement);
+    absl::Status competitors = ScoreCompetitors(aggregate, o, plan, &*score);
+    if (!competitors.ok()) return competitors;
     *report.add_outcomes() = std::move(*score);
   }
   RankOutcomes(report.mutable_outcomes());
+  for (const std::string& solution : aggregate.solutions()) {
+    report.add_solutions(solution);
+  }
+  AdjustBestSolutionGapTests(report.mutable_outcomes());
   return report;
 }
 

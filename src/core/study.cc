@@ -2,15 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <map>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/str_join.h"
+#include "absl/types/optional.h"
 #include "core/scoring.h"
-#include "core/segment_comparison.h"
+#include "core/screening.h"
 
 namespace jtbd {
 
@@ -121,6 +122,20 @@ absl::Status Study::SetWeight(size_t respondent, double weight) {
   return absl::OkStatus();
 }
 
+absl::Status Study::SetDuration(size_t respondent, double seconds) {
+  if (respondent >= respondents_.size()) {
+    return absl::OutOfRangeError(absl::StrFormat(
+        "respondent index %zu is out of range (%zu respondents)", respondent,
+        respondents_.size()));
+  }
+  if (!std::isfinite(seconds) || !(seconds >= 0)) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "duration %g must be a finite number of seconds, at least 0", seconds));
+  }
+  respondents_[respondent].duration_seconds = seconds;
+  return absl::OkStatus();
+}
+
 absl::Status Study::AddAnswers(const AnswerBatch& batch) {
   const size_t n = batch.respondents.size();
   if (batch.outcomes.size() != n || batch.importance.size() != n ||
@@ -180,6 +195,71 @@ absl::Status Study::AddAnswers(const AnswerBatch& batch) {
     row[o] = static_cast<uint16_t>(imp << 8 | sat);
   }
   answer_count_ += n;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<size_t> Study::AddSolution(absl::string_view name) {
+  return solution_ratings_.Declare(name);
+}
+
+absl::Status Study::AddSolutionAnswers(const SolutionAnswerBatch& batch) {
+  const size_t n = batch.respondents.size();
+  if (batch.solutions.size() != n || batch.outcomes.size() != n ||
+      batch.satisfaction.size() != n) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "solution answer arrays differ in length: %zu respondents, %zu "
+        "solutions, %zu outcomes, %zu satisfaction",
+        n, batch.solutions.size(), batch.outcomes.size(),
+        batch.satisfaction.size()));
+  }
+  // As AddAnswers: write while validating, undo on the first error. Only
+  // non-zero ratings are written, and each over an empty slot.
+  auto fail = [&](size_t upto, absl::Status status) {
+    for (size_t k = upto; k-- > 0;) {
+      if (batch.satisfaction[k] == 0) continue;
+      solution_ratings_.Set(batch.respondents[k], batch.solutions[k],
+                            batch.outcomes[k], 0);
+    }
+    return status;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t r = batch.respondents[i];
+    const uint32_t s = batch.solutions[i];
+    const uint32_t o = batch.outcomes[i];
+    if (r >= respondents_.size()) {
+      return fail(i, absl::InvalidArgumentError(absl::StrFormat(
+                         "respondents[%zu] = %u is out of range (%zu "
+                         "respondents declared)",
+                         i, r, respondents_.size())));
+    }
+    if (s >= solution_count()) {
+      return fail(i, absl::InvalidArgumentError(absl::StrFormat(
+                         "solutions[%zu] = %u is out of range (%zu solutions "
+                         "declared)",
+                         i, s, solution_count())));
+    }
+    if (o >= outcomes_.size()) {
+      return fail(i, absl::InvalidArgumentError(absl::StrFormat(
+                         "outcomes[%zu] = %u is out of range (%zu outcomes "
+                         "declared)",
+                         i, o, outcomes_.size())));
+    }
+    const uint8_t sat = batch.satisfaction[i];
+    if (sat != 0 && !scale_.Contains(sat)) {
+      return fail(i, absl::InvalidArgumentError(absl::StrFormat(
+                         "satisfaction[%zu] = %d is outside the scale %d-%d "
+                         "(0 = no answer)",
+                         i, sat, scale_.min, scale_.max)));
+    }
+    if (sat == 0) continue;
+    if (solution_ratings_.Get(r, s, o) != 0) {
+      return fail(i, absl::InvalidArgumentError(absl::StrFormat(
+                         "respondents[%zu] = %u already rated solutions[%zu] "
+                         "= %u (\"%s\") on outcomes[%zu] = %u (\"%s\")",
+                         i, r, i, s, solutions()[s], i, o, outcomes_[o].id)));
+    }
+    solution_ratings_.Set(r, s, o, sat);
+  }
   return absl::OkStatus();
 }
 
@@ -246,81 +326,148 @@ void Accumulate(const std::vector<uint16_t>& row, double weight,
 
 }  // namespace
 
-Aggregate Study::EmptyAggregate() const {
+Aggregate Study::EmptyAggregate() const { return EmptyAggregate(weighted()); }
+
+Aggregate Study::EmptyAggregate(bool weighted) const {
   // Outcomes were validated on the way in, so Create cannot fail here.
   Aggregate aggregate = *Aggregate::Create(scale_, outcomes_);
-  if (weighted()) aggregate.EnableWeights();
+  if (weighted) aggregate.EnableWeights();
+  // Names are unique ignoring case here too, so this cannot fail.
+  for (const std::string& name : solutions()) {
+    (void)aggregate.AddSolution(name);
+  }
+  return aggregate;
+}
+
+void Study::AccumulateSolutions(size_t respondent, Aggregate* aggregate) const {
+  const size_t solution_count = solution_ratings_.solution_count();
+  if (solution_count == 0) return;
+  const double weight = respondents_[respondent].weight;
+  for (size_t s = 0; s < solution_count; ++s) {
+    for (size_t o = 0; o < outcomes_.size(); ++o) {
+      const int ours = satisfaction(respondent, o);
+      const int theirs = solution_ratings_.Get(respondent, s, o);
+      if (aggregate->weighted()) {
+        aggregate->AddValidatedSolutionWeighted(s, o, ours, theirs, weight);
+      } else {
+        aggregate->AddValidatedSolution(s, o, ours, theirs);
+      }
+    }
+  }
+}
+
+namespace {
+
+// Whether a respondent kept by `excluded` (empty: all kept) has a weight
+// other than 1.
+bool KeptWeighted(const std::vector<bool>& excluded, size_t count,
+                  const std::function<double(size_t)>& weight) {
+  for (size_t r = 0; r < count; ++r) {
+    if (!excluded[r] && weight(r) != 1) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Aggregate Study::ToAggregate(const std::vector<bool>& excluded) const {
+  if (excluded.empty()) return ToAggregate();
+  Aggregate aggregate = EmptyAggregate(
+      weighted() && KeptWeighted(excluded, respondents_.size(),
+                                 [this](size_t r) { return weight(r); }));
+  for (size_t r = 0; r < respondents_.size(); ++r) {
+    if (excluded[r]) continue;
+    Accumulate(respondents_[r].answers, respondents_[r].weight,
+               outcomes_.size(), &aggregate);
+    AccumulateSolutions(r, &aggregate);
+  }
   return aggregate;
 }
 
 Aggregate Study::ToAggregate() const {
   Aggregate aggregate = EmptyAggregate();
-  for (const Respondent& respondent : respondents_) {
-    Accumulate(respondent.answers, respondent.weight, outcomes_.size(),
-               &aggregate);
+  for (size_t r = 0; r < respondents_.size(); ++r) {
+    Accumulate(respondents_[r].answers, respondents_[r].weight,
+               outcomes_.size(), &aggregate);
+    AccumulateSolutions(r, &aggregate);
   }
   return aggregate;
+}
+
+absl::StatusOr<SegmentedAggregate> Study::ToSegmentedAggregate(
+    absl::string_view segment_by, const std::vector<bool>& excluded) const {
+  auto attribute = attribute_index_.find(segment_by);
+  if (attribute == attribute_index_.end()) {
+    return SegmentAttributeNotFoundError(segment_by, attribute_names_);
+  }
+  // One pass: every respondent feeds the whole-sample aggregate and the
+  // aggregate of its segment.
+  const bool kept_weighted =
+      weighted() && (excluded.empty() ||
+                     KeptWeighted(excluded, respondents_.size(),
+                                  [this](size_t r) { return weight(r); }));
+  SegmentedAggregate aggregates(EmptyAggregate(kept_weighted));
+  aggregates.segment_by = std::string(segment_by);
+  Aggregate& all = aggregates.all;
+  std::map<std::string, Aggregate>& segments = aggregates.segments;
+  for (size_t r = 0; r < respondents_.size(); ++r) {
+    if (!excluded.empty() && excluded[r]) continue;
+    const std::vector<uint16_t>& row = respondents_[r].answers;
+    const double weight = respondents_[r].weight;
+    Accumulate(row, weight, outcomes_.size(), &all);
+    AccumulateSolutions(r, &all);
+    const std::vector<std::string>& values = respondents_[r].attributes;
+    if (attribute->second >= values.size() ||
+        values[attribute->second].empty()) {
+      ++aggregates.unsegmented_respondent_count;
+      continue;
+    }
+    auto it = segments.find(values[attribute->second]);
+    if (it == segments.end()) {
+      it =
+          segments
+              .emplace(values[attribute->second], EmptyAggregate(kept_weighted))
+              .first;
+    }
+    Accumulate(row, weight, outcomes_.size(), &it->second);
+    AccumulateSolutions(r, &it->second);
+  }
+  return aggregates;
 }
 
 absl::StatusOr<v1::Report> Study::Score(
     const v1::ScoringOptions& options) const {
   absl::StatusOr<ScoringPlan> plan = MakeScoringPlan(options);
   if (!plan.ok()) return plan.status();
+  absl::StatusOr<ScreeningPlan> screening_plan =
+      MakeScreeningPlan(options.screening());
+  if (!screening_plan.ok()) return screening_plan.status();
+  // Screening first: excluded respondents are then skipped as if they were
+  // not in the study (weights, segments and bootstrap included).
+  absl::optional<v1::ScreeningSummary> screening;
+  std::vector<bool> excluded;
+  if (screening_plan->enabled) {
+    ScreeningResult screened = ScreenRespondents(*this, *screening_plan);
+    screening = std::move(screened.summary);
+    if (screening_plan->exclude) excluded = std::move(screened.flagged);
+  }
+  auto add_screening = [&screening](absl::StatusOr<v1::Report> report) {
+    if (report.ok() && screening.has_value()) {
+      *report->mutable_screening() = std::move(*screening);
+    }
+    return report;
+  };
   const std::string& segment_by = options.segment_by();
-  if (segment_by.empty()) return ScoreAggregate(ToAggregate(), *plan, "");
-  auto attribute = attribute_index_.find(segment_by);
-  if (attribute == attribute_index_.end()) {
-    std::string known = attribute_names_.empty()
-                            ? std::string("none")
-                            : absl::StrJoin(attribute_names_, ", ");
-    return absl::NotFoundError(absl::StrFormat(
-        "no respondent has the attribute \"%s\" to segment by (attributes: "
-        "%s)",
-        segment_by, known));
+  if (segment_by.empty()) {
+    return add_screening(ScoreAggregate(ToAggregate(excluded), *plan, ""));
   }
-  // One pass: every respondent feeds the whole-sample aggregate and the
-  // aggregate of its segment. std::map keeps segments sorted by name. The
-  // rest of the sample is whole - segment afterwards: cells subtract.
-  Aggregate all = EmptyAggregate();
-  std::map<std::string, Aggregate> segments;
-  uint32_t unsegmented = 0;
-  for (size_t r = 0; r < respondents_.size(); ++r) {
-    const std::vector<uint16_t>& row = respondents_[r].answers;
-    const double weight = respondents_[r].weight;
-    Accumulate(row, weight, outcomes_.size(), &all);
-    const std::vector<std::string>& values = respondents_[r].attributes;
-    if (attribute->second >= values.size() ||
-        values[attribute->second].empty()) {
-      ++unsegmented;
-      continue;
-    }
-    auto it = segments.find(values[attribute->second]);
-    if (it == segments.end()) {
-      it = segments.emplace(values[attribute->second], EmptyAggregate()).first;
-    }
-    Accumulate(row, weight, outcomes_.size(), &it->second);
-  }
-  absl::StatusOr<v1::Report> report = ScoreAggregate(all, *plan, "");
+  absl::StatusOr<SegmentedAggregate> aggregates =
+      ToSegmentedAggregate(segment_by, excluded);
+  if (!aggregates.ok()) return aggregates.status();
+  absl::StatusOr<v1::Report> report =
+      ScoreSegmentedAggregate(*aggregates, *plan);
   if (!report.ok()) return report.status();
-  report->set_segment_by(segment_by);
-  report->set_unsegmented_respondent_count(unsegmented);
-  for (const auto& [name, aggregate] : segments) {
-    absl::StatusOr<v1::Report> part = ScoreAggregate(aggregate, *plan, name);
-    if (!part.ok()) return part.status();
-    v1::SegmentReport* segment = report->add_segments();
-    segment->set_name(name);
-    segment->set_respondent_count(part->respondent_count());
-    if (part->has_effective_respondent_count()) {
-      segment->set_effective_respondent_count(
-          part->effective_respondent_count());
-    }
-    segment->mutable_outcomes()->Swap(part->mutable_outcomes());
-    Aggregate rest = all;
-    absl::Status status = rest.Subtract(aggregate);
-    if (status.ok()) status = CompareSegment(aggregate, rest, *plan, segment);
-    if (!status.ok()) return status;
-  }
-  return report;
+  return add_screening(std::move(report));
 }
 
 v1::Study Study::ToProto() const {
@@ -336,6 +483,9 @@ v1::Study Study::ToProto() const {
     v1::Respondent* out = proto.add_respondents();
     out->set_id(respondent.id);
     if (respondent.weight != 1) out->set_weight(respondent.weight);
+    if (respondent.duration_seconds >= 0) {
+      out->set_duration_seconds(respondent.duration_seconds);
+    }
     for (size_t a = 0; a < respondent.attributes.size(); ++a) {
       if (respondent.attributes[a].empty()) continue;
       (*out->mutable_attributes())[attribute_names_[a]] =
@@ -348,6 +498,20 @@ v1::Study Study::ToProto() const {
       answer->set_outcome_id(outcomes_[o].id);
       answer->set_importance(cell >> 8);
       answer->set_satisfaction(cell & 0xFF);
+    }
+  }
+  for (size_t r = 0; r < respondents_.size(); ++r) {
+    for (size_t s = 0; s < solution_count(); ++s) {
+      for (size_t o = 0; o < outcomes_.size(); ++o) {
+        const int rating = solution_ratings_.Get(r, s, o);
+        if (rating == 0) continue;
+        v1::SolutionAnswer* answer =
+            proto.mutable_respondents(static_cast<int>(r))
+                ->add_solution_answers();
+        answer->set_solution(solutions()[s]);
+        answer->set_outcome_id(outcomes_[o].id);
+        answer->set_satisfaction(rating);
+      }
     }
   }
   return proto;
@@ -384,6 +548,16 @@ absl::StatusOr<Study> Study::FromProto(const v1::Study& proto) {
         return absl::Status(
             status.code(),
             absl::StrFormat("respondents[%d].weight: %s", r, status.message()));
+      }
+    }
+    if (respondent.has_duration_seconds()) {
+      absl::Status status =
+          study.SetDuration(*index, respondent.duration_seconds());
+      if (!status.ok()) {
+        return absl::Status(
+            status.code(),
+            absl::StrFormat("respondents[%d].duration_seconds: %s", r,
+                            status.message()));
       }
     }
     // Sorted so that attribute_names() does not depend on map order.
@@ -428,6 +602,46 @@ absl::StatusOr<Study> Study::FromProto(const v1::Study& proto) {
       absl::Status status = study.AddAnswers(AnswerBatch{
           absl::MakeConstSpan(&r32, 1), absl::MakeConstSpan(&o32, 1),
           absl::MakeConstSpan(&imp, 1), absl::MakeConstSpan(&sat, 1)});
+      if (!status.ok()) {
+        return absl::Status(status.code(),
+                            absl::StrCat(path, ": ", status.message()));
+      }
+    }
+    for (int a = 0; a < respondent.solution_answers_size(); ++a) {
+      const v1::SolutionAnswer& answer = respondent.solution_answers(a);
+      const std::string path =
+          absl::StrFormat("respondents[%d].solution_answers[%d]", r, a);
+      absl::StatusOr<size_t> solution = study.AddSolution(answer.solution());
+      if (!solution.ok()) {
+        return absl::Status(
+            solution.status().code(),
+            absl::StrCat(path, ".solution: ", solution.status().message()));
+      }
+      const ptrdiff_t outcome = study.FindOutcome(answer.outcome_id());
+      if (outcome < 0) {
+        return absl::InvalidArgumentError(
+            absl::StrFormat("%s.outcome_id: \"%s\" is not a declared outcome",
+                            path, answer.outcome_id()));
+      }
+      const int32_t value = answer.satisfaction();
+      if (value != 0 && !scale->Contains(value)) {
+        return absl::InvalidArgumentError(absl::StrFormat(
+            "%s.satisfaction: %d is outside the scale %d-%d (0 = no answer)",
+            path, value, scale->min, scale->max));
+      }
+      if (value != 0 &&
+          study.solution_satisfaction(*index, *solution, outcome) != 0) {
+        return absl::InvalidArgumentError(absl::StrFormat(
+            "%s: respondent \"%s\" already rated solution \"%s\" on \"%s\"",
+            path, respondent.id(), answer.solution(), answer.outcome_id()));
+      }
+      const uint32_t r32 = static_cast<uint32_t>(*index);
+      const uint32_t s32 = static_cast<uint32_t>(*solution);
+      const uint32_t o32 = static_cast<uint32_t>(outcome);
+      const uint8_t sat = static_cast<uint8_t>(value);
+      absl::Status status = study.AddSolutionAnswers(SolutionAnswerBatch{
+          absl::MakeConstSpan(&r32, 1), absl::MakeConstSpan(&s32, 1),
+          absl::MakeConstSpan(&o32, 1), absl::MakeConstSpan(&sat, 1)});
       if (!status.ok()) {
         return absl::Status(status.code(),
                             absl::StrCat(path, ": ", status.message()));

@@ -15,6 +15,8 @@
 #include "core/aggregate.h"
 #include "core/outcome.h"
 #include "core/scale.h"
+#include "core/segmented_scoring.h"
+#include "core/solution_ratings.h"
 #include "jtbd/v1/report.pb.h"
 #include "jtbd/v1/scoring.pb.h"
 #include "jtbd/v1/study.pb.h"
@@ -27,6 +29,16 @@ struct AnswerBatch {
   absl::Span<const uint32_t> respondents;
   absl::Span<const uint32_t> outcomes;
   absl::Span<const uint8_t> importance;
+  absl::Span<const uint8_t> satisfaction;
+};
+
+// Satisfaction ratings of competing solutions as parallel arrays: rating i
+// is respondent respondents[i]'s satisfaction with solution solutions[i] on
+// outcome outcomes[i]; 0 = no answer (nothing stored).
+struct SolutionAnswerBatch {
+  absl::Span<const uint32_t> respondents;
+  absl::Span<const uint32_t> solutions;
+  absl::Span<const uint32_t> outcomes;
   absl::Span<const uint8_t> satisfaction;
 };
 
@@ -62,12 +74,48 @@ class Study {
     return respondents_[respondent].weight;
   }
   bool weighted() const { return non_unit_weight_count_ != 0; }
+  // How long the respondent took to answer, in seconds (screening's
+  // speeding rule): finite and at least 0, else INVALID_ARGUMENT;
+  // OUT_OF_RANGE for a bad index. Unknown until set.
+  absl::Status SetDuration(size_t respondent, double seconds);
+  bool has_duration(size_t respondent) const {
+    return respondents_[respondent].duration_seconds >= 0;
+  }
+  // -1 when unknown.
+  double duration(size_t respondent) const {
+    return respondents_[respondent].duration_seconds;
+  }
 
   // All or nothing: validates every element (indices in range, ratings 0 or
   // on the scale, no (respondent, outcome) pair answered twice, within the
   // batch or before) and only then stores. The error names the first
   // offending array index and value.
   absl::Status AddAnswers(const AnswerBatch& batch);
+
+  // Competing solutions (docs/SCORING.md, "Competing solutions"): the index
+  // of the solution named `name`, declared when new; names compare ignoring
+  // ASCII case and keep their first spelling. INVALID_ARGUMENT when empty.
+  absl::StatusOr<size_t> AddSolution(absl::string_view name);
+  // All or nothing, like AddAnswers: indices in range, ratings 0 or on the
+  // scale, no (respondent, solution, outcome) rated twice; the error names
+  // the first offending array index.
+  absl::Status AddSolutionAnswers(const SolutionAnswerBatch& batch);
+  size_t solution_count() const { return solution_ratings_.solution_count(); }
+  const std::vector<std::string>& solutions() const {
+    return solution_ratings_.names();
+  }
+  // -1 when unknown (names compare ignoring case).
+  ptrdiff_t FindSolution(absl::string_view name) const {
+    return solution_ratings_.Find(name);
+  }
+  // 0 when not rated.
+  int solution_satisfaction(size_t respondent, size_t solution,
+                            size_t outcome) const {
+    return solution_ratings_.Get(respondent, solution, outcome);
+  }
+  size_t solution_answer_count() const {
+    return solution_ratings_.rating_count();
+  }
 
   size_t outcome_count() const { return outcomes_.size(); }
   size_t respondent_count() const { return respondents_.size(); }
@@ -95,11 +143,24 @@ class Study {
   // All respondents reduced to one aggregate (with weight sums when the
   // study is weighted).
   Aggregate ToAggregate() const;
+  // The respondents whose `excluded` entry is false (empty: none excluded),
+  // as if the others were not in the study: weighted only when a kept
+  // weight differs from 1.
+  Aggregate ToAggregate(const std::vector<bool>& excluded) const;
+  // In one pass, the kept respondents (as above) reduced to the whole-sample
+  // aggregate and one aggregate per distinct non-empty value of the
+  // attribute segment_by (weighted, all of them, when a kept weight differs
+  // from 1); NOT_FOUND when no respondent has that attribute.
+  absl::StatusOr<SegmentedAggregate> ToSegmentedAggregate(
+      absl::string_view segment_by,
+      const std::vector<bool>& excluded = {}) const;
 
   // Opportunity report under options (method, confidence level, bootstrap);
   // with options.segment_by, also one report per distinct non-empty value of
   // that attribute (NOT_FOUND when no respondent has it), each compared with
-  // the rest of the respondents. INVALID_ARGUMENT for invalid options.
+  // the rest of the respondents. With options.screening enabled, the report
+  // lists flagged respondents (core/screening.h) and, with exclude, scores
+  // as if they were not in the study. INVALID_ARGUMENT for invalid options.
   absl::StatusOr<v1::Report> Score(const v1::ScoringOptions& options) const;
 
   v1::Study ToProto() const;
@@ -116,10 +177,15 @@ class Study {
     // Shorter than outcome_count() when the last outcomes were not answered.
     std::vector<uint16_t> answers;
     double weight = 1;
+    double duration_seconds = -1;  // -1: unknown
   };
   // An empty aggregate on this study's scale and outcomes, keeping weight
   // sums when the study is weighted.
   Aggregate EmptyAggregate() const;
+  Aggregate EmptyAggregate(bool weighted) const;
+  // Adds a respondent's (our satisfaction, solution's satisfaction) pairs to
+  // the aggregate's solution tables (declared by EmptyAggregate).
+  void AccumulateSolutions(size_t respondent, Aggregate* aggregate) const;
   uint16_t Cell(size_t respondent, size_t outcome) const;
 
   Scale scale_;
@@ -130,6 +196,7 @@ class Study {
   std::vector<std::string> attribute_names_;
   absl::flat_hash_map<std::string, size_t> attribute_index_;
   size_t answer_count_ = 0;
+  SolutionRatings solution_ratings_;
   size_t non_unit_weight_count_ = 0;
 };
 

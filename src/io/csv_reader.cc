@@ -4,6 +4,7 @@
 #include <cstring>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "io/utf8.h"
 
@@ -55,8 +56,12 @@ char CsvReader::DetectSeparator(absl::string_view text) {
   return ',';
 }
 
-CsvReader::CsvReader(absl::string_view text, char separator)
-    : text_(text), separator_(separator) {
+CsvReader::CsvReader(absl::string_view text, char separator,
+                     const ResourceLimits& limits)
+    : text_(text),
+      separator_(separator),
+      max_record_bytes_(limits.max_record_bytes),
+      max_columns_(limits.max_columns) {
   if (text_.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
     pos_ = kByteOrderMark.size();
   }
@@ -71,6 +76,15 @@ CsvReader::Result CsvReader::Fail(size_t line, size_t field, std::string what) {
   error_.line = line;
   error_.field = field;
   error_.what = std::move(what);
+  return Result::kError;
+}
+
+CsvReader::Result CsvReader::FailLimit(size_t line, size_t field,
+                                       LimitKind kind, uint64_t limit,
+                                       absl::string_view what) {
+  Fail(line, field,
+       absl::StrCat(what, " exceeds the limit ", LimitHint(kind, limit)));
+  error_.limit_exceeded = true;
   return Result::kError;
 }
 
@@ -128,18 +142,40 @@ CsvReader::Result CsvReader::Read() {
     scratch_.clear();
   }
   record_line_ = line;
-  // Fields go straight into the array; it doubles when a record is wider.
-  if (fields_.empty()) fields_.resize(16);
+  // Fields go straight into the array; it doubles when a record is wider,
+  // up to max_columns_: one more field than that is refused.
+  if (fields_.empty()) {
+    fields_.resize(static_cast<size_t>(std::min<uint64_t>(16, max_columns_)));
+  }
   absl::string_view* out = fields_.data();
   size_t count = 0;
   size_t capacity = fields_.size();
   auto add_field = [&](absl::string_view field) {
     if (count == capacity) {
-      fields_.resize(2 * capacity);
+      if (capacity >= max_columns_) return false;
+      fields_.resize(static_cast<size_t>(
+          std::min<uint64_t>(2 * uint64_t{capacity}, max_columns_)));
       out = fields_.data();
       capacity = fields_.size();
     }
     out[count++] = field;
+    return true;
+  };
+  auto fail_columns = [&]() {
+    line_ = line;
+    return FailLimit(record_line_, count + 1, LimitKind::kColumns, max_columns_,
+                     absl::StrCat("field ", count + 1, " of the record"));
+  };
+  // The first offset that lies beyond the record bytes allowed.
+  const size_t record_limit =
+      max_record_bytes_ >= size - pos
+          ? size + 1
+          : pos + static_cast<size_t>(max_record_bytes_);
+  auto fail_bytes = [&](size_t field) {
+    line_ = line;
+    return FailLimit(
+        record_line_, field, LimitKind::kRecordBytes, max_record_bytes_,
+        absl::StrCat("the record, over ", max_record_bytes_, " bytes,"));
   };
   const char* p = data + pos;
   const char* const text_end = data + size;
@@ -155,19 +191,28 @@ CsvReader::Result CsvReader::Read() {
     // The CR of a CRLF (or of a final CR) ends the record, not the field.
     const char* const record_end =
         newline != p && newline[-1] == '\r' ? newline - 1 : newline;
+    if (static_cast<size_t>(record_end - data) > record_limit) {
+      // The field holding the first byte too many.
+      return fail_bytes(1 + static_cast<size_t>(
+                                std::count(p, data + record_limit, separator)));
+    }
     const char* field_begin = p;
     if (track_begins) raw_begins_.push_back(pos);
     for (const char* c = p; c != record_end; ++c) {
       if (*c != separator) continue;
-      add_field(
-          absl::string_view(field_begin, static_cast<size_t>(c - field_begin)));
+      if (!add_field(absl::string_view(field_begin,
+                                       static_cast<size_t>(c - field_begin)))) {
+        return fail_columns();
+      }
       field_begin = c + 1;
       if (track_begins) {
         raw_begins_.push_back(static_cast<size_t>(field_begin - data));
       }
     }
-    add_field(absl::string_view(field_begin,
-                                static_cast<size_t>(record_end - field_begin)));
+    if (!add_field(absl::string_view(
+            field_begin, static_cast<size_t>(record_end - field_begin)))) {
+      return fail_columns();
+    }
     p = newline;
     if (p != text_end) {
       ++p;
@@ -184,12 +229,21 @@ CsvReader::Result CsvReader::Read() {
         bool escaped = false;
         size_t scratch_begin = 0;
         for (;;) {
-          const void* found = std::memchr(data + segment, '"', size - segment);
+          // The closing quote must come before the record's byte limit.
+          const size_t search_end = std::min(size, record_limit);
+          const void* found =
+              segment >= search_end
+                  ? nullptr
+                  : std::memchr(data + segment, '"', search_end - segment);
           const size_t quote =
               found == nullptr
-                  ? size
+                  ? search_end
                   : static_cast<size_t>(static_cast<const char*>(found) - data);
-          line += std::count(data + segment, data + quote, '\n');
+          line +=
+              std::count(data + std::min(segment, quote), data + quote, '\n');
+          if (quote == search_end && search_end != size) {
+            return fail_bytes(field_number);
+          }
           if (quote == size) {
             line_ = line;
             return Fail(quote_line, field_number,
@@ -209,10 +263,10 @@ CsvReader::Result CsvReader::Read() {
             scratch_.append(data + segment, quote - segment);
             scratch_fields_.push_back(
                 {count, scratch_begin, scratch_.size() - scratch_begin});
-            add_field(absl::string_view());
-          } else {
-            add_field(
-                absl::string_view(data + content_begin, quote - content_begin));
+            if (!add_field(absl::string_view())) return fail_columns();
+          } else if (!add_field(absl::string_view(data + content_begin,
+                                                  quote - content_begin))) {
+            return fail_columns();
           }
           p = data + quote + 1;
           break;
@@ -234,7 +288,13 @@ CsvReader::Result CsvReader::Read() {
         if (end != begin && end[-1] == '\r' && (p == text_end || *p == '\n')) {
           --end;
         }
-        add_field(absl::string_view(begin, static_cast<size_t>(end - begin)));
+        if (static_cast<size_t>(end - data) > record_limit) {
+          return fail_bytes(count + 1);
+        }
+        if (!add_field(
+                absl::string_view(begin, static_cast<size_t>(end - begin)))) {
+          return fail_columns();
+        }
       }
 
       // p is at a separator, a line break or the end of the text.

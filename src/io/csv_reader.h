@@ -5,8 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "core/resource_limits.h"
 
 namespace jtbd {
 
@@ -15,6 +17,16 @@ struct CsvError {
   size_t line = 0;   // 1-based
   size_t field = 0;  // 1-based field number within the record; 0 = none
   std::string what;
+  // The record exceeds limits.max_record_bytes or max_columns: a
+  // RESOURCE_EXHAUSTED refusal rather than a malformed text.
+  bool limit_exceeded = false;
+
+  // `status` (a message about this error) with the code the error
+  // warrants: RESOURCE_EXHAUSTED for a limit, else unchanged.
+  absl::Status WithCode(const absl::Status& status) const {
+    return limit_exceeded ? absl::ResourceExhaustedError(status.message())
+                          : status;
+  }
 };
 
 // An RFC 4180 tokenizer over text held in memory: separator ',' (or another
@@ -25,6 +37,11 @@ struct CsvError {
 // holding nothing but spaces and tabs are skipped, a quote inside an
 // unquoted field is kept as an ordinary character, and every byte must be
 // valid UTF-8.
+//
+// Bounded: a record longer than limits.max_record_bytes (from its first
+// byte to its line break) or with more than limits.max_columns fields is
+// refused (CsvError::limit_exceeded) as soon as the scan crosses the limit,
+// before anything is allocated for the excess.
 //
 // Fields are views into the input, or into the reader's own buffer for
 // quoted fields that contained "" (the quotes are removed either way); they
@@ -40,7 +57,8 @@ class CsvReader {
   };
 
   // `text` must outlive the reader.
-  explicit CsvReader(absl::string_view text, char separator = ',');
+  explicit CsvReader(absl::string_view text, char separator = ',',
+                     const ResourceLimits& limits = ResourceLimits());
 
   // The separator among ',', ';' and TAB that splits the first record
   // (after a byte order mark and blank lines) into the most fields, counting
@@ -80,12 +98,16 @@ class CsvReader {
 
  private:
   Result Fail(size_t line, size_t field, std::string what);
+  Result FailLimit(size_t line, size_t field, LimitKind kind, uint64_t limit,
+                   absl::string_view what);
   // Checks the record that ends at pos_ against the first invalid UTF-8
   // byte of the text.
   bool RecordIsValidUtf8();
 
   absl::string_view text_;
   char separator_;
+  uint64_t max_record_bytes_;
+  uint64_t max_columns_;
   size_t pos_ = 0;
   size_t line_ = 1;  // line of pos_
   size_t record_line_ = 0;

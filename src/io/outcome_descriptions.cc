@@ -49,8 +49,11 @@ class DescriptionsParser {
 
  private:
   absl::Status Error(size_t line, size_t column, absl::string_view what) const {
-    const absl::string_view name =
-        column != 0 && column <= header_.size() ? header_[column - 1] : "";
+    // Both arms string_view: a std::string arm would make the view point
+    // into a temporary copy.
+    const absl::string_view name = column != 0 && column <= header_.size()
+                                       ? absl::string_view(header_[column - 1])
+                                       : absl::string_view();
     return SourcePositionError(source_, line, column, name, what);
   }
   absl::Status ReadHeader();
@@ -74,8 +77,8 @@ absl::Status DescriptionsParser::ReadHeader() {
     case CsvReader::Result::kEnd:
       return Error(1, 1, "the file is empty");
     case CsvReader::Result::kError:
-      return Error(reader_.error().line, reader_.error().field,
-                   reader_.error().what);
+      return reader_.error().WithCode(Error(
+          reader_.error().line, reader_.error().field, reader_.error().what));
     case CsvReader::Result::kRecord:
       break;
   }
@@ -108,8 +111,8 @@ absl::StatusOr<bool> DescriptionsParser::NextRow() {
     case CsvReader::Result::kEnd:
       return false;
     case CsvReader::Result::kError:
-      return Error(reader_.error().line, reader_.error().field,
-                   reader_.error().what);
+      return reader_.error().WithCode(Error(
+          reader_.error().line, reader_.error().field, reader_.error().what));
     case CsvReader::Result::kRecord:
       break;
   }

@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "core/resource_limits.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "io/csv_reader.h"
@@ -106,8 +107,9 @@ absl::StatusOr<RatingLabels> ParseLabelCsv(absl::string_view data,
   CsvReader reader(data, CsvReader::DetectSeparator(data));
   RatingLabels labels;
   auto csv_error = [&]() {
-    return SourcePositionError(source_name, reader.error().line,
-                               reader.error().field, "", reader.error().what);
+    return reader.error().WithCode(
+        SourcePositionError(source_name, reader.error().line,
+                            reader.error().field, "", reader.error().what));
   };
   CsvReader::Result result = reader.Read();
   if (result == CsvReader::Result::kError) return csv_error();
@@ -219,6 +221,10 @@ absl::Status AddJsonLabels(const google::protobuf::Struct& object,
 
 absl::StatusOr<RatingLabels> ParseLabelJson(absl::string_view data,
                                             absl::string_view source_name) {
+  // protobuf parses deeply nested arrays in quadratic time.
+  absl::Status depth =
+      CheckJsonDepth(data, ResourceLimits::kDefaultMaxJsonDepth, source_name);
+  if (!depth.ok()) return depth;
   google::protobuf::Struct root;
   google::protobuf::util::JsonParseOptions options;
   const auto status = google::protobuf::util::JsonStringToMessage(

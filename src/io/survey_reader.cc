@@ -25,6 +25,7 @@
 #include "absl/types/span.h"
 #include "core/aggregate.h"
 #include "core/outcome.h"
+#include "core/resource_limits.h"
 #include "google/protobuf/util/json_util.h"
 #include "io/csv_reader.h"
 #include "io/source_position.h"
@@ -191,6 +192,16 @@ struct Question {
   }
 };
 
+// A refusal for exceeding a ResourceLimits value: the position message
+// Error() builds, as RESOURCE_EXHAUSTED.
+absl::Status ToResourceExhausted(const absl::Status& status) {
+  return absl::ResourceExhaustedError(status.message());
+}
+std::string ExceedsLimit(absl::string_view what, LimitKind kind,
+                         uint64_t limit) {
+  return absl::StrCat(what, " exceeds the limit ", LimitHint(kind, limit));
+}
+
 // Reads one survey text into a Study; used once.
 class SurveyParser {
  public:
@@ -198,7 +209,7 @@ class SurveyParser {
                const ReadOptions& options, const RatingLabels& labels,
                SurveyInspection* inspection)
       : text_(text),
-        reader_(text, CsvReader::DetectSeparator(text)),
+        reader_(text, CsvReader::DetectSeparator(text), options.limits),
         source_(source),
         options_(options),
         study_(options.scale),
@@ -211,8 +222,21 @@ class SurveyParser {
   // Reads the file into the aggregate scoring needs, without keeping
   // respondents (wide-like layouts; the long layout goes through a Study).
   absl::StatusOr<Aggregate> ParseAggregate();
+  // Reads the file into the whole-sample aggregate and one per value of the
+  // attribute segment_by, in the same single pass (the long layout goes
+  // through a Study).
+  absl::StatusOr<SegmentedAggregate> ParseSegmentedAggregate(
+      absl::string_view segment_by);
 
  private:
+  // Segmented aggregate mode: one value's tables, as the whole sample's.
+  struct SegmentTables {
+    std::string value;
+    std::vector<uint64_t> counts;         // without weights: like counts_
+    absl::optional<Aggregate> aggregate;  // with a weight column
+    uint64_t respondents = 0;             // counted in `counts`
+  };
+
   // Detects the layout and reads every row, into study_ or, with
   // to_aggregate and a wide-like layout, into aggregate_.
   absl::Status Run(bool to_aggregate);
@@ -226,8 +250,10 @@ class SurveyParser {
   absl::Status Error(size_t line, size_t column, absl::string_view what) const;
   absl::Status MapError(absl::string_view field, absl::string_view what) const;
   absl::Status CsvError() const {
-    return Error(reader_.error().line, reader_.error().field,
-                 reader_.error().what);
+    absl::Status status = Error(reader_.error().line, reader_.error().field,
+                                reader_.error().what);
+    return reader_.error().limit_exceeded ? ToResourceExhausted(status)
+                                          : status;
   }
   // Reads one more header row; `expected` describes the format for the
   // message when the file ends first.
@@ -248,7 +274,16 @@ class SurveyParser {
   absl::Status LayOutSurveyMonkey();
   absl::Status LayOutTitled(bool typeform);
   absl::Status LayOutFromMap(const v1::SurveyMap& map);
+  // Adds competitor columns (outcome = index in layout_.outcomes) to the
+  // layout: refuses a (solution, outcome) rated twice, spells each solution
+  // as first met.
+  absl::Status AddSolutionColumns(
+      std::vector<SurveyLayout::SolutionColumn> columns);
   absl::Status ApplyWeightOption();
+  // The duration column: the one ReadOptions names, else a column named
+  // duration or duration_seconds in long and wide layouts (Qualtrics'
+  // own is found by LayOutQualtrics); it stops being an attribute.
+  absl::Status ApplyDurationOption();
   // Picks the importance and satisfaction questions and pairs their rows
   // into outcomes; the other questions' columns become attributes named by
   // attribute_name(column).
@@ -267,10 +302,23 @@ class SurveyParser {
                          absl::string_view cell);
   absl::Status ParseWeight(size_t line, absl::string_view cell,
                            double* weight) const;
+  // A duration cell: blank = unknown (*known false), else a finite number
+  // of seconds, at least 0.
+  absl::Status ParseDuration(size_t line, absl::string_view cell, bool* known,
+                             double* seconds) const;
   void StageAnswer(size_t respondent, size_t outcome, uint8_t importance,
                    uint8_t satisfaction);
   absl::Status FlushAnswers();
   void ReportProgress(size_t rows, bool always);
+  // Segmented aggregate mode, per row: notes the attributes it gives and
+  // returns the tables of its segment (created when new), nullptr when the
+  // row has no value of the segment attribute.
+  absl::StatusOr<SegmentTables*> SegmentOfRow(
+      size_t line, absl::Span<const absl::string_view> kept,
+      const std::vector<size_t>& attribute_slots);
+  // counts (like counts_) as an aggregate shaped like aggregate_.
+  absl::StatusOr<Aggregate> CountedAggregate(
+      const std::vector<uint64_t>& counts, uint64_t respondents) const;
 
   absl::string_view text_;
   CsvReader reader_;
@@ -306,13 +354,31 @@ class SurveyParser {
   // answer.
   std::vector<uint64_t> counts_;
   size_t respondents_counted_ = 0;
+
+  // Segmented aggregate mode (with aggregate_): the attribute, the indices
+  // in layout_.attributes of its columns, and the segments met so far.
+  bool segmented_ = false;
+  std::string segment_by_;
+  std::vector<size_t> segment_attributes_;
+  absl::flat_hash_map<std::string, size_t> segment_index_;
+  std::vector<SegmentTables> segments_;
+  uint64_t unsegmented_ = 0;
+  absl::optional<Aggregate> empty_segment_;  // weighted reads: a template
+  // Which distinct attribute name each of layout_.attributes has, whether a
+  // row gave it yet, and how many names are still waiting for a value.
+  std::vector<size_t> attribute_name_of_;
+  std::vector<bool> attribute_given_;
+  size_t attributes_pending_ = 0;
 };
 
 absl::Status SurveyParser::Error(size_t line, size_t column,
                                  absl::string_view what) const {
-  const absl::string_view name = column != 0 && column <= layout_.headers.size()
-                                     ? layout_.headers[column - 1]
-                                     : "";
+  // Both branches string_view: with "" the common type would be a temporary
+  // std::string, destroyed before the view is used.
+  const absl::string_view name =
+      column != 0 && column <= layout_.headers.size()
+          ? absl::string_view(layout_.headers[column - 1])
+          : absl::string_view();
   return SourcePositionError(source_, line, column, name, what);
 }
 
@@ -570,12 +636,15 @@ absl::Status SurveyParser::LayOutLong(size_t outcome, size_t importance,
   // from a database often repeats the statement on every row.
   layout_.statement_column = find({"statement"});
   layout_.job_step_column = find({"job_step"});
+  // Rows naming a competing solution rate it (docs/SCORING.md).
+  layout_.solution_column = find({"solution"});
   for (size_t c = 0; c < width_; ++c) {
     const ptrdiff_t column = static_cast<ptrdiff_t>(c);
     if (column != layout_.respondent_column && c != outcome &&
         c != importance && c != satisfaction &&
         column != layout_.statement_column &&
-        column != layout_.job_step_column) {
+        column != layout_.job_step_column &&
+        column != layout_.solution_column) {
       layout_.attributes.push_back({c, Cell(0, c)});
     }
   }
@@ -609,6 +678,9 @@ absl::Status SurveyParser::LayOutWide() {
 
   // Pair the columns, reporting the leftmost one that has no partner.
   std::vector<bool> competitor_column(width_, false);
+  // Competitor columns with the importance column of their outcome (made
+  // an outcome index below).
+  std::vector<SurveyLayout::SolutionColumn> competitor_columns;
   for (size_t i = 0; i < width_; ++i) {
     if (!is_answer_column[i]) continue;
     const absl::string_view id = absl::string_view(Cell(0, i)).substr(4);
@@ -622,24 +694,50 @@ absl::Status SurveyParser::LayOutWide() {
       continue;
     }
     if (importance_by_id.contains(lower_id)) continue;
-    // sat_<solution>_<outcome id> rates a competing solution on a known
-    // outcome (issue 3: competitor satisfaction). Not read yet; skipped so
-    // that such files still score.
-    bool competitor = false;
-    for (const auto& [known_id, column] : importance_by_id) {
-      if (lower_id.size() > known_id.size() + 1 &&
-          absl::EndsWith(lower_id, known_id) &&
-          lower_id[lower_id.size() - known_id.size() - 1] == '_') {
-        competitor = true;
-        break;
+    // sat_<solution>__<outcome id> rates a competing solution on a known
+    // outcome; the plugin's sat_<solution>_<outcome id> is taken when no
+    // double-underscore split fits and exactly one single one does.
+    // (end of the solution name, start of the outcome id) per fitting split.
+    std::vector<std::pair<size_t, size_t>> splits;
+    for (size_t separator : {size_t{2}, size_t{1}}) {
+      for (size_t p = 0; p + separator < lower_id.size(); ++p) {
+        if (lower_id.compare(p, separator, "__", separator) == 0 &&
+            importance_by_id.contains(lower_id.substr(p + separator))) {
+          splits.emplace_back(p, p + separator);
+        }
       }
+      if (!splits.empty()) break;
     }
-    if (!competitor) {
+    if (splits.empty()) {
       return Error(HeaderLine(0), i + 1,
                    absl::StrCat("there is no imp_", id,
                                 " column to go with this satisfaction column"));
     }
+    if (splits.size() > 1) {
+      std::vector<std::string> readings;
+      for (const auto& [end, start] : splits) {
+        readings.push_back(absl::StrCat("solution ", Quoted(id.substr(0, end)),
+                                        " on outcome ",
+                                        Quoted(id.substr(start))));
+      }
+      return Error(HeaderLine(0), i + 1,
+                   absl::StrCat("ambiguous competitor column: it reads as ",
+                                absl::StrJoin(readings, " or as "),
+                                "; rename it sat_<solution>__<outcome id> "
+                                "with one reading, or name it in a survey "
+                                "map"));
+    }
+    const auto [end, start] = splits[0];
+    const absl::string_view solution = id.substr(0, end);
+    if (TrimSpaces(solution).empty()) {
+      return Error(HeaderLine(0), i + 1,
+                   "ambiguous competitor column: it names no solution before "
+                   "the outcome id");
+    }
     competitor_column[i] = true;
+    competitor_columns.push_back({std::string(solution),
+                                  importance_by_id.at(lower_id.substr(start)),
+                                  i});
   }
 
   for (size_t column : importance_columns) {
@@ -647,6 +745,14 @@ absl::Status SurveyParser::LayOutWide() {
         {Cell(0, column).substr(4), "", column,
          satisfaction_by_id.at(lower_names_[column].substr(4))});
   }
+  for (SurveyLayout::SolutionColumn& column : competitor_columns) {
+    column.outcome = static_cast<size_t>(std::find(importance_columns.begin(),
+                                                   importance_columns.end(),
+                                                   column.outcome) -
+                                         importance_columns.begin());
+  }
+  absl::Status status = AddSolutionColumns(std::move(competitor_columns));
+  if (!status.ok()) return status;
   for (absl::string_view name :
        {"respondent_id", "respondent", "id", "subject"}) {
     const auto it = std::find(lower_names_.begin(), lower_names_.end(), name);
@@ -657,11 +763,36 @@ absl::Status SurveyParser::LayOutWide() {
   }
   for (size_t i = 0; i < width_; ++i) {
     if (competitor_column[i]) {
-      layout_.ignored_columns.push_back(i);
+      continue;  // read as a competing solution's satisfaction
     } else if (!is_answer_column[i] &&
                static_cast<ptrdiff_t>(i) != layout_.respondent_column) {
       layout_.attributes.push_back({i, Cell(0, i)});
     }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SurveyParser::AddSolutionColumns(
+    std::vector<SurveyLayout::SolutionColumn> columns) {
+  // Names compare ignoring ASCII case and keep their first spelling; one
+  // column per (solution, outcome).
+  absl::flat_hash_map<std::string, std::string> spelling;
+  absl::flat_hash_map<std::pair<std::string, size_t>, size_t> column_of;
+  for (SurveyLayout::SolutionColumn& column : columns) {
+    std::string lower = absl::AsciiStrToLower(column.solution);
+    const std::string& name =
+        spelling.emplace(lower, column.solution).first->second;
+    column.solution = name;
+    const auto [earlier, added] = column_of.emplace(
+        std::make_pair(std::move(lower), column.outcome), column.column);
+    if (!added) {
+      return Error(
+          HeaderLine(0), column.column + 1,
+          absl::StrCat("solution ", Quoted(name), " on outcome ",
+                       Quoted(layout_.outcomes[column.outcome].id),
+                       " is already rated in column ", earlier->second + 1));
+    }
+    layout_.solution_columns.push_back(std::move(column));
   }
   return absl::OkStatus();
 }
@@ -872,6 +1003,12 @@ absl::Status SurveyParser::LayOutQualtrics(bool legacy) {
     } else {
       if (names_[c] == "responseid") {
         layout_.respondent_column = static_cast<ptrdiff_t>(c);
+        continue;
+      }
+      if (names_[c] == "duration (in seconds)" &&
+          TrimSpaces(options_.duration_column).empty() &&
+          layout_.duration_column < 0) {
+        layout_.duration_column = static_cast<ptrdiff_t>(c);
         continue;
       }
       if (IsOneOf(names_[c], kQualtricsIgnored)) {
@@ -1107,7 +1244,9 @@ absl::Status SurveyParser::LayOutFromMap(const v1::SurveyMap& map) {
              {"long_layout.statement_column", &layout.statement_column(), false,
               &layout_.statement_column},
              {"long_layout.job_step_column", &layout.job_step_column(), false,
-              &layout_.job_step_column}}) {
+              &layout_.job_step_column},
+             {"long_layout.solution_column", &layout.solution_column(), false,
+              &layout_.solution_column}}) {
       status = resolve(field, *reference, required, target);
       if (!status.ok()) return status;
     }
@@ -1151,6 +1290,42 @@ absl::Status SurveyParser::LayOutFromMap(const v1::SurveyMap& map) {
     layout_.outcomes.push_back(std::move(columns));
   }
 
+  std::vector<SurveyLayout::SolutionColumn> solution_columns;
+  for (int i = 0; i < map.solution_columns_size(); ++i) {
+    const v1::SurveyMapSolutionColumn& entry = map.solution_columns(i);
+    const std::string field = absl::StrCat("solution_columns[", i, "]");
+    if (map.has_long_layout()) {
+      return MapError(field,
+                      "a long layout names its solutions in "
+                      "long_layout.solution_column");
+    }
+    const absl::string_view solution = TrimSpaces(entry.solution());
+    if (solution.empty()) {
+      return MapError(absl::StrCat(field, ".solution"),
+                      "the solution name is blank");
+    }
+    const absl::string_view outcome_id = TrimSpaces(entry.outcome_id());
+    const auto outcome =
+        std::find_if(layout_.outcomes.begin(), layout_.outcomes.end(),
+                     [outcome_id](const SurveyLayout::OutcomeColumns& outcome) {
+                       return outcome.id == outcome_id;
+                     });
+    if (outcome == layout_.outcomes.end()) {
+      return MapError(absl::StrCat(field, ".outcome_id"),
+                      absl::StrCat(Quoted(outcome_id),
+                                   " is not an id of the map's outcomes"));
+    }
+    status =
+        resolve(absl::StrCat(field, ".column"), entry.column(), true, &column);
+    if (!status.ok()) return status;
+    solution_columns.push_back(
+        {std::string(solution),
+         static_cast<size_t>(outcome - layout_.outcomes.begin()),
+         static_cast<size_t>(column)});
+  }
+  status = AddSolutionColumns(std::move(solution_columns));
+  if (!status.ok()) return status;
+
   absl::flat_hash_set<std::string> attribute_names;
   auto add_attribute = [&](size_t column, std::string name,
                            absl::string_view field) -> absl::Status {
@@ -1183,6 +1358,9 @@ absl::Status SurveyParser::LayOutFromMap(const v1::SurveyMap& map) {
   status = resolve("weight_column", map.weight_column(), false, &column);
   if (!status.ok()) return status;
   layout_.weight_column = column;
+  status = resolve("duration_column", map.duration_column(), false, &column);
+  if (!status.ok()) return status;
+  layout_.duration_column = column;
   for (size_t c = 0; c < width_; ++c) {
     if (roles[c].empty()) layout_.ignored_columns.push_back(c);
   }
@@ -1225,6 +1403,58 @@ absl::Status SurveyParser::ApplyWeightOption() {
                  "the weight column is already read as answers or ids");
   }
   layout_.weight_column = found;
+  return absl::OkStatus();
+}
+
+absl::Status SurveyParser::ApplyDurationOption() {
+  if (options_.survey_map.has_value()) return absl::OkStatus();
+  const absl::string_view reference = TrimSpaces(options_.duration_column);
+  ptrdiff_t found = -1;
+  if (!reference.empty()) {
+    for (size_t c = 0; c < width_; ++c) {
+      if (layout_.references[c] == reference ||
+          names_[c] == NormalizeText(reference)) {
+        found = static_cast<ptrdiff_t>(c);
+        break;
+      }
+    }
+    if (found < 0) {
+      return Error(HeaderLine(0), 0,
+                   absl::StrCat("no duration column ", Quoted(reference),
+                                " in the header"));
+    }
+  } else if (layout_.format == v1::SURVEY_FORMAT_LONG ||
+             layout_.format == v1::SURVEY_FORMAT_WIDE) {
+    for (absl::string_view name : {"duration", "duration_seconds"}) {
+      const auto it = std::find(lower_names_.begin(), lower_names_.end(), name);
+      if (it != lower_names_.end()) {
+        found = it - lower_names_.begin();
+        break;
+      }
+    }
+    if (found < 0) return absl::OkStatus();
+  } else {
+    return absl::OkStatus();
+  }
+  auto& attributes = layout_.attributes;
+  const auto attribute =
+      std::find_if(attributes.begin(), attributes.end(),
+                   [found](const SurveyLayout::AttributeColumn& a) {
+                     return static_cast<ptrdiff_t>(a.column) == found;
+                   });
+  auto& ignored = layout_.ignored_columns;
+  const auto ignored_at =
+      std::find(ignored.begin(), ignored.end(), static_cast<size_t>(found));
+  if (attribute != attributes.end()) {
+    attributes.erase(attribute);
+  } else if (ignored_at != ignored.end()) {
+    ignored.erase(ignored_at);
+  } else {
+    return Error(HeaderLine(0), found + 1,
+                 "the duration column is already read as answers, ids or "
+                 "weights");
+  }
+  layout_.duration_column = found;
   return absl::OkStatus();
 }
 
@@ -1286,6 +1516,21 @@ absl::Status SurveyParser::ParseWeight(size_t line, absl::string_view cell,
   return absl::OkStatus();
 }
 
+absl::Status SurveyParser::ParseDuration(size_t line, absl::string_view cell,
+                                         bool* known, double* seconds) const {
+  const size_t column = static_cast<size_t>(layout_.duration_column) + 1;
+  const absl::string_view text = TrimSpaces(cell);
+  *known = !text.empty();
+  if (!*known) return absl::OkStatus();
+  if (!absl::SimpleAtod(text, seconds) || !std::isfinite(*seconds) ||
+      !(*seconds >= 0)) {
+    return Error(line, column,
+                 absl::StrCat("duration ", Quoted(text),
+                              " is not a number of seconds (at least 0)"));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status SurveyParser::SetWeight(size_t respondent, size_t line,
                                      absl::string_view cell) {
   const size_t column = static_cast<size_t>(layout_.weight_column) + 1;
@@ -1325,6 +1570,10 @@ absl::Status SurveyParser::ReadLongRows(const v1::SurveyMap* map) {
   std::vector<size_t> outcome_text_lines;
   std::vector<size_t> attribute_lines;  // [respondent * attribute_count + a]
   std::vector<size_t> weight_lines;     // by respondent
+  // (respondent, solution, outcome) -> line where it was rated.
+  absl::flat_hash_map<std::tuple<size_t, size_t, size_t>, size_t>
+      solution_lines;
+  std::vector<size_t> duration_lines;  // by respondent
   // Rows usually come grouped by respondent: skip the lookup then.
   std::string last_respondent_id;
   size_t last_respondent = 0;
@@ -1349,6 +1598,17 @@ absl::Status SurveyParser::ReadLongRows(const v1::SurveyMap* map) {
     if (outcome_id.empty()) {
       return Error(line, outcome_column + 1, "the outcome id is blank");
     }
+    // A row naming a solution rates that solution's satisfaction only.
+    const absl::string_view solution =
+        layout_.solution_column >= 0
+            ? TrimSpaces(fields[layout_.solution_column])
+            : absl::string_view();
+    if (!solution.empty() && !TrimSpaces(fields[importance_column]).empty()) {
+      return Error(line, importance_column + 1,
+                   absl::StrCat("this row rates solution ", Quoted(solution),
+                                ", whose satisfaction only is asked: leave "
+                                "importance blank"));
+    }
     uint8_t importance;
     uint8_t satisfaction;
     if (!ratings_.Parse(fields[importance_column], RatingKind::kImportance,
@@ -1369,6 +1629,13 @@ absl::Status SurveyParser::ReadLongRows(const v1::SurveyMap* map) {
       if (known >= 0) {
         respondent = static_cast<size_t>(known);
       } else {
+        if (study_.respondent_count() >= options_.limits.max_respondents) {
+          return ToResourceExhausted(Error(
+              line, respondent_column + 1,
+              ExceedsLimit(
+                  absl::StrCat("respondent ", study_.respondent_count() + 1),
+                  LimitKind::kRespondents, options_.limits.max_respondents)));
+        }
         absl::StatusOr<size_t> added =
             study_.AddRespondent(std::string(respondent_id));
         if (!added.ok())
@@ -1378,6 +1645,7 @@ absl::Status SurveyParser::ReadLongRows(const v1::SurveyMap* map) {
         answer_lines.emplace_back();
         attribute_lines.resize(attribute_lines.size() + attribute_count, 0);
         weight_lines.push_back(0);
+        duration_lines.push_back(0);
       }
       last_respondent_id.assign(respondent_id.data(), respondent_id.size());
       last_respondent = respondent;
@@ -1389,6 +1657,12 @@ absl::Status SurveyParser::ReadLongRows(const v1::SurveyMap* map) {
     if (known_outcome >= 0) {
       outcome = static_cast<size_t>(known_outcome);
     } else {
+      if (study_.outcome_count() >= options_.limits.max_outcomes) {
+        return ToResourceExhausted(Error(
+            line, outcome_column + 1,
+            ExceedsLimit(absl::StrCat("outcome ", study_.outcome_count() + 1),
+                         LimitKind::kOutcomes, options_.limits.max_outcomes)));
+      }
       absl::StatusOr<size_t> added =
           study_.AddOutcome(Outcome{std::string(outcome_id), "", ""});
       if (!added.ok()) {
@@ -1418,15 +1692,34 @@ absl::Status SurveyParser::ReadLongRows(const v1::SurveyMap* map) {
       }
     }
 
+    size_t solution_index = 0;
+    if (!solution.empty()) {
+      const size_t column = static_cast<size_t>(layout_.solution_column);
+      absl::StatusOr<size_t> declared = study_.AddSolution(solution);
+      if (!declared.ok()) {
+        return Error(line, column + 1, declared.status().message());
+      }
+      solution_index = *declared;
+      const auto [earlier, added] = solution_lines.emplace(
+          std::make_tuple(respondent, solution_index, outcome), line);
+      if (!added) {
+        return Error(
+            line, column + 1,
+            absl::StrCat("respondent ", respondent_id,
+                         " already rated solution ",
+                         study_.solutions()[solution_index], " on outcome ",
+                         outcome_id, " on line ", earlier->second));
+      }
+    }
     std::vector<size_t>& lines = answer_lines[respondent];
     if (lines.size() <= outcome) lines.resize(outcome + 1, 0);
-    if (lines[outcome] != 0) {
+    if (solution.empty() && lines[outcome] != 0) {
       return Error(
           line, outcome_column + 1,
           absl::StrCat("respondent ", respondent_id, " already rated outcome ",
                        outcome_id, " on line ", lines[outcome]));
     }
-    lines[outcome] = line;
+    if (solution.empty()) lines[outcome] = line;
 
     for (size_t a = 0; a < attribute_count; ++a) {
       const SurveyLayout::AttributeColumn& attribute = layout_.attributes[a];
@@ -1471,7 +1764,49 @@ absl::Status SurveyParser::ReadLongRows(const v1::SurveyMap* map) {
       }
     }
 
-    StageAnswer(respondent, outcome, importance, satisfaction);
+    if (layout_.duration_column >= 0) {
+      // Repeated on every row of the respondent: the rows must agree.
+      const size_t column = static_cast<size_t>(layout_.duration_column);
+      bool known = false;
+      double seconds = 0;
+      absl::Status status =
+          ParseDuration(line, fields[column], &known, &seconds);
+      if (!status.ok()) return status;
+      if (new_respondent) {
+        if (known) {
+          status = study_.SetDuration(respondent, seconds);
+          if (!status.ok()) return Error(line, column + 1, status.message());
+        }
+        duration_lines[respondent] = line;
+      } else if (known != study_.has_duration(respondent) ||
+                 (known && seconds != study_.duration(respondent))) {
+        const std::string earlier =
+            study_.has_duration(respondent)
+                ? absl::StrCat("duration ", study_.duration(respondent))
+                : std::string("no duration");
+        return Error(
+            line, column + 1,
+            absl::StrCat("respondent ", respondent_id, " has ", earlier,
+                         " on line ", duration_lines[respondent], " but ",
+                         Quoted(TrimSpaces(fields[column])), " here"));
+      }
+    }
+
+    if (!solution.empty()) {
+      if (satisfaction != 0) {
+        // Checked above (scale, repeats), so this cannot refuse.
+        const uint32_t r32 = static_cast<uint32_t>(respondent);
+        const uint32_t s32 = static_cast<uint32_t>(solution_index);
+        const uint32_t o32 = static_cast<uint32_t>(outcome);
+        absl::Status status = study_.AddSolutionAnswers(
+            {absl::MakeConstSpan(&r32, 1), absl::MakeConstSpan(&s32, 1),
+             absl::MakeConstSpan(&o32, 1),
+             absl::MakeConstSpan(&satisfaction, 1)});
+        if (!status.ok()) return Error(line, 0, status.message());
+      }
+    } else {
+      StageAnswer(respondent, outcome, importance, satisfaction);
+    }
     if (staged_ >= kAnswerBatchSize) {
       absl::Status status = FlushAnswers();
       if (!status.ok()) return status;
@@ -1508,6 +1843,17 @@ absl::Status SurveyParser::ReadWideRows() {
                    added.status().message());
     }
   }
+  // Competing solutions, declared in header order; solution_of[k] is the
+  // solution of layout_.solution_columns[k].
+  std::vector<size_t> solution_of;
+  for (const SurveyLayout::SolutionColumn& column : layout_.solution_columns) {
+    absl::StatusOr<size_t> declared = study_.AddSolution(column.solution);
+    if (!declared.ok()) {
+      return Error(HeaderLine(0), column.column + 1,
+                   declared.status().message());
+    }
+    solution_of.push_back(*declared);
+  }
   std::vector<uint8_t> axis_index(256, 0);
   if (aggregate_.has_value()) {
     absl::StatusOr<Aggregate> created =
@@ -1516,13 +1862,19 @@ absl::Status SurveyParser::ReadWideRows() {
       return Error(HeaderLine(0), 0, created.status().message());
     }
     *aggregate_ = *std::move(created);
+    for (const std::string& solution : study_.solutions()) {
+      absl::Status status = aggregate_->AddSolution(solution);
+      if (!status.ok()) return Error(HeaderLine(0), 0, status.message());
+    }
     const Scale& scale = study_.scale();
     for (int rating = scale.min; rating <= scale.max; ++rating) {
       axis_index[rating] = static_cast<uint8_t>(rating - scale.min + 1);
     }
     const size_t stride = static_cast<size_t>(scale.points()) + 1;
     if (layout_.weight_column < 0) {
-      counts_.assign(layout_.outcomes.size() * stride * stride, 0);
+      counts_.assign(layout_.outcomes.size() * (1 + study_.solution_count()) *
+                         stride * stride,
+                     0);
     }
   }
   const size_t outcome_count = layout_.outcomes.size();
@@ -1552,7 +1904,24 @@ absl::Status SurveyParser::ReadWideRows() {
     rating_at[layout_.outcomes[o].satisfaction] =
         static_cast<int32_t>(outcome_count + o);
   }
-  std::vector<uint8_t> row(2 * outcome_count);
+  // Competitor column k's rating goes to 2 outcome_count + k; the last
+  // slot of `row` stays 0, the rating of a (solution, outcome) pair without
+  // a column. pair_offset[s * outcome_count + o] is where (s, o) is read.
+  const size_t solution_column_count = layout_.solution_columns.size();
+  const size_t solution_count = study_.solution_count();
+  const size_t no_rating_slot = 2 * outcome_count + solution_column_count;
+  std::vector<size_t> pair_offset(solution_count * outcome_count,
+                                  no_rating_slot);
+  for (size_t k = 0; k < solution_column_count; ++k) {
+    const SurveyLayout::SolutionColumn& column = layout_.solution_columns[k];
+    rating_at[column.column] = static_cast<int32_t>(2 * outcome_count + k);
+    pair_offset[solution_of[k] * outcome_count + column.outcome] =
+        2 * outcome_count + k;
+  }
+  std::vector<uint8_t> row(no_rating_slot + 1, 0);
+  std::vector<uint32_t> solution_respondents, solution_indices,
+      solution_outcomes;
+  std::vector<uint8_t> solution_ratings;
   std::vector<ptrdiff_t> kept_at(width_, -1);  // slot in `kept`, or -1
   std::vector<absl::string_view> kept;
   auto keep = [&](size_t column) {
@@ -1567,8 +1936,24 @@ absl::Status SurveyParser::ReadWideRows() {
   for (const SurveyLayout::AttributeColumn& attribute : layout_.attributes) {
     attribute_slots.push_back(keep(attribute.column));
   }
+  if (segmented_) {
+    absl::flat_hash_map<std::string, size_t> name_index;
+    for (size_t a = 0; a < layout_.attributes.size(); ++a) {
+      const std::string& name = layout_.attributes[a].name;
+      attribute_name_of_.push_back(
+          name_index.emplace(name, name_index.size()).first->second);
+      if (name == segment_by_) segment_attributes_.push_back(a);
+    }
+    attribute_given_.assign(name_index.size(), false);
+    attributes_pending_ = name_index.size();
+    if (layout_.weight_column >= 0) empty_segment_ = *aggregate_;
+  }
   const size_t weight_slot =
       layout_.weight_column >= 0 ? keep(layout_.weight_column) : 0;
+  const size_t duration_slot =
+      layout_.duration_column >= 0 ? keep(layout_.duration_column) : 0;
+  bool duration_known = false;
+  double duration_seconds = 0;
 
   // Reads one cell (of a column within the header) into `row` or `kept`;
   // false (with *problem) for a cell that is no rating.
@@ -1613,6 +1998,10 @@ absl::Status SurveyParser::ReadWideRows() {
     const void* found = std::memchr(p, '\n', text.size() - start.offset);
     if (found == nullptr) return false;  // the last line: rare, general
     const char* const newline = static_cast<const char*>(found);
+    // Over-long lines go the general way, which refuses them.
+    if (static_cast<uint64_t>(newline - p) > options_.limits.max_record_bytes) {
+      return false;
+    }
     if (std::memchr(p, '"', static_cast<size_t>(newline - p)) != nullptr) {
       return false;
     }
@@ -1712,6 +2101,51 @@ absl::Status SurveyParser::ReadWideRows() {
     return true;
   };
 
+  // Aggregate mode: adds the row to tables counted like counts_ ...
+  const size_t stride = static_cast<size_t>(study_.scale().points()) + 1;
+  auto count_row = [&](uint64_t* const table) {
+    // Table axis index of each rating: 0 for no answer, then 1.. from the
+    // scale's minimum.
+    const size_t cells = stride * stride;
+    const uint8_t* const axis = axis_index.data();
+    for (size_t o = 0; o < outcome_count; ++o) {
+      ++table[o * cells + axis[row[o]] * stride + axis[row[outcome_count + o]]];
+    }
+    // Solution tables follow, solution-major (Aggregate's order).
+    for (size_t s = 0; s < solution_count; ++s) {
+      uint64_t* const solution_table = table + (1 + s) * outcome_count * cells;
+      for (size_t o = 0; o < outcome_count; ++o) {
+        ++solution_table[o * cells + axis[row[outcome_count + o]] * stride +
+                         axis[row[pair_offset[s * outcome_count + o]]]];
+      }
+    }
+  };
+  // ... or to an Aggregate, with the row's weight when it is weighted.
+  auto add_row = [&](double weight, Aggregate* aggregate) {
+    if (aggregate->weighted()) {
+      for (size_t o = 0; o < outcome_count; ++o) {
+        aggregate->AddValidatedWeighted(o, row[o], row[outcome_count + o],
+                                        weight);
+      }
+    } else {
+      for (size_t o = 0; o < outcome_count; ++o) {
+        aggregate->AddValidated(o, row[o], row[outcome_count + o]);
+      }
+    }
+    for (size_t s = 0; s < solution_count; ++s) {
+      for (size_t o = 0; o < outcome_count; ++o) {
+        const int ours = row[outcome_count + o];
+        const int theirs = row[pair_offset[s * outcome_count + o]];
+        if (aggregate->weighted()) {
+          aggregate->AddValidatedSolutionWeighted(s, o, ours, theirs, weight);
+        } else {
+          aggregate->AddValidatedSolution(s, o, ours, theirs);
+        }
+      }
+    }
+    aggregate->AddRespondentCount(1);
+  };
+
   std::vector<size_t> respondent_lines;  // by respondent index
   std::string respondent_id;
   size_t row_number = 0;
@@ -1737,6 +2171,19 @@ absl::Status SurveyParser::ReadWideRows() {
     }
     if (bad_column != 0) return Error(line, bad_column, problem);
     ++row_number;
+    if (row_number > options_.limits.max_respondents) {
+      return ToResourceExhausted(
+          Error(line, 0,
+                ExceedsLimit(absl::StrCat("respondent ", row_number),
+                             LimitKind::kRespondents,
+                             options_.limits.max_respondents)));
+    }
+    if (layout_.duration_column >= 0) {
+      // Checked in both reads, so that they refuse the same files.
+      absl::Status status = ParseDuration(line, kept[duration_slot],
+                                          &duration_known, &duration_seconds);
+      if (!status.ok()) return status;
+    }
 
     if (aggregate_.has_value()) {
       if (respondent_column >= 0) {
@@ -1754,18 +2201,20 @@ absl::Status SurveyParser::ReadWideRows() {
                            earlier->second));
         }
       }
+      SegmentTables* segment = nullptr;
+      if (segmented_) {
+        absl::StatusOr<SegmentTables*> found =
+            SegmentOfRow(line, kept, attribute_slots);
+        if (!found.ok()) return found.status();
+        segment = *found;
+      }
       if (layout_.weight_column < 0) {
-        // Table axis index of each rating: 0 for no answer, then 1.. from
-        // the scale's minimum.
-        const size_t stride = static_cast<size_t>(study_.scale().points()) + 1;
-        const size_t cells = stride * stride;
-        const uint8_t* const axis = axis_index.data();
-        uint64_t* const table = counts_.data();
-        for (size_t o = 0; o < outcome_count; ++o) {
-          ++table[o * cells + axis[row[o]] * stride +
-                  axis[row[outcome_count + o]]];
-        }
+        count_row(counts_.data());
         ++respondents_counted_;
+        if (segment != nullptr) {
+          count_row(segment->counts.data());
+          ++segment->respondents;
+        }
         ReportProgress(row_number, false);
         continue;
       }
@@ -1773,23 +2222,17 @@ absl::Status SurveyParser::ReadWideRows() {
       {
         absl::Status status = ParseWeight(line, kept[weight_slot], &weight);
         if (!status.ok()) return status;
-        // As a Study: weighted once any weight differs from 1.
+        // As a Study: weighted once any weight differs from 1, segments
+        // included.
         if (weight != 1 && !aggregate_->weighted()) {
           aggregate_->EnableWeights();
+          for (SegmentTables& tables : segments_) {
+            tables.aggregate->EnableWeights();
+          }
         }
       }
-      Aggregate& aggregate = *aggregate_;
-      if (aggregate.weighted()) {
-        for (size_t o = 0; o < outcome_count; ++o) {
-          aggregate.AddValidatedWeighted(o, row[o], row[outcome_count + o],
-                                         weight);
-        }
-      } else {
-        for (size_t o = 0; o < outcome_count; ++o) {
-          aggregate.AddValidated(o, row[o], row[outcome_count + o]);
-        }
-      }
-      aggregate.AddRespondentCount(1);
+      add_row(weight, &*aggregate_);
+      if (segment != nullptr) add_row(weight, &*segment->aggregate);
       ReportProgress(row_number, false);
       continue;
     }
@@ -1835,6 +2278,34 @@ absl::Status SurveyParser::ReadWideRows() {
       absl::Status status = SetWeight(respondent, line, kept[weight_slot]);
       if (!status.ok()) return status;
     }
+    if (duration_known) {
+      absl::Status status = study_.SetDuration(respondent, duration_seconds);
+      if (!status.ok()) {
+        return Error(line, layout_.duration_column + 1, status.message());
+      }
+    }
+
+    if (solution_column_count != 0) {
+      solution_respondents.clear();
+      solution_indices.clear();
+      solution_outcomes.clear();
+      solution_ratings.clear();
+      for (size_t k = 0; k < solution_column_count; ++k) {
+        const uint8_t rating = row[2 * outcome_count + k];
+        if (rating == 0) continue;
+        solution_respondents.push_back(static_cast<uint32_t>(respondent));
+        solution_indices.push_back(static_cast<uint32_t>(solution_of[k]));
+        solution_outcomes.push_back(
+            static_cast<uint32_t>(layout_.solution_columns[k].outcome));
+        solution_ratings.push_back(rating);
+      }
+      // Ratings were parsed on the scale and columns are distinct pairs,
+      // so this cannot refuse.
+      absl::Status status =
+          study_.AddSolutionAnswers({solution_respondents, solution_indices,
+                                     solution_outcomes, solution_ratings});
+      if (!status.ok()) return Error(line, 0, status.message());
+    }
 
     // Every pair in the row is an answer, (0, 0) included, as a long file
     // has a row for it.
@@ -1865,22 +2336,120 @@ absl::StatusOr<Aggregate> SurveyParser::ParseAggregate() {
     return study_.ToAggregate();
   }
   if (layout_.weight_column >= 0) return *std::move(aggregate_);
+  return CountedAggregate(counts_, respondents_counted_);
+}
+
+absl::StatusOr<Aggregate> SurveyParser::CountedAggregate(
+    const std::vector<uint64_t>& counts, uint64_t respondents) const {
   // The counted tables, through the aggregate's serialized form.
   v1::Aggregate proto = aggregate_->ToProto();
-  const size_t cells =
-      counts_.size() / std::max<size_t>(1, aggregate_->outcome_count());
+  const size_t stride = static_cast<size_t>(aggregate_->scale().points()) + 1;
+  const size_t cells = stride * stride;
   for (int o = 0; o < proto.outcomes_size(); ++o) {
     auto* table = proto.mutable_outcomes(o)->mutable_cells();
     table->Clear();
-    table->Add(counts_.begin() + o * cells, counts_.begin() + (o + 1) * cells);
+    table->Add(counts.begin() + o * cells, counts.begin() + (o + 1) * cells);
   }
-  proto.set_respondent_count(respondents_counted_);
+  for (int t = 0; t < proto.solution_tables_size(); ++t) {
+    auto* table = proto.mutable_solution_tables(t)->mutable_cells();
+    table->Clear();
+    const size_t first = (proto.outcomes_size() + t) * cells;
+    table->Add(counts.begin() + first, counts.begin() + first + cells);
+  }
+  proto.set_respondent_count(respondents);
   absl::StatusOr<Aggregate> counted = Aggregate::FromProto(proto);
   if (!counted.ok()) {
     return absl::InternalError(
         absl::StrCat(source_, ": ", counted.status().message()));
   }
   return counted;
+}
+
+absl::StatusOr<SurveyParser::SegmentTables*> SurveyParser::SegmentOfRow(
+    size_t line, absl::Span<const absl::string_view> kept,
+    const std::vector<size_t>& attribute_slots) {
+  if (attributes_pending_ != 0) {
+    for (size_t a = 0; a < attribute_slots.size(); ++a) {
+      const size_t name = attribute_name_of_[a];
+      if (attribute_given_[name] ||
+          TrimSpaces(kept[attribute_slots[a]]).empty()) {
+        continue;
+      }
+      attribute_given_[name] = true;
+      --attributes_pending_;
+      inspection_->attributes_given.push_back(layout_.attributes[a].name);
+    }
+  }
+  // As a Study keeps it: the last non-blank value of the columns so named.
+  absl::string_view value;
+  size_t value_column = 0;
+  for (const size_t a : segment_attributes_) {
+    const absl::string_view cell = TrimSpaces(kept[attribute_slots[a]]);
+    if (cell.empty()) continue;
+    value = cell;
+    value_column = layout_.attributes[a].column;
+  }
+  if (value.empty()) {
+    ++unsegmented_;
+    return nullptr;
+  }
+  const auto found = segment_index_.find(value);
+  if (found != segment_index_.end()) return &segments_[found->second];
+  if (segments_.size() >= kMaxSegmentValues) {
+    return ToResourceExhausted(
+        Error(line, value_column + 1,
+              absl::StrCat("more than ", kMaxSegmentValues,
+                           " distinct values of \"", segment_by_,
+                           "\" to segment by; segment by a coarser "
+                           "attribute (fewer distinct values)")));
+  }
+  segment_index_.emplace(std::string(value), segments_.size());
+  segments_.emplace_back();
+  SegmentTables& tables = segments_.back();
+  tables.value = std::string(value);
+  if (layout_.weight_column < 0) {
+    tables.counts.assign(counts_.size(), 0);
+  } else {
+    tables.aggregate = *empty_segment_;
+    if (aggregate_->weighted()) tables.aggregate->EnableWeights();
+  }
+  return &tables;
+}
+
+absl::StatusOr<SegmentedAggregate> SurveyParser::ParseSegmentedAggregate(
+    absl::string_view segment_by) {
+  segmented_ = true;
+  segment_by_ = std::string(segment_by);
+  absl::Status status = Run(true);
+  if (!status.ok()) return status;
+  if (!aggregate_.has_value() || layout_.long_layout) {
+    inspection_->attributes_given = study_.attribute_names();
+    return study_.ToSegmentedAggregate(segment_by);
+  }
+  if (std::find(inspection_->attributes_given.begin(),
+                inspection_->attributes_given.end(),
+                segment_by_) == inspection_->attributes_given.end()) {
+    return SegmentAttributeNotFoundError(segment_by_,
+                                         inspection_->attributes_given);
+  }
+  const bool counted = layout_.weight_column < 0;
+  absl::StatusOr<Aggregate> all =
+      counted ? CountedAggregate(counts_, respondents_counted_)
+              : absl::StatusOr<Aggregate>(*std::move(aggregate_));
+  if (!all.ok()) return all.status();
+  SegmentedAggregate aggregates(*std::move(all));
+  aggregates.segment_by = segment_by_;
+  aggregates.unsegmented_respondent_count = unsegmented_;
+  for (SegmentTables& tables : segments_) {
+    absl::StatusOr<Aggregate> segment =
+        counted ? CountedAggregate(tables.counts, tables.respondents)
+                : absl::StatusOr<Aggregate>(*std::move(tables.aggregate));
+    if (!segment.ok()) return segment.status();
+    aggregates.segments.emplace(std::move(tables.value), *std::move(segment));
+    // Each segment's tables are freed once converted.
+    tables.counts = std::vector<uint64_t>();
+  }
+  return aggregates;
 }
 
 absl::Status SurveyParser::Run(bool to_aggregate) {
@@ -1985,9 +2554,17 @@ absl::Status SurveyParser::Run(bool to_aggregate) {
         status = Error(HeaderLine(0), 1, kUnknownLayout);
     }
     if (status.ok()) status = ApplyWeightOption();
+    if (status.ok()) status = ApplyDurationOption();
   }
   if (!status.ok()) return status;
   inspection_->layout_known = true;
+  if (layout_.outcomes.size() > options_.limits.max_outcomes) {
+    return ToResourceExhausted(Error(
+        HeaderLine(0), 0,
+        ExceedsLimit(
+            absl::StrCat("the header's ", layout_.outcomes.size(), " outcomes"),
+            LimitKind::kOutcomes, options_.limits.max_outcomes)));
+  }
 
   if (layout_.long_layout) return ReadLongRows(map);
   // A placeholder until ReadWideRows knows the outcomes.
@@ -2073,6 +2650,9 @@ v1::SurveyMap SurveyLayoutToMap(const SurveyLayout& layout) {
     if (layout.job_step_column >= 0) {
       long_layout->set_job_step_column(reference(layout.job_step_column));
     }
+    if (layout.solution_column >= 0) {
+      long_layout->set_solution_column(reference(layout.solution_column));
+    }
   } else {
     for (const SurveyLayout::OutcomeColumns& columns : layout.outcomes) {
       v1::SurveyMapOutcome* outcome = map.add_outcomes();
@@ -2080,6 +2660,12 @@ v1::SurveyMap SurveyLayoutToMap(const SurveyLayout& layout) {
       outcome->set_statement(columns.statement);
       outcome->set_importance_column(reference(columns.importance));
       outcome->set_satisfaction_column(reference(columns.satisfaction));
+    }
+    for (const SurveyLayout::SolutionColumn& column : layout.solution_columns) {
+      v1::SurveyMapSolutionColumn* entry = map.add_solution_columns();
+      entry->set_solution(column.solution);
+      entry->set_outcome_id(layout.outcomes[column.outcome].id);
+      entry->set_column(reference(column.column));
     }
   }
   for (const SurveyLayout::AttributeColumn& attribute : layout.attributes) {
@@ -2089,6 +2675,9 @@ v1::SurveyMap SurveyLayoutToMap(const SurveyLayout& layout) {
   }
   if (layout.weight_column >= 0) {
     map.set_weight_column(reference(layout.weight_column));
+  }
+  if (layout.duration_column >= 0) {
+    map.set_duration_column(reference(layout.duration_column));
   }
   return map;
 }
@@ -2101,7 +2690,8 @@ template <typename Result>
 absl::StatusOr<Result> ReadSurvey(absl::string_view data,
                                   absl::string_view source_name,
                                   const ReadOptions& options,
-                                  SurveyInspection* inspection) {
+                                  SurveyInspection* inspection,
+                                  absl::string_view segment_by = "") {
   SurveyInspection local_inspection;
   if (inspection == nullptr) inspection = &local_inspection;
   *inspection = SurveyInspection();
@@ -2148,6 +2738,8 @@ absl::StatusOr<Result> ReadSurvey(absl::string_view data,
   SurveyParser parser(text->utf8, source_name, options, *labels, inspection);
   if constexpr (std::is_same_v<Result, Study>) {
     return parser.Parse();
+  } else if constexpr (std::is_same_v<Result, SegmentedAggregate>) {
+    return parser.ParseSegmentedAggregate(segment_by);
   } else {
     return parser.ParseAggregate();
   }
@@ -2177,6 +2769,23 @@ absl::StatusOr<Aggregate> ReadSurveyCsvFileAggregate(
   return ReadSurveyCsvAggregate(file->bytes(), path, options, inspection);
 }
 
+absl::StatusOr<SegmentedAggregate> ReadSurveyCsvSegmentedAggregate(
+    absl::string_view data, absl::string_view source_name,
+    const ReadOptions& options, absl::string_view segment_by,
+    SurveyInspection* inspection) {
+  return ReadSurvey<SegmentedAggregate>(data, source_name, options, inspection,
+                                        segment_by);
+}
+
+absl::StatusOr<SegmentedAggregate> ReadSurveyCsvFileSegmentedAggregate(
+    const std::string& path, const ReadOptions& options,
+    absl::string_view segment_by, SurveyInspection* inspection) {
+  absl::StatusOr<FileBytes> file = FileBytes::Open(path);
+  if (!file.ok()) return file.status();
+  return ReadSurveyCsvSegmentedAggregate(file->bytes(), path, options,
+                                         segment_by, inspection);
+}
+
 absl::StatusOr<Study> ReadSurveyCsvFile(const std::string& path,
                                         const ReadOptions& options,
                                         SurveyInspection* inspection) {
@@ -2187,6 +2796,10 @@ absl::StatusOr<Study> ReadSurveyCsvFile(const std::string& path,
 
 absl::StatusOr<v1::SurveyMap> ParseSurveyMapJson(
     absl::string_view json, absl::string_view source_name) {
+  // protobuf parses deeply nested arrays in quadratic time.
+  absl::Status depth = CheckJsonDepth(
+      json, ResourceLimits::kDefaultMaxJsonDepth, source_name);
+  if (!depth.ok()) return depth;
   v1::SurveyMap map;
   google::protobuf::util::JsonParseOptions parse_options;
   parse_options.ignore_unknown_fields = false;

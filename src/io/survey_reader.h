@@ -10,7 +10,9 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
 #include "core/aggregate.h"
+#include "core/resource_limits.h"
 #include "core/scale.h"
+#include "core/segmented_scoring.h"
 #include "core/study.h"
 #include "io/rating_labels.h"
 #include "io/text_encoding.h"
@@ -61,8 +63,16 @@ struct ReadOptions {
   std::string survey_map_source;  // names the map in messages
   // A column (named as in a survey map) of respondent weights; empty: none.
   std::string weight_column;
+  // A column (named as in a survey map) of survey durations in seconds
+  // (non-negative numbers; blank: unknown), for screening; empty: the
+  // detected one (Qualtrics "Duration (in seconds)"; long and wide layouts:
+  // a column named duration or duration_seconds), if any.
+  std::string duration_column;
   // Called every few thousand rows and once at the end; may be empty.
   std::function<void(const ReadProgress&)> progress;
+  // Bounds on what one file may make the reader allocate (docs/LIMITS.md);
+  // exceeding one is RESOURCE_EXHAUSTED.
+  ResourceLimits limits;
 };
 
 // The columns of a survey file and what each is: what detection found or a
@@ -90,6 +100,7 @@ struct SurveyLayout {
   };
   std::vector<AttributeColumn> attributes;
   ptrdiff_t weight_column = -1;
+  ptrdiff_t duration_column = -1;  // -1: none
 
   bool long_layout = false;
   size_t outcome_column = 0;
@@ -97,6 +108,16 @@ struct SurveyLayout {
   size_t satisfaction_column = 0;
   ptrdiff_t statement_column = -1;
   ptrdiff_t job_step_column = -1;
+  // Long layout: the column naming the competing solution a row rates
+  // (docs/SCORING.md, "Competing solutions"); -1: none.
+  ptrdiff_t solution_column = -1;
+  // Wide-like layouts: the columns of competing solutions' satisfaction.
+  struct SolutionColumn {
+    std::string solution;  // the name as first spelled
+    size_t outcome;        // index in outcomes
+    size_t column;
+  };
+  std::vector<SolutionColumn> solution_columns;
 
   // The questions read as importance and as satisfaction ("Q2 ..."), for
   // people; empty for long, wide and mapped layouts.
@@ -114,6 +135,10 @@ struct SurveyInspection {
   bool layout_known = false;
   SurveyLayout layout;
   size_t rows = 0;  // answer rows read
+  // Segmented aggregate reads: the respondent attributes some row gives a
+  // value, in the order first given (Study::attribute_names() of the same
+  // file), also when the segment attribute is not among them.
+  std::vector<std::string> attributes_given;
 };
 
 // The layout as an editable survey map (columns by reference).
@@ -126,7 +151,11 @@ v1::SurveyMap SurveyLayoutToMap(const SurveyLayout& layout);
 //     outcomes; every other column is a respondent attribute.
 //   wide: imp_<id>/sat_<id> pairs, the respondent id from respondent_id,
 //     respondent, id or subject (else the row number), every other column
-//     an attribute.
+//     an attribute; sat_<solution>__<id> (or the plugin's
+//     sat_<solution>_<id> when only one split names a known id) rates a
+//     competing solution; ambiguous headers are refused.
+//   long: an optional solution column: rows naming a solution carry its
+//     satisfaction and no importance.
 //   Qualtrics, SurveyMonkey, Google Forms, Typeform: see the README
 //     ("Survey exports"); matrix rows of the importance question(s) pair, in
 //     order, with those of the satisfaction question(s); outcome ids are
@@ -155,13 +184,36 @@ absl::StatusOr<Study> ReadSurveyCsvFile(const std::string& path,
 // long one) memory does not grow with the rows, apart from 16 bytes per
 // respondent id to refuse repeats. Equal to ReadSurveyCsv(...)
 // ->ToAggregate(); the long layout is read that way. Attributes are not
-// kept (no segments).
+// kept: segments come from ReadSurveyCsvSegmentedAggregate below.
 absl::StatusOr<Aggregate> ReadSurveyCsvAggregate(
     absl::string_view data, absl::string_view source_name,
     const ReadOptions& options, SurveyInspection* inspection = nullptr);
 absl::StatusOr<Aggregate> ReadSurveyCsvFileAggregate(
     const std::string& path, const ReadOptions& options,
     SurveyInspection* inspection = nullptr);
+
+// At most this many distinct values of the attribute to segment by in a
+// segmented aggregate read (each costs a set of tables).
+constexpr size_t kMaxSegmentValues = 10000;
+
+// The same single pass for segmented scoring (Study::Score with
+// segment_by): each row feeds the whole-sample aggregate and the aggregate
+// of its value of the attribute segment_by (trimmed; a row without a value
+// counts as unsegmented), weights and competing solutions included. For
+// wide-like layouts memory grows with the number of distinct values, not
+// with the rows; the long layout goes through a Study. Equal to
+// ReadSurveyCsv(...)->ToSegmentedAggregate(segment_by), so that
+// ScoreSegmentedAggregate gives Study::Score's report. Read errors first;
+// then NOT_FOUND, with Study::Score's message, when no row has a value of
+// the attribute; RESOURCE_EXHAUSTED naming the line and column of the
+// value past kMaxSegmentValues.
+absl::StatusOr<SegmentedAggregate> ReadSurveyCsvSegmentedAggregate(
+    absl::string_view data, absl::string_view source_name,
+    const ReadOptions& options, absl::string_view segment_by,
+    SurveyInspection* inspection = nullptr);
+absl::StatusOr<SegmentedAggregate> ReadSurveyCsvFileSegmentedAggregate(
+    const std::string& path, const ReadOptions& options,
+    absl::string_view segment_by, SurveyInspection* inspection = nullptr);
 
 // A survey map from proto3 JSON (unknown fields refused, so that a typo is
 // not silently ignored); errors name the source.

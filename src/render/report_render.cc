@@ -14,9 +14,17 @@
 #include "absl/strings/string_view.h"
 #include "core/band.h"
 #include "google/protobuf/util/json_util.h"
+#include "render/screening_render.h"
+#include "render/table_text.h"
 
 namespace jtbd {
 namespace {
+
+using render::CsvField;
+using render::DisplayWidth;
+using render::OneLine;
+using render::PadRight;
+using render::Truncate;
 
 // Lines of the table stay within this many characters (statements are
 // truncated to fit).
@@ -58,66 +66,9 @@ std::string OptionalNumber(bool present, double value) {
   return present ? ShortestRoundTrip(value) : std::string();
 }
 
-// RFC 4180: a field containing a comma, a quote, CR or LF is quoted, with
-// quotes doubled.
-std::string CsvField(absl::string_view field) {
-  if (field.find_first_of(",\"\r\n") == absl::string_view::npos) {
-    return std::string(field);
-  }
-  return absl::StrCat("\"", absl::StrReplaceAll(field, {{"\"", "\"\""}}), "\"");
-}
-
 // Band names for people: "table stakes", "insufficient data".
 std::string BandWords(v1::Band band) {
   return absl::StrReplaceAll(BandName(band), {{"_", " "}});
-}
-
-// Display width of UTF-8 text, counted in code points (continuation bytes
-// 10xxxxxx do not start a character).
-size_t DisplayWidth(absl::string_view text) {
-  size_t width = 0;
-  for (char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++width;
-  }
-  return width;
-}
-
-// Text cut to at most `width` code points, ending in "..." when cut; never
-// splits a UTF-8 sequence.
-std::string Truncate(absl::string_view text, size_t width) {
-  if (DisplayWidth(text) <= width) return std::string(text);
-  const size_t keep = width > 3 ? width - 3 : 0;
-  size_t kept = 0;
-  size_t end = 0;
-  while (end < text.size()) {
-    if ((static_cast<unsigned char>(text[end]) & 0xC0) != 0x80) {
-      if (kept == keep) break;
-      ++kept;
-    }
-    ++end;
-  }
-  std::string cut(text.substr(0, end));
-  // No trailing blank before the ellipsis.
-  while (!cut.empty() && cut.back() == ' ') cut.pop_back();
-  return absl::StrCat(cut, "...");
-}
-
-// One line of text: control characters (a newline inside a quoted CSV
-// field, a tab) would break the table's rows and columns.
-std::string OneLine(absl::string_view text) {
-  std::string line(text);
-  for (char& c : line) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
-  }
-  return line;
-}
-
-// Left-aligned in `width` code points.
-std::string PadRight(absl::string_view text, size_t width) {
-  std::string padded(text);
-  const size_t shown = DisplayWidth(text);
-  if (shown < width) padded.append(width - shown, ' ');
-  return padded;
 }
 
 std::string OneDecimal(double value) { return absl::StrFormat("%.1f", value); }
@@ -412,6 +363,64 @@ std::string MoreUnderserved(const NumberStyle& style, const v1::Report& report,
   return out;
 }
 
+// Competing solutions of a block's outcomes (docs/SCORING.md, "Competing
+// solutions"): each solution's satisfaction and raters, the best one, the
+// gap to ours with its p-value, and the "20 % better" target; empty when
+// the report has no solutions.
+std::string CompetitorLines(const v1::Report& report, const Scores& scores) {
+  if (report.solutions_size() == 0) return "";
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> header{"outcome"};
+  for (const std::string& solution : report.solutions()) {
+    header.push_back(absl::StrCat(OneLine(solution), " S (n)"));
+  }
+  for (const char* title : {"best", "gap", "p", "target"}) {
+    header.push_back(title);
+  }
+  rows.push_back(std::move(header));
+  for (const v1::OutcomeScore& score : scores) {
+    std::vector<std::string> row{OneLine(score.outcome_id())};
+    for (const v1::SolutionScore& solution : score.solutions()) {
+      row.push_back(solution.count() == 0
+                        ? std::string("-")
+                        : absl::StrCat(OneDecimal(solution.satisfaction()),
+                                       " (", solution.count(), ")"));
+    }
+    row.resize(1 + report.solutions_size(), "-");
+    row.push_back(
+        score.best_solution().empty() ? "-" : OneLine(score.best_solution()));
+    row.push_back(score.has_best_solution_gap()
+                      ? absl::StrFormat("%+.1f", score.best_solution_gap())
+                      : "-");
+    row.push_back(
+        score.has_best_solution_gap_test()
+            ? absl::StrFormat("%.4f", score.best_solution_gap_test().p_value())
+            : "-");
+    row.push_back(score.has_satisfaction_target()
+                      ? OneDecimal(score.satisfaction_target())
+                      : "-");
+    rows.push_back(std::move(row));
+  }
+  std::vector<size_t> widths(rows[0].size(), 0);
+  for (const auto& row : rows) {
+    for (size_t c = 0; c < row.size(); ++c) {
+      widths[c] = std::max(widths[c], DisplayWidth(row[c]));
+    }
+  }
+  std::string out =
+      "Competing solutions: satisfaction among each one's raters; gap = best "
+      "- ours; target = min(10, 1.2 x best)\n";
+  for (const auto& row : rows) {
+    std::string line = " ";
+    for (size_t c = 0; c < row.size(); ++c) {
+      absl::StrAppend(&line, " ", PadRight(row[c], widths[c]));
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    absl::StrAppend(&out, line, "\n");
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string RenderTable(const v1::Report& report) {
@@ -428,13 +437,16 @@ std::string RenderTable(const v1::Report& report) {
       report.respondent_count(), Respondents(report.respondent_count()),
       scale.min, scale.max, scale.top_box_min, scale.max);
   absl::StrAppend(&out, MethodLines(report));
+  absl::StrAppend(&out, ScreeningSummaryLines(report));
   AppendBlock(layout, blocks[0], &out);
+  absl::StrAppend(&out, CompetitorLines(report, report.outcomes()));
   for (int s = 0; s < report.segments_size(); ++s) {
     const v1::SegmentReport& segment = report.segments(s);
     absl::StrAppend(&out, "\nSegment: ", OneLine(segment.name()), " (",
                     segment.respondent_count(), " ",
                     Respondents(segment.respondent_count()), ")\n");
     AppendBlock(layout, blocks[s + 1], &out);
+    absl::StrAppend(&out, CompetitorLines(report, segment.outcomes()));
     absl::StrAppend(&out, MoreUnderserved(style, report, segment));
   }
   if (report.unsegmented_respondent_count() > 0) {
@@ -443,6 +455,7 @@ std::string RenderTable(const v1::Report& report) {
                     " without a \"", OneLine(report.segment_by()),
                     "\" value in no segment\n");
   }
+  absl::StrAppend(&out, ScreenedRespondentLines(report));
   return out;
 }
 
@@ -473,10 +486,22 @@ std::string RenderCsv(const v1::Report& report) {
       "satisfaction_top_box_count,both_count,both_top_box_count,"
       "importance_low,importance_high,satisfaction_low,satisfaction_high,"
       "opportunity_low,opportunity_high,opportunity_se,"
-      "p_opportunity_at_least_10",
-      kEnd);
-  auto append_rows = [&out, kEnd](absl::string_view segment,
-                                  const Scores& scores) {
+      "p_opportunity_at_least_10");
+  // Competing solutions, only when the report has some, so that files
+  // without them keep their columns.
+  if (report.solutions_size() != 0) {
+    absl::StrAppend(&out,
+                    ",best_solution,best_solution_gap,best_solution_gap_p,"
+                    "satisfaction_target");
+    for (const std::string& solution : report.solutions()) {
+      absl::StrAppend(&out, ",",
+                      CsvField(absl::StrCat("satisfaction:", solution)), ",",
+                      CsvField(absl::StrCat("count:", solution)));
+    }
+  }
+  absl::StrAppend(&out, kEnd);
+  auto append_rows = [&out, &report, kEnd](absl::string_view segment,
+                                           const Scores& scores) {
     for (const v1::OutcomeScore& score : scores) {
       absl::StrAppend(
           &out, CsvField(segment), ",", score.rank(), ",",
@@ -505,8 +530,29 @@ std::string RenderCsv(const v1::Report& report) {
                          score.opportunity_standard_error()),
           ",",
           OptionalNumber(score.has_opportunity_at_least_10_probability(),
-                         score.opportunity_at_least_10_probability()),
-          kEnd);
+                         score.opportunity_at_least_10_probability()));
+      if (report.solutions_size() != 0) {
+        absl::StrAppend(
+            &out, ",", CsvField(score.best_solution()), ",",
+            OptionalNumber(score.has_best_solution_gap(),
+                           score.best_solution_gap()),
+            ",",
+            OptionalNumber(score.has_best_solution_gap_test(),
+                           score.best_solution_gap_test().p_value()),
+            ",",
+            OptionalNumber(score.has_satisfaction_target(),
+                           score.satisfaction_target()));
+        for (int s = 0; s < report.solutions_size(); ++s) {
+          const bool rated =
+              s < score.solutions_size() && score.solutions(s).count() != 0;
+          absl::StrAppend(
+              &out, ",",
+              OptionalNumber(rated,
+                             rated ? score.solutions(s).satisfaction() : 0),
+              ",", s < score.solutions_size() ? score.solutions(s).count() : 0);
+        }
+      }
+      absl::StrAppend(&out, kEnd);
     }
   };
   append_rows("", report.outcomes());

@@ -16,6 +16,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
+#include "core/resource_limits.h"
 #include "core/scale.h"
 #include "core/study.h"
 #include "google/protobuf/stubs/stringpiece.h"
@@ -142,6 +143,10 @@ absl::StatusOr<v1::Report> ScoreJsonRequest(absl::string_view body,
         ": an application/json request carries its options in the body "
         "(ScoreRequest.options)"));
   }
+  // protobuf parses deeply nested arrays in quadratic time.
+  absl::Status depth =
+      CheckJsonDepth(body, ResourceLimits::kDefaultMaxJsonDepth, "the body");
+  if (!depth.ok()) return depth;
   v1::ScoreRequest request;
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = true;  // newer clients, older sidecar
@@ -153,6 +158,10 @@ absl::StatusOr<v1::Report> ScoreJsonRequest(absl::string_view body,
         absl::StrCat("not a jtbd.v1.ScoreRequest in protobuf JSON: ",
                      parsed.message().ToString()));
   }
+  absl::Status size = CheckStudySize(request.study().outcomes_size(),
+                                     request.study().respondents_size(),
+                                     ResourceLimits(), "study");
+  if (!size.ok()) return size;
   absl::StatusOr<Study> study = Study::FromProto(request.study());
   if (!study.ok()) {
     // Paths in the message are relative to the study; make them relative to

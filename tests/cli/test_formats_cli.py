@@ -102,7 +102,9 @@ def test_inspect_prints_what_was_understood():
     assert o2.split()[1:5] == ["Q2_2", "(#20)", "Q3_2", "(#23)"]
     assert o2.split()[5:7] == ["3/3", "1/1"]
     assert o2.endswith("Minimize the likelihood that the cut goes off track")
-    assert "ignored:       13 columns: StartDate (#1)" in out
+    # Duration (in seconds) is read as durations (screening), not ignored.
+    assert "durations:     column Duration (in seconds) (#6)" in out
+    assert "ignored:       12 columns: StartDate (#1)" in out
     q1 = next(line for line in lines if line.strip().startswith("Q1 "))
     assert q1.split() == ["Q1", "Q1", "(#18)", "4", "0"]
 

@@ -163,9 +163,9 @@ TEST(AggregateTest, SerializationRoundTripsAndRefusesDamage) {
   EXPECT_EQ(back.respondent_count(), 10u);
 
   v1::Aggregate newer = proto;
-  newer.set_format_version(3);
+  newer.set_format_version(4);
   EXPECT_THAT(Aggregate::FromProto(newer).status().message(),
-              HasSubstr("format version 3"));
+              HasSubstr("format version 4"));
   v1::Aggregate truncated = proto;
   truncated.mutable_outcomes(1)->mutable_cells()->RemoveLast();
   EXPECT_THAT(Aggregate::FromProto(truncated).status().message(),

@@ -269,6 +269,20 @@ TEST(ReadOutcomeDescriptionsRefusalTest, InvalidUtf8) {
             "P: line 3, column 2 (\"statement\"): invalid UTF-8 (byte 0xC0)");
 }
 
+// Found by fuzz_outcome_descriptions (tests/fuzz/regressions): the
+// column's header in a refusal was read from a destroyed temporary. A name
+// longer than the small-string buffer came out as freed heap memory.
+TEST(ReadOutcomeDescriptionsRefusalTest, NamesALongHeaderOfTheRefusedColumn) {
+  Study study = StudyWithOutcomes(1);
+  const absl::Status status = ReadOutcomeDescriptionsCsv(
+      "id,statement,comments from the research team\no01,x,\xC0\n", "P",
+      &study);
+  EXPECT_EQ(status.message(),
+            "P: line 2, column 3 (\"comments from the research team\"): "
+            "invalid UTF-8 (byte 0xC0)");
+  EXPECT_THAT(Statements(study), ElementsAre(""));
+}
+
 TEST(ReadOutcomeDescriptionsRefusalTest, MissingFileIsNotFound) {
   const std::string path = OutcomesFile("bad", "there_is_no_such_file.csv");
   Study study = StudyWithOutcomes(1);

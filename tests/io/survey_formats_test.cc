@@ -144,7 +144,10 @@ TEST(QualtricsTest, ReadsTheThreeRowExport) {
   EXPECT_THAT(layout.satisfaction_questions,
               ElementsAre("Q3 (\"How satisfied are you with your current saw "
                           "on each of the following?\")"));
-  EXPECT_EQ(layout.ignored_columns.size(), 13u);
+  // 14 metadata columns, Duration (in seconds) read as durations.
+  EXPECT_EQ(layout.ignored_columns.size(), 12u);
+  EXPECT_EQ(layout.duration_column, 5);
+  EXPECT_EQ(study.duration(0), 463);
   EXPECT_EQ(inspection.rows, 4u);
   EXPECT_EQ(inspection.encoding, TextEncoding::kUtf8);
 }

@@ -136,7 +136,7 @@ TEST(ReadSurveyCsvTest, LongStatementAndJobStepDescribeOutcomes) {
 TEST(ReadSurveyCsvTest, ReadsAWideFile) {
   const Study study = ReadGood("wide_basic.csv");
   // Ids as written in the imp_ columns; sat_ matched ignoring case;
-  // sat_rival_speed (a competitor, issue 3) skipped.
+  // sat_rival_speed rates a competing solution (competitor_columns_test).
   EXPECT_THAT(OutcomeIds(study), ElementsAre("speed", "Cost_Total"));
   EXPECT_THAT(RespondentIds(study), ElementsAre("alice", "bob", "carol"));
   EXPECT_EQ(study.answer_count(), 6u);
@@ -170,13 +170,15 @@ TEST(ReadSurveyCsvTest, WideWithoutIdColumnNumbersTheRows) {
 }
 
 TEST(ReadSurveyCsvTest, WideCompetitorColumnNeedsAKnownOutcomeSuffix) {
-  // sat_a_b is outcome a_b's own column, not a competitor on b.
+  // sat_a_b is outcome a_b's own column, not a competitor on b;
+  // sat_x__a_b rates solution x on a_b (sat_x_a_b would be ambiguous).
   absl::StatusOr<Study> study = ReadSurveyCsv(
-      "imp_b,imp_a_b,sat_a_b,sat_b,sat_x_a_b\n1,2,3,4,5\n", "t.csv", {});
+      "imp_b,imp_a_b,sat_a_b,sat_b,sat_x__a_b\n1,2,3,4,5\n", "t.csv", {});
   ASSERT_TRUE(study.ok()) << study.status();
   EXPECT_THAT(OutcomeIds(*study), ElementsAre("b", "a_b"));
   EXPECT_EQ(AnswerOf(*study, "1", "b"), Answer(1, 4));
   EXPECT_EQ(AnswerOf(*study, "1", "a_b"), Answer(2, 3));
+  EXPECT_EQ(study->solution_satisfaction(0, 0, 1), 5);
   EXPECT_TRUE(study->attribute_names().empty());
 }
 

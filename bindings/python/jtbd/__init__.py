@@ -31,13 +31,13 @@ jtbd.Error (code, code_name, message), as the subclass for its code.
 """
 
 from ._api import (Aggregate, Interval, OutcomeScore, Report,
-                   SegmentComparison, SignificanceTest, Study,
+                   SegmentComparison, SignificanceTest, SolutionScore, Study,
                    load_aggregate, load_csv, read_aggregate, read_csv,
                    score_request, score_request_json, version,
                    version_number)
 from ._constants import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
                          VERSION_PATCH, Band, Code, ComparisonHas, Format,
-                         InputFormat, ScoreHas, ScoreMethod)
+                         InputFormat, ScoreHas, ScoreMethod, SegmentFeature)
 from ._errors import (AbortedError, AlreadyExistsError, CancelledError,
                       ClosedError, DataLossError, DeadlineExceededError, Error,
                       FailedPreconditionError, IncompatibleLibraryError,
@@ -47,16 +47,25 @@ from ._errors import (AbortedError, AlreadyExistsError, CancelledError,
                       UnauthenticatedError, UnavailableError,
                       UnimplementedError, UnknownError)
 from ._native import library_path, set_library_path
+from ._screening import ScreenedRespondent, Screening, ScreeningSummary
+from ._segment import (AttributeOverrepresentation, SegmentAssignment,
+                       SegmentCandidate, SegmentModel, SegmentProfile,
+                       Segmentation, segment)
+
+# Study.segment(...): segmentation lives in its own module (_segment.py).
+Study.segment = segment
 
 # The version of this binding (the library's is version()).
 __version__ = "%d.%d.%d" % (VERSION_MAJOR, VERSION_MINOR, VERSION_PATCH)
 
 __all__ = [
     "Aggregate", "OutcomeScore", "Report", "Study", "load_csv", "read_csv",
+    "Screening", "ScreeningSummary", "ScreenedRespondent",
     "load_aggregate", "read_aggregate",
     "score_request", "score_request_json", "version", "version_number",
     "library_path", "set_library_path", "Band", "Code", "Format",
     "InputFormat", "Interval", "SegmentComparison", "SignificanceTest",
+    "SolutionScore",
     "ScoreMethod", "ScoreHas", "ComparisonHas",
     "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "VERSION_NUMBER",
     "Error", "LibraryNotFoundError", "IncompatibleLibraryError",
@@ -65,5 +74,8 @@ __all__ = [
     "PermissionDeniedError", "ResourceExhaustedError",
     "FailedPreconditionError", "AbortedError", "OutOfRangeError",
     "UnimplementedError", "InternalError", "UnavailableError",
-    "DataLossError", "UnauthenticatedError"
+    "DataLossError", "UnauthenticatedError",
+    "AttributeOverrepresentation", "SegmentAssignment", "SegmentCandidate",
+    "SegmentFeature", "SegmentModel", "SegmentProfile", "Segmentation",
+    "segment"
 ]

@@ -22,6 +22,7 @@ import typing
 import weakref
 
 from . import _native
+from . import _screening
 from ._arrays import borrow
 from ._constants import (ComparisonHas, Code, Format, InputFormat, ScoreHas,
                          ScoreMethod)
@@ -178,6 +179,21 @@ class _ScaledHandle(_Handle):
                                                       ctypes.byref(out))
         return _native.take_buffer(out.value)
 
+    def save(self, path):
+        """Saves to a file atomically (a temporary file flushed to disk,
+        then renamed over `path`), with a format version and checksums."""
+        encoded = os.fsencode(path)
+        getattr(_lib(), self._C_OBJECT + "_save_file")(self._live(), encoded,
+                                                      len(encoded))
+
+    @classmethod
+    def load(cls, path):
+        """An object from a file written by save(); a truncated, corrupted,
+        foreign or newer-version file raises jtbd.Error naming it."""
+        encoded = os.fsencode(path)
+        load = getattr(_lib(), cls._C_OBJECT + "_load_file")
+        return cls._adopt(_create(load, encoded, len(encoded)))
+
 
 # ------------------------------------------------------------------ report
 
@@ -230,6 +246,39 @@ class OutcomeScore:
     opportunity_at_least_10_probability: typing.Optional[float] = None
     importance_effective_count: typing.Optional[float] = None
     satisfaction_effective_count: typing.Optional[float] = None
+    # Competing solutions (docs/SCORING.md, "Competing solutions"): one
+    # SolutionScore per Report.solutions entry; the best solution ("" when
+    # none was rated), the gap to it (its satisfaction minus ours) with its
+    # z-test (Holm-adjusted across outcomes), and the "20 % better" target
+    # min(10, 1.2 x its satisfaction).
+    solutions: typing.Tuple["SolutionScore", ...] = ()
+    best_solution: str = ""
+    best_solution_gap: typing.Optional[float] = None
+    satisfaction_target: typing.Optional[float] = None
+    best_solution_gap_test: typing.Optional["SignificanceTest"] = None
+
+
+@dataclasses.dataclass(frozen=True)
+class SolutionScore:
+    """One competing solution on one outcome (jtbd_solution_score): count
+    respondents rated it, top_box_count of them top box, both_count also
+    rated our satisfaction. satisfaction (10 x top-box share among its
+    raters) and satisfaction_interval (Wilson) are None when nobody rated
+    it; effective_count (Kish) only in weighted reports; opportunity is an
+    extension, not ODI practice: importance + max(importance -
+    satisfaction, 0); satisfaction_gap is its satisfaction minus ours, with
+    satisfaction_gap_test (not adjusted)."""
+
+    solution: str
+    count: int
+    top_box_count: int
+    both_count: int
+    satisfaction: typing.Optional[float] = None
+    satisfaction_interval: typing.Optional[Interval] = None
+    effective_count: typing.Optional[float] = None
+    opportunity: typing.Optional[float] = None
+    satisfaction_gap: typing.Optional[float] = None
+    satisfaction_gap_test: typing.Optional["SignificanceTest"] = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -362,6 +411,79 @@ def _segment_comparison(struct):
         more_underserved=bool(struct.more_underserved))
 
 
+# jtbd_solution_has and jtbd_best_solution_has bits.
+_SOLUTION_HAS_SATISFACTION = 1
+_SOLUTION_HAS_EFFECTIVE_COUNT = 2
+_SOLUTION_HAS_OPPORTUNITY = 4
+_SOLUTION_HAS_SATISFACTION_GAP = 8
+_SOLUTION_HAS_SATISFACTION_GAP_TEST = 16
+_BEST_SOLUTION_HAS_SOLUTION = 1
+_BEST_SOLUTION_HAS_GAP = 2
+_BEST_SOLUTION_HAS_GAP_TEST = 4
+
+
+def _test(present, value):
+    if not present:
+        return None
+    return SignificanceTest(value.z, value.p_value,
+                            value.holm_adjusted_p_value)
+
+
+def _competitors(lib, handle, segment, outcome):
+    """The competing-solution fields of one outcome score, as keyword
+    arguments for dataclasses.replace (segment None: the whole report)."""
+    solutions = []
+    struct = _new_struct(_native.SolutionScoreStruct)
+    for index in range(lib.jtbd_report_solution_count(handle)):
+        if segment is None:
+            lib.jtbd_report_outcome_solution(handle, outcome, index,
+                                             ctypes.byref(struct))
+        else:
+            lib.jtbd_report_segment_outcome_solution(handle, segment, outcome,
+                                                     index,
+                                                     ctypes.byref(struct))
+        has = struct.has
+        rated = bool(has & _SOLUTION_HAS_SATISFACTION)
+        solutions.append(SolutionScore(
+            solution=_native.string_at(struct.solution, struct.solution_len),
+            count=struct.count,
+            top_box_count=struct.top_box_count,
+            both_count=struct.both_count,
+            satisfaction=struct.satisfaction if rated else None,
+            satisfaction_interval=(
+                Interval(struct.satisfaction_interval.low,
+                         struct.satisfaction_interval.high) if rated else None),
+            effective_count=(struct.effective_count
+                             if has & _SOLUTION_HAS_EFFECTIVE_COUNT else None),
+            opportunity=(struct.opportunity
+                         if has & _SOLUTION_HAS_OPPORTUNITY else None),
+            satisfaction_gap=(struct.satisfaction_gap
+                              if has & _SOLUTION_HAS_SATISFACTION_GAP
+                              else None),
+            satisfaction_gap_test=_test(
+                has & _SOLUTION_HAS_SATISFACTION_GAP_TEST,
+                struct.satisfaction_gap_test)))
+    best = _new_struct(_native.BestSolutionStruct)
+    if segment is None:
+        lib.jtbd_report_outcome_best_solution(handle, outcome,
+                                              ctypes.byref(best))
+    else:
+        lib.jtbd_report_segment_outcome_best_solution(handle, segment,
+                                                      outcome,
+                                                      ctypes.byref(best))
+    return dict(
+        solutions=tuple(solutions),
+        best_solution=_native.string_at(best.best_solution,
+                                        best.best_solution_len),
+        best_solution_gap=(best.best_solution_gap
+                           if best.has & _BEST_SOLUTION_HAS_GAP else None),
+        satisfaction_target=(best.satisfaction_target
+                             if best.has & _BEST_SOLUTION_HAS_SOLUTION
+                             else None),
+        best_solution_gap_test=_test(best.has & _BEST_SOLUTION_HAS_GAP_TEST,
+                                     best.best_solution_gap_test))
+
+
 def _new_struct(struct_type):
     struct = struct_type()
     struct.struct_size = ctypes.sizeof(struct_type)
@@ -396,6 +518,9 @@ class Report(_Handle):
       effective_respondent_count (Kish; respondent_count when unweighted),
       segment_by, unsegmented_respondent_count, scale (min, max) and
       top_box: how the report was scored.
+      solutions: names of the competing solutions rated (docs/SCORING.md,
+        "Competing solutions"), in declaration order; each OutcomeScore
+        then has one SolutionScore per name and the best solution.
 
     to_json(), to_csv(), to_table(), to_protobuf() and render() use the
     native report, which close() (or leaving a `with` block) releases.
@@ -414,12 +539,15 @@ class Report(_Handle):
         """Copies every score out of the native report."""
         self.respondent_count = lib.jtbd_report_respondent_count(handle)
         self._read_info(lib, handle)
+        # A ScreeningSummary when Study.score was given screening, else None.
+        self.screening = _screening.read(lib, handle)
         count = lib.jtbd_report_outcome_count(handle)
         struct = _new_score_struct()
         outcomes = []
         for index in range(count):
             lib.jtbd_report_outcome(handle, index, ctypes.byref(struct))
             outcomes.append(_outcome_score(struct))
+        self._read_solutions(lib, handle, None, outcomes)
         self.outcomes = outcomes
         self.segments = {}
         self.segment_respondent_counts = {}
@@ -447,6 +575,7 @@ class Report(_Handle):
                 lib.jtbd_report_segment_comparison(handle, segment, index,
                                                    ctypes.byref(comparison))
                 comparisons.append(_segment_comparison(comparison))
+            self._read_solutions(lib, handle, segment, scores)
             self.segments[segment_name] = scores
             self.segment_respondent_counts[segment_name] = respondents.value
             self.segment_comparisons[segment_name] = comparisons
@@ -467,6 +596,24 @@ class Report(_Handle):
                 handle, segment, ctypes.byref(effective))
             self.segment_effective_respondent_counts[segment_name] = \
                 effective.value
+
+    def _read_solutions(self, lib, handle, segment, scores):
+        """Competing solutions: fills self.solutions (names, declaration
+        order) and the solution fields of scores (the report's or a
+        segment's outcomes, in order)."""
+        name = ctypes.c_void_p()
+        name_length = ctypes.c_size_t()
+        self.solutions = []
+        for index in range(lib.jtbd_report_solution_count(handle)):
+            lib.jtbd_report_solution_name(handle, index, ctypes.byref(name),
+                                          ctypes.byref(name_length))
+            self.solutions.append(_native.string_at(name.value,
+                                                    name_length.value))
+        if not self.solutions:
+            return
+        for k, score in enumerate(scores):
+            scores[k] = dataclasses.replace(
+                score, **_competitors(lib, handle, segment, k))
 
     def _read_info(self, lib, handle):
         """How the report was scored (jtbd_report_info)."""
@@ -564,6 +711,13 @@ class Study(_ScaledHandle):
                                         name_bytes, len(name_bytes),
                                         value_bytes, len(value_bytes))
 
+    def set_duration(self, respondent, seconds):
+        """Sets how long a respondent took to answer, in seconds (finite,
+        >= 0), for screening's speeding rule."""
+        _lib().jtbd_study_set_duration(self._live(),
+                                       _index(respondent, "respondent"),
+                                       _real(seconds, "seconds"))
+
     def set_weight(self, respondent, weight):
         """Sets a respondent's survey weight (default 1; finite, > 0). A
         study with any weight other than 1 is scored weighted: weighted
@@ -600,6 +754,39 @@ class Study(_ScaledHandle):
         _lib().jtbd_study_add_answers(handle, counts[0],
                                       *(array.pointer for array in arrays))
 
+    def add_solution(self, name):
+        """Declares a competing solution, or finds it (names compare
+        ignoring case and keep their first spelling); returns its index."""
+        encoded = _utf8(name, "name")
+        index = ctypes.c_size_t()
+        _lib().jtbd_study_add_solution(self._live(), encoded, len(encoded),
+                                       ctypes.byref(index))
+        return index.value
+
+    def add_solution_answers(self, respondents, solutions, outcomes,
+                             satisfaction):
+        """Appends satisfaction ratings of competing solutions as four
+        parallel sequences (like add_answers): rating i is respondent
+        respondents[i]'s satisfaction with solution solutions[i] on outcome
+        outcomes[i] (0 = no answer). All or nothing."""
+        handle = self._live()
+        arrays = (borrow(respondents, ctypes.c_uint32, "respondents"),
+                  borrow(solutions, ctypes.c_uint32, "solutions"),
+                  borrow(outcomes, ctypes.c_uint32, "outcomes"),
+                  borrow(satisfaction, ctypes.c_uint8, "satisfaction"))
+        counts = [array.count for array in arrays]
+        if len(set(counts)) != 1:
+            raise Error(Code.INVALID_ARGUMENT,
+                        "respondents, solutions, outcomes and satisfaction "
+                        "must have the same length, not %d, %d, %d and %d" %
+                        tuple(counts))
+        _lib().jtbd_study_add_solution_answers(
+            handle, counts[0], *(array.pointer for array in arrays))
+
+    @property
+    def solution_count(self):
+        return _lib().jtbd_study_solution_count(self._live())
+
     def describe_outcomes(self, path):
         """Attaches outcome statements and job steps from a CSV file kept
         apart from the survey (columns id, statement, job_step; header names
@@ -628,17 +815,19 @@ class Study(_ScaledHandle):
         return _lib().jtbd_study_respondent_count(self._live())
 
     def score(self, segment_by=None, confidence=0.95, bootstrap=2000,
-              seed=None, method="ulwick"):
+              seed=None, method="ulwick", screening=None):
         """Scores the study. With segment_by (a respondent attribute), also
         each of its distinct non-empty values as a segment, compared with
         the rest of the respondents; NotFoundError when no respondent has
-        that attribute.
+        that attribute. screening: a jtbd.Screening (or True for its
+        defaults) flags inattentive respondents in report.screening, and
+        with Screening(exclude=True) leaves them out of every score.
         """
         lib = _lib()
         handle = self._live()
         out = ctypes.c_void_p()
         options = _score_options(segment_by, confidence, bootstrap, seed,
-                                 method)
+                                 method, screening)
         try:
             lib.jtbd_study_score(handle, options, ctypes.byref(out))
         finally:
@@ -712,7 +901,8 @@ def _unsigned(value, name, maximum):
     return value
 
 
-def _score_options(segment_by, confidence, bootstrap, seed, method):
+def _score_options(segment_by, confidence, bootstrap, seed, method,
+                   screening=None):
     """A native jtbd_score_options (the caller destroys it)."""
     lib = _lib()
     # None leaves an option at the library's default.
@@ -735,6 +925,7 @@ def _score_options(segment_by, confidence, bootstrap, seed, method):
         if seed is not None:
             lib.jtbd_score_options_set_seed(options, seed)
         lib.jtbd_score_options_set_method(options, method)
+        _screening.apply(lib, options, screening, _real, _unsigned)
     except BaseException:
         lib.jtbd_score_options_destroy(options)
         raise
@@ -768,14 +959,37 @@ def _questions(value, name):
     return [_utf8(question, name) for question in value]
 
 
+# The keys of read functions' limits= dict: jtbd.h's jtbd_limit values.
+_LIMITS = {
+    "max_record_bytes": 1,
+    "max_columns": 2,
+    "max_outcomes": 3,
+    "max_respondents": 4,
+    "max_request_bytes": 5,
+    "max_json_depth": 6,
+}
+
+
 def _read_options(scale, top_box, input_format=None, importance=(),
                   satisfaction=(), labels=None, labels_file=None,
-                  survey_map=None, survey_map_file=None, weight_column=None):
+                  survey_map=None, survey_map_file=None, weight_column=None,
+                  duration_column=None, limits=None):
     lib = _lib()
     arguments = _scale_arguments(scale, top_box)
     options = _create(lib.jtbd_read_options_create)
     try:
         lib.jtbd_read_options_set_scale(options, *arguments)
+        # First: the maps below are checked against them.
+        for name, value in (limits or {}).items():
+            if name not in _LIMITS:
+                raise ValueError(
+                    "limits: unknown limit %r (known: %s)"
+                    % (name, ", ".join(sorted(_LIMITS))))
+            if isinstance(value, bool) or not isinstance(value, int) \
+                    or not 0 <= value < 2 ** 64:
+                raise ValueError("limits: %s must be an integer in "
+                                 "[1, 2**64)" % name)
+            lib.jtbd_read_options_set_limit(options, _LIMITS[name], value)
         if input_format is not None:
             lib.jtbd_read_options_set_input_format(
                 options, _input_format(input_format))
@@ -806,6 +1020,10 @@ def _read_options(scale, top_box, input_format=None, importance=(),
             column = _utf8(weight_column, "weight_column")
             lib.jtbd_read_options_set_weight_column(options, column,
                                                     len(column))
+        if duration_column is not None:
+            column = _utf8(duration_column, "duration_column")
+            lib.jtbd_read_options_set_duration_column(options, column,
+                                                      len(column))
     except BaseException:
         lib.jtbd_read_options_destroy(options)
         raise
@@ -820,7 +1038,12 @@ _READ_OPTIONS_DOC = """
     of them, whose rows pair in order); labels (a dict {label: rating}, or
     CSV/JSON text) or labels_file; survey_map (a dict or JSON text of
     jtbd.v1.SurveyMap, as `jtbd inspect --write-map` writes it) or
-    survey_map_file; weight_column."""
+    survey_map_file; weight_column; duration_column (survey durations in
+    seconds, for screening; default: Qualtrics' "Duration (in seconds)" or
+    a duration / duration_seconds column); limits (a dict of resource
+    limits, docs/LIMITS.md: max_record_bytes, max_columns, max_outcomes,
+    max_respondents, max_request_bytes, max_json_depth; a file beyond one
+    raises JtbdError with code RESOURCE_EXHAUSTED)."""
 
 
 def load_csv(path, scale=(1, 5), top_box=4, **options):

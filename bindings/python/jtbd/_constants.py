@@ -110,3 +110,13 @@ class ComparisonHas(enum.IntFlag):
     IMPORTANCE_TEST = 8
     SATISFACTION_TEST = 16
     OPPORTUNITY_TEST = 32
+
+
+class SegmentFeature(enum.IntEnum):
+    """jtbd_segment_feature (equal to jtbd.v1.SegmentFeature): what
+    segmentation clusters on. Study.segment(feature=...) also takes
+    "top-box-opportunity" and "rating-opportunity"."""
+
+    UNSPECIFIED = 0
+    TOP_BOX_OPPORTUNITY = 1
+    RATING_OPPORTUNITY = 2

@@ -125,6 +125,46 @@ class SegmentComparisonStruct(ctypes.Structure):
 c_segment_comparison_p = ctypes.POINTER(SegmentComparisonStruct)
 
 
+class SolutionScoreStruct(ctypes.Structure):
+    """jtbd_solution_score (solution read like OutcomeScoreStruct's text)."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("solution", ctypes.c_void_p),
+        ("solution_len", ctypes.c_size_t),
+        ("has", ctypes.c_uint32),
+        ("count", ctypes.c_uint32),
+        ("top_box_count", ctypes.c_uint32),
+        ("both_count", ctypes.c_uint32),
+        ("satisfaction", ctypes.c_double),
+        ("satisfaction_interval", IntervalStruct),
+        ("effective_count", ctypes.c_double),
+        ("opportunity", ctypes.c_double),
+        ("satisfaction_gap", ctypes.c_double),
+        ("satisfaction_gap_test", SignificanceTestStruct),
+    ]
+
+
+c_solution_score_p = ctypes.POINTER(SolutionScoreStruct)
+
+
+class BestSolutionStruct(ctypes.Structure):
+    """jtbd_best_solution."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("best_solution", ctypes.c_void_p),
+        ("best_solution_len", ctypes.c_size_t),
+        ("has", ctypes.c_uint32),
+        ("best_solution_gap", ctypes.c_double),
+        ("satisfaction_target", ctypes.c_double),
+        ("best_solution_gap_test", SignificanceTestStruct),
+    ]
+
+
+c_best_solution_p = ctypes.POINTER(BestSolutionStruct)
+
+
 class ReportInfoStruct(ctypes.Structure):
     """jtbd_report_info (text fields read like OutcomeScoreStruct's)."""
 
@@ -149,6 +189,139 @@ class ReportInfoStruct(ctypes.Structure):
 
 
 c_report_info_p = ctypes.POINTER(ReportInfoStruct)
+
+
+class ScreeningInfoStruct(ctypes.Structure):
+    """jtbd_screening_info."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("screened", ctypes.c_uint32),
+        ("excluded", ctypes.c_uint32),
+        ("screened_respondent_count", ctypes.c_uint32),
+        ("flagged_respondent_count", ctypes.c_uint32),
+        ("straight_lining_count", ctypes.c_uint32),
+        ("speeding_count", ctypes.c_uint32),
+        ("blanks_count", ctypes.c_uint32),
+        ("duration_count", ctypes.c_uint32),
+        ("has", ctypes.c_uint32),
+        ("straight_line_min_ratings", ctypes.c_uint32),
+        ("speed_median_fraction", ctypes.c_double),
+        ("speed_min_seconds", ctypes.c_double),
+        ("max_blank_share", ctypes.c_double),
+        ("median_duration_seconds", ctypes.c_double),
+        ("speed_threshold_seconds", ctypes.c_double),
+    ]
+
+
+c_screening_info_p = ctypes.POINTER(ScreeningInfoStruct)
+
+
+class ScreenedRespondentStruct(ctypes.Structure):
+    """jtbd_screened_respondent (respondent_id read like
+    OutcomeScoreStruct's text)."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("respondent_id", ctypes.c_void_p),
+        ("respondent_id_len", ctypes.c_size_t),
+        ("index", ctypes.c_size_t),
+        ("reasons", ctypes.c_uint32),
+        ("has_duration", ctypes.c_uint32),
+        ("duration_seconds", ctypes.c_double),
+        ("blank_share", ctypes.c_double),
+    ]
+
+
+c_screened_respondent_p = ctypes.POINTER(ScreenedRespondentStruct)
+
+
+class SegmentationInfoStruct(ctypes.Structure):
+    """jtbd_segmentation_info."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("k", ctypes.c_uint32),
+        ("k_chosen", ctypes.c_uint32),
+        ("feature", ctypes.c_int32),
+        ("component_count", ctypes.c_uint32),
+        ("respondent_count", ctypes.c_uint32),
+        ("unclustered_respondent_count", ctypes.c_uint32),
+        ("outcome_count", ctypes.c_uint32),
+        ("dropped_outcome_count", ctypes.c_uint32),
+        ("candidate_count", ctypes.c_uint32),
+        ("silhouette_respondent_count", ctypes.c_uint32),
+        ("starts", ctypes.c_uint32),
+        ("seed", ctypes.c_uint64),
+        ("imputed_feature_count", ctypes.c_uint64),
+    ]
+
+
+class SegmentCandidateStruct(ctypes.Structure):
+    """jtbd_segment_candidate."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("k", ctypes.c_uint32),
+        ("iterations", ctypes.c_uint32),
+        ("silhouette", ctypes.c_double),
+        ("inertia", ctypes.c_double),
+    ]
+
+
+class SegmentProfileStruct(ctypes.Structure):
+    """jtbd_segment_profile."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("cluster", ctypes.c_uint32),
+        ("respondent_count", ctypes.c_uint32),
+        ("share", ctypes.c_double),
+        ("silhouette", ctypes.c_double),
+        ("overrepresented_attribute_count", ctypes.c_uint32),
+    ]
+
+
+class AttributeOverrepresentationStruct(ctypes.Structure):
+    """jtbd_attribute_overrepresentation (text read like
+    OutcomeScoreStruct's)."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("attribute", ctypes.c_void_p),
+        ("attribute_len", ctypes.c_size_t),
+        ("value", ctypes.c_void_p),
+        ("value_len", ctypes.c_size_t),
+        ("segment_count", ctypes.c_uint32),
+        ("segment_total", ctypes.c_uint32),
+        ("rest_count", ctypes.c_uint32),
+        ("rest_total", ctypes.c_uint32),
+        ("segment_share", ctypes.c_double),
+        ("rest_share", ctypes.c_double),
+        ("has_lift", ctypes.c_uint32),
+        ("lift", ctypes.c_double),
+        ("test", SignificanceTestStruct),
+    ]
+
+
+class SegmentAssignmentStruct(ctypes.Structure):
+    """jtbd_segment_assignment."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("cluster", ctypes.c_uint32),
+        ("observed_count", ctypes.c_uint32),
+        ("distance", ctypes.c_double),
+    ]
+
+
+c_segmentation_info_p = ctypes.POINTER(SegmentationInfoStruct)
+c_segment_candidate_p = ctypes.POINTER(SegmentCandidateStruct)
+c_segment_profile_p = ctypes.POINTER(SegmentProfileStruct)
+c_attribute_overrepresentation_p = ctypes.POINTER(
+    AttributeOverrepresentationStruct)
+c_segment_assignment_p = ctypes.POINTER(SegmentAssignmentStruct)
+c_char_p_p = ctypes.POINTER(ctypes.c_char_p)
 
 
 class _ErrorReturn:
@@ -201,6 +374,9 @@ FUNCTIONS = [
      ERROR),
     ("jtbd_read_options_set_survey_map_file", [_v, _text, _size], ERROR),
     ("jtbd_read_options_set_weight_column", [_v, _text, _size], ERROR),
+    ("jtbd_read_options_set_duration_column", [_v, _text, _size], ERROR),
+    ("jtbd_read_options_set_limit", [_v, _i32, _u64], ERROR),
+    ("jtbd_read_options_get_limit", [_v, _i32, c_uint64_p], ERROR),
     # score options
     ("jtbd_score_options_create", [c_void_p_p], ERROR),
     ("jtbd_score_options_destroy", [_v], None),
@@ -209,6 +385,11 @@ FUNCTIONS = [
     ("jtbd_score_options_set_bootstrap_resamples", [_v, _u32], ERROR),
     ("jtbd_score_options_set_seed", [_v, _u64], ERROR),
     ("jtbd_score_options_set_method", [_v, _i32], ERROR),
+    ("jtbd_score_options_set_screening", [_v, _u32, _u32], ERROR),
+    ("jtbd_score_options_set_screening_min_ratings", [_v, _u32], ERROR),
+    ("jtbd_score_options_set_screening_speed_fraction", [_v, _f64], ERROR),
+    ("jtbd_score_options_set_screening_min_seconds", [_v, _f64], ERROR),
+    ("jtbd_score_options_set_screening_max_blank_share", [_v, _f64], ERROR),
     # study
     ("jtbd_study_create", [c_void_p_p], ERROR),
     ("jtbd_study_destroy", [_v], None),
@@ -217,17 +398,24 @@ FUNCTIONS = [
      ERROR),
     ("jtbd_study_add_respondent", [_v, _text, _size, c_size_t_p], ERROR),
     ("jtbd_study_add_respondents", [_v, _size, c_size_t_p], ERROR),
+    ("jtbd_study_set_duration", [_v, _size, _f64], ERROR),
     ("jtbd_study_set_attribute", [_v, _size, _text, _size, _text, _size],
      ERROR),
     ("jtbd_study_set_weight", [_v, _size, _f64], ERROR),
     ("jtbd_study_add_answers",
      [_v, _size, c_uint32_p, c_uint32_p, c_uint8_p, c_uint8_p], ERROR),
+    ("jtbd_study_add_solution", [_v, _text, _size, c_size_t_p], ERROR),
+    ("jtbd_study_add_solution_answers",
+     [_v, _size, c_uint32_p, c_uint32_p, c_uint32_p, c_uint8_p], ERROR),
+    ("jtbd_study_solution_count", [_v], _size),
     ("jtbd_study_outcome_count", [_v], _size),
     ("jtbd_study_respondent_count", [_v], _size),
     ("jtbd_study_score", [_v, _v, c_void_p_p], ERROR),
     ("jtbd_study_aggregate", [_v, c_void_p_p], ERROR),
     ("jtbd_study_serialize", [_v, c_void_p_p], ERROR),
     ("jtbd_study_parse", [_v, _size, c_void_p_p], ERROR),
+    ("jtbd_study_save_file", [_v, _text, _size], ERROR),
+    ("jtbd_study_load_file", [_text, _size, c_void_p_p], ERROR),
     ("jtbd_study_read_csv_file", [_v, _text, _size, c_void_p_p], ERROR),
     ("jtbd_study_read_csv", [_v, _text, _size, _text, _size, c_void_p_p],
      ERROR),
@@ -254,7 +442,21 @@ FUNCTIONS = [
      ERROR),
     ("jtbd_report_segment_more_underserved_id",
      [_v, _size, _size, c_void_p_p, c_size_t_p], ERROR),
+    ("jtbd_report_solution_count", [_v], _size),
+    ("jtbd_report_solution_name", [_v, _size, c_void_p_p, c_size_t_p], ERROR),
+    ("jtbd_report_outcome_solution", [_v, _size, _size, c_solution_score_p],
+     ERROR),
+    ("jtbd_report_segment_outcome_solution",
+     [_v, _size, _size, _size, c_solution_score_p], ERROR),
+    ("jtbd_report_outcome_best_solution", [_v, _size, c_best_solution_p],
+     ERROR),
+    ("jtbd_report_segment_outcome_best_solution",
+     [_v, _size, _size, c_best_solution_p], ERROR),
     ("jtbd_report_get_info", [_v, c_report_info_p], ERROR),
+    ("jtbd_report_get_screening", [_v, c_screening_info_p], ERROR),
+    ("jtbd_report_screened_count", [_v], _size),
+    ("jtbd_report_screened_respondent",
+     [_v, _size, c_screened_respondent_p], ERROR),
     ("jtbd_report_render", [_v, _i32, c_void_p_p], ERROR),
     # aggregate
     ("jtbd_aggregate_create", [c_void_p_p], ERROR),
@@ -271,6 +473,8 @@ FUNCTIONS = [
     ("jtbd_aggregate_cell", [_v, _size, _i32, _i32, c_uint64_p], ERROR),
     ("jtbd_aggregate_serialize", [_v, c_void_p_p], ERROR),
     ("jtbd_aggregate_parse", [_v, _size, c_void_p_p], ERROR),
+    ("jtbd_aggregate_save_file", [_v, _text, _size], ERROR),
+    ("jtbd_aggregate_load_file", [_text, _size, c_void_p_p], ERROR),
     ("jtbd_aggregate_read_csv_file", [_v, _text, _size, c_void_p_p], ERROR),
     ("jtbd_aggregate_read_csv", [_v, _text, _size, _text, _size, c_void_p_p],
      ERROR),
@@ -279,6 +483,50 @@ FUNCTIONS = [
     # bytes in, bytes out
     ("jtbd_score_request", [_v, _size, c_void_p_p], ERROR),
     ("jtbd_score_request_json", [_text, _size, c_void_p_p], ERROR),
+    # segmentation
+    ("jtbd_segment_options_create", [c_void_p_p], ERROR),
+    ("jtbd_segment_options_destroy", [_v], None),
+    ("jtbd_segment_options_set_feature", [_v, _i32], ERROR),
+    ("jtbd_segment_options_set_principal_components", [_v, _u32], ERROR),
+    ("jtbd_segment_options_set_k", [_v, _u32], ERROR),
+    ("jtbd_segment_options_set_k_range", [_v, _u32, _u32], ERROR),
+    ("jtbd_segment_options_set_starts", [_v, _u32], ERROR),
+    ("jtbd_segment_options_set_seed", [_v, _u64], ERROR),
+    ("jtbd_segment_options_set_threads", [_v, _u32], ERROR),
+    ("jtbd_segment_options_set_silhouette_sample_size", [_v, _u32], ERROR),
+    ("jtbd_segment_options_set_score_options", [_v, _v], ERROR),
+    ("jtbd_study_segment", [_v, _v, c_void_p_p], ERROR),
+    ("jtbd_segmentation_destroy", [_v], None),
+    ("jtbd_segmentation_get_info", [_v, c_segmentation_info_p], ERROR),
+    ("jtbd_segmentation_candidate", [_v, _size, c_segment_candidate_p],
+     ERROR),
+    ("jtbd_segmentation_outcome_id", [_v, _size, c_void_p_p, c_size_t_p],
+     ERROR),
+    ("jtbd_segmentation_dropped_outcome_id",
+     [_v, _size, c_void_p_p, c_size_t_p], ERROR),
+    ("jtbd_segmentation_respondent_cluster", [_v, _size, c_uint32_p], ERROR),
+    ("jtbd_segmentation_respondent_clusters", [_v, c_uint32_p, _size],
+     ERROR),
+    ("jtbd_segmentation_segment", [_v, _u32, c_segment_profile_p], ERROR),
+    ("jtbd_segmentation_segment_report", [_v, _u32, c_void_p_p], ERROR),
+    ("jtbd_segmentation_segment_attribute",
+     [_v, _u32, _size, c_attribute_overrepresentation_p], ERROR),
+    ("jtbd_segmentation_render", [_v, _i32, c_void_p_p], ERROR),
+    ("jtbd_segmentation_model", [_v, c_void_p_p], ERROR),
+    # segment model
+    ("jtbd_segment_model_parse", [_v, _size, c_void_p_p], ERROR),
+    ("jtbd_segment_model_serialize", [_v, c_void_p_p], ERROR),
+    ("jtbd_segment_model_save_file", [_v, _text, _size], ERROR),
+    ("jtbd_segment_model_load_file", [_text, _size, c_void_p_p], ERROR),
+    ("jtbd_segment_model_destroy", [_v], None),
+    ("jtbd_segment_model_k", [_v], _size),
+    ("jtbd_segment_model_outcome_count", [_v], _size),
+    ("jtbd_segment_model_outcome_id", [_v, _size, c_void_p_p, c_size_t_p],
+     ERROR),
+    ("jtbd_segment_model_assign",
+     [_v, _size, c_char_p_p, c_size_t_p, c_uint8_p, c_uint8_p,
+      c_segment_assignment_p], ERROR),
+    ("jtbd_segment_model_assign_study", [_v, _v, c_uint32_p, _size], ERROR),
 ]
 
 _lock = threading.Lock()

@@ -77,6 +77,23 @@ def c_type_to_ctypes(c_type, is_return):
         "jtbd_segment_comparison*": ctypes.POINTER(
             _native.SegmentComparisonStruct),
         "jtbd_report_info*": ctypes.POINTER(_native.ReportInfoStruct),
+        "jtbd_screening_info*": ctypes.POINTER(_native.ScreeningInfoStruct),
+        "jtbd_screened_respondent*": ctypes.POINTER(
+            _native.ScreenedRespondentStruct),
+        "jtbd_solution_score*": ctypes.POINTER(_native.SolutionScoreStruct),
+        "jtbd_best_solution*": ctypes.POINTER(_native.BestSolutionStruct),
+        "const char* const*": ctypes.POINTER(ctypes.c_char_p),
+        "const size_t*": ctypes.POINTER(ctypes.c_size_t),
+        "uint32_t*": ctypes.POINTER(ctypes.c_uint32),
+        "jtbd_segmentation_info*": ctypes.POINTER(
+            _native.SegmentationInfoStruct),
+        "jtbd_segment_candidate*": ctypes.POINTER(
+            _native.SegmentCandidateStruct),
+        "jtbd_segment_profile*": ctypes.POINTER(_native.SegmentProfileStruct),
+        "jtbd_attribute_overrepresentation*": ctypes.POINTER(
+            _native.AttributeOverrepresentationStruct),
+        "jtbd_segment_assignment*": ctypes.POINTER(
+            _native.SegmentAssignmentStruct),
     }
     if c_type in pointers:
         return pointers[c_type]
@@ -158,6 +175,16 @@ FIELD_TYPES = {
     ("jtbd_significance_test", _native.SignificanceTestStruct, 3),
     ("jtbd_segment_comparison", _native.SegmentComparisonStruct, 14),
     ("jtbd_report_info", _native.ReportInfoStruct, 16),
+    ("jtbd_screening_info", _native.ScreeningInfoStruct, 16),
+    ("jtbd_screened_respondent", _native.ScreenedRespondentStruct, 8),
+    ("jtbd_solution_score", _native.SolutionScoreStruct, 13),
+    ("jtbd_best_solution", _native.BestSolutionStruct, 7),
+    ("jtbd_segmentation_info", _native.SegmentationInfoStruct, 14),
+    ("jtbd_segment_candidate", _native.SegmentCandidateStruct, 5),
+    ("jtbd_segment_profile", _native.SegmentProfileStruct, 6),
+    ("jtbd_attribute_overrepresentation",
+     _native.AttributeOverrepresentationStruct, 14),
+    ("jtbd_segment_assignment", _native.SegmentAssignmentStruct, 4),
 ])
 def test_struct_matches_the_header(header_text, struct_name, struct_type,
                                    field_count):
@@ -169,8 +196,13 @@ def test_struct_matches_the_header(header_text, struct_name, struct_type,
 
 def test_every_header_struct_has_a_ctypes_struct(header_text):
     assert sorted(header_structs(header_text)) == [
+        "jtbd_attribute_overrepresentation", "jtbd_best_solution",
         "jtbd_interval", "jtbd_outcome_score", "jtbd_report_info",
-        "jtbd_segment_comparison", "jtbd_significance_test"]
+        "jtbd_screened_respondent", "jtbd_screening_info",
+        "jtbd_segment_assignment", "jtbd_segment_candidate",
+        "jtbd_segment_comparison", "jtbd_segment_profile",
+        "jtbd_segmentation_info", "jtbd_significance_test",
+        "jtbd_solution_score"]
 
 
 def test_outcome_score_keeps_its_1_0_prefix():
@@ -206,11 +238,12 @@ def header_enum(header_text, enum_name):
     ("jtbd_score_method", "JTBD_SCORE_METHOD_", jtbd.ScoreMethod),
     ("jtbd_score_has", "JTBD_SCORE_HAS_", jtbd.ScoreHas),
     ("jtbd_comparison_has", "JTBD_COMPARISON_HAS_", jtbd.ComparisonHas),
+    ("jtbd_segment_feature", "JTBD_SEGMENT_FEATURE_", jtbd.SegmentFeature),
 ])
 def test_enum_values_equal_the_python_constants(header_text, enum_name,
                                                 prefix, python_enum):
     in_header = header_enum(header_text, enum_name)
-    assert len(in_header) >= 5
+    assert len(in_header) >= 3
     in_python = {prefix + member.name: int(member) for member in python_enum}
     assert in_python == in_header
 
