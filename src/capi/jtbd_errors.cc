@@ -61,6 +61,30 @@ size_t FindInvalidUtf8(absl::string_view text) {
   return absl::string_view::npos;
 }
 
+// The message as text a C caller can hold (convention 4): ill-formed UTF-8
+// becomes U+FFFD and NUL the two characters \0. Parsers quote the input
+// they refuse, and hostile input may hold any byte.
+std::string CallerText(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    const size_t bad = FindInvalidUtf8(text);
+    const absl::string_view good =
+        bad == absl::string_view::npos ? text : text.substr(0, bad);
+    for (const char c : good) {
+      if (c == '\0') {
+        out.append("\\0");
+      } else {
+        out.push_back(c);
+      }
+    }
+    if (bad == absl::string_view::npos) break;
+    out.append("\xEF\xBF\xBD");
+    text.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
 }  // namespace
 
 jtbd_error* OutOfMemoryError() noexcept { return kOutOfMemory; }
@@ -69,7 +93,7 @@ jtbd_error* NewError(const absl::Status& status) noexcept {
   try {
     auto error = std::make_unique<jtbd_error>();
     error->status = status;
-    error->message = std::string(status.message());
+    error->message = CallerText(status.message());
     return error.release();
   } catch (...) {
     return kOutOfMemory;

@@ -1,6 +1,7 @@
 // Version, errors, code and band names, buffers: the parts of jtbd.h every
 // other call relies on.
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -145,6 +146,51 @@ TEST(BufferTest, TextOutputIsNulTerminated) {
     ASSERT_GT(jtbd_buffer_size(raw), 0u) << format;
     EXPECT_EQ(text[jtbd_buffer_size(raw)], '\0') << format;
     EXPECT_EQ(std::strlen(text), jtbd_buffer_size(raw)) << format;
+  }
+}
+
+}  // namespace
+}  // namespace jtbd_test
+
+namespace jtbd_test {
+namespace {
+
+// Whether bytes are well-formed UTF-8 (a minimal independent check).
+bool IsUtf8(const std::string& text) {
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char lead = static_cast<unsigned char>(text[i]);
+    size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    if (lead >= 0x80 && lead < 0xC2) return false;
+    if (lead > 0xF4 || i + length > text.size()) return false;
+    for (size_t k = 1; k < length; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
+        return false;
+      }
+    }
+    i += length;
+  }
+  return true;
+}
+
+// Found by fuzz_capi_score_request_json (tests/fuzz/regressions): protobuf's
+// JSON parser quotes the refused input, so a message could carry NUL bytes
+// and ill-formed UTF-8 to the caller, against convention 4.
+TEST(ErrorTest, MessagesAreUtf8TextWithoutNulWhateverTheInput) {
+  const std::string nul_input("{\0\3", 3);
+  const std::string bad_utf8 =
+      "{\"study\":{\"outcomes\":[{\"id\":\"a\xff\"}]}}";
+  for (const std::string& input : {nul_input, bad_utf8}) {
+    jtbd_buffer* out = nullptr;
+    Error error(jtbd_score_request_json(input.data(), input.size(), &out));
+    ASSERT_NE(error, nullptr);
+    EXPECT_EQ(out, nullptr);
+    EXPECT_EQ(jtbd_error_code(error.get()), JTBD_INVALID_ARGUMENT);
+    size_t length = 0;
+    const char* text = jtbd_error_message(error.get(), &length);
+    const std::string message(text, length);
+    EXPECT_EQ(std::strlen(text), length) << message;
+    EXPECT_TRUE(IsUtf8(message)) << message;
+    EXPECT_FALSE(message.empty());
   }
 }
 

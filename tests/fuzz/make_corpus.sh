@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# (Re)writes the seed corpora under corpus/<target>/ from the test fixtures
+# (tests/data/io, examples/) and the hand-written seeds/*.textproto and
+# seeds/*.json (binary seeds encoded with protoc). The corpora are
+# committed; run this after changing a seed. Usage: make_corpus.sh
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+data=$root/tests/data/io
+protoc=${PROTOC:-protoc}
+
+put() {  # put <target> <file>...
+  local target=$1
+  shift
+  mkdir -p "$here/corpus/$target"
+  for f in "$@"; do
+    cp "$f" "$here/corpus/$target/$(basename "$(dirname "$f")")_$(basename "$f")"
+  done
+}
+encode() {  # encode <target> <message> <textproto>...
+  local target=$1 message=$2
+  shift 2
+  mkdir -p "$here/corpus/$target"
+  for f in "$@"; do
+    "$protoc" --proto_path="$root/proto" --encode="$message" \
+      jtbd/v1/scoring.proto jtbd/v1/aggregate.proto jtbd/v1/segmentation.proto \
+      < "$f" > "$here/corpus/$target/$(basename "$f" .textproto).binpb"
+  done
+}
+
+rm -rf "$here/corpus"
+put csv_tokenizer "$data"/good/* "$data"/bad/unterminated_quote.csv \
+  "$data"/bad/text_after_quote.csv "$data"/bad/invalid_utf8.csv \
+  "$data"/bad/semicolon_field_count.csv "$data"/bad/wrong_field_count.csv
+put survey_long "$data"/good/long_* "$data"/formats/expected_long.csv \
+  "$data"/bad/long_* "$data"/screening/long_durations.csv
+put survey_wide "$data"/good/wide_* "$data"/good/excel_unicode_text.txt \
+  "$data"/formats/crm_export.csv "$data"/bad/wide_* \
+  "$data"/bad/not_whole.csv "$data"/bad/rating_outside_scale.csv \
+  "$data"/screening/wide_durations.csv "$root"/examples/survey.csv
+put survey_qualtrics "$data"/formats/qualtrics*.csv "$data"/bad/qualtrics_* \
+  "$data"/screening/qualtrics_durations.csv
+put survey_surveymonkey "$data"/formats/surveymonkey.csv \
+  "$data"/bad/surveymonkey_truncated_header.csv
+put survey_google_forms "$data"/formats/google_forms*.csv
+put survey_typeform "$data"/formats/typeform.csv
+put survey_auto "$data"/good/* "$data"/formats/*.csv "$data"/bad/mixed_layouts.csv
+put rating_labels "$data"/formats/labels.csv "$data"/formats/labels.json \
+  "$here"/seeds/labels_*.json
+put outcome_descriptions "$data"/outcomes/good/* "$data"/outcomes/bad/*
+put survey_map "$data"/formats/crm_map.json "$here"/seeds/map_*.json
+encode capi_score_request jtbd.v1.ScoreRequest "$here"/seeds/request_*.textproto
+put capi_score_request_json "$here"/seeds/request_*.json
+encode capi_study_parse jtbd.v1.Study "$here"/seeds/study_*.textproto
+encode capi_aggregate_parse jtbd.v1.Aggregate "$here"/seeds/aggregate_*.textproto
+encode segment_model jtbd.v1.SegmentModel "$here"/seeds/model_*.textproto
+encode capi_segment_model_parse jtbd.v1.SegmentModel "$here"/seeds/model_*.textproto
+# serve_score: the first byte picks the media type (bits 0-1) and query
+# parameters (bits 2-5), the rest is the body.
+mkdir -p "$here/corpus/serve_score"
+{ printf '\x04'; cat "$data/good/wide_basic.csv"; } > "$here/corpus/serve_score/csv_segment"
+{ printf '\x00'; cat "$data/good/long_basic.csv"; } > "$here/corpus/serve_score/csv_long"
+{ printf '\x0a'; cat "$data/formats/qualtrics.csv"; } > "$here/corpus/serve_score/csv_scale_7"
+{ printf '\x01'; cat "$here/seeds/request_basic.json"; } > "$here/corpus/serve_score/json_request"
+{ printf '\x03'; printf 'a=1&b=2'; } > "$here/corpus/serve_score/form"
+echo "corpora written under $here/corpus"
