@@ -153,7 +153,8 @@ TEST(CapiLimitsTest, RequestStudyOverTheOutcomeLimit) {
   EXPECT_EQ(report, nullptr);
 }
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__) || \
+    defined(JTBD_SANITIZE_THREAD)
 #define JTBD_UNDER_SANITIZER 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
