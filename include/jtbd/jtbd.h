@@ -494,10 +494,8 @@ JTBD_EXPORT jtbd_error* jtbd_study_parse(const void* data, size_t size,
  * later 1.x version. Thread safety: saving reads the handle (concurrent
  * reads are fine, not concurrent changes); loading shares nothing. */
 JTBD_EXPORT jtbd_error* jtbd_study_save_file(const jtbd_study* study,
-                                             const char* path,
-                                             size_t path_len);
-JTBD_EXPORT jtbd_error* jtbd_study_load_file(const char* path,
-                                             size_t path_len,
+                                             const char* path, size_t path_len);
+JTBD_EXPORT jtbd_error* jtbd_study_load_file(const char* path, size_t path_len,
                                              jtbd_study** out);
 
 /* Reads a survey file: the long or wide layout, or an export of Qualtrics,

@@ -4,14 +4,17 @@
 #ifndef JTBD_CAPI_CAPI_INTERNAL_H_
 #define JTBD_CAPI_CAPI_INTERNAL_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "core/aggregate.h"
 #include "core/study.h"
@@ -132,6 +135,36 @@ template <typename T>
 void Publish(std::unique_ptr<T> object, T** out) {
   *out = object.release();
 }
+
+// jtbd.h convention 8 for growable out-structs: struct_size must hold at
+// least `min_size` bytes (through the first field a caller of any version
+// has); then the first min(struct_size, sizeof) bytes of `full` are copied
+// out, struct_size kept as the caller set it.
+template <typename Struct>
+absl::Status CheckStructSize(const char* function, const char* type_name,
+                             const Struct& out, size_t min_size) {
+  if (out.struct_size >= min_size) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      function, ": out->struct_size is ", out.struct_size,
+      "; set it to sizeof(", type_name, ") (", sizeof(Struct), ")"));
+}
+
+template <typename Struct>
+void CopyOut(Struct full, Struct* out) {
+  full.struct_size = out->struct_size;
+  std::memcpy(out, &full, std::min<size_t>(out->struct_size, sizeof(full)));
+}
+
+// Both, for callers that build `full` before checking.
+template <typename Struct>
+absl::Status FillOut(const char* function, const char* type_name, Struct full,
+                     size_t min_size, Struct* out) {
+  absl::Status size = CheckStructSize(function, type_name, *out, min_size);
+  if (size.ok()) CopyOut(std::move(full), out);
+  return size;
+}
+
+jtbd_significance_test ToC(const v1::SignificanceTest& test);
 
 // Serializes a message into a new buffer (INTERNAL if protobuf refuses).
 absl::StatusOr<std::unique_ptr<jtbd_buffer>> SerializeToBuffer(

@@ -142,6 +142,14 @@ absl::StatusOr<std::string> TextArgument(const char* function,
   return std::string(text);
 }
 
+jtbd_significance_test ToC(const v1::SignificanceTest& test) {
+  jtbd_significance_test out;
+  out.z = test.z();
+  out.p_value = test.p_value();
+  out.holm_adjusted_p_value = test.holm_adjusted_p_value();
+  return out;
+}
+
 absl::StatusOr<std::string> PathArgument(const char* function, const char* path,
                                          size_t path_len) {
   JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(function, "path", path));

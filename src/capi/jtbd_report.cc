@@ -16,11 +16,16 @@
 #include "render/report_render.h"
 
 using jtbd::capi::CheckNotNull;
+using jtbd::capi::CheckStructSize;
+using jtbd::capi::CopyOut;
 using jtbd::capi::Guard;
 using jtbd::capi::Publish;
 using jtbd::capi::SerializeToBuffer;
 
 namespace {
+
+// Beside this file's own ToC overloads.
+using jtbd::capi::ToC;
 
 // The smallest struct_size accepted: one that holds the outcome id (pointer
 // and length). Nothing older than 1.0 exists, but a caller that only wants
@@ -107,36 +112,10 @@ absl::Status FillOutcomeScore(const char* function,
   return absl::OkStatus();
 }
 
-// The same rules (convention 8) for the other growable structs: a
-// struct_size that holds at least `min_size` bytes, the first min(struct_size,
-// sizeof) bytes of `full` copied out, struct_size kept as the caller set it.
-template <typename Struct>
-absl::Status CheckStructSize(const char* function, const char* type_name,
-                             const Struct& out, size_t min_size) {
-  if (out.struct_size >= min_size) return absl::OkStatus();
-  return absl::InvalidArgumentError(absl::StrCat(
-      function, ": out->struct_size is ", out.struct_size,
-      "; set it to sizeof(", type_name, ") (", sizeof(Struct), ")"));
-}
-
-template <typename Struct>
-void CopyOut(Struct full, Struct* out) {
-  full.struct_size = out->struct_size;
-  std::memcpy(out, &full, std::min<size_t>(out->struct_size, sizeof(full)));
-}
-
 constexpr size_t kMinSegmentComparisonSize =
     offsetof(jtbd_segment_comparison, outcome_id_len) + sizeof(size_t);
 constexpr size_t kMinReportInfoSize =
     offsetof(jtbd_report_info, method_len) + sizeof(size_t);
-
-jtbd_significance_test ToC(const jtbd::v1::SignificanceTest& test) {
-  jtbd_significance_test out;
-  out.z = test.z();
-  out.p_value = test.p_value();
-  out.holm_adjusted_p_value = test.holm_adjusted_p_value();
-  return out;
-}
 
 jtbd_segment_comparison ToC(const jtbd::v1::SegmentComparison& comparison) {
   jtbd_segment_comparison full;

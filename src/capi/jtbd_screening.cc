@@ -14,6 +14,7 @@
 #include "jtbd/jtbd.h"
 
 using jtbd::capi::CheckNotNull;
+using jtbd::capi::FillOut;
 using jtbd::capi::Guard;
 using jtbd::capi::TextArgument;
 
@@ -24,20 +25,6 @@ constexpr size_t kMinScreeningInfoSize =
     offsetof(jtbd_screening_info, excluded) + sizeof(uint32_t);
 constexpr size_t kMinScreenedRespondentSize =
     offsetof(jtbd_screened_respondent, respondent_id_len) + sizeof(size_t);
-
-// jtbd.h convention 8, as for the other growable structs (jtbd_report.cc).
-template <typename Struct>
-absl::Status FillOut(const char* function, const char* type_name, Struct full,
-                     size_t min_size, Struct* out) {
-  if (out->struct_size < min_size) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        function, ": out->struct_size is ", out->struct_size,
-        "; set it to sizeof(", type_name, ") (", sizeof(Struct), ")"));
-  }
-  full.struct_size = out->struct_size;
-  std::memcpy(out, &full, std::min<size_t>(out->struct_size, sizeof(full)));
-  return absl::OkStatus();
-}
 
 // Applies `change` to a copy of the screening options and keeps it only
 // when the library accepts the result, so a refused value leaves the

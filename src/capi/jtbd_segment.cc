@@ -27,6 +27,8 @@
 
 using jtbd::capi::CheckBytesArgument;
 using jtbd::capi::CheckNotNull;
+using jtbd::capi::CheckStructSize;
+using jtbd::capi::CopyOut;
 using jtbd::capi::Guard;
 using jtbd::capi::PathArgument;
 using jtbd::capi::Publish;
@@ -79,24 +81,6 @@ const jtbd::v1::SegmentationOptions& OptionsOrDefault(
     const jtbd_segment_options* options) {
   static const auto* const kDefaults = new jtbd::v1::SegmentationOptions();
   return options == nullptr ? *kDefaults : options->options;
-}
-
-// jtbd.h convention 8, as in jtbd_report.cc: a struct_size of at least
-// `min_size`, the first min(struct_size, sizeof) bytes of `full` copied out,
-// struct_size kept as the caller set it.
-template <typename Struct>
-absl::Status CheckStructSize(const char* function, const char* type_name,
-                             const Struct& out, size_t min_size) {
-  if (out.struct_size >= min_size) return absl::OkStatus();
-  return absl::InvalidArgumentError(absl::StrCat(
-      function, ": out->struct_size is ", out.struct_size,
-      "; set it to sizeof(", type_name, ") (", sizeof(Struct), ")"));
-}
-
-template <typename Struct>
-void CopyOut(Struct full, Struct* out) {
-  full.struct_size = out->struct_size;
-  std::memcpy(out, &full, std::min<size_t>(out->struct_size, sizeof(full)));
 }
 
 // Smallest struct sizes accepted: through the first field after
@@ -192,9 +176,7 @@ jtbd_attribute_overrepresentation ToC(
   full.rest_share = value.rest_share();
   full.has_lift = value.has_lift() ? 1 : 0;
   full.lift = value.has_lift() ? value.lift() : 0;
-  full.test.z = value.test().z();
-  full.test.p_value = value.test().p_value();
-  full.test.holm_adjusted_p_value = value.test().holm_adjusted_p_value();
+  full.test = jtbd::capi::ToC(value.test());
   return full;
 }
 

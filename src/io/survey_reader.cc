@@ -2797,8 +2797,8 @@ absl::StatusOr<Study> ReadSurveyCsvFile(const std::string& path,
 absl::StatusOr<v1::SurveyMap> ParseSurveyMapJson(
     absl::string_view json, absl::string_view source_name) {
   // protobuf parses deeply nested arrays in quadratic time.
-  absl::Status depth = CheckJsonDepth(
-      json, ResourceLimits::kDefaultMaxJsonDepth, source_name);
+  absl::Status depth =
+      CheckJsonDepth(json, ResourceLimits::kDefaultMaxJsonDepth, source_name);
   if (!depth.ok()) return depth;
   v1::SurveyMap map;
   google::protobuf::util::JsonParseOptions parse_options;
