@@ -261,20 +261,25 @@ JTBD_EXPORT jtbd_error* jtbd_read_options_set_duration_column(
     jtbd_read_options* options, const char* column, size_t column_len);
 
 /* Bounds on what one input may make the library allocate (docs/LIMITS.md).
- * Requests, serialized objects and saved files given to other functions
- * take the defaults (1 GiB, JSON depth 100). Reading a survey file, or
- * setting a survey or label map, with these options refuses, with
- * JTBD_RESOURCE_EXHAUSTED naming the limit, its value, and the file, line
- * and column, a file that exceeds one; the defaults are far above real
- * surveys. A value of 0 is refused (there is no "unlimited"). */
+ * Serialized objects and saved files given to other functions, and
+ * requests given without options, take the defaults (1 GiB, JSON depth
+ * 100). Reading a survey file, setting a survey or label map, or scoring a
+ * request (jtbd_score_request_with_options) with these options refuses,
+ * with JTBD_RESOURCE_EXHAUSTED naming the limit, its value, and the file,
+ * line and column, an input that exceeds one; the defaults are far above
+ * real surveys. A value of 0 is refused (there is no "unlimited"). */
 typedef enum jtbd_limit {
   JTBD_LIMIT_RECORD_BYTES = 1,  /* bytes of one CSV record (16 MiB) */
   JTBD_LIMIT_COLUMNS = 2,       /* fields of one CSV record (20,000) */
   JTBD_LIMIT_OUTCOMES = 3,      /* outcomes of one study (2,000) */
   JTBD_LIMIT_RESPONDENTS = 4,   /* respondents of one study (10,000,000) */
-  JTBD_LIMIT_REQUEST_BYTES = 5, /* bytes of a survey or label map (1 GiB) */
-  JTBD_LIMIT_JSON_DEPTH = 6     /* nesting of JSON maps (100, can only be
+  JTBD_LIMIT_REQUEST_BYTES = 5, /* bytes of a request, survey or label map
+                                   (1 GiB) */
+  JTBD_LIMIT_JSON_DEPTH = 6,    /* nesting of JSON maps (100, can only be
                                    lowered) */
+  /* bootstrap resamples a request may ask for, the default 2,000 included
+     (100,000; at most 1,000,000, the cap of jtbd_score_options) */
+  JTBD_LIMIT_BOOTSTRAP_RESAMPLES = 7
 } jtbd_limit;
 
 /* Sets one limit (a jtbd_limit value; others are refused with
@@ -974,6 +979,9 @@ JTBD_EXPORT jtbd_error* jtbd_aggregate_score_with_options(
 /* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
  * - touch no existing object, so any thread at any time: jtbd_score_request,
  *   jtbd_score_request_json.
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_score_request_with_options,
+ *   jtbd_score_request_json_with_options.
  */
 
 /* A serialized jtbd.v1.ScoreRequest in, a serialized jtbd.v1.Report out. */
@@ -985,6 +993,19 @@ JTBD_EXPORT jtbd_error* jtbd_score_request(const void* request,
 JTBD_EXPORT jtbd_error* jtbd_score_request_json(const char* request_json,
                                                 size_t request_size,
                                                 jtbd_buffer** report_json_out);
+/* The two above, with the request held to the limits of `options` (NULL:
+ * the defaults, exactly as the two above): max_request_bytes (the size),
+ * max_json_depth (JSON), max_outcomes and max_respondents (its study) and
+ * max_bootstrap_resamples (what its options ask for, the default 2,000
+ * included). Only the options' limits are used: the request carries its
+ * own scale and scoring options. Over a limit: JTBD_RESOURCE_EXHAUSTED
+ * naming it. */
+JTBD_EXPORT jtbd_error* jtbd_score_request_with_options(
+    const jtbd_read_options* options, const void* request, size_t request_size,
+    jtbd_buffer** report_out);
+JTBD_EXPORT jtbd_error* jtbd_score_request_json_with_options(
+    const jtbd_read_options* options, const char* request_json,
+    size_t request_size, jtbd_buffer** report_json_out);
 
 /* ----------------------------------------------------------- segmentation */
 

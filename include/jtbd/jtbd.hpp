@@ -164,8 +164,11 @@ struct ReadLimits {
   uint64_t max_columns = 0;        // fields of one record (20,000)
   uint64_t max_outcomes = 0;       // (2,000)
   uint64_t max_respondents = 0;    // (10,000,000)
-  uint64_t max_request_bytes = 0;  // a survey or label map (1 GiB)
+  uint64_t max_request_bytes = 0;  // a request, survey or label map (1 GiB)
   uint64_t max_json_depth = 0;     // JSON maps (100, can only be lowered)
+  // Bootstrap resamples a ScoreRequest may ask for (100,000; at most
+  // 1,000,000); used only by ScoreRequest[Json] with limits.
+  uint64_t max_bootstrap_resamples = 0;
 };
 
 // How survey files are read: the rating scale and the top-box rule, and
@@ -222,7 +225,8 @@ inline std::unique_ptr<jtbd_read_options, ReadOptionsDestroy> NewReadOptions(
       {JTBD_LIMIT_OUTCOMES, options.limits.max_outcomes},
       {JTBD_LIMIT_RESPONDENTS, options.limits.max_respondents},
       {JTBD_LIMIT_REQUEST_BYTES, options.limits.max_request_bytes},
-      {JTBD_LIMIT_JSON_DEPTH, options.limits.max_json_depth}};
+      {JTBD_LIMIT_JSON_DEPTH, options.limits.max_json_depth},
+      {JTBD_LIMIT_BOOTSTRAP_RESAMPLES, options.limits.max_bootstrap_resamples}};
   for (const auto& [limit, value] : limits) {
     if (value != 0) Check(jtbd_read_options_set_limit(raw, limit, value));
   }
@@ -1217,6 +1221,29 @@ inline std::string ScoreRequestJson(std::string_view request_json) {
   jtbd_buffer* buffer = nullptr;
   internal::Check(jtbd_score_request_json(request_json.data(),
                                           request_json.size(), &buffer));
+  return internal::TakeBuffer(buffer);
+}
+
+// The two above with the request held to `limits` (0 keeps a default):
+// its size, JSON depth, study size and bootstrap resamples.
+inline std::string ScoreRequest(std::string_view request,
+                                const ReadLimits& limits) {
+  ReadOptions options;
+  options.limits = limits;
+  const auto native = internal::NewReadOptions(options);
+  jtbd_buffer* buffer = nullptr;
+  internal::Check(jtbd_score_request_with_options(native.get(), request.data(),
+                                                  request.size(), &buffer));
+  return internal::TakeBuffer(buffer);
+}
+inline std::string ScoreRequestJson(std::string_view request_json,
+                                    const ReadLimits& limits) {
+  ReadOptions options;
+  options.limits = limits;
+  const auto native = internal::NewReadOptions(options);
+  jtbd_buffer* buffer = nullptr;
+  internal::Check(jtbd_score_request_json_with_options(
+      native.get(), request_json.data(), request_json.size(), &buffer));
   return internal::TakeBuffer(buffer);
 }
 

@@ -10,6 +10,7 @@
 #include "core/scale.h"
 #include "core/scoring.h"
 #include "io/rating_labels.h"
+#include "io/source_position.h"
 #include "io/survey_reader.h"
 #include "jtbd/jtbd.h"
 
@@ -128,7 +129,8 @@ jtbd_error* jtbd_read_options_set_labels(jtbd_read_options* options,
         DataArgument(data, size), options->options.limits, name));
     JTBD_CAPI_ASSIGN_OR_RETURN(
         jtbd::RatingLabels labels,
-        jtbd::RatingLabels::Parse(DataArgument(data, size), name));
+        jtbd::RatingLabels::Parse(DataArgument(data, size), name,
+                                  options->options.limits));
     options->options.labels = std::move(labels);
     return absl::OkStatus();
   });
@@ -141,8 +143,9 @@ jtbd_error* jtbd_read_options_set_labels_file(jtbd_read_options* options,
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
     JTBD_CAPI_ASSIGN_OR_RETURN(std::string file,
                                PathArgument(fn, path, path_len));
-    JTBD_CAPI_ASSIGN_OR_RETURN(jtbd::RatingLabels labels,
-                               jtbd::RatingLabels::ParseFile(file));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        jtbd::RatingLabels labels,
+        jtbd::RatingLabels::ParseFile(file, options->options.limits));
     options->options.labels = std::move(labels);
     return absl::OkStatus();
   });
@@ -182,8 +185,13 @@ jtbd_error* jtbd_read_options_set_survey_map_file(jtbd_read_options* options,
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
     JTBD_CAPI_ASSIGN_OR_RETURN(std::string file,
                                PathArgument(fn, path, path_len));
+    // Mapped, not copied: held to the options' limits before it is parsed.
+    JTBD_CAPI_ASSIGN_OR_RETURN(jtbd::FileBytes bytes,
+                               jtbd::FileBytes::Open(file));
+    JTBD_CAPI_RETURN_IF_ERROR(
+        jtbd::CheckMapLimits(bytes.bytes(), options->options.limits, file));
     JTBD_CAPI_ASSIGN_OR_RETURN(jtbd::v1::SurveyMap map,
-                               jtbd::ReadSurveyMapFile(file));
+                               jtbd::ParseSurveyMapJson(bytes.bytes(), file));
     options->options.survey_map = std::move(map);
     options->options.survey_map_source = std::move(file);
     return absl::OkStatus();

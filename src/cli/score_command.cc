@@ -271,12 +271,13 @@ absl::StatusOr<Scale> ScaleFromArgs(const ScoreArgs& args) {
 absl::Status DescribeOutcomes(const ScoreArgs& args, Study* study) {
   if (args.outcomes_path.empty()) return absl::OkStatus();
   if (args.outcomes_path != "-") {
-    return ReadOutcomeDescriptionsCsvFile(args.outcomes_path, study);
+    return ReadOutcomeDescriptionsCsvFile(args.outcomes_path, study,
+                                          args.input.limits);
   }
   std::string data;
   absl::Status read = ReadStdin(&data);
   if (!read.ok()) return read;
-  return ReadOutcomeDescriptionsCsv(data, kStdinName, study);
+  return ReadOutcomeDescriptionsCsv(data, kStdinName, study, args.input.limits);
 }
 
 // The segment column must be one of the respondent attribute columns (that

@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/types/optional.h"
 #include "cli/commands.h"
+#include "cli/survey_input.h"
 #include "serve/bearer_token.h"
 #include "serve/server.h"
 
@@ -46,7 +47,8 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ServeArgs* args) {
       value = arg.substr(equals + 1);
     }
     if (name != "--port" && name != "--bind" && name != "--token-file" &&
-        name != "--max-body-bytes") {
+        name != "--max-body-bytes" &&
+        !IsLimitFlag(name, /*with_request_limits=*/true)) {
       return name.rfind("--", 0) == 0
                  ? absl::StrCat("unknown option \"", name, "\"")
                  : absl::StrCat("serve takes no arguments, got \"", arg, "\"");
@@ -71,12 +73,14 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ServeArgs* args) {
       if (value->empty()) return "--token-file needs a file name";
       args->token_file = *value;
     } else {
-      uint64_t bytes = 0;
-      if (!absl::SimpleAtoi(*value, &bytes) || bytes == 0) {
-        return absl::StrCat("bad --max-body-bytes \"", *value,
-                            "\" (expected a positive number of bytes)");
+      // --max-body-bytes: the name it had before the other limits came.
+      const std::string flag =
+          name == "--max-body-bytes" ? "--max-request-bytes" : name;
+      UsageProblem limit = ParseLimitFlag(flag, *value, &args->server.limits);
+      if (!limit.empty()) {
+        return name == flag ? limit
+                            : absl::StrCat(limit, " (given as ", name, ")");
       }
-      args->server.max_body_bytes = static_cast<size_t>(bytes);
     }
   }
   return "";
@@ -86,38 +90,47 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ServeArgs* args) {
 
 const char* ServeSynopsis() {
   return "Usage: jtbd serve [--port N] [--bind ADDRESS] [--token-file FILE]\n"
-         "                  [--max-body-bytes N]\n"
+         "                  [--max-request-bytes N] [--max-* N]\n"
          "Run `jtbd serve --help` for details.\n";
 }
 
 const char* ServeUsage() {
-  return "Usage: jtbd serve [options]\n"
-         "\n"
-         "Serves scoring over HTTP for hosts that cannot load libjtbd\n"
-         "(Salesforce, HubSpot, Dynamics), until SIGINT or SIGTERM:\n"
-         "  POST /v1/score  body text/csv (a survey, as `jtbd score` reads;\n"
-         "                  query parameters segment_by, scale, top_box) or\n"
-         "                  application/json (a jtbd.v1.ScoreRequest);\n"
-         "                  answers `jtbd score --format json`'s JSON\n"
-         "  GET /healthz    {\"status\":\"ok\",\"version\":...}\n"
-         "Errors are JSON {\"error\":{\"code\",\"message\"}}: 400 bad input,\n"
-         "401 missing or wrong token, 404, 405, 413 body too large, 415.\n"
-         "\n"
-         "Options:\n"
-         "  --port N            TCP port (default: 8080; 0 picks a free "
-         "one)\n"
-         "  --bind ADDRESS      address to listen on (default: 127.0.0.1;\n"
-         "                      put TLS in front before binding others)\n"
-         "  --token-file FILE   require \"Authorization: Bearer <token>\" on\n"
-         "                      /v1/ with the token in FILE\n"
-         "  --max-body-bytes N  refuse larger bodies with 413 (default:\n"
-         "                      67108864)\n"
-         "  -h, --help          print this help\n"
-         "\n"
-         "Prints \"listening on http://ADDRESS:PORT\" on standard output once\n"
-         "ready, and one line per request on standard error.\n"
-         "Exit status: 0 stopped by a signal, 1 cannot serve, 2 usage "
-         "error.\n";
+  // Built once: the limit flags come from the text score and inspect share.
+  static const std::string* const kUsage = new std::string(absl::StrCat(
+      "Usage: jtbd serve [options]\n"
+      "\n"
+      "Serves scoring over HTTP for hosts that cannot load libjtbd\n"
+      "(Salesforce, HubSpot, Dynamics), until SIGINT or SIGTERM:\n"
+      "  POST /v1/score  body text/csv (a survey, as `jtbd score` reads;\n"
+      "                  query parameters segment_by, scale, top_box) or\n"
+      "                  application/json (a jtbd.v1.ScoreRequest);\n"
+      "                  answers `jtbd score --format json`'s JSON\n"
+      "  GET /healthz    {\"status\":\"ok\",\"version\":...}\n"
+      "Errors are JSON {\"error\":{\"code\",\"message\"}}: 400 bad input,\n"
+      "401 missing or wrong token, 404, 405, 413 over a limit (below),\n"
+      "415.\n"
+      "\n"
+      "Options:\n"
+      "  --port N            TCP port (default: 8080; 0 picks a free "
+      "one)\n"
+      "  --bind ADDRESS      address to listen on (default: 127.0.0.1;\n"
+      "                      put TLS in front before binding others)\n"
+      "  --token-file FILE   require \"Authorization: Bearer <token>\" on\n"
+      "                      /v1/ with the token in FILE\n"
+      "  -h, --help          print this help\n"
+      "\n"
+      "Limits of each request (over one: 413 naming it):\n",
+      LimitFlagsHelp(serve::DefaultServeLimits(),
+                     /*with_request_limits=*/true),
+      "  --max-body-bytes N       the same as --max-request-bytes (its older\n"
+      "                           name); a body is refused before it is read\n"
+      "                           (default here: 67108864, 64 MiB)\n"
+      "\n"
+      "Prints \"listening on http://ADDRESS:PORT\" on standard output once\n"
+      "ready, and one line per request on standard error.\n"
+      "Exit status: 0 stopped by a signal, 1 cannot serve, 2 usage "
+      "error.\n"));
+  return kUsage->c_str();
 }
 
 int RunServe(const std::vector<std::string>& raw_args) {

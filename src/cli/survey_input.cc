@@ -6,13 +6,17 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <memory>
+#include <string>
 #include <utility>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "cli/output.h"
+#include "core/scoring.h"
 #include "io/rating_labels.h"
+#include "io/source_position.h"
 
 namespace jtbd {
 namespace cli {
@@ -82,14 +86,113 @@ std::shared_ptr<ProgressLine>& CurrentProgress() {
   return *progress;
 }
 
+// The limits every reading command takes, then those only requests have.
+constexpr LimitKind kReadLimitKinds[] = {
+    LimitKind::kRecordBytes,       LimitKind::kColumns,
+    LimitKind::kOutcomes,          LimitKind::kRespondents,
+    LimitKind::kRequestBytes,      LimitKind::kJsonDepth,
+    LimitKind::kBootstrapResamples};
+constexpr size_t kSurveyLimitCount = 6;
+
+std::string LimitFlag(LimitKind kind) {
+  std::string flag =
+      absl::StrCat("--", LimitName(static_cast<int32_t>(kind)));  // max_...
+  std::replace(flag.begin(), flag.end(), '_', '-');
+  return flag;
+}
+
+// The kind of a --max-* flag; nullptr when it is none.
+const LimitKind* FindLimitFlag(absl::string_view name,
+                               bool with_request_limits) {
+  const size_t count =
+      with_request_limits ? std::size(kReadLimitKinds) : kSurveyLimitCount;
+  for (size_t i = 0; i < count; ++i) {
+    if (name == LimitFlag(kReadLimitKinds[i])) return &kReadLimitKinds[i];
+  }
+  return nullptr;
+}
+
+// 16 MiB, 1 GiB: bytes as a person reads them when they are whole units.
+std::string ByteSize(uint64_t bytes) {
+  if (bytes >= (uint64_t{1} << 30) && bytes % (uint64_t{1} << 30) == 0) {
+    return absl::StrCat(bytes >> 30, " GiB");
+  }
+  if (bytes >= (uint64_t{1} << 20) && bytes % (uint64_t{1} << 20) == 0) {
+    return absl::StrCat(bytes >> 20, " MiB");
+  }
+  return absl::StrCat(bytes);
+}
+
 }  // namespace
+
+bool IsLimitFlag(absl::string_view name, bool with_request_limits) {
+  return FindLimitFlag(name, with_request_limits) != nullptr;
+}
+
+std::string ParseLimitFlag(absl::string_view name, const std::string& value,
+                           ResourceLimits* limits) {
+  const LimitKind* kind = FindLimitFlag(name, /*with_request_limits=*/true);
+  if (kind == nullptr) return absl::StrCat("unknown limit flag ", name);
+  uint64_t limit = 0;
+  if (!absl::SimpleAtoi(value, &limit) || limit == 0) {
+    return absl::StrCat(name, " needs a whole number of at least 1, not \"",
+                        value, "\"");
+  }
+  const absl::Status status =
+      SetLimit(limits, static_cast<int32_t>(*kind), limit);
+  return std::string(status.message());
+}
+
+std::string LimitFlagsHelp(const ResourceLimits& defaults,
+                           bool with_request_limits) {
+  std::string help = absl::StrCat(
+      "  --max-record-bytes N     bytes of one CSV record (default: ",
+      ByteSize(defaults.max_record_bytes),
+      ")\n"
+      "  --max-columns N          fields of one CSV record (default: ",
+      defaults.max_columns,
+      ")\n"
+      "  --max-outcomes N         outcomes of one study (default: ",
+      defaults.max_outcomes,
+      ")\n"
+      "  --max-respondents N      respondents of one study (default:\n"
+      "                           ",
+      defaults.max_respondents,
+      ")\n"
+      "  --max-request-bytes N    bytes of ",
+      with_request_limits ? "a request body" : "a label map, survey map or",
+      "\n"
+      "                           ",
+      with_request_limits ? "" : "--outcomes file ",
+      "(default: ", ByteSize(defaults.max_request_bytes),
+      ")\n"
+      "  --max-json-depth N       nesting of JSON objects and arrays\n"
+      "                           (default, and most: ",
+      defaults.max_json_depth, ")\n");
+  if (with_request_limits) {
+    absl::StrAppend(
+        &help,
+        "  --max-bootstrap-resamples N\n"
+        "                           bootstrap resamples a request may ask\n"
+        "                           for, the default ",
+        ScoringPlan::kDefaultBootstrapResamples,
+        " included (default:\n"
+        "                           ",
+        defaults.max_bootstrap_resamples, "; at most ",
+        ResourceLimits::kMaxBootstrapResamples, ")\n");
+  }
+  absl::StrAppend(&help,
+                  "                           Over a limit: refused, naming "
+                  "it\n"
+                  "                           (docs/LIMITS.md)\n");
+  return help;
+}
 
 bool IsSurveyInputFlag(absl::string_view name) {
   return name == "--input-format" || name == "--importance" ||
          name == "--satisfaction" || name == "--labels" || name == "--map" ||
          name == "--weight" || name == "--duration" ||
-         name == "--max-record-bytes" || name == "--max-columns" ||
-         name == "--max-outcomes" || name == "--max-respondents";
+         IsLimitFlag(name, /*with_request_limits=*/false);
 }
 
 std::string ParseSurveyInputFlag(absl::string_view name,
@@ -103,21 +206,8 @@ std::string ParseSurveyInputFlag(absl::string_view name,
     }
     return "";
   }
-  const LimitKind limit_kinds[] = {LimitKind::kRecordBytes, LimitKind::kColumns,
-                                   LimitKind::kOutcomes,
-                                   LimitKind::kRespondents};
-  for (LimitKind kind : limit_kinds) {
-    const char* field = LimitName(static_cast<int32_t>(kind));  // max_...
-    std::string flag = absl::StrCat("--", field);
-    std::replace(flag.begin(), flag.end(), '_', '-');
-    if (name != flag) continue;
-    uint64_t limit = 0;
-    if (!absl::SimpleAtoi(value, &limit) || limit == 0) {
-      return absl::StrCat(name, " needs a whole number of at least 1, not \"",
-                          value, "\"");
-    }
-    return std::string(
-        SetLimit(&args->limits, static_cast<int32_t>(kind), limit).message());
+  if (IsLimitFlag(name, /*with_request_limits=*/false)) {
+    return ParseLimitFlag(name, value, &args->limits);
   }
   if (value.empty()) {
     return absl::StrCat(name, " needs a ",
@@ -176,12 +266,19 @@ absl::StatusOr<ReadOptions> MakeReadOptions(const SurveyInputArgs& args,
   options.limits = args.limits;
   if (!args.labels_path.empty()) {
     absl::StatusOr<RatingLabels> labels =
-        RatingLabels::ParseFile(args.labels_path);
+        RatingLabels::ParseFile(args.labels_path, args.limits);
     if (!labels.ok()) return labels.status();
     options.labels = *std::move(labels);
   }
   if (!args.map_path.empty()) {
-    absl::StatusOr<v1::SurveyMap> map = ReadSurveyMapFile(args.map_path);
+    // Mapped, not copied: held to the limits before it is parsed.
+    absl::StatusOr<FileBytes> bytes = FileBytes::Open(args.map_path);
+    if (!bytes.ok()) return bytes.status();
+    absl::Status limits =
+        CheckMapLimits(bytes->bytes(), args.limits, args.map_path);
+    if (!limits.ok()) return limits;
+    absl::StatusOr<v1::SurveyMap> map =
+        ParseSurveyMapJson(bytes->bytes(), args.map_path);
     if (!map.ok()) return map.status();
     options.survey_map = *std::move(map);
     options.survey_map_source = args.map_path;

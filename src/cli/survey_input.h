@@ -27,9 +27,25 @@ struct SurveyInputArgs {
   std::string map_path;     // empty: none
   std::string weight_column;
   std::string duration_column;  // --duration; empty: detected
-  // --max-record-bytes, --max-columns, --max-outcomes, --max-respondents.
+  // --max-record-bytes, --max-columns, --max-outcomes, --max-respondents,
+  // --max-request-bytes, --max-json-depth: the survey's and those of the
+  // label map, survey map and outcome descriptions read with it.
   ResourceLimits limits;
 };
+
+// The --max-* flags, one per ResourceLimits field ("--max-columns" for
+// max_columns). Every command that reads input takes those of limits 1-6;
+// with_request_limits adds --max-bootstrap-resamples, which only bounds
+// requests (`jtbd serve`): elsewhere --bootstrap is the caller's choice.
+bool IsLimitFlag(absl::string_view name, bool with_request_limits);
+// Sets the limit of such a flag from its value; a usage problem (not a
+// whole number, 0, above the largest accepted) or empty when fine.
+std::string ParseLimitFlag(absl::string_view name, const std::string& value,
+                           ResourceLimits* limits);
+// The help lines of those flags with the defaults in `defaults`: one text
+// for every command's --help.
+std::string LimitFlagsHelp(const ResourceLimits& defaults,
+                           bool with_request_limits);
 
 // Whether `name` ("--labels") is one of the flags above; all take a value.
 bool IsSurveyInputFlag(absl::string_view name);

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "core/scoring.h"
 
 namespace jtbd {
 
@@ -364,6 +365,10 @@ absl::StatusOr<Aggregate> Aggregate::FromProto(const v1::Aggregate& proto) {
         "versions %u to %u)",
         proto.format_version(), kFormatVersion, kSolutionsFormatVersion));
   }
+  // Refused here as scoring would refuse it, so that what loads scores.
+  absl::Status fits =
+      CheckFitsReport(proto.respondent_count(), "aggregate respondent_count");
+  if (!fits.ok()) return fits;
   absl::StatusOr<Scale> scale = Scale::FromProto(proto.scale());
   if (!scale.ok()) {
     return absl::InvalidArgumentError(

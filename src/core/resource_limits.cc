@@ -27,11 +27,18 @@ constexpr LimitInfo kLimits[] = {
     {LimitKind::kRespondents, "max_respondents", "JTBD_LIMIT_RESPONDENTS",
      "--max-respondents", &ResourceLimits::max_respondents},
     {LimitKind::kRequestBytes, "max_request_bytes", "JTBD_LIMIT_REQUEST_BYTES",
-     nullptr, &ResourceLimits::max_request_bytes},
+     "--max-request-bytes", &ResourceLimits::max_request_bytes},
     // Only ever lowered (kLargestMaxJsonDepth is the default).
-    {LimitKind::kJsonDepth, "max_json_depth", "JTBD_LIMIT_JSON_DEPTH", nullptr,
-     &ResourceLimits::max_json_depth},
+    {LimitKind::kJsonDepth, "max_json_depth", "JTBD_LIMIT_JSON_DEPTH",
+     "--max-json-depth", &ResourceLimits::max_json_depth},
+    // Bounds requests (not the caller's own options); at most
+    // kMaxBootstrapResamples.
+    {LimitKind::kBootstrapResamples, "max_bootstrap_resamples",
+     "JTBD_LIMIT_BOOTSTRAP_RESAMPLES", "--max-bootstrap-resamples",
+     &ResourceLimits::max_bootstrap_resamples},
 };
+
+constexpr LimitKind kLastLimitKind = LimitKind::kBootstrapResamples;
 
 const LimitInfo* FindLimit(int32_t kind) {
   for (const LimitInfo& info : kLimits) {
@@ -52,6 +59,13 @@ absl::Status CheckValue(const LimitInfo& info, uint64_t value) {
     return absl::InvalidArgumentError(
         absl::StrCat(info.name, " is ", value, "; at most ",
                      ResourceLimits::kLargestMaxJsonDepth, " is accepted"));
+  }
+  if (info.kind == LimitKind::kBootstrapResamples &&
+      value > ResourceLimits::kMaxBootstrapResamples) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(info.name, " is ", value, "; at most ",
+                     ResourceLimits::kMaxBootstrapResamples,
+                     " is accepted (the fixed cap of any scoring)"));
   }
   return absl::OkStatus();
 }
@@ -76,7 +90,7 @@ absl::StatusOr<uint64_t> GetLimit(const ResourceLimits& limits, int32_t kind) {
   if (info == nullptr) {
     return absl::InvalidArgumentError(
         absl::StrCat("limit ", kind, " is not a jtbd_limit (1-",
-                     static_cast<int32_t>(LimitKind::kJsonDepth), ")"));
+                     static_cast<int32_t>(kLastLimitKind), ")"));
   }
   return limits.*info->field;
 }
@@ -95,16 +109,16 @@ std::string LimitHint(LimitKind kind, uint64_t limit) {
   if (kind == LimitKind::kJsonDepth) {
     return absl::StrCat(info.name, " = ", limit, " (at most ",
                         ResourceLimits::kLargestMaxJsonDepth,
-                        "; lower it with ReadOptions::limits or "
+                        "; lower it with ReadOptions::limits, "
                         "jtbd_read_options_set_limit(",
-                        info.enum_name, "))");
+                        info.enum_name, ") or ", info.flag, ")");
   }
   if (kind == LimitKind::kRequestBytes) {
     return absl::StrCat(info.name, " = ", limit,
-                        " (fixed for requests, serialized objects and saved "
-                        "files; for survey and label maps set it with "
-                        "ReadOptions::limits or jtbd_read_options_set_limit(",
-                        info.enum_name, "))");
+                        " (fixed for serialized objects and saved files; for "
+                        "requests, survey and label maps set it with "
+                        "ReadOptions::limits, jtbd_read_options_set_limit(",
+                        info.enum_name, ") or ", info.flag, ")");
   }
   std::string hint = absl::StrCat(
       info.name, " = ", limit, "; raise it with ", "ReadOptions::limits, ",

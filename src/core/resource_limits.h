@@ -20,6 +20,7 @@ enum class LimitKind : int32_t {
   kRespondents = 4,
   kRequestBytes = 5,
   kJsonDepth = 6,
+  kBootstrapResamples = 7,
 };
 
 // What one input may make the library allocate or do: every reader checks
@@ -62,9 +63,19 @@ struct ResourceLimits {
   // deeper anyway, so the limit can only be lowered.
   static constexpr uint64_t kLargestMaxJsonDepth = 100;
 
+  // Bootstrap resamples per outcome (and segment) that an input -- a
+  // ScoreRequest given as bytes to the C ABI or to the sidecar -- may ask
+  // for, the library's default (2000) included. Percentile intervals need
+  // 1,000-10,000 resamples; 100,000 is ten times what anyone uses and
+  // bounds the CPU one hostile request can take. Settable up to
+  // kMaxBootstrapResamples.
+  static constexpr uint64_t kDefaultMaxBootstrapResamples = 100000;
+
   // Fixed caps of the work one call may ask for, enforced where the option
   // is checked (core/scoring.h ScoringPlan, segments/segmentation.h
-  // SegmentationPlan; tests check these equal them).
+  // SegmentationPlan; tests check these equal them). They bound the
+  // caller's own options (score and segment options, CLI flags); k and
+  // starts only ever come from the caller's code.
   static constexpr uint32_t kMaxBootstrapResamples = 1000000;
   static constexpr uint32_t kMaxSegmentCount = 100;    // k
   static constexpr uint32_t kMaxKMeansStarts = 10000;  // starts per k
@@ -75,13 +86,15 @@ struct ResourceLimits {
   uint64_t max_respondents = kDefaultMaxRespondents;
   uint64_t max_request_bytes = kDefaultMaxRequestBytes;
   uint64_t max_json_depth = kDefaultMaxJsonDepth;
+  uint64_t max_bootstrap_resamples = kDefaultMaxBootstrapResamples;
 };
 
 // "max_record_bytes", ...; nullptr for a value that is no LimitKind.
 const char* LimitName(int32_t kind);
 
 // INVALID_ARGUMENT naming the first limit that is 0 (or max_json_depth
-// above kLargestMaxJsonDepth).
+// above kLargestMaxJsonDepth, max_bootstrap_resamples above
+// kMaxBootstrapResamples).
 absl::Status ValidateResourceLimits(const ResourceLimits& limits);
 
 // Reads or sets one limit by its jtbd_limit number; INVALID_ARGUMENT for an

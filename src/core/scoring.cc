@@ -18,14 +18,6 @@
 namespace jtbd {
 namespace {
 
-absl::Status CheckFitsReport(uint64_t count, const char* what) {
-  if (count > std::numeric_limits<uint32_t>::max()) {
-    return absl::OutOfRangeError(absl::StrFormat(
-        "%s %u exceeds the report's 32-bit counts", what, count));
-  }
-  return absl::OkStatus();
-}
-
 bool IsTopBoxMethod(v1::ScoreMethod method) {
   return method != v1::SCORE_METHOD_MEAN;
 }
@@ -54,6 +46,14 @@ v1::Interval ScoreInterval(double score, double variance,
 }
 
 }  // namespace
+
+absl::Status CheckFitsReport(uint64_t count, absl::string_view what) {
+  if (count > std::numeric_limits<uint32_t>::max()) {
+    return absl::OutOfRangeError(absl::StrFormat(
+        "%s %u exceeds the report's 32-bit counts", what, count));
+  }
+  return absl::OkStatus();
+}
 
 absl::StatusOr<ScoringPlan> MakeScoringPlan(const v1::ScoringOptions& options) {
   ScoringPlan plan;
@@ -303,9 +303,9 @@ absl::StatusOr<v1::Report> ScoreAggregate(const Aggregate& aggregate,
                                           const ScoringPlan& plan,
                                           absl::string_view bootstrap_scope) {
   v1::Report report;
-  if (aggregate.respondent_count() > std::numeric_limits<uint32_t>::max()) {
-    return absl::OutOfRangeError("respondent count exceeds 32 bits");
-  }
+  absl::Status fits =
+      CheckFitsReport(aggregate.respondent_count(), "respondent count");
+  if (!fits.ok()) return fits;
   report.set_respondent_count(
       static_cast<uint32_t>(aggregate.respondent_count()));
   // The top-box rule the scores were computed with.

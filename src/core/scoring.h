@@ -35,6 +35,12 @@ struct ScoringPlan {
 // the option.
 absl::StatusOr<ScoringPlan> MakeScoringPlan(const v1::ScoringOptions& options);
 
+// A report counts respondents in 32 bits: OUT_OF_RANGE "<what> N exceeds
+// the report's 32-bit counts" above that. Scoring checks it, and so does
+// reading a serialized aggregate (naming its field), so that an aggregate
+// that loads always scores.
+absl::Status CheckFitsReport(uint64_t count, absl::string_view what);
+
 // Report.method of a method: "ulwick_top_box", "mean_rescaled", "olsen",
 // "top_box_only" ("unspecified" for anything else).
 const char* ScoreMethodName(v1::ScoreMethod method);

@@ -41,8 +41,8 @@ struct Description {
 class DescriptionsParser {
  public:
   DescriptionsParser(absl::string_view text, absl::string_view source,
-                     const Study& study)
-      : reader_(text), source_(source), study_(study) {}
+                     const Study& study, const ResourceLimits& limits)
+      : reader_(text, ',', limits), source_(source), study_(study) {}
 
   // Checks the whole text; the study is not touched.
   absl::StatusOr<std::vector<Description>> Parse();
@@ -216,12 +216,16 @@ absl::StatusOr<std::vector<Description>> DescriptionsParser::Parse() {
 
 absl::Status ReadOutcomeDescriptionsCsv(absl::string_view data,
                                         absl::string_view source_name,
-                                        Study* study) {
+                                        Study* study,
+                                        const ResourceLimits& limits) {
   if (study == nullptr) {
     return absl::InvalidArgumentError(
         absl::StrCat(source_name, ": no study to describe"));
   }
-  DescriptionsParser parser(data, source_name, *study);
+  absl::Status size =
+      CheckRequestBytes(data.size(), limits.max_request_bytes, source_name);
+  if (!size.ok()) return size;
+  DescriptionsParser parser(data, source_name, *study, limits);
   absl::StatusOr<std::vector<Description>> descriptions = parser.Parse();
   if (!descriptions.ok()) return descriptions.status();
   // Every index was found in this study just now, so no setter can refuse.
@@ -241,10 +245,12 @@ absl::Status ReadOutcomeDescriptionsCsv(absl::string_view data,
 }
 
 absl::Status ReadOutcomeDescriptionsCsvFile(const std::string& path,
-                                            Study* study) {
-  absl::StatusOr<std::string> data = ReadWholeFile(path);
+                                            Study* study,
+                                            const ResourceLimits& limits) {
+  // Mapped, not copied: an oversized file is refused before it is read.
+  absl::StatusOr<FileBytes> data = FileBytes::Open(path);
   if (!data.ok()) return data.status();
-  return ReadOutcomeDescriptionsCsv(*data, path, study);
+  return ReadOutcomeDescriptionsCsv(data->bytes(), path, study, limits);
 }
 
 }  // namespace jtbd

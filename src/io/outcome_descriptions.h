@@ -5,6 +5,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "core/resource_limits.h"
 #include "core/study.h"
 
 namespace jtbd {
@@ -24,11 +25,16 @@ namespace jtbd {
 // refusal leaves it as it was. Refusals are INVALID_ARGUMENT (NOT_FOUND for
 // a missing file) with survey_reader.h's message form
 //   <source>: line <L>, column <C> ("<header>"): <what is wrong>
-absl::Status ReadOutcomeDescriptionsCsv(absl::string_view data,
-                                        absl::string_view source_name,
-                                        Study* study);
-absl::Status ReadOutcomeDescriptionsCsvFile(const std::string& path,
-                                            Study* study);
+//
+// Held to `limits` (RESOURCE_EXHAUSTED naming the limit, the study
+// unchanged): the text's size (max_request_bytes; a file's checked before
+// it is read) and its records (max_record_bytes, max_columns).
+absl::Status ReadOutcomeDescriptionsCsv(
+    absl::string_view data, absl::string_view source_name, Study* study,
+    const ResourceLimits& limits = ResourceLimits());
+absl::Status ReadOutcomeDescriptionsCsvFile(
+    const std::string& path, Study* study,
+    const ResourceLimits& limits = ResourceLimits());
 
 }  // namespace jtbd
 

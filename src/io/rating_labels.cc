@@ -103,8 +103,9 @@ bool ParseMapRating(absl::string_view text, int* rating) {
 }
 
 absl::StatusOr<RatingLabels> ParseLabelCsv(absl::string_view data,
-                                           absl::string_view source_name) {
-  CsvReader reader(data, CsvReader::DetectSeparator(data));
+                                           absl::string_view source_name,
+                                           const ResourceLimits& limits) {
+  CsvReader reader(data, CsvReader::DetectSeparator(data), limits);
   RatingLabels labels;
   auto csv_error = [&]() {
     return reader.error().WithCode(
@@ -220,10 +221,10 @@ absl::Status AddJsonLabels(const google::protobuf::Struct& object,
 }
 
 absl::StatusOr<RatingLabels> ParseLabelJson(absl::string_view data,
-                                            absl::string_view source_name) {
+                                            absl::string_view source_name,
+                                            const ResourceLimits& limits) {
   // protobuf parses deeply nested arrays in quadratic time.
-  absl::Status depth =
-      CheckJsonDepth(data, ResourceLimits::kDefaultMaxJsonDepth, source_name);
+  absl::Status depth = CheckJsonDepth(data, limits.max_json_depth, source_name);
   if (!depth.ok()) return depth;
   google::protobuf::Struct root;
   google::protobuf::util::JsonParseOptions options;
@@ -323,8 +324,12 @@ absl::Status RatingLabels::CheckScale(const Scale& scale) const {
   return absl::OkStatus();
 }
 
-absl::StatusOr<RatingLabels> RatingLabels::Parse(
-    absl::string_view data, absl::string_view source_name) {
+absl::StatusOr<RatingLabels> RatingLabels::Parse(absl::string_view data,
+                                                 absl::string_view source_name,
+                                                 const ResourceLimits& limits) {
+  absl::Status size =
+      CheckRequestBytes(data.size(), limits.max_request_bytes, source_name);
+  if (!size.ok()) return size;
   size_t first = 0;
   if (data.substr(0, 3) == "\xEF\xBB\xBF") first = 3;
   while (first < data.size() &&
@@ -332,15 +337,17 @@ absl::StatusOr<RatingLabels> RatingLabels::Parse(
     ++first;
   }
   if (first < data.size() && data[first] == '{') {
-    return ParseLabelJson(data.substr(first), source_name);
+    return ParseLabelJson(data.substr(first), source_name, limits);
   }
-  return ParseLabelCsv(data, source_name);
+  return ParseLabelCsv(data, source_name, limits);
 }
 
-absl::StatusOr<RatingLabels> RatingLabels::ParseFile(const std::string& path) {
-  absl::StatusOr<std::string> data = ReadWholeFile(path);
+absl::StatusOr<RatingLabels> RatingLabels::ParseFile(
+    const std::string& path, const ResourceLimits& limits) {
+  // Mapped, not copied: an oversized file is refused before it is read.
+  absl::StatusOr<FileBytes> data = FileBytes::Open(path);
   if (!data.ok()) return data.status();
-  return Parse(*data, path);
+  return Parse(data->bytes(), path, limits);
 }
 
 RatingParser::RatingParser(const Scale& scale, const RatingLabels* labels)

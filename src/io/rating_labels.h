@@ -9,6 +9,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "core/resource_limits.h"
 #include "core/scale.h"
 
 namespace jtbd {
@@ -76,9 +77,14 @@ class RatingLabels {
   // {"importance": {...}, "satisfaction": {...}} (a rating may be a number,
   // or null / "" for no answer). The format is chosen by the first
   // non-blank character ('{' = JSON). Refusals name the source and line.
-  static absl::StatusOr<RatingLabels> Parse(absl::string_view data,
-                                            absl::string_view source_name);
-  static absl::StatusOr<RatingLabels> ParseFile(const std::string& path);
+  // Held to `limits` (RESOURCE_EXHAUSTED naming the limit): the map's size
+  // (max_request_bytes, a file's checked before it is read), CSV records
+  // (max_record_bytes, max_columns) and JSON nesting (max_json_depth).
+  static absl::StatusOr<RatingLabels> Parse(
+      absl::string_view data, absl::string_view source_name,
+      const ResourceLimits& limits = ResourceLimits());
+  static absl::StatusOr<RatingLabels> ParseFile(
+      const std::string& path, const ResourceLimits& limits = ResourceLimits());
 
   // Merges `other`'s labels over these (later wins).
   void Merge(const RatingLabels& other);

@@ -18,9 +18,8 @@
 #include "absl/types/optional.h"
 #include "core/resource_limits.h"
 #include "core/scale.h"
+#include "core/score_request.h"
 #include "core/study.h"
-#include "google/protobuf/stubs/stringpiece.h"
-#include "google/protobuf/util/json_util.h"
 #include "io/survey_reader.h"
 #include "io/utf8.h"
 #include "jtbd/jtbd.h"  // the version macros
@@ -119,57 +118,38 @@ absl::StatusOr<Scale> ScaleFromParams(const CsvParams& params) {
 }
 
 absl::StatusOr<v1::Report> ScoreCsv(absl::string_view body,
-                                    const QueryParams& params) {
+                                    const QueryParams& params,
+                                    const ResourceLimits& limits) {
   absl::StatusOr<CsvParams> parsed = ParseCsvParams(params);
   if (!parsed.ok()) return parsed.status();
   absl::StatusOr<Scale> scale = ScaleFromParams(*parsed);
   if (!scale.ok()) return scale.status();
+  v1::ScoringOptions scoring_options;
+  scoring_options.set_segment_by(parsed->segment_by);
+  // The default resamples, held to the limit as a JSON request's are;
+  // before the body is read.
+  absl::Status resamples = CheckBootstrapResamples(scoring_options, limits);
+  if (!resamples.ok()) return resamples;
   ReadOptions read_options;
   read_options.scale = *scale;
+  read_options.limits = limits;
   absl::StatusOr<Study> study =
       ReadSurveyCsv(body, kBodySourceName, read_options);
   if (!study.ok()) return study.status();
-  v1::ScoringOptions scoring_options;
-  scoring_options.set_segment_by(parsed->segment_by);
   return study->Score(scoring_options);
 }
 
-// What jtbd_score_request_json does, with the same messages.
+// What jtbd_score_request_json_with_options does, with the same messages.
 absl::StatusOr<v1::Report> ScoreJsonRequest(absl::string_view body,
-                                            const QueryParams& params) {
+                                            const QueryParams& params,
+                                            const ResourceLimits& limits) {
   if (!params.empty()) {
     return absl::InvalidArgumentError(absl::StrCat(
         "query parameter ", params.begin()->first,
         ": an application/json request carries its options in the body "
         "(ScoreRequest.options)"));
   }
-  // protobuf parses deeply nested arrays in quadratic time.
-  absl::Status depth =
-      CheckJsonDepth(body, ResourceLimits::kDefaultMaxJsonDepth, "the body");
-  if (!depth.ok()) return depth;
-  v1::ScoreRequest request;
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = true;  // newer clients, older sidecar
-  const auto parsed = google::protobuf::util::JsonStringToMessage(
-      google::protobuf::StringPiece(body.data(), body.size()), &request,
-      options);
-  if (!parsed.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("not a jtbd.v1.ScoreRequest in protobuf JSON: ",
-                     parsed.message().ToString()));
-  }
-  absl::Status size = CheckStudySize(request.study().outcomes_size(),
-                                     request.study().respondents_size(),
-                                     ResourceLimits(), "study");
-  if (!size.ok()) return size;
-  absl::StatusOr<Study> study = Study::FromProto(request.study());
-  if (!study.ok()) {
-    // Paths in the message are relative to the study; make them relative to
-    // the request the caller wrote.
-    return absl::Status(study.status().code(),
-                        absl::StrCat("study.", study.status().message()));
-  }
-  return study->Score(request.options());
+  return ScoreRequestJson(body, limits, "the body");
 }
 
 void AppendEscaped(absl::string_view valid_utf8, std::string* out) {
@@ -261,16 +241,19 @@ JsonReply UnsupportedMediaType(absl::string_view content_type) {
 }
 
 JsonReply Score(absl::string_view content_type, absl::string_view body,
-                const QueryParams& params) {
+                const QueryParams& params, const ResourceLimits& limits) {
   const std::string media_type = MediaType(content_type);
-  absl::StatusOr<v1::Report> report;
-  if (media_type == kCsvMediaType) {
-    report = ScoreCsv(body, params);
-  } else if (media_type == kJsonMediaType) {
-    report = ScoreJsonRequest(body, params);
-  } else {
+  if (media_type != kCsvMediaType && media_type != kJsonMediaType) {
     return UnsupportedMediaType(content_type);
   }
+  // The server refuses larger bodies before reading them; this holds for
+  // any caller.
+  absl::Status size =
+      CheckRequestBytes(body.size(), limits.max_request_bytes, "the body");
+  if (!size.ok()) return ErrorReply(size);
+  absl::StatusOr<v1::Report> report =
+      media_type == kCsvMediaType ? ScoreCsv(body, params, limits)
+                                  : ScoreJsonRequest(body, params, limits);
   if (!report.ok()) return ErrorReply(report.status());
   absl::StatusOr<std::string> json = RenderJson(*report);
   if (!json.ok()) return ErrorReply(json.status());

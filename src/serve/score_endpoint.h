@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "core/resource_limits.h"
 
 namespace jtbd {
 namespace serve {
@@ -27,8 +28,14 @@ using QueryParams = std::multimap<std::string, std::string>;
 //     fields ignored), with no query parameters: the request carries them.
 // 200 with exactly `jtbd score --format json`'s output; 400 for bad input,
 // 415 for another media type, each with ErrorReply's body.
+//
+// Both are held to `limits` (413 naming the limit): the body's size
+// (max_request_bytes); a CSV body is read with them as ReadOptions.limits;
+// a JSON request is checked as jtbd_score_request_json_with_options checks
+// it (core/score_request.h: JSON depth, study size, bootstrap resamples).
 JsonReply Score(absl::string_view content_type, absl::string_view body,
-                const QueryParams& params);
+                const QueryParams& params,
+                const ResourceLimits& limits = ResourceLimits());
 
 // Whether Score() reads this Content-Type (text/csv or application/json,
 // parameters such as charset ignored). The server asks before reading the

@@ -5,11 +5,13 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <limits>
 #include <memory>
 #include <string>
 #include <thread>
@@ -26,6 +28,13 @@
 
 namespace jtbd {
 namespace serve {
+
+ResourceLimits DefaultServeLimits() {
+  ResourceLimits limits;
+  limits.max_request_bytes = uint64_t{64} << 20;
+  return limits;
+}
+
 namespace {
 
 constexpr char kJson[] = "application/json";
@@ -105,7 +114,10 @@ void Server::Stop() {
 
 void Server::Route() {
   httplib::Server& http = *http_;
-  http.set_payload_max_length(options_.max_body_bytes);
+  // Capped at size_t: a limit raised past it lets anything through here,
+  // and the endpoint checks the body it got against the full value.
+  http.set_payload_max_length(static_cast<size_t>(std::min<uint64_t>(
+      options_.limits.max_request_bytes, std::numeric_limits<size_t>::max())));
   // httplib's default also sets SO_REUSEPORT, which lets a second server
   // bind the same port and silently take half the connections. Only
   // SO_REUSEADDR: a restart may reuse a port in TIME_WAIT, nothing more.
@@ -144,12 +156,12 @@ void Server::Route() {
     return httplib::Server::HandlerResponse::Unhandled;
   });
 
-  http.Post(kScorePath,
-            [](const httplib::Request& request, httplib::Response& response) {
-              Send(Score(request.get_header_value("Content-Type"), request.body,
-                         request.params),
-                   response);
-            });
+  http.Post(kScorePath, [this](const httplib::Request& request,
+                               httplib::Response& response) {
+    Send(Score(request.get_header_value("Content-Type"), request.body,
+               request.params, options_.limits),
+         response);
+  });
   http.Get("/healthz",
            [](const httplib::Request&, httplib::Response& response) {
              Send(Health(), response);
@@ -178,10 +190,11 @@ void Server::Route() {
                              absl::StrCat("no such path: ", request.path,
                                           " (this server has ", kPaths, ")"));
         } else if (response.status == 413) {
-          reply = ErrorReply(413, "RESOURCE_EXHAUSTED",
-                             absl::StrCat("the request body is larger than ",
-                                          options_.max_body_bytes,
-                                          " bytes (--max-body-bytes)"));
+          reply = ErrorReply(
+              413, "RESOURCE_EXHAUSTED",
+              absl::StrCat("the request body exceeds the limit ",
+                           LimitHint(LimitKind::kRequestBytes,
+                                     options_.limits.max_request_bytes)));
         } else {
           reply = ErrorReply(
               response.status,

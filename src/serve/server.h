@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "absl/status/statusor.h"
+#include "core/resource_limits.h"
 
 namespace httplib {
 class Server;
@@ -16,6 +17,10 @@ class Server;
 namespace jtbd {
 namespace serve {
 
+// The sidecar's limits: the library's, but a body of at most 64 MiB
+// (max_request_bytes), since the server buffers each body whole.
+ResourceLimits DefaultServeLimits();
+
 struct ServerOptions {
   // Loopback unless told otherwise: the sidecar has no TLS of its own.
   std::string bind_address = "127.0.0.1";
@@ -23,8 +28,11 @@ struct ServerOptions {
   // Empty: no authentication. Otherwise every /v1/ request needs
   // "Authorization: Bearer <token>"; /healthz stays open for probes.
   std::string token;
-  // Larger request bodies are refused with 413 before being read.
-  size_t max_body_bytes = size_t{64} << 20;
+  // What a request may make the server allocate or do (docs/LIMITS.md):
+  // bodies over max_request_bytes are refused with 413 before being read;
+  // CSV bodies are read, JSON requests checked, with all of them (413 with
+  // the limit named).
+  ResourceLimits limits = DefaultServeLimits();
   // One line per request on stderr: method, path, status (never the body).
   bool access_log = false;
 };
@@ -33,7 +41,7 @@ struct ServerOptions {
 //   POST /v1/score   text/csv or application/json -> the report JSON
 //   GET  /healthz    {"status":"ok","version":"..."}
 // Errors are JSON ({"error":{"code","message"}}): 400 bad input, 401 missing
-// or wrong token, 404 unknown path, 405 wrong method, 413 body too large,
+// or wrong token, 404 unknown path, 405 wrong method, 413 over a limit,
 // 415 unsupported media type. Requests share no mutable state, so the
 // worker threads serve them concurrently.
 class Server {

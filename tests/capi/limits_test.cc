@@ -51,7 +51,7 @@ TEST(CapiLimitsTest, UnknownLimitAndZeroAreRefusedNamingThem) {
       Result(jtbd_read_options_set_limit(options.get(), 99, 5));
   EXPECT_EQ(unknown.code, JTBD_INVALID_ARGUMENT);
   EXPECT_EQ(unknown.message,
-            "jtbd_read_options_set_limit: limit 99 is not a jtbd_limit (1-6)");
+            "jtbd_read_options_set_limit: limit 99 is not a jtbd_limit (1-7)");
   uint64_t value = 7;
   const Outcome get =
       Result(jtbd_read_options_get_limit(options.get(), 0, &value));

@@ -21,6 +21,9 @@ static_assert(ResourceLimits::kMaxSegmentCount == SegmentationPlan::kMaxK,
               "k cap");
 static_assert(ResourceLimits::kMaxKMeansStarts == SegmentationPlan::kMaxStarts,
               "starts cap");
+static_assert(ResourceLimits::kDefaultMaxBootstrapResamples <=
+                  ResourceLimits::kMaxBootstrapResamples,
+              "the request default is within the fixed cap");
 
 TEST(ResourceLimitsTest, DefaultsAreValidAndDocumented) {
   const ResourceLimits limits;
@@ -31,10 +34,12 @@ TEST(ResourceLimitsTest, DefaultsAreValidAndDocumented) {
   EXPECT_EQ(limits.max_respondents, 10000000u);
   EXPECT_EQ(limits.max_request_bytes, 1024u * 1024 * 1024);
   EXPECT_EQ(limits.max_json_depth, 100u);
+  EXPECT_EQ(limits.max_bootstrap_resamples, 100000u);
+  EXPECT_STREQ(LimitName(7), "max_bootstrap_resamples");
 }
 
 TEST(ResourceLimitsTest, ZeroIsRefusedNamingTheLimit) {
-  for (int32_t kind = 1; kind <= 6; ++kind) {
+  for (int32_t kind = 1; kind <= 7; ++kind) {
     ResourceLimits limits;
     ASSERT_TRUE(SetLimit(&limits, kind, 1).ok()) << kind;
     const absl::Status status = SetLimit(&limits, kind, 0);
@@ -64,6 +69,36 @@ TEST(ResourceLimitsTest, SetAndGetByKind) {
   EXPECT_EQ(limits.max_request_bytes, UINT64_MAX);
   EXPECT_EQ(limits.max_json_depth, 7u);
   EXPECT_EQ(*GetLimit(limits, 4), 40u);
+  ASSERT_TRUE(SetLimit(&limits, 7, 500).ok());
+  EXPECT_EQ(limits.max_bootstrap_resamples, 500u);
+  EXPECT_EQ(*GetLimit(limits, 7), 500u);
+}
+
+TEST(ResourceLimitsTest, BootstrapLimitUpToTheFixedCap) {
+  ResourceLimits limits;
+  EXPECT_TRUE(SetLimit(&limits, 7, 1000000).ok());
+  EXPECT_EQ(limits.max_bootstrap_resamples, 1000000u);
+  const absl::Status status = SetLimit(&limits, 7, 1000001);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(status.message(),
+              HasSubstr("max_bootstrap_resamples is 1000001; at most 1000000"));
+  EXPECT_EQ(limits.max_bootstrap_resamples, 1000000u) << "unchanged";
+  limits.max_bootstrap_resamples = 1000001;
+  EXPECT_EQ(ValidateResourceLimits(limits).code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST(ResourceLimitsTest, BootstrapExceededMessageNamesTheFlag) {
+  const absl::Status status =
+      LimitExceededError(LimitKind::kBootstrapResamples, 100000,
+                         "options.bootstrap_resamples", "200000 resamples");
+  EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(status.message(),
+            "options.bootstrap_resamples: 200000 resamples exceeds the limit "
+            "max_bootstrap_resamples = 100000; raise it with "
+            "ReadOptions::limits, "
+            "jtbd_read_options_set_limit(JTBD_LIMIT_BOOTSTRAP_RESAMPLES) or "
+            "--max-bootstrap-resamples");
 }
 
 TEST(ResourceLimitsTest, JsonDepthCanOnlyBeLowered) {
@@ -77,7 +112,7 @@ TEST(ResourceLimitsTest, JsonDepthCanOnlyBeLowered) {
 
 TEST(ResourceLimitsTest, UnknownKindIsRefusedNamingIt) {
   ResourceLimits limits;
-  for (int32_t kind : {0, 7, -1}) {
+  for (int32_t kind : {0, 8, -1}) {
     EXPECT_EQ(LimitName(kind), nullptr);
     const absl::Status status = SetLimit(&limits, kind, 5);
     EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);

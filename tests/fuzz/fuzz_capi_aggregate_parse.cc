@@ -55,8 +55,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   JTBD_FUZZ_CHECK(
       jtbd_score_options_set_bootstrap_resamples(options, 0) == nullptr,
       "resamples");
-  // Scoring may refuse what parses (a respondent count beyond the 32 bits
-  // of a report, found by this target), but only as a refusal.
+  // A respondent count beyond the 32 bits of a report (found by this
+  // target) is now refused by the parse itself; scoring may still refuse
+  // what parses (a cell count beyond 32 bits), but only as a refusal.
   jtbd_report* report = nullptr;
   if (jtbd::fuzz::Succeeded(
           jtbd_aggregate_score_with_options(aggregate, options, &report))) {

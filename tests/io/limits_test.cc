@@ -3,6 +3,8 @@
 // reader take minutes. Those tests assert the outcome only: their runtime,
 // well under a second each, is the evidence of linear time.
 #include <cstddef>
+#include <cstdint>
+#include <cstdio>
 #include <string>
 
 #include "absl/status/status.h"
@@ -371,6 +373,129 @@ TEST(OtherReadersLimitsTest, SavedFileHeaderAnnouncingTooMuch) {
               StartsWith("s.jtbd: the content the header announces: "
                          "1073741825 bytes exceeds the limit "
                          "max_request_bytes = 1073741824"));
+}
+
+// Label maps and outcome descriptions take the limits of the read they are
+// for: a limit set low refuses what the defaults accept.
+TEST(OtherReadersLimitsTest, LabelMapHeldToTheGivenLimits) {
+  const std::string labels = "label,rating,kind\nGreat,5,importance\n";
+  ASSERT_TRUE(RatingLabels::Parse(labels, "l.csv").ok());
+  ResourceLimits limits;
+  limits.max_columns = 2;
+  const auto columns = RatingLabels::Parse(labels, "l.csv", limits);
+  EXPECT_EQ(columns.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(std::string(columns.status().message()),
+              StartsWith("l.csv: line 1, column 3: field 3 of the record "
+                         "exceeds the limit max_columns = 2"));
+  limits = ResourceLimits();
+  // The longest record, "Great,5,importance", has 18 bytes.
+  limits.max_record_bytes = 18;
+  EXPECT_TRUE(RatingLabels::Parse(labels, "l.csv", limits).ok());
+  limits.max_record_bytes = 17;
+  const auto record = RatingLabels::Parse(labels, "l.csv", limits);
+  EXPECT_EQ(record.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(std::string(record.status().message()),
+              StartsWith("l.csv: line 2, column 3"));
+  EXPECT_THAT(std::string(record.status().message()),
+              HasSubstr("max_record_bytes = 17"));
+  limits = ResourceLimits();
+  limits.max_request_bytes = labels.size() - 1;
+  const auto bytes = RatingLabels::Parse(labels, "l.csv", limits);
+  EXPECT_EQ(bytes.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(std::string(bytes.status().message()),
+              StartsWith(absl::StrCat("l.csv: ", labels.size(),
+                                      " bytes exceeds the limit "
+                                      "max_request_bytes = ",
+                                      labels.size() - 1)));
+  const std::string json = R"({"importance": {"Great": 5}})";
+  ASSERT_TRUE(RatingLabels::Parse(json, "l.json").ok());
+  limits = ResourceLimits();
+  limits.max_json_depth = 1;
+  const auto depth = RatingLabels::Parse(json, "l.json", limits);
+  EXPECT_EQ(depth.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(std::string(depth.status().message()),
+              HasSubstr("l.json: line 1, column 16: the nesting of JSON "
+                        "objects and arrays exceeds the limit "
+                        "max_json_depth = 1"));
+}
+
+TEST(OtherReadersLimitsTest, LabelFileOverMaxRequestBytesIsRefused) {
+  const std::string path = ::testing::TempDir() + "/limits_labels.csv";
+  const std::string labels = "label,rating\nGreat,5\n";
+  {
+    FILE* file = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(file, nullptr);
+    std::fwrite(labels.data(), 1, labels.size(), file);
+    std::fclose(file);
+  }
+  ASSERT_TRUE(RatingLabels::ParseFile(path).ok());
+  ResourceLimits limits;
+  limits.max_request_bytes = labels.size() - 1;
+  const auto parsed = RatingLabels::ParseFile(path, limits);
+  EXPECT_EQ(parsed.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(std::string(parsed.status().message()),
+              HasSubstr("max_request_bytes"));
+  std::remove(path.c_str());
+}
+
+TEST(OtherReadersLimitsTest, OutcomeDescriptionsHeldToTheGivenLimits) {
+  absl::StatusOr<Study> study = ReadSurveyCsv(
+      "respondent_id,imp_a,sat_a\nr1,5,2\n", "w.csv", ReadOptions());
+  ASSERT_TRUE(study.ok()) << study.status();
+  const std::string descriptions =
+      "id,statement,job_step\na,Minimize the time,Prepare\n";
+  ResourceLimits limits;
+  limits.max_columns = 2;
+  const absl::Status columns =
+      ReadOutcomeDescriptionsCsv(descriptions, "d.csv", &*study, limits);
+  EXPECT_EQ(columns.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(std::string(columns.message()),
+              StartsWith("d.csv: line 1, column 3"));
+  EXPECT_THAT(std::string(columns.message()), HasSubstr("max_columns = 2"));
+  limits = ResourceLimits();
+  // The header has 21 bytes; the second record 27, its 22nd in field 3.
+  limits.max_record_bytes = 21;
+  EXPECT_THAT(std::string(ReadOutcomeDescriptionsCsv(descriptions, "d.csv",
+                                                     &*study, limits)
+                              .message()),
+              HasSubstr("d.csv: line 2, column 3"));
+  limits = ResourceLimits();
+  limits.max_request_bytes = 10;
+  const absl::Status bytes =
+      ReadOutcomeDescriptionsCsv(descriptions, "d.csv", &*study, limits);
+  EXPECT_EQ(bytes.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(std::string(bytes.message()),
+              StartsWith(absl::StrCat("d.csv: ", descriptions.size(),
+                                      " bytes exceeds the limit "
+                                      "max_request_bytes = 10")));
+  EXPECT_EQ(study->outcomes()[0].statement, "") << "the study is unchanged";
+  // The defaults accept it all.
+  ASSERT_TRUE(ReadOutcomeDescriptionsCsv(descriptions, "d.csv", &*study).ok());
+  EXPECT_EQ(study->outcomes()[0].statement, "Minimize the time");
+}
+
+// A saved aggregate announcing more respondents than a report counts is
+// refused on load, as scoring would refuse it.
+TEST(OtherReadersLimitsTest, SavedAggregateRespondentCountOver32Bits) {
+  absl::StatusOr<Study> study = ReadSurveyCsv(
+      "respondent_id,imp_a,sat_a\nr1,5,2\n", "w.csv", ReadOptions());
+  ASSERT_TRUE(study.ok());
+  v1::Aggregate proto = study->ToAggregate().ToProto();
+  proto.set_respondent_count(uint64_t{1} << 32);
+  const std::string over =
+      EncodeSavedFile(SavedFileKind::kAggregate, proto.SerializeAsString());
+  const auto refused = ParseAggregateFile(over, "a.jtbd");
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kOutOfRange);
+  EXPECT_THAT(std::string(refused.status().message()),
+              HasSubstr("aggregate respondent_count 4294967296 exceeds the "
+                        "report's 32-bit counts"));
+  EXPECT_THAT(std::string(refused.status().message()), HasSubstr("a.jtbd"));
+  proto.set_respondent_count((uint64_t{1} << 32) - 1);
+  const auto loaded = ParseAggregateFile(
+      EncodeSavedFile(SavedFileKind::kAggregate, proto.SerializeAsString()),
+      "a.jtbd");
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  EXPECT_EQ(loaded->respondent_count(), (uint64_t{1} << 32) - 1);
 }
 
 }  // namespace

@@ -313,7 +313,7 @@ TEST_F(ServerTest, OtherMediaTypesAre415) {
 
 TEST_F(ServerTest, BodyOverTheLimitIs413) {
   ServerOptions options;
-  options.max_body_bytes = 1024;
+  options.limits.max_request_bytes = 1024;
   StartServer(options);
   httplib::Client client = Client();
   std::string survey = "respondent,outcome,importance,satisfaction\n";
@@ -322,13 +322,59 @@ TEST_F(ServerTest, BodyOverTheLimitIs413) {
   ASSERT_TRUE(result) << httplib::to_string(result.error());
   EXPECT_EQ(result->status, 413);
   EXPECT_EQ(ErrorCode(result->body), "RESOURCE_EXHAUSTED");
-  EXPECT_THAT(result->body, HasSubstr("1024 bytes"));
+  EXPECT_THAT(result->body,
+              HasSubstr("the request body exceeds the limit max_request_bytes "
+                        "= 1024"));
+  EXPECT_THAT(result->body, HasSubstr("--max-request-bytes"));
 
   // Under the limit the same server scores.
   const httplib::Result small =
       Client().Post("/v1/score", kSmallCsv, "text/csv");
   ASSERT_TRUE(small);
   EXPECT_EQ(small->status, 200);
+}
+
+TEST_F(ServerTest, DefaultLimitsAreTheLibrarysWith64MiBBodies) {
+  const ResourceLimits limits = ServerOptions().limits;
+  EXPECT_EQ(limits.max_request_bytes, uint64_t{64} << 20);
+  ResourceLimits library;
+  library.max_request_bytes = limits.max_request_bytes;
+  EXPECT_EQ(limits.max_columns, library.max_columns);
+  EXPECT_EQ(limits.max_respondents, library.max_respondents);
+  EXPECT_EQ(limits.max_bootstrap_resamples, 100000u);
+}
+
+TEST_F(ServerTest, RequestLimitsOfTheOptionsAre413) {
+  ServerOptions options;
+  options.limits.max_columns = 3;
+  options.limits.max_bootstrap_resamples = 2000;  // the default's worth
+  StartServer(options);
+  // A long survey of 4 columns: over max_columns at the header's 4th field.
+  const httplib::Result wide = Client().Post(
+      "/v1/score", "respondent,outcome,importance,satisfaction\nr1,o1,5,2\n",
+      "text/csv");
+  ASSERT_TRUE(wide);
+  EXPECT_EQ(wide->status, 413);
+  EXPECT_EQ(ErrorCode(wide->body), "RESOURCE_EXHAUSTED");
+  EXPECT_THAT(wide->body, HasSubstr("max_columns = 3"));
+  // A JSON request asking for more resamples than the limit.
+  const std::string study =
+      R"("study": {"outcomes": [{"id": "o"}], "respondents": [
+            {"id": "r", "answers": [{"outcomeId": "o", "importance": 5,
+                                     "satisfaction": 1}]}]})";
+  const httplib::Result resamples = Client().Post(
+      "/v1/score",
+      "{" + study + R"(, "options": {"bootstrapResamples": 2001}})",
+      "application/json");
+  ASSERT_TRUE(resamples);
+  EXPECT_EQ(resamples->status, 413);
+  EXPECT_THAT(resamples->body, HasSubstr("2001 resamples exceeds the limit "
+                                         "max_bootstrap_resamples = 2000"));
+  const httplib::Result within = Client().Post(
+      "/v1/score", "{" + study + R"(, "options": {"bootstrapResamples": 10}})",
+      "application/json");
+  ASSERT_TRUE(within);
+  EXPECT_EQ(within->status, 200) << within->body;
 }
 
 TEST_F(ServerTest, TokenIsRequiredOnV1ButNotOnHealthz) {

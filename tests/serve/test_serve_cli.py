@@ -168,7 +168,13 @@ def test_token_file(serve, tmp_path):
 @pytest.mark.parametrize("args, message", [
     (["--port", "x"], "bad --port"),
     (["--port", "70000"], "bad --port"),
-    (["--max-body-bytes", "0"], "bad --max-body-bytes"),
+    (["--max-body-bytes", "0"],
+     "--max-request-bytes needs a whole number of at least 1, not \"0\" "
+     "(given as --max-body-bytes)"),
+    (["--max-columns", "x"], "--max-columns needs a whole number"),
+    (["--max-json-depth", "101"], "max_json_depth is 101; at most 100"),
+    (["--max-bootstrap-resamples", "1000001"],
+     "max_bootstrap_resamples is 1000001; at most 1000000"),
     (["--verbose"], "unknown option"),
     (["file.csv"], "serve takes no arguments"),
 ])
@@ -192,3 +198,56 @@ def test_help():
     result = subprocess.run([CLI, "help", "serve"], capture_output=True,
                             timeout=TIMEOUT, check=True)
     assert b"--token-file" in result.stdout
+
+
+def test_limit_flags(serve):
+    server = serve("--max-request-bytes", "200", "--max-columns", "4",
+                   "--max-respondents", "1",
+                   "--max-bootstrap-resamples", "2000")
+    small = b"respondent,outcome,importance,satisfaction\nr,o,5,1\n"
+    assert server.request("/v1/score", small, "text/csv")[0] == 200
+    status, body = server.request("/v1/score", b"x" * 201, "text/csv")
+    assert status == 413
+    assert "max_request_bytes = 200" in json.loads(body)["error"]["message"]
+    status, body = server.request(
+        "/v1/score", b"respondent,outcome,importance,satisfaction,x\n",
+        "text/csv")
+    assert status == 413
+    assert "max_columns = 4" in json.loads(body)["error"]["message"]
+    # Within the size and column limits, over the respondents one.
+    two = small + b"s,o,4,2\n"
+    status, body = server.request("/v1/score", two, "text/csv")
+    assert status == 413
+    error = json.loads(body)["error"]
+    assert error["code"] == "RESOURCE_EXHAUSTED"
+    assert "max_respondents = 1" in error["message"]
+    request = {"study": {"outcomes": [{"id": "o"}], "respondents": [
+        {"id": "r", "answers": [{"outcomeId": "o", "importance": 5,
+                                 "satisfaction": 1}]}]},
+               "options": {"bootstrapResamples": 7}}
+    status, body = server.request("/v1/score", json.dumps(request).encode(),
+                                  "application/json")
+    assert status == 200, body
+    assert json.loads(body)["bootstrapResamples"] == 7
+    request["options"]["bootstrapResamples"] = 2001
+    status, body = server.request("/v1/score", json.dumps(request).encode(),
+                                  "application/json")
+    assert status == 413
+    assert ("2001 resamples exceeds the limit max_bootstrap_resamples = 2000"
+            in json.loads(body)["error"]["message"])
+    assert server.stop() == 0
+
+
+def test_help_lists_every_limit_flag():
+    result = subprocess.run([CLI, "serve", "--help"], capture_output=True,
+                            timeout=TIMEOUT)
+    assert result.returncode == 0
+    text = result.stdout.decode()
+    for flag in ("--max-record-bytes", "--max-columns", "--max-outcomes",
+                 "--max-respondents", "--max-request-bytes",
+                 "--max-json-depth", "--max-bootstrap-resamples",
+                 "--max-body-bytes"):
+        assert flag + " N" in text, flag
+    # The sidecar's own default for bodies.
+    assert "a request body\n                           (default: 64 MiB)" \
+        in text

@@ -967,7 +967,22 @@ _LIMITS = {
     "max_respondents": 4,
     "max_request_bytes": 5,
     "max_json_depth": 6,
+    "max_bootstrap_resamples": 7,
 }
+
+
+def _set_limits(lib, options, limits):
+    """Sets a limits= dict (keys of _LIMITS) on native read options."""
+    for name, value in (limits or {}).items():
+        if name not in _LIMITS:
+            raise ValueError(
+                "limits: unknown limit %r (known: %s)"
+                % (name, ", ".join(sorted(_LIMITS))))
+        if isinstance(value, bool) or not isinstance(value, int) \
+                or not 0 <= value < 2 ** 64:
+            raise ValueError("limits: %s must be an integer in "
+                             "[1, 2**64)" % name)
+        lib.jtbd_read_options_set_limit(options, _LIMITS[name], value)
 
 
 def _read_options(scale, top_box, input_format=None, importance=(),
@@ -980,16 +995,7 @@ def _read_options(scale, top_box, input_format=None, importance=(),
     try:
         lib.jtbd_read_options_set_scale(options, *arguments)
         # First: the maps below are checked against them.
-        for name, value in (limits or {}).items():
-            if name not in _LIMITS:
-                raise ValueError(
-                    "limits: unknown limit %r (known: %s)"
-                    % (name, ", ".join(sorted(_LIMITS))))
-            if isinstance(value, bool) or not isinstance(value, int) \
-                    or not 0 <= value < 2 ** 64:
-                raise ValueError("limits: %s must be an integer in "
-                                 "[1, 2**64)" % name)
-            lib.jtbd_read_options_set_limit(options, _LIMITS[name], value)
+        _set_limits(lib, options, limits)
         if input_format is not None:
             lib.jtbd_read_options_set_input_format(
                 options, _input_format(input_format))
@@ -1236,20 +1242,50 @@ class Aggregate(_ScaledHandle):
 # --------------------------------------------------------- free functions
 
 
-def score_request(request):
+def _request_limits(lib, limits):
+    """Native read options carrying only a limits= dict; None for none."""
+    if limits is None:
+        return None
+    options = _create(lib.jtbd_read_options_create)
+    try:
+        _set_limits(lib, options, limits)
+    except BaseException:
+        lib.jtbd_read_options_destroy(options)
+        raise
+    return options
+
+
+def score_request(request, limits=None):
     """A serialized jtbd.v1.ScoreRequest in, a serialized jtbd.v1.Report
-    out."""
+    out. limits: a dict as read_csv's (max_request_bytes, max_outcomes,
+    max_respondents, max_bootstrap_resamples, ...; docs/LIMITS.md) the
+    request is held to; None: the defaults."""
     data = _bytes_in(request, "request")
+    lib = _lib()
+    options = _request_limits(lib, limits)
     out = ctypes.c_void_p()
-    _lib().jtbd_score_request(data, len(data), ctypes.byref(out))
+    try:
+        lib.jtbd_score_request_with_options(options, data, len(data),
+                                            ctypes.byref(out))
+    finally:
+        if options is not None:
+            lib.jtbd_read_options_destroy(options)
     return _native.take_buffer(out.value)
 
 
-def score_request_json(request):
-    """The same in protobuf JSON (str or UTF-8 bytes in, str out)."""
+def score_request_json(request, limits=None):
+    """The same in protobuf JSON (str or UTF-8 bytes in, str out); limits
+    as score_request's (max_json_depth too)."""
     data = _utf8(request, "request")
+    lib = _lib()
+    options = _request_limits(lib, limits)
     out = ctypes.c_void_p()
-    _lib().jtbd_score_request_json(data, len(data), ctypes.byref(out))
+    try:
+        lib.jtbd_score_request_json_with_options(options, data, len(data),
+                                                 ctypes.byref(out))
+    finally:
+        if options is not None:
+            lib.jtbd_read_options_destroy(options)
     return _native.take_buffer(out.value).decode("utf-8")
 
 

@@ -483,6 +483,9 @@ FUNCTIONS = [
     # bytes in, bytes out
     ("jtbd_score_request", [_v, _size, c_void_p_p], ERROR),
     ("jtbd_score_request_json", [_text, _size, c_void_p_p], ERROR),
+    ("jtbd_score_request_with_options", [_v, _v, _size, c_void_p_p], ERROR),
+    ("jtbd_score_request_json_with_options", [_v, _text, _size, c_void_p_p],
+     ERROR),
     # segmentation
     ("jtbd_segment_options_create", [c_void_p_p], ERROR),
     ("jtbd_segment_options_destroy", [_v], None),
