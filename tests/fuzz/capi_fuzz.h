@@ -3,7 +3,10 @@
 #define JTBD_TESTS_FUZZ_CAPI_FUZZ_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <initializer_list>
 #include <string>
+#include <utility>
 
 #include "fuzz_check.h"
 #include "io/utf8.h"
@@ -41,6 +44,66 @@ inline std::string TakeBuffer(jtbd_buffer* buffer) {
   std::string bytes(reinterpret_cast<const char*>(jtbd_buffer_data(buffer)),
                     jtbd_buffer_size(buffer));
   jtbd_buffer_free(buffer);
+  return bytes;
+}
+
+// JTBD_OK on success, else the refusal's code; the checks of Succeeded.
+inline int32_t OutcomeCode(jtbd_error* error) {
+  const int32_t code = error == nullptr ? JTBD_OK : jtbd_error_code(error);
+  Succeeded(error);
+  return code;
+}
+
+// Read options carrying `limits` (jtbd_limit, value), for the whole run.
+inline jtbd_read_options* MakeLimits(
+    std::initializer_list<std::pair<int32_t, uint64_t>> limits) {
+  jtbd_read_options* options = nullptr;
+  JTBD_FUZZ_CHECK(jtbd_read_options_create(&options) == nullptr, "create");
+  for (const auto& [limit, value] : limits) {
+    JTBD_FUZZ_CHECK(
+        jtbd_read_options_set_limit(options, limit, value) == nullptr,
+        "set_limit");
+  }
+  return options;
+}
+
+// Scores one request twice through `score` (jtbd_score_request_with_options
+// or its JSON form): under limits that only cap the bootstrap at the
+// library's default (2,000 resamples, so that an input cannot buy minutes of
+// CPU), and under tight limits. Limits are checked before anything is
+// built, so the tight run must either refuse with RESOURCE_EXHAUSTED, or do
+// exactly what the other did: the same refusal code, or the same bytes.
+// Returns the bytes of the first run's report ("" when refused).
+template <typename Score>
+std::string ScoreUnderTwoLimits(Score score, const void* data, size_t size) {
+  static jtbd_read_options* const bounded =
+      MakeLimits({{JTBD_LIMIT_BOOTSTRAP_RESAMPLES, 2000}});
+  static jtbd_read_options* const tight =
+      MakeLimits({{JTBD_LIMIT_OUTCOMES, 3},
+                  {JTBD_LIMIT_RESPONDENTS, 5},
+                  {JTBD_LIMIT_BOOTSTRAP_RESAMPLES, 200},
+                  {JTBD_LIMIT_JSON_DEPTH, 8},
+                  {JTBD_LIMIT_REQUEST_BYTES, 4096}});
+  jtbd_buffer* report = nullptr;
+  const int32_t code = OutcomeCode(score(bounded, data, size, &report));
+  std::string bytes;
+  if (code == JTBD_OK) {
+    bytes = TakeBuffer(report);
+  } else {
+    JTBD_FUZZ_CHECK(report == nullptr, "a refusal wrote the out-parameter");
+  }
+  jtbd_buffer* tight_report = nullptr;
+  const int32_t tight_code =
+      OutcomeCode(score(tight, data, size, &tight_report));
+  if (tight_code == JTBD_OK) {
+    JTBD_FUZZ_CHECK(code == JTBD_OK, "only the tight limits accepted it");
+    JTBD_FUZZ_CHECK(TakeBuffer(tight_report) == bytes,
+                    "the tight limits changed the report");
+  } else if (tight_code != JTBD_RESOURCE_EXHAUSTED) {
+    JTBD_FUZZ_CHECK(tight_code == code,
+                    std::string("tight limits: ") + jtbd_code_name(tight_code) +
+                        ", otherwise " + jtbd_code_name(code));
+  }
   return bytes;
 }
 

@@ -1,5 +1,6 @@
-// Fuzzes jtbd_score_request_json: a jtbd.v1.ScoreRequest in protobuf JSON
-// in, the report in protobuf JSON out.
+// Fuzzes jtbd_score_request_json_with_options: a jtbd.v1.ScoreRequest in
+// protobuf JSON in, the report in protobuf JSON out, under two sets of
+// limits that must agree (capi_fuzz.h, ScoreUnderTwoLimits).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -10,28 +11,16 @@
 #include "google/protobuf/util/json_util.h"
 #include "jtbd/jtbd.h"
 #include "jtbd/v1/report.pb.h"
-#include "jtbd/v1/scoring.pb.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const char* json = reinterpret_cast<const char*>(data);
-  // As in fuzz_capi_score_request: huge bootstraps are left to the
-  // resource limits.
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = true;
-  jtbd::v1::ScoreRequest request;
-  if (google::protobuf::util::JsonStringToMessage(
-          google::protobuf::StringPiece(size == 0 ? "" : json, size), &request,
-          options)
-          .ok() &&
-      request.options().bootstrap_resamples() > 2000) {
-    return -1;
-  }
-  jtbd_buffer* report = nullptr;
-  if (!jtbd::fuzz::Succeeded(jtbd_score_request_json(json, size, &report))) {
-    JTBD_FUZZ_CHECK(report == nullptr, "a refusal wrote the out-parameter");
-    return 0;
-  }
-  const std::string text = jtbd::fuzz::TakeBuffer(report);
+  const std::string text = jtbd::fuzz::ScoreUnderTwoLimits(
+      [](const jtbd_read_options* options, const void* request, size_t length,
+         jtbd_buffer** out) {
+        return jtbd_score_request_json_with_options(
+            options, static_cast<const char*>(request), length, out);
+      },
+      data, size);
+  if (text.empty()) return 0;  // refused (a report is never empty)
   jtbd::v1::Report parsed;
   const auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(text), &parsed);
