@@ -7,10 +7,30 @@
 # without sanitizers) loads the instrumented libjtbd.so: the runtime first
 # through LD_PRELOAD, and the options that make findings fatal. Empty
 # without sanitizers.
+#
+# Sets JTBD_SANITIZER_TEST_ENV: what every test gets, instrumented programs
+# run directly by ctest included (one NAME=value; empty unless TSan, whose
+# suppressions must reach every process): jtbd_sanitize_directory_tests()
+# adds it to the tests of the calling directory, jtbd_gtest() to the
+# discovered GoogleTest cases.
 
 set(JTBD_SANITIZE "" CACHE STRING
   "Sanitizers: address,undefined | address | undefined | thread (empty: none)")
 set(JTBD_SANITIZER_ENV "")
+set(JTBD_SANITIZER_TEST_ENV "")
+
+# Appends JTBD_SANITIZER_TEST_ENV to the environment of every test added so
+# far in the calling directory (a no-op without it).
+function(jtbd_sanitize_directory_tests)
+  if(NOT JTBD_SANITIZER_TEST_ENV)
+    return()
+  endif()
+  get_property(tests DIRECTORY PROPERTY TESTS)
+  if(tests)
+    set_property(TEST ${tests} APPEND PROPERTY ENVIRONMENT
+      "${JTBD_SANITIZER_TEST_ENV}")
+  endif()
+endfunction()
 
 set(_jtbd_sanitize_choices "address,undefined" "address" "undefined" "thread")
 if(JTBD_SANITIZE STREQUAL "" AND DEFINED JTBD_FUZZ_SANITIZE)
@@ -79,6 +99,18 @@ if(NOT IS_ABSOLUTE "${JTBD_SANITIZER_RUNTIME}" OR NOT EXISTS "${JTBD_SANITIZER_R
     "does not know where ${_jtbd_runtime} is (got '${JTBD_SANITIZER_RUNTIME}')")
 endif()
 
+# TSan reads its suppressions (tests/sanitize/tsan.supp: uninstrumented
+# libraries only, never a jtbd frame) from TSAN_OPTIONS, in every process:
+# the same value for hosts and for instrumented tests, so that a test that
+# gets both environments sees one setting.
+get_filename_component(JTBD_TSAN_SUPPRESSIONS
+  ${CMAKE_CURRENT_LIST_DIR}/../tests/sanitize/tsan.supp ABSOLUTE)
+set(_jtbd_tsan_options
+  "TSAN_OPTIONS=halt_on_error=1:suppressions=${JTBD_TSAN_SUPPRESSIONS}")
+if(JTBD_SANITIZE STREQUAL "thread")
+  set(JTBD_SANITIZER_TEST_ENV "${_jtbd_tsan_options}")
+endif()
+
 # An interpreter leaks on purpose at exit, and its frames sit under every
 # allocation it makes through ctypes, so a suppression by module would hide
 # ours too: leaks are checked by the instrumented test programs instead.
@@ -89,5 +121,5 @@ set(JTBD_SANITIZER_ENV
   "LD_PRELOAD=${JTBD_SANITIZER_RUNTIME}"
   "ASAN_OPTIONS=detect_leaks=0"
   "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1"
-  "TSAN_OPTIONS=halt_on_error=1")
+  "${_jtbd_tsan_options}")
 message(STATUS "jtbd: sanitizers ${JTBD_SANITIZE}; uninstrumented hosts preload ${JTBD_SANITIZER_RUNTIME}")

@@ -2,7 +2,9 @@
 # REQUIRED) against the installed tree only, runs both programs, and checks
 # that SameMajorVersion refuses a request for jtbd 2 (and for a newer 1.x).
 #   cmake -DPREFIX=... -DWORK_DIR=... -DSOURCE_DIR=... -DEXPECTED_TOP=...
-#         -DC_COMPILER=... -DCXX_COMPILER=... -P check_cmake_consumer.cmake
+#         -DC_COMPILER=... -DCXX_COMPILER=... [-DSANITIZER_ENV=NAME=value;...]
+#         -P check_cmake_consumer.cmake
+# SANITIZER_ENV reaches the consumer programs only, not the nested cmake.
 include(${CMAKE_CURRENT_LIST_DIR}/expect_top.cmake)
 set(consumer_source ${SOURCE_DIR}/tests/install/consumers)
 
@@ -36,8 +38,9 @@ execute_process(COMMAND ${CMAKE_COMMAND} --build ${build}
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "building the CMake consumer failed:\n${output}${errors}")
 endif()
-# The build tree's RPATH points at the installed library: no environment.
-set(RUN_ENV "")
+# The build tree's RPATH points at the installed library: no environment
+# but the sanitizer runtime's, if any.
+set(RUN_ENV ${SANITIZER_ENV})
 jtbd_run_expecting_top("CMake C consumer" ${build}/top_outcomes
   ${SOURCE_DIR}/examples/survey.csv)
 jtbd_run_expecting_top("CMake C++ consumer" ${build}/top_outcomes_cpp

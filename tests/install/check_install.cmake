@@ -4,7 +4,8 @@
 #   pkg-config file under <libdir>, and share/jtbd/jtbd_ffi.h for PHP.
 # A plain C program then builds and runs against that tree alone.
 #   cmake -DBUILD_DIR=... -DPREFIX=... -DLIBDIR=lib -DSOURCE_DIR=... -DCC=...
-#         -DEXPECTED_TOP=... -P check_install.cmake
+#         -DEXPECTED_TOP=... [-DSANITIZER_ENV=NAME=value;...] -P check_install.cmake
+# SANITIZER_ENV: what the consumer program needs in a sanitizer build.
 file(REMOVE_RECURSE ${PREFIX})
 execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${PREFIX}
   RESULT_VARIABLE result OUTPUT_QUIET ERROR_VARIABLE errors)
@@ -72,6 +73,6 @@ if(NOT result EQUAL 0)
   message(FATAL_ERROR "building a C consumer against the install failed: ${errors}")
 endif()
 include(${CMAKE_CURRENT_LIST_DIR}/expect_top.cmake)
-set(RUN_ENV LD_LIBRARY_PATH=${lib})
+set(RUN_ENV ${SANITIZER_ENV} LD_LIBRARY_PATH=${lib})
 jtbd_run_expecting_top("plain C consumer" ${consumer} ${SOURCE_DIR}/examples/survey.csv)
 message(STATUS "install tree under ${PREFIX} is complete; a C consumer runs on it")

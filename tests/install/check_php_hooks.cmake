@@ -3,7 +3,8 @@
 # print the hand-counted top outcomes; a refused file reaches the CRM record
 # as an error naming line and column.
 #   cmake -DPHP=... -DPREFIX=... -DLIBDIR=... -DSOURCE_DIR=...
-#         -DEXPECTED_TOP=... -P check_php_hooks.cmake
+#         -DEXPECTED_TOP=... [-DSANITIZER_ENV=NAME=value;...] -P check_php_hooks.cmake
+# SANITIZER_ENV: php's environment in a sanitizer build (tests/sanitize).
 include(${CMAKE_CURRENT_LIST_DIR}/expect_top.cmake)
 if(NOT PHP)
   message(FATAL_ERROR "php not found: install php-cli (bash .ci/setup does)")
@@ -12,7 +13,7 @@ set(lib ${PREFIX}/${LIBDIR})
 set(run_hooks ${PHP} -d ffi.enable=1
   ${SOURCE_DIR}/examples/php/run_hooks.php)
 # Only the library file: the header is found from it (share/jtbd/).
-set(RUN_ENV JTBD_LIBRARY=${lib}/libjtbd.so.1 --unset=JTBD_FFI_HEADER)
+set(RUN_ENV ${SANITIZER_ENV} JTBD_LIBRARY=${lib}/libjtbd.so.1 --unset=JTBD_FFI_HEADER)
 foreach(crm suitecrm espocrm)
   jtbd_run_expecting_top("PHP ${crm} hook" ${run_hooks} ${crm}
     ${SOURCE_DIR}/examples/survey.csv)

@@ -2,12 +2,15 @@
 Debian's setuptools as the build backend, and finds the installed libjtbd.
 
     check_pip_install.py --source bindings/python --prefix P --libdir lib \
-        --work W --survey examples/survey.csv --expected expected_top.txt
+        --work W --survey examples/survey.csv --expected expected_top.txt \
+        [--run-env NAME=VALUE ...]
 
 Installs into W/site (pip --target: the directory the Odoo host test puts on
 its path), then runs tests/install/top_outcomes.py from outside the source
 tree, once finding the library through the loader path (LD_LIBRARY_PATH, as
 for a library under /usr/local/lib) and once through $JTBD_LIBRARY.
+--run-env (repeated) adds to the environment of those two runs only, not
+pip's: a sanitizer build's preloaded runtime (cmake/JtbdSanitize.cmake).
 """
 
 import argparse
@@ -47,7 +50,15 @@ def main():
     parser = argparse.ArgumentParser()
     for name in ("source", "prefix", "libdir", "work", "survey", "expected"):
         parser.add_argument("--" + name, required=True)
+    parser.add_argument("--run-env", action="append", default=[],
+                        metavar="NAME=VALUE")
     args = parser.parse_args()
+    run_env = {}
+    for setting in args.run_env:
+        name, equals, value = setting.partition("=")
+        if not name or not equals:
+            fail("--run-env %r: expected NAME=VALUE" % setting)
+        run_env[name] = value
 
     # pip builds in place (setuptools writes build/ and *.egg-info next to
     # pyproject.toml): build from a copy so the source tree stays clean.
@@ -79,7 +90,8 @@ def main():
                        ("$JTBD_LIBRARY", {"JTBD_LIBRARY": soname})):
         output = run([sys.executable, os.path.join(HERE, "top_outcomes.py"),
                       args.survey],
-                     env=clean_env(PYTHONPATH=site, **extra), cwd=args.work)
+                     env=clean_env(**dict(run_env, PYTHONPATH=site, **extra)),
+                     cwd=args.work)
         lines = output.splitlines()
         version = lines[0]
         if not version.startswith("jtbd 1."):

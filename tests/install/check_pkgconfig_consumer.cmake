@@ -1,7 +1,9 @@
 # A plain C build that knows jtbd only through pkg-config:
 #   cc top_outcomes.c $(pkg-config --cflags --libs jtbd)
 #   cmake -DPREFIX=... -DLIBDIR=... -DWORK_DIR=... -DSOURCE_DIR=...
-#         -DEXPECTED_TOP=... -DCC=... -DPKG_CONFIG=... -P check_pkgconfig_consumer.cmake
+#         -DEXPECTED_TOP=... -DCC=... -DPKG_CONFIG=... [-DSANITIZER_ENV=...]
+#         -P check_pkgconfig_consumer.cmake
+# SANITIZER_ENV reaches the consumer program only, not pkg-config or cc.
 include(${CMAKE_CURRENT_LIST_DIR}/expect_top.cmake)
 set(lib ${PREFIX}/${LIBDIR})
 # Only this tree's .pc file: the relocatable prefix must resolve from it.
@@ -41,6 +43,6 @@ execute_process(
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "cc ... $(pkg-config --cflags --libs jtbd) failed: ${errors}")
 endif()
-set(RUN_ENV LD_LIBRARY_PATH=${lib})
+set(RUN_ENV ${SANITIZER_ENV} LD_LIBRARY_PATH=${lib})
 jtbd_run_expecting_top("pkg-config C consumer" ${program}
   ${SOURCE_DIR}/examples/survey.csv)
