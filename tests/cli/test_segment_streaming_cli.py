@@ -12,7 +12,6 @@ them).
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -169,7 +168,6 @@ def test_memory_does_not_grow_with_rows(tmp_path):
     if "san" in os.environ.get("LD_PRELOAD", ""):
         # ASan keeps freed memory in quarantine: RSS then grows with work.
         pytest.skip("peak memory is not measurable under sanitizers")
-    started = time.monotonic()
     small_size = write_wide(tmp_path / "small.csv", 20000)
     large_size = write_wide(tmp_path / "large.csv", 200000)
     args = ["score", "--format", "json", "--bootstrap", "0",
@@ -183,4 +181,3 @@ def test_memory_does_not_grow_with_rows(tmp_path):
     # What a Study of the same rows would take (screening needs one).
     study = peak_rss_kib([*args, "--screen", str(tmp_path / "large.csv")])
     assert study - large > 20 * 1024, (study, large)
-    assert time.monotonic() - started < 10
