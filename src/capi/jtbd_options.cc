@@ -10,7 +10,6 @@
 #include "core/scale.h"
 #include "core/scoring.h"
 #include "io/rating_labels.h"
-#include "io/source_position.h"
 #include "io/survey_reader.h"
 #include "jtbd/jtbd.h"
 
@@ -167,11 +166,10 @@ jtbd_error* jtbd_read_options_set_survey_map(jtbd_read_options* options,
       return absl::OkStatus();
     }
     if (name.empty()) name = "survey map";
-    JTBD_CAPI_RETURN_IF_ERROR(jtbd::CheckMapLimits(
-        DataArgument(json, size), options->options.limits, name));
     JTBD_CAPI_ASSIGN_OR_RETURN(
         jtbd::v1::SurveyMap map,
-        jtbd::ParseSurveyMapJson(DataArgument(json, size), name));
+        jtbd::ParseSurveyMapJson(DataArgument(json, size), name,
+                                 options->options.limits));
     options->options.survey_map = std::move(map);
     options->options.survey_map_source = std::move(name);
     return absl::OkStatus();
@@ -185,13 +183,9 @@ jtbd_error* jtbd_read_options_set_survey_map_file(jtbd_read_options* options,
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
     JTBD_CAPI_ASSIGN_OR_RETURN(std::string file,
                                PathArgument(fn, path, path_len));
-    // Mapped, not copied: held to the options' limits before it is parsed.
-    JTBD_CAPI_ASSIGN_OR_RETURN(jtbd::FileBytes bytes,
-                               jtbd::FileBytes::Open(file));
-    JTBD_CAPI_RETURN_IF_ERROR(
-        jtbd::CheckMapLimits(bytes.bytes(), options->options.limits, file));
-    JTBD_CAPI_ASSIGN_OR_RETURN(jtbd::v1::SurveyMap map,
-                               jtbd::ParseSurveyMapJson(bytes.bytes(), file));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        jtbd::v1::SurveyMap map,
+        jtbd::ReadSurveyMapFile(file, options->options.limits));
     options->options.survey_map = std::move(map);
     options->options.survey_map_source = std::move(file);
     return absl::OkStatus();

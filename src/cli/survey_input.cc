@@ -16,7 +16,6 @@
 #include "cli/output.h"
 #include "core/scoring.h"
 #include "io/rating_labels.h"
-#include "io/source_position.h"
 
 namespace jtbd {
 namespace cli {
@@ -271,14 +270,8 @@ absl::StatusOr<ReadOptions> MakeReadOptions(const SurveyInputArgs& args,
     options.labels = *std::move(labels);
   }
   if (!args.map_path.empty()) {
-    // Mapped, not copied: held to the limits before it is parsed.
-    absl::StatusOr<FileBytes> bytes = FileBytes::Open(args.map_path);
-    if (!bytes.ok()) return bytes.status();
-    absl::Status limits =
-        CheckMapLimits(bytes->bytes(), args.limits, args.map_path);
-    if (!limits.ok()) return limits;
     absl::StatusOr<v1::SurveyMap> map =
-        ParseSurveyMapJson(bytes->bytes(), args.map_path);
+        ReadSurveyMapFile(args.map_path, args.limits);
     if (!map.ok()) return map.status();
     options.survey_map = *std::move(map);
     options.survey_map_source = args.map_path;

@@ -2794,12 +2794,12 @@ absl::StatusOr<Study> ReadSurveyCsvFile(const std::string& path,
   return ReadSurveyCsv(file->bytes(), path, options, inspection);
 }
 
-absl::StatusOr<v1::SurveyMap> ParseSurveyMapJson(
-    absl::string_view json, absl::string_view source_name) {
+absl::StatusOr<v1::SurveyMap> ParseSurveyMapJson(absl::string_view json,
+                                                 absl::string_view source_name,
+                                                 const ResourceLimits& limits) {
   // protobuf parses deeply nested arrays in quadratic time.
-  absl::Status depth =
-      CheckJsonDepth(json, ResourceLimits::kDefaultMaxJsonDepth, source_name);
-  if (!depth.ok()) return depth;
+  absl::Status checked = CheckMapLimits(json, limits, source_name);
+  if (!checked.ok()) return checked;
   v1::SurveyMap map;
   google::protobuf::util::JsonParseOptions parse_options;
   parse_options.ignore_unknown_fields = false;
@@ -2816,10 +2816,11 @@ absl::StatusOr<v1::SurveyMap> ParseSurveyMapJson(
   return map;
 }
 
-absl::StatusOr<v1::SurveyMap> ReadSurveyMapFile(const std::string& path) {
-  absl::StatusOr<std::string> data = ReadWholeFile(path);
+absl::StatusOr<v1::SurveyMap> ReadSurveyMapFile(const std::string& path,
+                                                const ResourceLimits& limits) {
+  absl::StatusOr<FileBytes> data = FileBytes::Open(path);
   if (!data.ok()) return data.status();
-  return ParseSurveyMapJson(*data, path);
+  return ParseSurveyMapJson(data->bytes(), path, limits);
 }
 
 std::string SurveyMapToJson(const v1::SurveyMap& map) {

@@ -216,10 +216,16 @@ absl::StatusOr<SegmentedAggregate> ReadSurveyCsvFileSegmentedAggregate(
     absl::string_view segment_by, SurveyInspection* inspection = nullptr);
 
 // A survey map from proto3 JSON (unknown fields refused, so that a typo is
-// not silently ignored); errors name the source.
-absl::StatusOr<v1::SurveyMap> ParseSurveyMapJson(absl::string_view json,
-                                                 absl::string_view source_name);
-absl::StatusOr<v1::SurveyMap> ReadSurveyMapFile(const std::string& path);
+// not silently ignored); errors name the source. The text is held to
+// `limits` (max_request_bytes, max_json_depth: CheckMapLimits) before
+// protobuf parses it.
+absl::StatusOr<v1::SurveyMap> ParseSurveyMapJson(
+    absl::string_view json, absl::string_view source_name,
+    const ResourceLimits& limits = ResourceLimits());
+// The same from a file, mapped rather than copied, so that an oversized
+// file is refused before it is read.
+absl::StatusOr<v1::SurveyMap> ReadSurveyMapFile(
+    const std::string& path, const ResourceLimits& limits = ResourceLimits());
 // The map as indented proto3 JSON (lowerCamelCase names, as parsers of
 // proto3 JSON expect; the snake_case names are accepted back too).
 std::string SurveyMapToJson(const v1::SurveyMap& map);

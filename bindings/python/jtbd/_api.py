@@ -1242,17 +1242,24 @@ class Aggregate(_ScaledHandle):
 # --------------------------------------------------------- free functions
 
 
-def _request_limits(lib, limits):
-    """Native read options carrying only a limits= dict; None for none."""
-    if limits is None:
-        return None
-    options = _create(lib.jtbd_read_options_create)
+def _score_request_with_limits(function_name, data, limits):
+    """Calls jtbd_score_request[_json]_with_options on data with native
+    read options carrying only a limits= dict (NULL for None); the report's
+    bytes."""
+    lib = _lib()
+    options = None
+    if limits is not None:
+        options = _create(lib.jtbd_read_options_create)
+    out = ctypes.c_void_p()
     try:
-        _set_limits(lib, options, limits)
-    except BaseException:
-        lib.jtbd_read_options_destroy(options)
-        raise
-    return options
+        if options is not None:
+            _set_limits(lib, options, limits)
+        getattr(lib, function_name)(options, data, len(data),
+                                    ctypes.byref(out))
+    finally:
+        if options is not None:
+            lib.jtbd_read_options_destroy(options)
+    return _native.take_buffer(out.value)
 
 
 def score_request(request, limits=None):
@@ -1260,33 +1267,16 @@ def score_request(request, limits=None):
     out. limits: a dict as read_csv's (max_request_bytes, max_outcomes,
     max_respondents, max_bootstrap_resamples, ...; docs/LIMITS.md) the
     request is held to; None: the defaults."""
-    data = _bytes_in(request, "request")
-    lib = _lib()
-    options = _request_limits(lib, limits)
-    out = ctypes.c_void_p()
-    try:
-        lib.jtbd_score_request_with_options(options, data, len(data),
-                                            ctypes.byref(out))
-    finally:
-        if options is not None:
-            lib.jtbd_read_options_destroy(options)
-    return _native.take_buffer(out.value)
+    return _score_request_with_limits("jtbd_score_request_with_options",
+                                      _bytes_in(request, "request"), limits)
 
 
 def score_request_json(request, limits=None):
     """The same in protobuf JSON (str or UTF-8 bytes in, str out); limits
     as score_request's (max_json_depth too)."""
-    data = _utf8(request, "request")
-    lib = _lib()
-    options = _request_limits(lib, limits)
-    out = ctypes.c_void_p()
-    try:
-        lib.jtbd_score_request_json_with_options(options, data, len(data),
-                                                 ctypes.byref(out))
-    finally:
-        if options is not None:
-            lib.jtbd_read_options_destroy(options)
-    return _native.take_buffer(out.value).decode("utf-8")
+    return _score_request_with_limits(
+        "jtbd_score_request_json_with_options", _utf8(request, "request"),
+        limits).decode("utf-8")
 
 
 def version():
