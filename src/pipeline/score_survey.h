@@ -71,7 +71,8 @@ absl::StatusOr<v1::Report> ScoreSurvey(const InputSource& survey,
 // The same by a given path, for tests and measurements. INVALID_ARGUMENT,
 // before anything is read, when the path cannot honour the options:
 // segment_by on kAggregate, none on kSegmentedAggregate, screening on
-// either aggregate path.
+// either aggregate path (and, on every path and in ScoreSurvey, standard
+// input given for both the survey and the descriptions).
 absl::StatusOr<v1::Report> ScoreSurveyVia(ScorePath path,
                                           const InputSource& survey,
                                           const ReadOptions& read_options,

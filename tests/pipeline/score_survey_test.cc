@@ -183,6 +183,13 @@ TEST(ScoreSurveyTest, PathsThatCannotHonourTheOptionsAreRefusedFirst) {
     EXPECT_EQ(report.status().code(), absl::StatusCode::kInvalidArgument);
     EXPECT_THAT(std::string(report.status().message()), HasSubstr("screening"));
   }
+  // Standard input feeds one of the survey and the descriptions.
+  SurveyScoringOptions both = Scoring("");
+  both.outcome_descriptions = InputSource::StandardInput();
+  report = ScoreSurvey(InputSource::StandardInput(), ReadOptions(), both);
+  EXPECT_EQ(report.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(report.status().message()),
+              HasSubstr("standard input"));
   // The cheapest path reads, and says the file is missing.
   report = ScoreSurvey(missing, ReadOptions(), segmented);
   EXPECT_EQ(report.status().code(), absl::StatusCode::kNotFound);
