@@ -26,6 +26,8 @@
 #include "core/study.h"
 #include "io/survey_reader.h"
 #include "io/text_encoding.h"
+#include "pipeline/input_source.h"
+#include "pipeline/survey_read.h"
 
 namespace jtbd {
 namespace cli {
@@ -300,25 +302,21 @@ int RunInspect(const std::vector<std::string>& raw_args) {
     std::fputs(InspectUsage(), stdout);
     return std::fflush(stdout) == 0 ? kExitOk : kExitBadData;
   }
-  const Scale defaults;
-  const int max = args.scale_max.value_or(defaults.max);
-  const absl::StatusOr<Scale> scale = Scale::Make(
-      args.scale_min.value_or(defaults.min), max,
-      args.top_box_min.value_or(
-          args.scale_max.has_value() ? max - 1 : defaults.top_box_min));
+  const absl::StatusOr<Scale> scale = Scale::FromParts(
+      Scale(), args.scale_min, args.scale_max, args.top_box_min);
   if (!scale.ok()) {
     return UsageError(std::string(scale.status().message()), InspectSynopsis());
   }
-  const std::string source = args.input_path == "-"
-                                 ? std::string(kStandardInputName)
-                                 : args.input_path;
+  const InputSource survey = SourceOf(args.input_path);
+  const std::string& source = survey.name();
   const absl::StatusOr<ReadOptions> options =
       MakeReadOptions(args.input, *scale, source);
   if (!options.ok()) return Fail(options.status());
 
   SurveyInspection inspection;
   const absl::StatusOr<Study> study =
-      ReadSurveyInput(args.input_path, *options, &inspection);
+      ReadSurveyStudy(survey, *options, &inspection);
+  CloseProgress();
   // What was understood is worth showing even when a row is then refused.
   if (inspection.layout_known) {
     const absl::Status printed = WriteStdout(

@@ -34,20 +34,5 @@ absl::Status WriteStdout(absl::string_view text) {
   return absl::OkStatus();
 }
 
-absl::Status ReadStdin(std::string* text) {
-  text->clear();
-  char buffer[1 << 16];
-  while (true) {
-    const ssize_t got = ::read(STDIN_FILENO, buffer, sizeof(buffer));
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      return ErrnoError("read", "standard input", errno);
-    }
-    if (got == 0) break;
-    text->append(buffer, static_cast<size_t>(got));
-  }
-  return absl::OkStatus();
-}
-
 }  // namespace cli
 }  // namespace jtbd

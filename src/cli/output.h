@@ -13,9 +13,6 @@ namespace cli {
 // Writes all of `text` to standard output and flushes it.
 absl::Status WriteStdout(absl::string_view text);
 
-// Reads all of standard input.
-absl::Status ReadStdin(std::string* text);
-
 }  // namespace cli
 }  // namespace jtbd
 

@@ -16,22 +16,17 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/survey_input.h"
-#include "core/aggregate.h"
 #include "core/scale.h"
 #include "core/scoring.h"
-#include "core/segmented_scoring.h"
-#include "core/study.h"
-#include "io/outcome_descriptions.h"
-#include "io/survey_reader.h"
 #include "jtbd/v1/report.pb.h"
 #include "jtbd/v1/scoring.pb.h"
+#include "pipeline/input_source.h"
+#include "pipeline/score_survey.h"
 #include "render/report_render.h"
 
 namespace jtbd {
 namespace cli {
 namespace {
-
-constexpr absl::string_view kStdinName = "<stdin>";
 
 enum class Format { kTable, kJson, kCsv };
 
@@ -256,50 +251,6 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
   return CheckSurveyInputArgs(args->input);
 }
 
-// The scale from the flags: 1-5 unless given, top box from MAX - 1 (Ulwick's
-// top two box) unless given.
-absl::StatusOr<Scale> ScaleFromArgs(const ScoreArgs& args) {
-  const Scale defaults;
-  const int min = args.scale_min.value_or(defaults.min);
-  const int max = args.scale_max.value_or(defaults.max);
-  const int top_box = args.top_box_min.value_or(
-      args.scale_max.has_value() ? max - 1 : defaults.top_box_min);
-  return Scale::Make(min, max, top_box);
-}
-
-// Attaches the statements and job steps of --outcomes, if given.
-absl::Status DescribeOutcomes(const ScoreArgs& args, Study* study) {
-  if (args.outcomes_path.empty()) return absl::OkStatus();
-  if (args.outcomes_path != "-") {
-    return ReadOutcomeDescriptionsCsvFile(args.outcomes_path, study,
-                                          args.input.limits);
-  }
-  std::string data;
-  absl::Status read = ReadStdin(&data);
-  if (!read.ok()) return read;
-  return ReadOutcomeDescriptionsCsv(data, kStdinName, study, args.input.limits);
-}
-
-// The segment column must be one of the respondent attribute columns (that
-// some respondent has a value of); say which ones exist when it is not.
-absl::Status CheckSegmentColumn(const std::vector<std::string>& attributes,
-                                const ScoreArgs& args) {
-  if (args.segment_by.empty()) return absl::OkStatus();
-  for (const std::string& name : attributes) {
-    if (name == args.segment_by) return absl::OkStatus();
-  }
-  const std::string source =
-      args.input_path == "-" ? std::string(kStdinName) : args.input_path;
-  const std::string known =
-      attributes.empty()
-          ? std::string("the file has no respondent attribute columns")
-          : absl::StrCat("respondent attribute columns: ",
-                         absl::StrJoin(attributes, ", "));
-  return absl::NotFoundError(
-      absl::StrCat(source, ": line 1: no column \"", args.segment_by,
-                   "\" with respondent values to segment by (", known, ")"));
-}
-
 absl::StatusOr<std::string> Render(const v1::Report& report, Format format) {
   switch (format) {
     case Format::kJson:
@@ -327,17 +278,18 @@ int RunScore(const std::vector<std::string>& raw_args) {
     std::fputs(ScoreUsage(), stdout);
     return std::fflush(stdout) == 0 ? kExitOk : kExitBadData;
   }
-  const absl::StatusOr<Scale> scale = ScaleFromArgs(args);
+  const absl::StatusOr<Scale> scale = Scale::FromParts(
+      Scale(), args.scale_min, args.scale_max, args.top_box_min);
   if (!scale.ok()) {
     return UsageError(std::string(scale.status().message()), ScoreSynopsis());
   }
 
-  const absl::StatusOr<ReadOptions> read_options = MakeReadOptions(
-      args.input, *scale,
-      args.input_path == "-" ? kStandardInputName : args.input_path);
+  const absl::StatusOr<ReadOptions> read_options =
+      MakeReadOptions(args.input, *scale, SourceOf(args.input_path).name());
   if (!read_options.ok()) return Fail(read_options.status());
 
-  v1::ScoringOptions scoring_options;
+  SurveyScoringOptions options;
+  v1::ScoringOptions& scoring_options = options.scoring;
   scoring_options.set_segment_by(args.segment_by);
   if (args.confidence.has_value()) {
     scoring_options.set_confidence_level(*args.confidence);
@@ -350,49 +302,12 @@ int RunScore(const std::vector<std::string>& raw_args) {
   if (args.screening.enabled()) {
     *scoring_options.mutable_screening() = args.screening;
   }
-  absl::StatusOr<v1::Report> report;
-  // Screening revisits respondents, which the aggregate no longer has.
-  if (args.segment_by.empty() && args.outcomes_path.empty() &&
-      !args.screening.enabled()) {
-    // Without segments or outcome descriptions scoring needs only the
-    // aggregate: read straight into it, so memory does not grow with rows.
-    const absl::StatusOr<Aggregate> aggregate =
-        ReadSurveyAggregateInput(args.input_path, *read_options);
-    if (!aggregate.ok()) return Fail(aggregate.status());
-    report = ScoreAggregate(*aggregate, scoring_options);
-  } else if (args.outcomes_path.empty() && !args.screening.enabled()) {
-    // Segments without screening or outcome descriptions: the same single
-    // pass into one aggregate per segment, so memory grows with the
-    // segments, not the rows.
-    SurveyInspection inspection;
-    const absl::StatusOr<SegmentedAggregate> aggregates =
-        ReadSurveySegmentedAggregateInput(args.input_path, *read_options,
-                                          args.segment_by, &inspection);
-    if (!aggregates.ok()) {
-      // No respondent has the attribute: the message of the Study path.
-      const absl::Status not_found = SegmentAttributeNotFoundError(
-          args.segment_by, inspection.attributes_given);
-      if (aggregates.status() == not_found) {
-        return Fail(CheckSegmentColumn(inspection.attributes_given, args));
-      }
-      return Fail(aggregates.status());
-    }
-    report = ScoreSegmentedAggregate(*aggregates, scoring_options);
-  } else {
-    absl::StatusOr<Study> study =
-        ReadSurveyInput(args.input_path, *read_options, nullptr);
-    if (!study.ok()) return Fail(study.status());
-    if (absl::Status described = DescribeOutcomes(args, &*study);
-        !described.ok()) {
-      return Fail(described);
-    }
-    if (absl::Status segment =
-            CheckSegmentColumn(study->attribute_names(), args);
-        !segment.ok()) {
-      return Fail(segment);
-    }
-    report = study->Score(scoring_options);
+  if (!args.outcomes_path.empty()) {
+    options.outcome_descriptions = SourceOf(args.outcomes_path);
   }
+  const absl::StatusOr<v1::Report> report =
+      ScoreSurvey(SourceOf(args.input_path), *read_options, options);
+  CloseProgress();
   if (!report.ok()) return Fail(report.status());
 
   // The whole output exists before anything is written, so a failure never

@@ -3,7 +3,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -21,11 +20,10 @@
 #include "cli/survey_input.h"
 #include "core/scale.h"
 #include "core/scoring.h"
-#include "core/study.h"
 #include "io/saved_file.h"
-#include "io/source_position.h"
 #include "io/survey_reader.h"
 #include "jtbd/v1/segmentation.pb.h"
+#include "pipeline/segment_survey.h"
 #include "render/respondent_segments_render.h"
 #include "render/segmentation_render.h"
 #include "segments/segment_model.h"
@@ -275,44 +273,13 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, SegmentArgs* args) {
 // top box from MAX - 1 (Ulwick's top two box) unless given.
 absl::StatusOr<Scale> ScaleFromArgs(const SegmentArgs& args,
                                     const Scale& defaults) {
-  const int min = args.scale_min.value_or(defaults.min);
-  const int max = args.scale_max.value_or(defaults.max);
-  const int top_box = args.top_box_min.value_or(
-      args.scale_max.has_value() ? max - 1 : defaults.top_box_min);
-  return Scale::Make(min, max, top_box);
-}
-
-std::string SourceName(const std::string& path) {
-  return path == "-" ? std::string(kStandardInputName) : path;
-}
-
-// Reads a saved model (io/saved_file.h), refusing with the file's name
-// anything that is not a whole segment model file of a known format.
-absl::StatusOr<SegmentModel> ReadModel(const std::string& path) {
-  std::string bytes;
-  if (path == "-") {
-    if (absl::Status read = ReadStdin(&bytes); !read.ok()) return read;
-  } else {
-    absl::StatusOr<std::string> read = ReadWholeFile(path);
-    if (!read.ok()) return read.status();
-    bytes = *std::move(read);
-  }
-  return ParseSegmentModelFile(bytes, SourceName(path));
-}
-
-absl::Status SaveModel(const SegmentModel& model, const std::string& path) {
-  return SaveSegmentModelFile(model, path);
+  return Scale::FromParts(defaults, args.scale_min, args.scale_max,
+                          args.top_box_min);
 }
 
 int Fail(const absl::Status& status) {
   std::fprintf(stderr, "jtbd: %s\n", std::string(status.message()).c_str());
   return kExitBadData;
-}
-
-// Data problems of the segmentation itself name the file they come from.
-absl::Status InFile(const absl::Status& status, const std::string& path) {
-  return absl::Status(status.code(),
-                      absl::StrCat(SourceName(path), ": ", status.message()));
 }
 
 absl::Status WriteOutput(const SegmentArgs& args, const std::string& text) {
@@ -321,41 +288,36 @@ absl::Status WriteOutput(const SegmentArgs& args, const std::string& text) {
              : WriteFileAtomically(args.output_path, text);
 }
 
-absl::StatusOr<Study> ReadStudy(const SegmentArgs& args, const Scale& scale) {
-  const absl::StatusOr<ReadOptions> read_options =
-      MakeReadOptions(args.input, scale, SourceName(args.input_path));
-  if (!read_options.ok()) return read_options.status();
-  return ReadSurveyInput(args.input_path, *read_options, nullptr);
+absl::StatusOr<ReadOptions> ReadOptionsFromArgs(const SegmentArgs& args,
+                                                const Scale& scale) {
+  return MakeReadOptions(args.input, scale, SourceOf(args.input_path).name());
 }
 
 int RunApply(const SegmentArgs& args) {
-  const absl::StatusOr<SegmentModel> model = ReadModel(args.apply_model_path);
+  const absl::StatusOr<SegmentModel> model =
+      ReadSegmentModel(SourceOf(args.apply_model_path));
   if (!model.ok()) return Fail(model.status());
   const absl::StatusOr<Scale> scale = ScaleFromArgs(args, model->scale());
   if (!scale.ok()) {
     return UsageError(std::string(scale.status().message()), SegmentSynopsis());
   }
-  const absl::StatusOr<Study> study = ReadStudy(args, *scale);
-  if (!study.ok()) return Fail(study.status());
-  const absl::StatusOr<std::vector<uint32_t>> clusters =
-      model->AssignStudy(*study);
-  if (!clusters.ok()) return Fail(InFile(clusters.status(), args.input_path));
-  RespondentSegments respondents;
-  for (size_t r = 0; r < clusters->size(); ++r) {
-    v1::RespondentSegment* respondent = respondents.Add();
-    respondent->set_respondent_id(study->respondent_id(r));
-    respondent->set_cluster((*clusters)[r]);
-  }
+  const absl::StatusOr<ReadOptions> read_options =
+      ReadOptionsFromArgs(args, *scale);
+  if (!read_options.ok()) return Fail(read_options.status());
+  const absl::StatusOr<RespondentSegments> respondents =
+      TagSurveyRespondents(SourceOf(args.input_path), *read_options, *model);
+  CloseProgress();
+  if (!respondents.ok()) return Fail(respondents.status());
   absl::StatusOr<std::string> text;
   switch (args.format) {
     case Format::kJson:
-      text = RenderRespondentSegmentsJson(respondents);
+      text = RenderRespondentSegmentsJson(*respondents);
       break;
     case Format::kCsv:
-      text = RenderRespondentSegmentsCsv(respondents);
+      text = RenderRespondentSegmentsCsv(*respondents);
       break;
     case Format::kTable:
-      text = RenderRespondentSegmentsTable(respondents,
+      text = RenderRespondentSegmentsTable(*respondents,
                                            static_cast<uint32_t>(model->k()));
       break;
   }
@@ -377,13 +339,13 @@ int RunFit(const SegmentArgs& args) {
       !plan.ok()) {
     return UsageError(std::string(plan.status().message()), SegmentSynopsis());
   }
-  const absl::StatusOr<Study> study = ReadStudy(args, *scale);
-  if (!study.ok()) return Fail(study.status());
+  const absl::StatusOr<ReadOptions> read_options =
+      ReadOptionsFromArgs(args, *scale);
+  if (!read_options.ok()) return Fail(read_options.status());
   const absl::StatusOr<Segmentation> segmentation =
-      SegmentStudy(*study, args.options);
-  if (!segmentation.ok()) {
-    return Fail(InFile(segmentation.status(), args.input_path));
-  }
+      SegmentSurvey(SourceOf(args.input_path), *read_options, args.options);
+  CloseProgress();
+  if (!segmentation.ok()) return Fail(segmentation.status());
   // The whole output exists before anything is written, so a failure never
   // leaves a partial report (or a model without its report) behind.
   absl::StatusOr<std::string> text;
@@ -401,7 +363,7 @@ int RunFit(const SegmentArgs& args) {
   if (!text.ok()) return Fail(text.status());
   if (!args.save_model_path.empty()) {
     if (absl::Status saved =
-            SaveModel(segmentation->model, args.save_model_path);
+            SaveSegmentModelFile(segmentation->model, args.save_model_path);
         !saved.ok()) {
       return Fail(saved);
     }

@@ -13,7 +13,6 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "cli/output.h"
 #include "core/scoring.h"
 #include "io/rating_labels.h"
 
@@ -286,54 +285,12 @@ absl::StatusOr<ReadOptions> MakeReadOptions(const SurveyInputArgs& args,
   return options;
 }
 
-absl::StatusOr<Study> ReadSurveyInput(const std::string& path,
-                                      const ReadOptions& options,
-                                      SurveyInspection* inspection) {
-  absl::StatusOr<Study> study;
-  if (path != "-") {
-    study = ReadSurveyCsvFile(path, options, inspection);
-  } else {
-    std::string data;
-    absl::Status read = ReadStdin(&data);
-    if (!read.ok()) return read;
-    study = ReadSurveyCsv(data, kStandardInputName, options, inspection);
-  }
-  if (CurrentProgress() != nullptr) CurrentProgress()->Close();
-  return study;
+InputSource SourceOf(const std::string& path) {
+  return path == "-" ? InputSource::StandardInput() : InputSource::File(path);
 }
 
-absl::StatusOr<Aggregate> ReadSurveyAggregateInput(const std::string& path,
-                                                   const ReadOptions& options) {
-  absl::StatusOr<Aggregate> aggregate;
-  if (path != "-") {
-    aggregate = ReadSurveyCsvFileAggregate(path, options);
-  } else {
-    std::string data;
-    absl::Status read = ReadStdin(&data);
-    if (!read.ok()) return read;
-    aggregate = ReadSurveyCsvAggregate(data, kStandardInputName, options);
-  }
+void CloseProgress() {
   if (CurrentProgress() != nullptr) CurrentProgress()->Close();
-  return aggregate;
-}
-
-absl::StatusOr<SegmentedAggregate> ReadSurveySegmentedAggregateInput(
-    const std::string& path, const ReadOptions& options,
-    absl::string_view segment_by, SurveyInspection* inspection) {
-  absl::StatusOr<SegmentedAggregate> aggregates =
-      absl::FailedPreconditionError("not read");
-  if (path != "-") {
-    aggregates = ReadSurveyCsvFileSegmentedAggregate(path, options, segment_by,
-                                                     inspection);
-  } else {
-    std::string data;
-    absl::Status read = ReadStdin(&data);
-    if (!read.ok()) return read;
-    aggregates = ReadSurveyCsvSegmentedAggregate(
-        data, kStandardInputName, options, segment_by, inspection);
-  }
-  if (CurrentProgress() != nullptr) CurrentProgress()->Close();
-  return aggregates;
 }
 
 }  // namespace cli

@@ -1,7 +1,7 @@
-// What `jtbd score` and `jtbd inspect` share about reading a survey: the
-// flags that say how (--input-format, --importance, --satisfaction,
-// --labels, --map, --weight), building ReadOptions from them, and progress
-// on stderr for long reads.
+// What `jtbd score`, `segment` and `inspect` share about reading a survey:
+// the flags that say how (--input-format, --importance, --satisfaction,
+// --labels, --map, --weight), building ReadOptions from them, the input a
+// path names, and progress on stderr for long reads.
 #ifndef JTBD_CLI_SURVEY_INPUT_H_
 #define JTBD_CLI_SURVEY_INPUT_H_
 
@@ -11,10 +11,9 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "core/aggregate.h"
 #include "core/resource_limits.h"
-#include "core/study.h"
 #include "io/survey_reader.h"
+#include "pipeline/input_source.h"
 
 namespace jtbd {
 namespace cli {
@@ -64,23 +63,12 @@ absl::StatusOr<ReadOptions> MakeReadOptions(const SurveyInputArgs& args,
                                             const Scale& scale,
                                             absl::string_view input_name);
 
-// Reads the survey at `path` ("-": standard input).
-absl::StatusOr<Study> ReadSurveyInput(const std::string& path,
-                                      const ReadOptions& options,
-                                      SurveyInspection* inspection);
+// The survey (or other input) at `path`: "-" is standard input.
+InputSource SourceOf(const std::string& path);
 
-// The same read straight into the scoring aggregate (no respondents kept).
-absl::StatusOr<Aggregate> ReadSurveyAggregateInput(const std::string& path,
-                                                   const ReadOptions& options);
-
-// The same read straight into the whole-sample aggregate and one per value
-// of the attribute segment_by (ReadSurveyCsvSegmentedAggregate).
-absl::StatusOr<SegmentedAggregate> ReadSurveySegmentedAggregateInput(
-    const std::string& path, const ReadOptions& options,
-    absl::string_view segment_by, SurveyInspection* inspection);
-
-// The name standard input goes by in messages.
-constexpr absl::string_view kStandardInputName = "<stdin>";
+// Ends the progress line of a read that failed half-way (a finished read
+// ended it already); call once the pipeline returns.
+void CloseProgress();
 
 }  // namespace cli
 }  // namespace jtbd

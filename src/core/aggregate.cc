@@ -40,6 +40,19 @@ absl::StatusOr<Aggregate> Aggregate::Create(Scale scale,
   return Aggregate(scale, std::move(outcomes));
 }
 
+absl::Status Aggregate::SetOutcomeDescription(size_t outcome,
+                                              std::string statement,
+                                              std::string job_step_id) {
+  if (outcome >= outcomes_.size()) {
+    return absl::OutOfRangeError(
+        absl::StrFormat("outcome index %zu is out of range (%zu outcomes)",
+                        outcome, outcomes_.size()));
+  }
+  outcomes_[outcome].statement = std::move(statement);
+  outcomes_[outcome].job_step_id = std::move(job_step_id);
+  return absl::OkStatus();
+}
+
 absl::Status Aggregate::ValidateRatings(
     size_t count, absl::Span<const uint8_t> importance,
     absl::Span<const uint8_t> satisfaction) const {

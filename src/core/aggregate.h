@@ -47,6 +47,11 @@ class Aggregate {
   const std::vector<Outcome>& outcomes() const { return outcomes_; }
   size_t outcome_count() const { return outcomes_.size(); }
   uint64_t respondent_count() const { return respondent_count_; }
+  // Describes an outcome (OUT_OF_RANGE for a bad index), as
+  // Study::SetOutcomeStatement and SetOutcomeJobStep do; the id, which the
+  // tables key on and Merge compares, never changes.
+  absl::Status SetOutcomeDescription(size_t outcome, std::string statement,
+                                     std::string job_step_id);
 
   // Adds respondents given as row-major count x outcome_count rating
   // matrices (0 = no answer). All or nothing: on an invalid rating the error

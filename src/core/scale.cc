@@ -1,8 +1,23 @@
 #include "core/scale.h"
 
+#include <limits>
+
 #include "absl/strings/str_format.h"
 
 namespace jtbd {
+
+absl::StatusOr<Scale> Scale::FromParts(const Scale& defaults,
+                                       absl::optional<int> min,
+                                       absl::optional<int> max,
+                                       absl::optional<int> top_box_min) {
+  const int upper = max.value_or(defaults.max);
+  // Below the lowest int, max - 1 would overflow; Make refuses such a max.
+  const int top_two_box =
+      upper > std::numeric_limits<int>::min() ? upper - 1 : upper;
+  return Make(min.value_or(defaults.min), upper,
+              top_box_min.value_or(max.has_value() ? top_two_box
+                                                   : defaults.top_box_min));
+}
 
 absl::StatusOr<Scale> Scale::Make(int min, int max, int top_box_min) {
   Scale scale;

@@ -5,6 +5,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/types/optional.h"
 #include "jtbd/v1/study.pb.h"
 
 namespace jtbd {
@@ -24,6 +25,15 @@ struct Scale {
 
   // Checks the invariants above; the error says which one fails.
   static absl::StatusOr<Scale> Make(int min, int max, int top_box_min);
+  // A scale given in part, as the CLI's --scale and --top-box or the
+  // sidecar's scale and top_box give it: the bounds given, else those of
+  // `defaults`; the top box given, else max - 1 (Ulwick's top two box)
+  // when the upper bound is given, else that of `defaults`. Checked as
+  // Make checks.
+  static absl::StatusOr<Scale> FromParts(const Scale& defaults,
+                                         absl::optional<int> min,
+                                         absl::optional<int> max,
+                                         absl::optional<int> top_box_min);
   absl::Status Validate() const;
 
   int points() const { return max - min + 1; }

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
@@ -41,10 +42,15 @@ struct Description {
 class DescriptionsParser {
  public:
   DescriptionsParser(absl::string_view text, absl::string_view source,
-                     const Study& study, const ResourceLimits& limits)
-      : reader_(text, ',', limits), source_(source), study_(study) {}
+                     const std::vector<Outcome>& outcomes,
+                     const ResourceLimits& limits)
+      : reader_(text, ',', limits), source_(source), outcomes_(outcomes) {
+    for (size_t o = 0; o < outcomes.size(); ++o) {
+      outcome_index_.emplace(outcomes[o].id, o);
+    }
+  }
 
-  // Checks the whole text; the study is not touched.
+  // Checks the whole text; the outcomes are not touched.
   absl::StatusOr<std::vector<Description>> Parse();
 
  private:
@@ -66,7 +72,8 @@ class DescriptionsParser {
 
   CsvReader reader_;
   absl::string_view source_;
-  const Study& study_;
+  const std::vector<Outcome>& outcomes_;
+  absl::flat_hash_map<absl::string_view, size_t> outcome_index_;
   size_t header_line_ = 0;
   std::vector<std::string> header_;             // trimmed, as written
   std::vector<std::string> normalized_header_;  // see NormalizedName
@@ -138,7 +145,7 @@ ptrdiff_t DescriptionsParser::FindFirstColumn(
 }
 
 std::string DescriptionsParser::UnknownOutcome(absl::string_view id) const {
-  const std::vector<Outcome>& outcomes = study_.outcomes();
+  const std::vector<Outcome>& outcomes = outcomes_;
   std::string message =
       absl::StrCat("outcome ", Quoted(id), " is not in the survey (");
   if (outcomes.empty()) {
@@ -182,7 +189,7 @@ absl::StatusOr<std::vector<Description>> DescriptionsParser::Parse() {
 
   std::vector<Description> descriptions;
   // By outcome index: the line describing it, 0 = none yet.
-  std::vector<size_t> described_on(study_.outcome_count(), 0);
+  std::vector<size_t> described_on(outcomes_.size(), 0);
   for (;;) {
     absl::StatusOr<bool> more = NextRow();
     if (!more.ok()) return more.status();
@@ -192,8 +199,11 @@ absl::StatusOr<std::vector<Description>> DescriptionsParser::Parse() {
     if (id.empty()) {
       return Error(line, id_column + 1, "the outcome id is blank");
     }
-    const ptrdiff_t outcome = study_.FindOutcome(id);
-    if (outcome < 0) return Error(line, id_column + 1, UnknownOutcome(id));
+    const auto found = outcome_index_.find(id);
+    if (found == outcome_index_.end()) {
+      return Error(line, id_column + 1, UnknownOutcome(id));
+    }
+    const size_t outcome = found->second;
     if (described_on[outcome] != 0) {
       return Error(
           line, id_column + 1,
@@ -201,9 +211,8 @@ absl::StatusOr<std::vector<Description>> DescriptionsParser::Parse() {
                        described_on[outcome]));
     }
     described_on[outcome] = line;
-    descriptions.push_back({static_cast<size_t>(outcome),
-                            text_of(statement_column),
-                            text_of(job_step_column)});
+    descriptions.push_back(
+        {outcome, text_of(statement_column), text_of(job_step_column)});
   }
   if (descriptions.empty()) {
     return Error(header_line_, 1,
@@ -212,36 +221,88 @@ absl::StatusOr<std::vector<Description>> DescriptionsParser::Parse() {
   return descriptions;
 }
 
+// What descriptions are checked against and applied to, per target.
+// Every index was found in the outcomes just before, so no setter refuses.
+const std::vector<Outcome>& OutcomesOf(const Study& study) {
+  return study.outcomes();
+}
+const std::vector<Outcome>& OutcomesOf(const Aggregate& aggregate) {
+  return aggregate.outcomes();
+}
+// Segments share the whole sample's outcomes, in the same order.
+const std::vector<Outcome>& OutcomesOf(const SegmentedAggregate& aggregates) {
+  return aggregates.all.outcomes();
+}
+
+void Apply(size_t outcome, const Outcome& described, Study* study) {
+  study->SetOutcomeStatement(outcome, described.statement).IgnoreError();
+  study->SetOutcomeJobStep(outcome, described.job_step_id).IgnoreError();
+}
+void Apply(size_t outcome, const Outcome& described, Aggregate* aggregate) {
+  aggregate
+      ->SetOutcomeDescription(outcome, described.statement,
+                              described.job_step_id)
+      .IgnoreError();
+}
+void Apply(size_t outcome, const Outcome& described,
+           SegmentedAggregate* aggregates) {
+  Apply(outcome, described, &aggregates->all);
+  for (auto& [name, segment] : aggregates->segments) {
+    Apply(outcome, described, &segment);
+  }
+}
+
+// Parses and checks `data` against the target's outcomes (held to the
+// limits), then applies every description: all or nothing.
+template <typename Target>
+absl::Status Describe(absl::string_view data, absl::string_view source_name,
+                      Target* target, absl::string_view target_name,
+                      const ResourceLimits& limits) {
+  if (target == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(source_name, ": no ", target_name, " to describe"));
+  }
+  absl::Status size =
+      CheckRequestBytes(data.size(), limits.max_request_bytes, source_name);
+  if (!size.ok()) return size;
+  const std::vector<Outcome>& outcomes = OutcomesOf(*target);
+  DescriptionsParser parser(data, source_name, outcomes, limits);
+  absl::StatusOr<std::vector<Description>> descriptions = parser.Parse();
+  if (!descriptions.ok()) return descriptions.status();
+  for (Description& description : *descriptions) {
+    Outcome described = outcomes[description.outcome];
+    if (description.statement.has_value()) {
+      described.statement = *std::move(description.statement);
+    }
+    if (description.job_step.has_value()) {
+      described.job_step_id = *std::move(description.job_step);
+    }
+    Apply(description.outcome, described, target);
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::Status ReadOutcomeDescriptionsCsv(absl::string_view data,
                                         absl::string_view source_name,
                                         Study* study,
                                         const ResourceLimits& limits) {
-  if (study == nullptr) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(source_name, ": no study to describe"));
-  }
-  absl::Status size =
-      CheckRequestBytes(data.size(), limits.max_request_bytes, source_name);
-  if (!size.ok()) return size;
-  DescriptionsParser parser(data, source_name, *study, limits);
-  absl::StatusOr<std::vector<Description>> descriptions = parser.Parse();
-  if (!descriptions.ok()) return descriptions.status();
-  // Every index was found in this study just now, so no setter can refuse.
-  for (Description& description : *descriptions) {
-    if (description.statement.has_value()) {
-      absl::Status status = study->SetOutcomeStatement(
-          description.outcome, *std::move(description.statement));
-      if (!status.ok()) return status;
-    }
-    if (description.job_step.has_value()) {
-      absl::Status status = study->SetOutcomeJobStep(
-          description.outcome, *std::move(description.job_step));
-      if (!status.ok()) return status;
-    }
-  }
-  return absl::OkStatus();
+  return Describe(data, source_name, study, "study", limits);
+}
+
+absl::Status ReadOutcomeDescriptionsCsv(absl::string_view data,
+                                        absl::string_view source_name,
+                                        Aggregate* aggregate,
+                                        const ResourceLimits& limits) {
+  return Describe(data, source_name, aggregate, "aggregate", limits);
+}
+
+absl::Status ReadOutcomeDescriptionsCsv(absl::string_view data,
+                                        absl::string_view source_name,
+                                        SegmentedAggregate* aggregates,
+                                        const ResourceLimits& limits) {
+  return Describe(data, source_name, aggregates, "aggregates", limits);
 }
 
 absl::Status ReadOutcomeDescriptionsCsvFile(const std::string& path,

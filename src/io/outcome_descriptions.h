@@ -5,13 +5,17 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "core/aggregate.h"
 #include "core/resource_limits.h"
+#include "core/segmented_scoring.h"
 #include "core/study.h"
 
 namespace jtbd {
 
 // Attaches outcome statements and job-map steps kept apart from the survey
-// (wide survey files carry only outcome ids) to the outcomes of `study`.
+// (wide survey files carry only outcome ids) to the outcomes of `study`, of
+// an aggregate, or of the whole sample and every segment of segmented
+// aggregates (whose reports then carry them, as a described study's do).
 //
 // The CSV header names the columns, compared ignoring case and the spaces
 // around them, a space inside counting as "_" ("Job Step" = job_step): the
@@ -21,9 +25,10 @@ namespace jtbd {
 // statement or job step leaves that field as it was, and outcomes without a
 // row keep what they had.
 //
-// All or nothing: the whole text is checked before the study changes, so a
-// refusal leaves it as it was. Refusals are INVALID_ARGUMENT (NOT_FOUND for
-// a missing file) with survey_reader.h's message form
+// All or nothing: the whole text is checked before the study (or
+// aggregate) changes, so a refusal leaves it as it was. Refusals are
+// INVALID_ARGUMENT (NOT_FOUND for a missing file) with survey_reader.h's
+// message form
 //   <source>: line <L>, column <C> ("<header>"): <what is wrong>
 //
 // Held to `limits` (RESOURCE_EXHAUSTED naming the limit, the study
@@ -31,6 +36,13 @@ namespace jtbd {
 // it is read) and its records (max_record_bytes, max_columns).
 absl::Status ReadOutcomeDescriptionsCsv(
     absl::string_view data, absl::string_view source_name, Study* study,
+    const ResourceLimits& limits = ResourceLimits());
+absl::Status ReadOutcomeDescriptionsCsv(
+    absl::string_view data, absl::string_view source_name, Aggregate* aggregate,
+    const ResourceLimits& limits = ResourceLimits());
+absl::Status ReadOutcomeDescriptionsCsv(
+    absl::string_view data, absl::string_view source_name,
+    SegmentedAggregate* aggregates,
     const ResourceLimits& limits = ResourceLimits());
 absl::Status ReadOutcomeDescriptionsCsvFile(
     const std::string& path, Study* study,

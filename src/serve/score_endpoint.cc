@@ -5,34 +5,27 @@
 
 #include <string>
 #include <utility>
-#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "absl/types/optional.h"
 #include "core/resource_limits.h"
 #include "core/scale.h"
 #include "core/score_request.h"
-#include "core/study.h"
 #include "io/survey_reader.h"
 #include "io/utf8.h"
 #include "jtbd/jtbd.h"  // the version macros
 #include "jtbd/v1/report.pb.h"
 #include "jtbd/v1/scoring.pb.h"
+#include "pipeline/input_source.h"
+#include "pipeline/score_survey.h"
 #include "render/report_render.h"
 
 namespace jtbd {
 namespace serve {
 namespace {
-
-// How a CSV body is named in reader errors ("body: line 3, column 2 ...").
-constexpr absl::string_view kBodySourceName = "body";
 
 constexpr absl::string_view kCsvMediaType = "text/csv";
 constexpr absl::string_view kJsonMediaType = "application/json";
@@ -43,24 +36,10 @@ constexpr int kPayloadTooLarge = 413;
 constexpr int kUnsupportedMediaType = 415;
 constexpr int kInternalError = 500;
 
-// "text/csv; charset=utf-8" -> "text/csv".
-std::string MediaType(absl::string_view content_type) {
-  const absl::string_view type = content_type.substr(0, content_type.find(';'));
-  return absl::AsciiStrToLower(absl::StripAsciiWhitespace(type));
-}
-
 struct CsvParams {
   std::string segment_by;
-  absl::optional<int> scale_min;
-  absl::optional<int> scale_max;
-  absl::optional<int> top_box_min;
+  ScaleParams scale;
 };
-
-absl::Status BadParam(absl::string_view name, absl::string_view value,
-                      absl::string_view expected) {
-  return absl::InvalidArgumentError(absl::StrCat(
-      "query parameter ", name, "=\"", value, "\": expected ", expected));
-}
 
 // The CLI's flags as query parameters; anything else is refused rather than
 // ignored, so a misspelt option never silently changes the numbers.
@@ -69,29 +48,13 @@ absl::StatusOr<CsvParams> ParseCsvParams(const QueryParams& params) {
   for (auto it = params.begin(); it != params.end(); ++it) {
     const std::string& name = it->first;
     const std::string& value = it->second;
-    if (params.count(name) > 1) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("query parameter ", name, " is given more than once"));
-    }
+    absl::Status status = CheckGivenOnce(params, name);
+    if (!status.ok()) return status;
     if (name == "segment_by") {
       if (value.empty()) return BadParam(name, value, "a column name");
       parsed.segment_by = value;
-    } else if (name == "scale") {
-      const std::vector<absl::string_view> bounds = absl::StrSplit(value, '-');
-      int min = 0;
-      int max = 0;
-      if (bounds.size() != 2 || !absl::SimpleAtoi(bounds[0], &min) ||
-          !absl::SimpleAtoi(bounds[1], &max)) {
-        return BadParam(name, value, "MIN-MAX, such as 1-5");
-      }
-      parsed.scale_min = min;
-      parsed.scale_max = max;
-    } else if (name == "top_box") {
-      int top_box = 0;
-      if (!absl::SimpleAtoi(value, &top_box)) {
-        return BadParam(name, value, "a rating");
-      }
-      parsed.top_box_min = top_box;
+    } else if (TakeScaleParam(name, value, &parsed.scale, &status)) {
+      if (!status.ok()) return status;
     } else {
       return absl::InvalidArgumentError(
           absl::StrCat("unknown query parameter \"", name,
@@ -101,42 +64,26 @@ absl::StatusOr<CsvParams> ParseCsvParams(const QueryParams& params) {
   return parsed;
 }
 
-// As `jtbd score`: 1-5 unless given; the top box from MAX - 1 (Ulwick's top
-// two box) when only the scale is given.
-absl::StatusOr<Scale> ScaleFromParams(const CsvParams& params) {
-  const Scale defaults;
-  const int min = params.scale_min.value_or(defaults.min);
-  const int max = params.scale_max.value_or(defaults.max);
-  const int top_box = params.top_box_min.value_or(
-      params.scale_max.has_value() ? max - 1 : defaults.top_box_min);
-  absl::StatusOr<Scale> scale = Scale::Make(min, max, top_box);
-  if (!scale.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "query parameters scale/top_box: ", scale.status().message()));
-  }
-  return scale;
-}
-
 absl::StatusOr<v1::Report> ScoreCsv(absl::string_view body,
                                     const QueryParams& params,
                                     const ResourceLimits& limits) {
   absl::StatusOr<CsvParams> parsed = ParseCsvParams(params);
   if (!parsed.ok()) return parsed.status();
-  absl::StatusOr<Scale> scale = ScaleFromParams(*parsed);
+  absl::StatusOr<Scale> scale = ScaleFromParams(parsed->scale);
   if (!scale.ok()) return scale.status();
-  v1::ScoringOptions scoring_options;
-  scoring_options.set_segment_by(parsed->segment_by);
+  SurveyScoringOptions options;
+  options.scoring.set_segment_by(parsed->segment_by);
   // The default resamples, held to the limit as a JSON request's are;
   // before the body is read.
-  absl::Status resamples = CheckBootstrapResamples(scoring_options, limits);
+  absl::Status resamples = CheckBootstrapResamples(options.scoring, limits);
   if (!resamples.ok()) return resamples;
   ReadOptions read_options;
   read_options.scale = *scale;
   read_options.limits = limits;
-  absl::StatusOr<Study> study =
-      ReadSurveyCsv(body, kBodySourceName, read_options);
-  if (!study.ok()) return study.status();
-  return study->Score(scoring_options);
+  // By segment the body streams into per-segment aggregates: no
+  // respondent is kept.
+  return ScoreSurvey(InputSource::Bytes(body, std::string(kBodySourceName)),
+                     read_options, options);
 }
 
 // What jtbd_score_request_json_with_options does, with the same messages.

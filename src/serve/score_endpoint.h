@@ -1,12 +1,12 @@
 #ifndef JTBD_SERVE_SCORE_ENDPOINT_H_
 #define JTBD_SERVE_SCORE_ENDPOINT_H_
 
-#include <map>
 #include <string>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "core/resource_limits.h"
+#include "serve/query_params.h"
 
 namespace jtbd {
 namespace serve {
@@ -16,9 +16,6 @@ struct JsonReply {
   int status = 200;
   std::string body;  // application/json, newline-terminated
 };
-
-// Query parameters by name (the shape of httplib::Params).
-using QueryParams = std::multimap<std::string, std::string>;
 
 // POST /v1/score, independent of any socket. By media type:
 //   text/csv: a survey in any layout `jtbd score` reads, scored with the

@@ -20,11 +20,13 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "httplib.h"
 #include "serve/bearer_token.h"
 #include "serve/score_endpoint.h"
+#include "serve/segment_endpoint.h"
 
 namespace jtbd {
 namespace serve {
@@ -39,8 +41,21 @@ namespace {
 
 constexpr char kJson[] = "application/json";
 constexpr absl::string_view kAuthenticatedPrefix = "/v1/";
-constexpr char kScorePath[] = "/v1/score";
-constexpr char kPaths[] = "POST /v1/score, GET /healthz";
+constexpr char kPaths[] = "POST /v1/score, POST /v1/segment, GET /healthz";
+
+// The endpoints that take a body: the media types each reads (asked
+// before the body is read), its 415, and its answer.
+struct PostRoute {
+  const char* path;
+  bool (*reads)(absl::string_view content_type);
+  JsonReply (*unsupported)(absl::string_view content_type);
+  JsonReply (*answer)(absl::string_view content_type, absl::string_view body,
+                      const QueryParams& params, const ResourceLimits& limits);
+};
+constexpr PostRoute kPostRoutes[] = {
+    {"/v1/score", IsScoreMediaType, UnsupportedMediaType, Score},
+    {"/v1/segment", IsSegmentMediaType, UnsupportedSegmentMediaType, Segment},
+};
 
 void Send(const JsonReply& reply, httplib::Response& response) {
   response.status = reply.status;
@@ -56,6 +71,29 @@ httplib::Server::Handler MethodNotAllowed(std::string allowed) {
                                  allowed, " is allowed")),
          response);
   };
+}
+
+// Reads the body into one buffer of the announced size. httplib's own
+// reading appends to a string that doubles as it grows, so that at the last
+// doubling it holds up to twice the body; the body is by far the largest
+// thing a request keeps (a segmented CSV is scored without keeping any
+// respondent), so it is held once. False when the body could not be read
+// (httplib has set the status: 413 over the limit, 400 otherwise).
+bool ReadBody(const httplib::Request& request,
+              const httplib::ContentReader& content_reader,
+              uint64_t max_request_bytes, httplib::Response& response,
+              std::string* body) {
+  uint64_t length = 0;
+  if (absl::SimpleAtoi(request.get_header_value("Content-Length"), &length) &&
+      length <= max_request_bytes && length <= body->max_size()) {
+    body->reserve(static_cast<size_t>(length));
+  }
+  const bool read = content_reader([body](const char* data, size_t size) {
+    body->append(data, size);
+    return true;
+  });
+  if (!read && response.status < 400) response.status = 400;
+  return read;
 }
 
 }  // namespace
@@ -145,32 +183,42 @@ void Server::Route() {
            response);
       return httplib::Server::HandlerResponse::Handled;
     }
-    if (request.method == "POST" && request.path == kScorePath) {
+    for (const PostRoute& route : kPostRoutes) {
+      if (request.method != "POST" || request.path != route.path) continue;
       const std::string content_type = request.get_header_value("Content-Type");
-      if (!IsScoreMediaType(content_type)) {
+      if (!route.reads(content_type)) {
         response.set_header("Connection", "close");
-        Send(UnsupportedMediaType(content_type), response);
+        Send(route.unsupported(content_type), response);
         return httplib::Server::HandlerResponse::Handled;
       }
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
 
-  http.Post(kScorePath, [this](const httplib::Request& request,
-                               httplib::Response& response) {
-    Send(Score(request.get_header_value("Content-Type"), request.body,
-               request.params, options_.limits),
-         response);
-  });
+  for (const PostRoute& route : kPostRoutes) {
+    http.Post(route.path, [this, route = &route](
+                              const httplib::Request& request,
+                              httplib::Response& response,
+                              const httplib::ContentReader& content_reader) {
+      std::string body;
+      if (!ReadBody(request, content_reader, options_.limits.max_request_bytes,
+                    response, &body)) {
+        return;
+      }
+      Send(route->answer(request.get_header_value("Content-Type"), body,
+                         request.params, options_.limits),
+           response);
+    });
+    http.Get(route.path, MethodNotAllowed("POST"));
+    http.Put(route.path, MethodNotAllowed("POST"));
+    http.Patch(route.path, MethodNotAllowed("POST"));
+    http.Delete(route.path, MethodNotAllowed("POST"));
+    http.Options(route.path, MethodNotAllowed("POST"));
+  }
   http.Get("/healthz",
            [](const httplib::Request&, httplib::Response& response) {
              Send(Health(), response);
            });
-  http.Get(kScorePath, MethodNotAllowed("POST"));
-  http.Put(kScorePath, MethodNotAllowed("POST"));
-  http.Patch(kScorePath, MethodNotAllowed("POST"));
-  http.Delete(kScorePath, MethodNotAllowed("POST"));
-  http.Options(kScorePath, MethodNotAllowed("POST"));
   http.Post("/healthz", MethodNotAllowed("GET"));
   http.Put("/healthz", MethodNotAllowed("GET"));
   http.Patch("/healthz", MethodNotAllowed("GET"));

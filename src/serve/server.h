@@ -38,8 +38,9 @@ struct ServerOptions {
 };
 
 // The jtbd HTTP sidecar, for hosts that cannot load native code:
-//   POST /v1/score   text/csv or application/json -> the report JSON
-//   GET  /healthz    {"status":"ok","version":"..."}
+//   POST /v1/score    text/csv or application/json -> the report JSON
+//   POST /v1/segment  text/csv -> the segmentation report JSON
+//   GET  /healthz     {"status":"ok","version":"..."}
 // Errors are JSON ({"error":{"code","message"}}): 400 bad input, 401 missing
 // or wrong token, 404 unknown path, 405 wrong method, 413 over a limit,
 // 415 unsupported media type. Requests share no mutable state, so the

@@ -1,5 +1,7 @@
 #include "core/scale.h"
 
+#include <limits>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -45,6 +47,26 @@ TEST(ScaleTest, ProtoRoundTripAndDefaults) {
   v1::Scale bad;
   bad.set_min(3);
   EXPECT_FALSE(Scale::FromProto(bad).ok());
+}
+
+TEST(ScaleTest, FromPartsFillsWhatIsNotGiven) {
+  const Scale five;
+  // Nothing given: the defaults, whatever their top box.
+  EXPECT_EQ(*Scale::FromParts(five, {}, {}, {}), five);
+  const Scale model = *Scale::Make(1, 7, 5);
+  EXPECT_EQ(*Scale::FromParts(model, {}, {}, {}), model);
+  // Bounds given: the top two box of the new maximum.
+  EXPECT_EQ(*Scale::FromParts(five, 1, 7, {}), *Scale::Make(1, 7, 6));
+  EXPECT_EQ(*Scale::FromParts(model, 2, 10, {}), *Scale::Make(2, 10, 9));
+  // The top box alone moves on the default bounds.
+  EXPECT_EQ(*Scale::FromParts(five, {}, {}, 5), *Scale::Make(1, 5, 5));
+  EXPECT_EQ(*Scale::FromParts(model, {}, {}, 7), *Scale::Make(1, 7, 7));
+  EXPECT_EQ(*Scale::FromParts(five, 1, 7, 7), *Scale::Make(1, 7, 7));
+  // Refused as Make refuses, without overflow at the lowest int.
+  EXPECT_THAT(Scale::FromParts(five, {}, {}, 6).status().message(),
+              HasSubstr("outside the scale"));
+  EXPECT_FALSE(
+      Scale::FromParts(five, 1, std::numeric_limits<int>::min(), {}).ok());
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
-// Fuzzes the sidecar's POST /v1/score handling without sockets
-// (serve::Score): the first byte picks the Content-Type and the query
-// parameters, the rest is the body.
+// Fuzzes the sidecar's POST /v1/score and /v1/segment handling without
+// sockets (serve::Score, serve::Segment): the first byte picks the
+// endpoint (bit 6), the Content-Type and the query parameters, the rest is
+// the body.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -14,6 +15,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "jtbd/v1/scoring.pb.h"
 #include "serve/score_endpoint.h"
+#include "serve/segment_endpoint.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
@@ -22,17 +24,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                        "application/x-www-form-urlencoded"};
   const uint8_t control = data[0];
   const absl::string_view content_type = kTypes[control & 3];
+  const bool segment = (control & 64) != 0;
   jtbd::serve::QueryParams params;
-  if (control & 4) params.emplace("segment_by", "segment");
+  if (segment) {
+    // One cheap fit per input: one start, one thread, no bootstrap.
+    params.emplace("starts", "1");
+    params.emplace("threads", "1");
+    params.emplace("bootstrap", "0");
+    if (control & 4) params.emplace("k", "2");
+    if (control & 32) params.emplace("pca", "true");
+    if (control & 128) params.emplace("feature", "ratings");
+  } else {
+    if (control & 4) params.emplace("segment_by", "segment");
+    if (control & 32) params.emplace("scale", "0-x");
+  }
   if (control & 8) params.emplace("scale", "1-7");
   if (control & 16) params.emplace("top_box", "6");
-  if (control & 32) params.emplace("scale", "0-x");
   const absl::string_view body(reinterpret_cast<const char*>(data) + 1,
                                size - 1);
 
   // As in fuzz_capi_score_request: huge bootstraps are left to the
   // resource limits.
-  if (control & 1) {
+  if (!segment && (control & 1)) {
     google::protobuf::util::JsonParseOptions options;
     options.ignore_unknown_fields = true;
     jtbd::v1::ScoreRequest request;
@@ -45,9 +58,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
 
-  const bool readable = jtbd::serve::IsScoreMediaType(content_type);
+  const bool readable = segment ? jtbd::serve::IsSegmentMediaType(content_type)
+                                : jtbd::serve::IsScoreMediaType(content_type);
   const jtbd::serve::JsonReply reply =
-      jtbd::serve::Score(content_type, body, params);
+      segment ? jtbd::serve::Segment(content_type, body, params)
+              : jtbd::serve::Score(content_type, body, params);
   const std::string what = absl::StrCat(reply.status, " ", reply.body);
   JTBD_FUZZ_CHECK(readable || reply.status == 415, what);
   JTBD_FUZZ_CHECK(reply.status == 200 || reply.status == 400 ||

@@ -293,10 +293,10 @@ TEST(ReadOutcomeDescriptionsRefusalTest, MissingFileIsNotFound) {
 }
 
 TEST(ReadOutcomeDescriptionsRefusalTest, NullStudy) {
-  EXPECT_EQ(
-      ReadOutcomeDescriptionsCsv("id,statement\no01,x\n", "m.csv", nullptr)
-          .code(),
-      absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(ReadOutcomeDescriptionsCsv("id,statement\no01,x\n", "m.csv",
+                                       static_cast<Study*>(nullptr))
+                .code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 }  // namespace

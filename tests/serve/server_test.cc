@@ -4,6 +4,7 @@
 // satisfaction 43 of 179) and from small literal surveys.
 #include "serve/server.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <fstream>
@@ -23,6 +24,7 @@
 #include "jtbd/jtbd.h"  // the version macros
 #include "jtbd/v1/report.pb.h"
 #include "render/report_render.h"
+#include "serve/segment_endpoint.h"
 
 namespace jtbd {
 namespace serve {
@@ -485,6 +487,83 @@ TEST_F(ServerTest, EightConcurrentClientsGetTheirOwnAnswers) {
   }
   for (std::thread& client : clients) client.join();
   EXPECT_EQ(correct.load(), kClients * kRequestsPerClient);
+}
+
+TEST_F(ServerTest, SegmentsACsvBodyAsTheEndpointDoes) {
+  StartServer();
+  const std::string survey = ReadFile(SurveyPath());
+  const httplib::Result result = Client().Post(
+      "/v1/segment?k=3&seed=7&starts=5&bootstrap=0", survey, "text/csv");
+  ASSERT_TRUE(result) << httplib::to_string(result.error());
+  ASSERT_EQ(result->status, 200) << result->body;
+  EXPECT_EQ(result->get_header_value("Content-Type"), "application/json");
+  EXPECT_EQ(
+      result->body,
+      Segment("text/csv", survey,
+              {{"k", "3"}, {"seed", "7"}, {"starts", "5"}, {"bootstrap", "0"}})
+          .body);
+  EXPECT_THAT(result->body, HasSubstr("\"k\": 3"));
+
+  const httplib::Result form =
+      Client().Post("/v1/segment", survey, "application/x-www-form-urlencoded");
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->status, 415);
+  const httplib::Result json =
+      Client().Post("/v1/segment", "{}", "application/json");
+  ASSERT_TRUE(json);
+  EXPECT_EQ(json->status, 415);
+  const httplib::Result get = Client().Get("/v1/segment");
+  ASSERT_TRUE(get);
+  EXPECT_EQ(get->status, 405);
+  EXPECT_EQ(get->get_header_value("Allow"), "POST");
+  const httplib::Result bad =
+      Client().Post("/v1/segment?k=1", survey, "text/csv");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(ErrorCode(bad->body), "INVALID_ARGUMENT");
+}
+
+TEST_F(ServerTest, SegmentNeedsTheTokenAndKeepsTheBodyLimit) {
+  ServerOptions options;
+  options.token = "t0ken";
+  options.limits.max_request_bytes = 1024;
+  StartServer(options);
+  const std::string survey = ReadFile(SurveyPath());
+  const httplib::Result missing =
+      Client().Post("/v1/segment", survey, "text/csv");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 401);
+  httplib::Client authorized = Client();
+  authorized.set_bearer_token_auth("t0ken");
+  const httplib::Result large =
+      authorized.Post("/v1/segment", survey, "text/csv");
+  ASSERT_TRUE(large);
+  EXPECT_EQ(large->status, 413);
+  EXPECT_EQ(ErrorCode(large->body), "RESOURCE_EXHAUSTED");
+}
+
+TEST_F(ServerTest, ChunkedBodiesAreReadWhole) {
+  StartServer();
+  const std::string survey = ReadFile(SurveyPath());
+  // No Content-Length: the body arrives in chunks of 1000 bytes.
+  const httplib::Result chunked = Client().Post(
+      "/v1/score?segment_by=segment",
+      [&survey](size_t offset, httplib::DataSink& sink) {
+        if (offset < survey.size()) {
+          sink.write(survey.data() + offset,
+                     std::min<size_t>(1000, survey.size() - offset));
+        } else {
+          sink.done();
+        }
+        return true;
+      },
+      "text/csv");
+  ASSERT_TRUE(chunked) << httplib::to_string(chunked.error());
+  ASSERT_EQ(chunked->status, 200) << chunked->body;
+  const httplib::Result whole =
+      Client().Post("/v1/score?segment_by=segment", survey, "text/csv");
+  ASSERT_TRUE(whole);
+  EXPECT_EQ(chunked->body, whole->body);
 }
 
 TEST_F(ServerTest, StopsAndFreesThePort) {

@@ -102,6 +102,24 @@ def test_csv_answer_is_byte_for_byte_the_cli_json(serve):
     assert server.stop() == 0
 
 
+def test_segment_answer_is_byte_for_byte_the_cli_json(serve):
+    server = serve()
+    status, body = server.request(
+        "/v1/segment?k=3&seed=7&feature=ratings&pca=true&bootstrap=100",
+        read(SURVEY), "text/csv")
+    assert status == 200, body
+    cli = subprocess.run(
+        [CLI, "segment", "--format", "json", "--k", "3", "--seed", "7",
+         "--feature", "ratings", "--pca", "--bootstrap", "100", SURVEY],
+        check=True, capture_output=True, timeout=TIMEOUT).stdout
+    assert body == cli
+    report = json.loads(body)
+    assert report["k"] == 3
+    # Every respondent of the example survey is tagged with a segment.
+    assert len(report["respondents"]) == 180
+    assert server.stop() == 0
+
+
 def test_json_request(serve):
     server = serve()
     request = {"study": {
