@@ -540,20 +540,21 @@ JTBD_EXPORT jtbd_error* jtbd_study_describe_outcomes_csv(
 /* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
  * - only read their objects, so they may run at the same time as other
  *   readers of those objects: jtbd_report_respondent_count,
- *   jtbd_report_outcome_count, jtbd_report_segment_count,
- *   jtbd_report_segment_name, jtbd_report_segment_respondent_count,
+ *   jtbd_report_outcome_count, jtbd_report_outcome,
+ *   jtbd_report_segment_count, jtbd_report_segment_name,
+ *   jtbd_report_segment_respondent_count, jtbd_report_segment_outcome,
+ *   jtbd_report_segment_comparison,
  *   jtbd_report_segment_rest_respondent_count,
  *   jtbd_report_segment_effective_respondent_count,
  *   jtbd_report_segment_more_underserved_count,
  *   jtbd_report_segment_more_underserved_id, jtbd_report_solution_count,
- *   jtbd_report_solution_name, jtbd_report_screened_count,
- *   jtbd_report_render.
- * - change an object, so nothing else may use that object meanwhile:
- *   jtbd_report_destroy, jtbd_report_outcome, jtbd_report_segment_outcome,
- *   jtbd_report_segment_comparison, jtbd_report_outcome_solution,
+ *   jtbd_report_solution_name, jtbd_report_outcome_solution,
  *   jtbd_report_segment_outcome_solution, jtbd_report_outcome_best_solution,
  *   jtbd_report_segment_outcome_best_solution, jtbd_report_get_info,
- *   jtbd_report_get_screening, jtbd_report_screened_respondent.
+ *   jtbd_report_get_screening, jtbd_report_screened_count,
+ *   jtbd_report_screened_respondent, jtbd_report_render.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_report_destroy.
  */
 
 /* A two-sided confidence interval at the report's confidence level. */
@@ -1013,10 +1014,12 @@ JTBD_EXPORT jtbd_error* jtbd_score_request_json_with_options(
  * - touch no existing object, so any thread at any time:
  *   jtbd_segment_options_create.
  * - only read their objects, so they may run at the same time as other
- *   readers of those objects: jtbd_study_segment,
- *   jtbd_segmentation_outcome_id, jtbd_segmentation_dropped_outcome_id,
+ *   readers of those objects: jtbd_study_segment, jtbd_segmentation_get_info,
+ *   jtbd_segmentation_candidate, jtbd_segmentation_outcome_id,
+ *   jtbd_segmentation_dropped_outcome_id,
  *   jtbd_segmentation_respondent_cluster,
- *   jtbd_segmentation_respondent_clusters, jtbd_segmentation_segment_report,
+ *   jtbd_segmentation_respondent_clusters, jtbd_segmentation_segment,
+ *   jtbd_segmentation_segment_report, jtbd_segmentation_segment_attribute,
  *   jtbd_segmentation_render, jtbd_segmentation_model.
  * - change an object, so nothing else may use that object meanwhile:
  *   jtbd_segment_options_destroy, jtbd_segment_options_set_feature,
@@ -1025,9 +1028,7 @@ JTBD_EXPORT jtbd_error* jtbd_score_request_json_with_options(
  *   jtbd_segment_options_set_starts, jtbd_segment_options_set_seed,
  *   jtbd_segment_options_set_threads,
  *   jtbd_segment_options_set_silhouette_sample_size,
- *   jtbd_segment_options_set_score_options, jtbd_segmentation_destroy,
- *   jtbd_segmentation_get_info, jtbd_segmentation_candidate,
- *   jtbd_segmentation_segment, jtbd_segmentation_segment_attribute.
+ *   jtbd_segment_options_set_score_options, jtbd_segmentation_destroy.
  */
 
 /* Outcome-based segmentation (docs/SEGMENTS.md): respondents clustered by
@@ -1230,9 +1231,9 @@ JTBD_EXPORT jtbd_error* jtbd_segmentation_model(
  *   readers of those objects: jtbd_segment_model_serialize,
  *   jtbd_segment_model_save_file, jtbd_segment_model_k,
  *   jtbd_segment_model_outcome_count, jtbd_segment_model_outcome_id,
- *   jtbd_segment_model_assign_study.
+ *   jtbd_segment_model_assign, jtbd_segment_model_assign_study.
  * - change an object, so nothing else may use that object meanwhile:
- *   jtbd_segment_model_destroy, jtbd_segment_model_assign.
+ *   jtbd_segment_model_destroy.
  */
 
 /* A fitted segmentation saved to tag new respondents: per model outcome the
