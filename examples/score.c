@@ -25,11 +25,11 @@ static void print_score(const jtbd_outcome_score* score) {
   /* Scores are unrounded; one decimal is for display, as Ulwick does. */
   printf(
       "  %2u. %-6.*s opportunity %4.1f  importance %4.1f  "
-      "satisfaction %4.1f  %-20s (n=%u/%u)\n",
+      "satisfaction %4.1f  %-20s (n=%llu/%llu)\n",
       (unsigned)score->rank, (int)score->outcome_id_len, score->outcome_id,
       score->opportunity, score->importance, score->satisfaction,
-      jtbd_band_name(score->band), (unsigned)score->importance_count,
-      (unsigned)score->satisfaction_count);
+      jtbd_band_name(score->band), (unsigned long long)score->importance_count,
+      (unsigned long long)score->satisfaction_count);
 }
 
 /* Prints up to `limit` outcomes of a segment, or of the whole report when
@@ -88,8 +88,8 @@ int main(int argc, char** argv) {
     goto done;
   }
 
-  printf("%s: %lu respondents, %lu outcomes\n", argv[1],
-         (unsigned long)jtbd_report_respondent_count(report),
+  printf("%s: %llu respondents, %lu outcomes\n", argv[1],
+         (unsigned long long)jtbd_report_respondent_count(report),
          (unsigned long)jtbd_report_outcome_count(report));
   error = print_ranking(report, (size_t)-1, (size_t)-1);
   for (segment = 0;
@@ -97,15 +97,15 @@ int main(int argc, char** argv) {
        ++segment) {
     const char* name = NULL;
     size_t name_len = 0;
-    size_t respondents = 0;
+    uint64_t respondents = 0;
     error = jtbd_report_segment_name(report, segment, &name, &name_len);
     if (error == NULL) {
       error =
           jtbd_report_segment_respondent_count(report, segment, &respondents);
     }
     if (error != NULL) break;
-    printf("\nsegment %.*s (%lu respondents), largest opportunities:\n",
-           (int)name_len, name, (unsigned long)respondents);
+    printf("\nsegment %.*s (%llu respondents), largest opportunities:\n",
+           (int)name_len, name, (unsigned long long)respondents);
     error = print_ranking(report, segment, 5);
   }
   if (error != NULL) {

@@ -22,12 +22,12 @@ void PrintRanking(const std::vector<jtbd::OutcomeScore>& outcomes,
     // Scores are unrounded; one decimal is for display, as Ulwick does.
     std::printf(
         "  %2u. %-6s opportunity %4.1f  importance %4.1f  "
-        "satisfaction %4.1f  %-20s (n=%u/%u)\n",
+        "satisfaction %4.1f  %-20s (n=%llu/%llu)\n",
         static_cast<unsigned>(score.rank), score.outcome_id.c_str(),
         score.opportunity, score.importance, score.satisfaction,
         jtbd::BandName(score.band),
-        static_cast<unsigned>(score.importance_count),
-        static_cast<unsigned>(score.satisfaction_count));
+        static_cast<unsigned long long>(score.importance_count),
+        static_cast<unsigned long long>(score.satisfaction_count));
   }
 }
 
@@ -45,12 +45,14 @@ int main(int argc, char** argv) {
     if (argc == 3) options.segment_by = argv[2];
     const jtbd::Report report = study.Score(options);
 
-    std::printf("%s: %zu respondents, %zu outcomes\n", argv[1],
-                report.respondent_count(), report.outcomes().size());
+    std::printf("%s: %llu respondents, %zu outcomes\n", argv[1],
+                static_cast<unsigned long long>(report.respondent_count()),
+                report.outcomes().size());
     PrintRanking(report.outcomes(), report.outcomes().size());
     for (const jtbd::SegmentReport& segment : report.segments()) {
-      std::printf("\nsegment %s (%zu respondents), largest opportunities:\n",
-                  segment.name.c_str(), segment.respondent_count);
+      std::printf("\nsegment %s (%llu respondents), largest opportunities:\n",
+                  segment.name.c_str(),
+                  static_cast<unsigned long long>(segment.respondent_count));
       PrintRanking(segment.outcomes, 5);
     }
   } catch (const jtbd::Error& error) {

@@ -2,9 +2,10 @@
  * jtbd.h - the C ABI of libjtbd, a Jobs-to-be-Done customer-research library.
  *
  * Conventions
- *  1. Every object is an opaque pointer (jtbd_study, jtbd_report, ...). It is
- *     made by jtbd_<object>_create (or a function returning one through an
- *     out-parameter) and released by jtbd_<object>_destroy, which accepts NULL.
+ *  1. Every object is an opaque pointer (jtbd_study, jtbd_report, ...),
+ *     declared as `typedef struct jtbd_x jtbd_x;` with no body. It is made
+ *     by a function named for it (convention 12) and released by
+ *     jtbd_<object>_destroy, which accepts NULL.
  *  2. Every call that can fail returns a jtbd_error*: NULL means success. A
  *     non-NULL error carries a code and a message; read them with
  *     jtbd_error_code and jtbd_error_message, then release it with
@@ -22,19 +23,55 @@
  *  6. Out-parameters are written only on success. On failure nothing the
  *     caller owns has changed: a rejected batch leaves the study as it was.
  *  7. Ratings are integers on the study's scale; 0 means "no answer".
- *  8. Growable structs start with struct_size: set it to sizeof(the struct)
- *     and the library fills only the fields your header knows (the first
- *     struct_size bytes), leaving struct_size as you set it. A struct_size
- *     too small to hold the first text field is refused.
+ *  8. Growable structs start with struct_size: set it to sizeof(the struct).
+ *     JTBD_<NAME>_STRUCT_SIZE (JTBD_STRUCT_SIZE(type, last field)) is the
+ *     smallest struct_size the library accepts (less is
+ *     JTBD_INVALID_ARGUMENT); it fills the first min(struct_size, its own
+ *     sizeof) bytes and leaves struct_size as you set it. After 1.0 a struct
+ *     grows only at its end: its 1.0 constant stays the minimum and the
+ *     larger size gets a constant of its own (JTBD_<NAME>_STRUCT_SIZE_1_1),
+ *     so an older library fills the fields it knows and leaves the newer
+ *     ones as you set them (zero the struct first).
  *  9. No C++ exception ever crosses this boundary; an unexpected one becomes
  *     JTBD_INTERNAL, an allocation failure JTBD_RESOURCE_EXHAUSTED.
- * 10. Threads: functions taking a const pointer may run concurrently on the
- *     same object; a non-const pointer needs exclusive access. Distinct
- *     objects are independent.
- * 11. Versioning: within major version 1, functions, enum values and struct
- *     fields are only ever added, never changed or removed. Compare
- *     JTBD_VERSION_NUMBER with jtbd_version_number() to detect a header and
- *     library mismatch.
+ * 10. Threads: functions taking a const pointer to an object (convention 1)
+ *     may run concurrently on the same object; a non-const pointer to an
+ *     object needs exclusive access. Distinct objects are independent. A
+ *     struct the caller passes to be filled (jtbd_outcome_score, ...) is the
+ *     caller's own memory: filling it does not change the object read.
+ * 11. Counts and indices: counts of respondents are uint64_t everywhere
+ *     (returns, out-parameters, struct fields); counts of what an object
+ *     holds (outcomes, segments, solutions, ids, candidates), indices and
+ *     the lengths of the caller's arrays are size_t; k and segment numbers
+ *     (1..k) are uint32_t. A count that needs no index is the return value,
+ *     0 for NULL: `size_t jtbd_<object>_<items>_count(const jtbd_<object>*)`
+ *     (uint64_t for respondents). A count that takes an index comes through
+ *     an out-parameter of a call returning jtbd_error*. An index or segment
+ *     number outside its range is JTBD_OUT_OF_RANGE, naming the argument
+ *     and the range.
+ * 12. Names and arguments: jtbd_<object>_<verb>[_<what>], grouped by object.
+ *     Arguments: the object acted on, then options (NULL: the defaults),
+ *     then inputs, out-parameters last. A function that returns a new
+ *     object the caller must destroy says so with a verb of making: create,
+ *     parse, load_file, read_csv[_file], score[_...], segment, or
+ *     create_<object> for an object derived from another
+ *     (jtbd_study_create_aggregate). serialize, render and score_request
+ *     return a jtbd_buffer (convention 5). Nothing else returns anything to
+ *     release: jtbd_<object>_get_<what> fills a struct describing the whole
+ *     object, jtbd_<object>_<item> one item of it by index.
+ * 13. Declarations are regular, so tools can read them (the PHP FFI header,
+ *     the Python binding): one function per declaration,
+ *     `[JTBD_DEPRECATED("use ...")] JTBD_EXPORT <type> jtbd_<name>(...);`,
+ *     structs and enums in plain C, constants as #define.
+ * 14. Versioning: within major version 1, functions, enum values and struct
+ *     fields are only ever added, never changed or removed; a published
+ *     signature is never edited. A replaced function is marked
+ *     JTBD_DEPRECATED("use <new>") and kept until 2.0 (define
+ *     JTBD_DISABLE_DEPRECATE_WARNINGS to silence the warnings). Functions
+ *     added after 1.0 go into a new version node of src/capi/jtbd.map
+ *     (JTBD_1.1 { global: ...; } JTBD_1.0;) and raise JTBD_VERSION_MINOR.
+ *     Compare JTBD_VERSION_NUMBER with jtbd_version_number() to detect a
+ *     header and library mismatch.
  */
 #ifndef JTBD_JTBD_H_
 #define JTBD_JTBD_H_
@@ -51,6 +88,25 @@
 #else
 #define JTBD_EXPORT __attribute__((visibility("default")))
 #endif
+
+/* Marks a function retired within major version 1 (convention 14), as
+ * zstd's ZSTD_DEPRECATED: a compiler warning naming the replacement. Placed
+ * before JTBD_EXPORT. */
+#if defined(JTBD_DISABLE_DEPRECATE_WARNINGS)
+#define JTBD_DEPRECATED(message)
+#elif defined(__GNUC__) || defined(__clang__)
+#define JTBD_DEPRECATED(message) __attribute__((deprecated(message)))
+#elif defined(_MSC_VER)
+#define JTBD_DEPRECATED(message) __declspec(deprecated(message))
+#else
+#define JTBD_DEPRECATED(message)
+#endif
+
+/* The bytes of `type` through `last_field`: what a caller compiled with
+ * that field as the struct's last knows (convention 8; PJRT's
+ * PJRT_STRUCT_SIZE). */
+#define JTBD_STRUCT_SIZE(type, last_field) \
+  (offsetof(type, last_field) + sizeof(((type*)0)->last_field))
 
 #ifdef __cplusplus
 extern "C" {
@@ -163,13 +219,58 @@ typedef enum jtbd_band {
  * "table_stakes", "insufficient_data"; "unspecified" otherwise. Static. */
 JTBD_EXPORT const char* jtbd_band_name(int32_t band);
 
+/* ----------------------------------------------------------------- limits */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - touch no existing object, so any thread at any time: jtbd_limits_create.
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_limits_get.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_limits_destroy, jtbd_limits_set.
+ */
+
+/* Bounds on what one input may make the library allocate (docs/LIMITS.md).
+ * A jtbd_limits is given to read options (jtbd_read_options_set_limits) or
+ * to a request (jtbd_score_request_with_limits); NULL wherever a
+ * const jtbd_limits* is taken means the defaults, and serialized objects
+ * and saved files given to other functions always take the defaults. An
+ * input over a limit is refused with JTBD_RESOURCE_EXHAUSTED naming the
+ * limit, its value, and the file, line and column; the defaults are far
+ * above real surveys. */
+typedef enum jtbd_limit {
+  JTBD_LIMIT_RECORD_BYTES = 1,  /* bytes of one CSV record (16 MiB) */
+  JTBD_LIMIT_COLUMNS = 2,       /* fields of one CSV record (20,000) */
+  JTBD_LIMIT_OUTCOMES = 3,      /* outcomes of one study (2,000) */
+  JTBD_LIMIT_RESPONDENTS = 4,   /* respondents of one study (10,000,000) */
+  JTBD_LIMIT_REQUEST_BYTES = 5, /* bytes of a request, survey or label map
+                                   (1 GiB) */
+  JTBD_LIMIT_JSON_DEPTH = 6,    /* nesting of JSON maps and requests (100,
+                                   can only be lowered) */
+  /* bootstrap resamples a request may ask for, the default 2,000 included
+     (100,000; at most 1,000,000, the cap of jtbd_score_options) */
+  JTBD_LIMIT_BOOTSTRAP_RESAMPLES = 7
+} jtbd_limit;
+
+typedef struct jtbd_limits jtbd_limits;
+
+/* Every limit at its default. */
+JTBD_EXPORT jtbd_error* jtbd_limits_create(jtbd_limits** out);
+JTBD_EXPORT void jtbd_limits_destroy(jtbd_limits* limits);
+/* Sets one limit. A value that is not a jtbd_limit is refused
+ * (JTBD_INVALID_ARGUMENT naming it), as is a value of 0 (there is no
+ * "unlimited": set a large value) and one above the limit's ceiling; the
+ * limits are then unchanged. */
+JTBD_EXPORT jtbd_error* jtbd_limits_set(jtbd_limits* limits, int32_t limit,
+                                        uint64_t value);
+/* Reads one limit into *value_out. */
+JTBD_EXPORT jtbd_error* jtbd_limits_get(const jtbd_limits* limits,
+                                        int32_t limit, uint64_t* value_out);
+
 /* ---------------------------------------------------------- read options */
 
 /* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
  * - touch no existing object, so any thread at any time:
  *   jtbd_read_options_create.
- * - only read their objects, so they may run at the same time as other
- *   readers of those objects: jtbd_read_options_get_limit.
  * - change an object, so nothing else may use that object meanwhile:
  *   jtbd_read_options_destroy, jtbd_read_options_set_scale,
  *   jtbd_read_options_set_input_format,
@@ -179,11 +280,14 @@ JTBD_EXPORT const char* jtbd_band_name(int32_t band);
  *   jtbd_read_options_set_labels_file, jtbd_read_options_set_survey_map,
  *   jtbd_read_options_set_survey_map_file,
  *   jtbd_read_options_set_weight_column,
- *   jtbd_read_options_set_duration_column, jtbd_read_options_set_limit.
+ *   jtbd_read_options_set_duration_column, jtbd_read_options_set_limits.
  */
 
-/* How survey files are read. NULL wherever a jtbd_read_options* is taken
- * means the defaults: a 1-5 scale counting 4 and 5 as top box. */
+/* How survey files are read. NULL wherever a const jtbd_read_options* is
+ * taken means the defaults: a 1-5 scale counting 4 and 5 as top box, the
+ * layout detected, the default limits. The setters may be called in any
+ * order: what depends on several settings (a map against the limits) is
+ * checked when the options are used to read a file. */
 typedef struct jtbd_read_options jtbd_read_options;
 
 JTBD_EXPORT jtbd_error* jtbd_read_options_create(jtbd_read_options** out);
@@ -226,25 +330,31 @@ JTBD_EXPORT jtbd_error* jtbd_read_options_clear_questions(
  * optionally kind (importance, satisfaction, blank for both), or JSON
  * {"label": rating} / {"importance": {...}, "satisfaction": {...}}; rating
  * 0 (or null) means no answer. Replaces labels set before; size 0 clears
- * them. A refused map (JTBD_INVALID_ARGUMENT naming source_name and the
- * line) leaves the options unchanged. */
+ * them. The map is copied and its syntax checked now: a refused map
+ * (JTBD_INVALID_ARGUMENT naming source_name and the line) leaves the
+ * options unchanged. It is held to the limits (its size, JSON depth, CSV
+ * records) when the options are used, whenever those were set. */
 JTBD_EXPORT jtbd_error* jtbd_read_options_set_labels(jtbd_read_options* options,
                                                      const char* data,
                                                      size_t size,
                                                      const char* source_name,
                                                      size_t source_name_len);
-/* The same from a file (JTBD_NOT_FOUND when missing). */
+/* The same from a file, read (and held to the limits) each time the options
+ * are used; JTBD_NOT_FOUND now when it is missing. */
 JTBD_EXPORT jtbd_error* jtbd_read_options_set_labels_file(
     jtbd_read_options* options, const char* path, size_t path_len);
 /* A survey map: jtbd.v1.SurveyMap as proto3 JSON (as `jtbd inspect
  * --write-map` writes it), naming the respondent id, importance and
  * satisfaction columns of each outcome, attributes, weight and solution
  * columns. It replaces detection: the input format and questions above are
- * then unused. Size 0 clears it. Unknown fields are refused. */
+ * then unused. Size 0 clears it. Unknown fields are refused. Copied and
+ * checked now, held to the limits when used, as jtbd_read_options_set_labels
+ * is. */
 JTBD_EXPORT jtbd_error* jtbd_read_options_set_survey_map(
     jtbd_read_options* options, const char* json, size_t size,
     const char* source_name, size_t source_name_len);
-/* The same from a file (JTBD_NOT_FOUND when missing). */
+/* The same from a file, read each time the options are used
+ * (JTBD_NOT_FOUND now when it is missing). */
 JTBD_EXPORT jtbd_error* jtbd_read_options_set_survey_map_file(
     jtbd_read_options* options, const char* path, size_t path_len);
 /* Reads respondent weights (finite, greater than 0) from the column with
@@ -259,37 +369,10 @@ JTBD_EXPORT jtbd_error* jtbd_read_options_set_weight_column(
  * (duration_column) instead. */
 JTBD_EXPORT jtbd_error* jtbd_read_options_set_duration_column(
     jtbd_read_options* options, const char* column, size_t column_len);
-
-/* Bounds on what one input may make the library allocate (docs/LIMITS.md).
- * Serialized objects and saved files given to other functions, and
- * requests given without options, take the defaults (1 GiB, JSON depth
- * 100). Reading a survey file, setting a survey or label map, or scoring a
- * request (jtbd_score_request_with_options) with these options refuses,
- * with JTBD_RESOURCE_EXHAUSTED naming the limit, its value, and the file,
- * line and column, an input that exceeds one; the defaults are far above
- * real surveys. A value of 0 is refused (there is no "unlimited"). */
-typedef enum jtbd_limit {
-  JTBD_LIMIT_RECORD_BYTES = 1,  /* bytes of one CSV record (16 MiB) */
-  JTBD_LIMIT_COLUMNS = 2,       /* fields of one CSV record (20,000) */
-  JTBD_LIMIT_OUTCOMES = 3,      /* outcomes of one study (2,000) */
-  JTBD_LIMIT_RESPONDENTS = 4,   /* respondents of one study (10,000,000) */
-  JTBD_LIMIT_REQUEST_BYTES = 5, /* bytes of a request, survey or label map
-                                   (1 GiB) */
-  JTBD_LIMIT_JSON_DEPTH = 6,    /* nesting of JSON maps (100, can only be
-                                   lowered) */
-  /* bootstrap resamples a request may ask for, the default 2,000 included
-     (100,000; at most 1,000,000, the cap of jtbd_score_options) */
-  JTBD_LIMIT_BOOTSTRAP_RESAMPLES = 7
-} jtbd_limit;
-
-/* Sets one limit (a jtbd_limit value; others are refused with
- * JTBD_INVALID_ARGUMENT naming it, as is a value of 0). */
-JTBD_EXPORT jtbd_error* jtbd_read_options_set_limit(jtbd_read_options* options,
-                                                    int32_t limit,
-                                                    uint64_t value);
-/* Reads one limit into *value_out. */
-JTBD_EXPORT jtbd_error* jtbd_read_options_get_limit(
-    const jtbd_read_options* options, int32_t limit, uint64_t* value_out);
+/* The limits a read with these options is held to: the survey file, and the
+ * label and survey maps above (copied; NULL restores the defaults). */
+JTBD_EXPORT jtbd_error* jtbd_read_options_set_limits(jtbd_read_options* options,
+                                                     const jtbd_limits* limits);
 
 /* --------------------------------------------------------- score options */
 
@@ -384,7 +467,7 @@ JTBD_EXPORT jtbd_error* jtbd_score_options_set_screening_max_blank_share(
  * - only read their objects, so they may run at the same time as other
  *   readers of those objects: jtbd_study_solution_count,
  *   jtbd_study_outcome_count, jtbd_study_respondent_count, jtbd_study_score,
- *   jtbd_study_aggregate, jtbd_study_serialize, jtbd_study_save_file,
+ *   jtbd_study_create_aggregate, jtbd_study_serialize, jtbd_study_save_file,
  *   jtbd_study_read_csv_file, jtbd_study_read_csv.
  * - change an object, so nothing else may use that object meanwhile:
  *   jtbd_study_destroy, jtbd_study_set_scale, jtbd_study_add_outcome,
@@ -468,18 +551,18 @@ JTBD_EXPORT jtbd_error* jtbd_study_add_solution_answers(
     jtbd_study* study, size_t count, const uint32_t* respondents,
     const uint32_t* solutions, const uint32_t* outcomes,
     const uint8_t* satisfaction);
-/* Solutions declared; 0 for NULL. */
+/* Solutions, outcomes and respondents declared; 0 for NULL. */
 JTBD_EXPORT size_t jtbd_study_solution_count(const jtbd_study* study);
-/* Counts; 0 for NULL. */
 JTBD_EXPORT size_t jtbd_study_outcome_count(const jtbd_study* study);
-JTBD_EXPORT size_t jtbd_study_respondent_count(const jtbd_study* study);
+JTBD_EXPORT uint64_t jtbd_study_respondent_count(const jtbd_study* study);
 /* Scores the study; options may be NULL. */
 JTBD_EXPORT jtbd_error* jtbd_study_score(const jtbd_study* study,
                                          const jtbd_score_options* options,
                                          jtbd_report** out);
-/* The study's mergeable aggregate (joint answer tables per outcome). */
-JTBD_EXPORT jtbd_error* jtbd_study_aggregate(const jtbd_study* study,
-                                             jtbd_aggregate** out);
+/* A new aggregate of the study (its joint answer tables per outcome),
+ * mergeable with others; the caller destroys it. */
+JTBD_EXPORT jtbd_error* jtbd_study_create_aggregate(const jtbd_study* study,
+                                                    jtbd_aggregate** out);
 /* Serialized jtbd.v1.Study, and back. */
 JTBD_EXPORT jtbd_error* jtbd_study_serialize(const jtbd_study* study,
                                              jtbd_buffer** out);
@@ -540,20 +623,21 @@ JTBD_EXPORT jtbd_error* jtbd_study_describe_outcomes_csv(
 /* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
  * - only read their objects, so they may run at the same time as other
  *   readers of those objects: jtbd_report_respondent_count,
- *   jtbd_report_outcome_count, jtbd_report_segment_count,
- *   jtbd_report_segment_name, jtbd_report_segment_respondent_count,
+ *   jtbd_report_outcome_count, jtbd_report_outcome,
+ *   jtbd_report_segment_count, jtbd_report_segment_name,
+ *   jtbd_report_segment_respondent_count, jtbd_report_segment_outcome,
+ *   jtbd_report_segment_comparison,
  *   jtbd_report_segment_rest_respondent_count,
  *   jtbd_report_segment_effective_respondent_count,
  *   jtbd_report_segment_more_underserved_count,
  *   jtbd_report_segment_more_underserved_id, jtbd_report_solution_count,
- *   jtbd_report_solution_name, jtbd_report_screened_count,
- *   jtbd_report_render.
- * - change an object, so nothing else may use that object meanwhile:
- *   jtbd_report_destroy, jtbd_report_outcome, jtbd_report_segment_outcome,
- *   jtbd_report_segment_comparison, jtbd_report_outcome_solution,
+ *   jtbd_report_solution_name, jtbd_report_outcome_solution,
  *   jtbd_report_segment_outcome_solution, jtbd_report_outcome_best_solution,
  *   jtbd_report_segment_outcome_best_solution, jtbd_report_get_info,
- *   jtbd_report_get_screening, jtbd_report_screened_respondent.
+ *   jtbd_report_get_screening, jtbd_report_screened_count,
+ *   jtbd_report_screened_respondent, jtbd_report_render.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_report_destroy.
  */
 
 /* A two-sided confidence interval at the report's confidence level. */
@@ -580,7 +664,7 @@ typedef enum jtbd_score_has {
 
 /* One outcome's scores. Text points into the report. */
 typedef struct jtbd_outcome_score {
-  size_t struct_size; /* set to sizeof(jtbd_outcome_score) */
+  size_t struct_size; /* sizeof(jtbd_outcome_score) (convention 8) */
   const char* outcome_id;
   size_t outcome_id_len;
   const char* statement;
@@ -590,15 +674,14 @@ typedef struct jtbd_outcome_score {
   double opportunity;  /* importance + max(importance - satisfaction, 0) */
   int32_t band;        /* jtbd_band */
   uint32_t rank;       /* 1 = largest opportunity; 0 without data */
-  uint32_t importance_count; /* respondents who rated importance */
-  uint32_t importance_top_box_count;
-  uint32_t satisfaction_count; /* respondents who rated satisfaction */
-  uint32_t satisfaction_top_box_count;
-  uint32_t both_count; /* respondents who rated both */
-  uint32_t both_top_box_count;
-  /* Statistics (docs/SCORING.md, Intervals); 1.0 callers whose struct ends
-   * above still get exactly the fields they know. */
-  uint32_t has; /* jtbd_score_has bits: which figures below exist */
+  uint32_t has;        /* jtbd_score_has bits: which figures below exist */
+  uint64_t importance_count; /* respondents who rated importance */
+  uint64_t importance_top_box_count;
+  uint64_t satisfaction_count; /* respondents who rated satisfaction */
+  uint64_t satisfaction_top_box_count;
+  uint64_t both_count; /* respondents who rated both */
+  uint64_t both_top_box_count;
+  /* Statistics (docs/SCORING.md, Intervals) */
   /* Wilson interval of the top-box share x 10 (normal interval for
    * JTBD_SCORE_METHOD_MEAN) */
   jtbd_interval importance_interval;
@@ -616,9 +699,12 @@ typedef struct jtbd_outcome_score {
   double satisfaction_effective_count;
 } jtbd_outcome_score;
 
+#define JTBD_OUTCOME_SCORE_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_outcome_score, satisfaction_effective_count)
+
 JTBD_EXPORT void jtbd_report_destroy(jtbd_report* report);
 /* Respondents scored; 0 for NULL. */
-JTBD_EXPORT size_t jtbd_report_respondent_count(const jtbd_report* report);
+JTBD_EXPORT uint64_t jtbd_report_respondent_count(const jtbd_report* report);
 /* Outcomes over all respondents, ranked by opportunity (highest first). */
 JTBD_EXPORT size_t jtbd_report_outcome_count(const jtbd_report* report);
 JTBD_EXPORT jtbd_error* jtbd_report_outcome(const jtbd_report* report,
@@ -631,7 +717,7 @@ JTBD_EXPORT jtbd_error* jtbd_report_segment_name(const jtbd_report* report,
                                                  const char** name,
                                                  size_t* name_len);
 JTBD_EXPORT jtbd_error* jtbd_report_segment_respondent_count(
-    const jtbd_report* report, size_t segment, size_t* count);
+    const jtbd_report* report, size_t segment, uint64_t* count);
 /* A segment's outcomes, ranked like the whole report's; same count. */
 JTBD_EXPORT jtbd_error* jtbd_report_segment_outcome(const jtbd_report* report,
                                                     size_t segment,
@@ -661,7 +747,7 @@ typedef enum jtbd_comparison_has {
  * (everyone outside the segment, unsegmented respondents included). Text
  * points into the report. */
 typedef struct jtbd_segment_comparison {
-  size_t struct_size; /* set to sizeof(jtbd_segment_comparison) */
+  size_t struct_size; /* sizeof(jtbd_segment_comparison) (convention 8) */
   const char* outcome_id;
   size_t outcome_id_len;
   uint32_t has; /* jtbd_comparison_has bits */
@@ -682,6 +768,9 @@ typedef struct jtbd_segment_comparison {
   jtbd_significance_test opportunity_test;
 } jtbd_segment_comparison;
 
+#define JTBD_SEGMENT_COMPARISON_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_segment_comparison, opportunity_test)
+
 /* Outcome `index` of a segment compared with the rest: the same outcome,
  * and index range, as jtbd_report_segment_outcome. */
 JTBD_EXPORT jtbd_error* jtbd_report_segment_comparison(
@@ -689,7 +778,7 @@ JTBD_EXPORT jtbd_error* jtbd_report_segment_comparison(
     jtbd_segment_comparison* out);
 /* Respondents outside the segment (the "rest" it is compared with). */
 JTBD_EXPORT jtbd_error* jtbd_report_segment_rest_respondent_count(
-    const jtbd_report* report, size_t segment, size_t* count);
+    const jtbd_report* report, size_t segment, uint64_t* count);
 /* Kish effective number of respondents in the segment; its respondent count
  * when the report is not weighted. */
 JTBD_EXPORT jtbd_error* jtbd_report_segment_effective_respondent_count(
@@ -725,13 +814,13 @@ typedef enum jtbd_solution_has {
 
 /* One competing solution on one outcome. Text points into the report. */
 typedef struct jtbd_solution_score {
-  size_t struct_size; /* set to sizeof(jtbd_solution_score) */
+  size_t struct_size; /* sizeof(jtbd_solution_score) (convention 8) */
   const char* solution;
   size_t solution_len;
   uint32_t has;           /* jtbd_solution_has bits */
-  uint32_t count;         /* respondents who rated it on this outcome */
-  uint32_t top_box_count; /* of those, top-box ratings */
-  uint32_t both_count;    /* who also rated our satisfaction */
+  uint64_t count;         /* respondents who rated it on this outcome */
+  uint64_t top_box_count; /* of those, top-box ratings */
+  uint64_t both_count;    /* who also rated our satisfaction */
   /* 10 x top-box share among its raters (the method's score, weighted like
    * ours), with its Wilson interval (normal for JTBD_SCORE_METHOD_MEAN) */
   double satisfaction;
@@ -745,6 +834,9 @@ typedef struct jtbd_solution_score {
    * (holm_adjusted_p_value = p_value) */
   jtbd_significance_test satisfaction_gap_test;
 } jtbd_solution_score;
+
+#define JTBD_SOLUTION_SCORE_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_solution_score, satisfaction_gap_test)
 
 /* Solution `index` (0 to jtbd_report_solution_count - 1) on outcome
  * `outcome` of the report (as jtbd_report_outcome), or of a segment (as
@@ -769,7 +861,7 @@ typedef enum jtbd_best_solution_has {
 /* The best competing solution on one outcome. Text points into the
  * report. */
 typedef struct jtbd_best_solution {
-  size_t struct_size; /* set to sizeof(jtbd_best_solution) */
+  size_t struct_size; /* sizeof(jtbd_best_solution) (convention 8) */
   /* the highest satisfaction; the first declared among equals */
   const char* best_solution;
   size_t best_solution_len;
@@ -781,6 +873,9 @@ typedef struct jtbd_best_solution {
   jtbd_significance_test best_solution_gap_test;
 } jtbd_best_solution;
 
+#define JTBD_BEST_SOLUTION_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_best_solution, best_solution_gap_test)
+
 /* The best solution on outcome `outcome` of the report or of a segment. */
 JTBD_EXPORT jtbd_error* jtbd_report_outcome_best_solution(
     const jtbd_report* report, size_t outcome, jtbd_best_solution* out);
@@ -790,7 +885,7 @@ JTBD_EXPORT jtbd_error* jtbd_report_segment_outcome_best_solution(
 
 /* How a report was scored. Text points into the report. */
 typedef struct jtbd_report_info {
-  size_t struct_size; /* set to sizeof(jtbd_report_info) */
+  size_t struct_size; /* sizeof(jtbd_report_info) (convention 8) */
   /* "ulwick_top_box", "mean_rescaled", "olsen" or "top_box_only" */
   const char* method;
   size_t method_len;
@@ -804,14 +899,17 @@ typedef struct jtbd_report_info {
    * respondent count when not weighted */
   double effective_respondent_count;
   uint32_t weighted; /* 1 when respondent weights were applied */
-  uint32_t respondent_count;
-  uint32_t unsegmented_respondent_count; /* no segment_by value */
   /* The scale and the top-box rule actually used (top_box_min is the
    * scale's max for JTBD_SCORE_METHOD_TOP_BOX_ONLY) */
   int32_t scale_min;
   int32_t scale_max;
   int32_t scale_top_box_min;
+  uint64_t respondent_count;
+  uint64_t unsegmented_respondent_count; /* no segment_by value */
 } jtbd_report_info;
+
+#define JTBD_REPORT_INFO_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_report_info, unsegmented_respondent_count)
 
 JTBD_EXPORT jtbd_error* jtbd_report_get_info(const jtbd_report* report,
                                              jtbd_report_info* out);
@@ -827,23 +925,26 @@ typedef enum jtbd_screening_has {
 
 /* What screening found (all zero when the report was not screened). */
 typedef struct jtbd_screening_info {
-  size_t struct_size; /* set to sizeof(jtbd_screening_info) */
+  size_t struct_size; /* sizeof(jtbd_screening_info) (convention 8) */
   uint32_t screened;  /* 1 when screening was enabled */
   uint32_t excluded;  /* 1 when flagged respondents were left out */
-  uint32_t screened_respondent_count;
-  uint32_t flagged_respondent_count;
-  uint32_t straight_lining_count;
-  uint32_t speeding_count;
-  uint32_t blanks_count;
-  uint32_t duration_count; /* respondents with a known duration */
-  uint32_t has;            /* jtbd_screening_has bits */
+  uint32_t has;       /* jtbd_screening_has bits */
   uint32_t straight_line_min_ratings;
+  uint64_t screened_respondent_count;
+  uint64_t flagged_respondent_count;
+  uint64_t straight_lining_count;
+  uint64_t speeding_count;
+  uint64_t blanks_count;
+  uint64_t duration_count; /* respondents with a known duration */
   double speed_median_fraction;
   double speed_min_seconds;
   double max_blank_share;
   double median_duration_seconds;
   double speed_threshold_seconds; /* durations below it are speeding */
 } jtbd_screening_info;
+
+#define JTBD_SCREENING_INFO_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_screening_info, speed_threshold_seconds)
 
 JTBD_EXPORT jtbd_error* jtbd_report_get_screening(const jtbd_report* report,
                                                   jtbd_screening_info* out);
@@ -857,7 +958,7 @@ typedef enum jtbd_screening_reason {
 
 /* One flagged respondent. Text points into the report. */
 typedef struct jtbd_screened_respondent {
-  size_t struct_size;        /* set to sizeof(jtbd_screened_respondent) */
+  size_t struct_size; /* sizeof(jtbd_screened_respondent) (convention 8) */
   const char* respondent_id; /* "" for an anonymous respondent */
   size_t respondent_id_len;
   size_t index;          /* position in the study */
@@ -867,8 +968,11 @@ typedef struct jtbd_screened_respondent {
   double blank_share; /* outcomes without both ratings / outcomes */
 } jtbd_screened_respondent;
 
+#define JTBD_SCREENED_RESPONDENT_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_screened_respondent, blank_share)
+
 /* Flagged respondents, in study order (0 when not screened or NULL). */
-JTBD_EXPORT size_t jtbd_report_screened_count(const jtbd_report* report);
+JTBD_EXPORT uint64_t jtbd_report_screened_count(const jtbd_report* report);
 JTBD_EXPORT jtbd_error* jtbd_report_screened_respondent(
     const jtbd_report* report, size_t index, jtbd_screened_respondent* out);
 
@@ -894,7 +998,7 @@ JTBD_EXPORT jtbd_error* jtbd_report_render(const jtbd_report* report,
  *   jtbd_aggregate_respondent_count, jtbd_aggregate_cell,
  *   jtbd_aggregate_serialize, jtbd_aggregate_save_file,
  *   jtbd_aggregate_read_csv_file, jtbd_aggregate_read_csv,
- *   jtbd_aggregate_score, jtbd_aggregate_score_with_options.
+ *   jtbd_aggregate_score.
  * - change an object, so nothing else may use that object meanwhile:
  *   jtbd_aggregate_destroy, jtbd_aggregate_set_scale,
  *   jtbd_aggregate_add_outcome, jtbd_aggregate_add_respondents,
@@ -919,8 +1023,11 @@ JTBD_EXPORT jtbd_error* jtbd_aggregate_add_outcome(jtbd_aggregate* aggregate,
                                                    size_t id_len,
                                                    const char* statement,
                                                    size_t statement_len);
-JTBD_EXPORT size_t jtbd_aggregate_outcome_count(const jtbd_aggregate* a);
-JTBD_EXPORT uint64_t jtbd_aggregate_respondent_count(const jtbd_aggregate* a);
+/* Outcomes declared and respondents counted; 0 for NULL. */
+JTBD_EXPORT size_t
+jtbd_aggregate_outcome_count(const jtbd_aggregate* aggregate);
+JTBD_EXPORT uint64_t
+jtbd_aggregate_respondent_count(const jtbd_aggregate* aggregate);
 /* Adds `count` respondents given as two row-major count x outcome_count
  * matrices of ratings (0 = no answer). Rejected whole on any invalid value;
  * the error names the flat array index and the value. */
@@ -937,14 +1044,15 @@ JTBD_EXPORT jtbd_error* jtbd_aggregate_add_weighted_respondents(
  * order (JTBD_FAILED_PRECONDITION otherwise, into unchanged). */
 JTBD_EXPORT jtbd_error* jtbd_aggregate_merge(jtbd_aggregate* into,
                                              const jtbd_aggregate* from);
-/* The count of respondents in one cell: ratings 0 (no answer) or on scale. */
+/* The count of respondents in one cell of outcome `outcome` (its index):
+ * ratings 0 (no answer) or on the scale. */
 JTBD_EXPORT jtbd_error* jtbd_aggregate_cell(const jtbd_aggregate* aggregate,
                                             size_t outcome, int32_t importance,
                                             int32_t satisfaction,
                                             uint64_t* count);
 /* Serialized jtbd.v1.Aggregate (exact round trip), and back. */
-JTBD_EXPORT jtbd_error* jtbd_aggregate_serialize(const jtbd_aggregate* a,
-                                                 jtbd_buffer** out);
+JTBD_EXPORT jtbd_error* jtbd_aggregate_serialize(
+    const jtbd_aggregate* aggregate, jtbd_buffer** out);
 JTBD_EXPORT jtbd_error* jtbd_aggregate_parse(const void* data, size_t size,
                                              jtbd_aggregate** out);
 /* The aggregate as a saved file, and back (see jtbd_study_save_file). */
@@ -965,14 +1073,12 @@ JTBD_EXPORT jtbd_error* jtbd_aggregate_read_csv_file(
 JTBD_EXPORT jtbd_error* jtbd_aggregate_read_csv(
     const jtbd_read_options* options, const char* data, size_t size,
     const char* source_name, size_t source_name_len, jtbd_aggregate** out);
+/* Scores the aggregate; options may be NULL. An aggregate has no
+ * respondent attributes or respondents: options with a segment_by or with
+ * screening enabled are refused (JTBD_INVALID_ARGUMENT). */
 JTBD_EXPORT jtbd_error* jtbd_aggregate_score(const jtbd_aggregate* aggregate,
+                                             const jtbd_score_options* options,
                                              jtbd_report** out);
-/* Scores with options (NULL: the defaults, as jtbd_aggregate_score). An
- * aggregate has no respondent attributes: options with a segment_by are
- * refused (JTBD_INVALID_ARGUMENT). */
-JTBD_EXPORT jtbd_error* jtbd_aggregate_score_with_options(
-    const jtbd_aggregate* aggregate, const jtbd_score_options* options,
-    jtbd_report** out);
 
 /* ------------------------------------------------- bytes in, bytes out */
 
@@ -980,8 +1086,8 @@ JTBD_EXPORT jtbd_error* jtbd_aggregate_score_with_options(
  * - touch no existing object, so any thread at any time: jtbd_score_request,
  *   jtbd_score_request_json.
  * - only read their objects, so they may run at the same time as other
- *   readers of those objects: jtbd_score_request_with_options,
- *   jtbd_score_request_json_with_options.
+ *   readers of those objects: jtbd_score_request_with_limits,
+ *   jtbd_score_request_json_with_limits.
  */
 
 /* A serialized jtbd.v1.ScoreRequest in, a serialized jtbd.v1.Report out. */
@@ -993,19 +1099,17 @@ JTBD_EXPORT jtbd_error* jtbd_score_request(const void* request,
 JTBD_EXPORT jtbd_error* jtbd_score_request_json(const char* request_json,
                                                 size_t request_size,
                                                 jtbd_buffer** report_json_out);
-/* The two above, with the request held to the limits of `options` (NULL:
- * the defaults, exactly as the two above): max_request_bytes (the size),
- * max_json_depth (JSON), max_outcomes and max_respondents (its study) and
+/* The two above, with the request held to `limits` (NULL: the defaults,
+ * exactly as the two above): max_request_bytes (its size), max_json_depth
+ * (JSON), max_outcomes and max_respondents (its study) and
  * max_bootstrap_resamples (what its options ask for, the default 2,000
- * included). Only the options' limits are used: the request carries its
- * own scale and scoring options. Over a limit: JTBD_RESOURCE_EXHAUSTED
- * naming it. */
-JTBD_EXPORT jtbd_error* jtbd_score_request_with_options(
-    const jtbd_read_options* options, const void* request, size_t request_size,
+ * included). Over a limit: JTBD_RESOURCE_EXHAUSTED naming it. */
+JTBD_EXPORT jtbd_error* jtbd_score_request_with_limits(
+    const jtbd_limits* limits, const void* request, size_t request_size,
     jtbd_buffer** report_out);
-JTBD_EXPORT jtbd_error* jtbd_score_request_json_with_options(
-    const jtbd_read_options* options, const char* request_json,
-    size_t request_size, jtbd_buffer** report_json_out);
+JTBD_EXPORT jtbd_error* jtbd_score_request_json_with_limits(
+    const jtbd_limits* limits, const char* request_json, size_t request_size,
+    jtbd_buffer** report_json_out);
 
 /* ----------------------------------------------------------- segmentation */
 
@@ -1013,11 +1117,14 @@ JTBD_EXPORT jtbd_error* jtbd_score_request_json_with_options(
  * - touch no existing object, so any thread at any time:
  *   jtbd_segment_options_create.
  * - only read their objects, so they may run at the same time as other
- *   readers of those objects: jtbd_study_segment,
- *   jtbd_segmentation_outcome_id, jtbd_segmentation_dropped_outcome_id,
+ *   readers of those objects: jtbd_study_segment, jtbd_segmentation_get_info,
+ *   jtbd_segmentation_candidate, jtbd_segmentation_outcome_id,
+ *   jtbd_segmentation_dropped_outcome_id,
  *   jtbd_segmentation_respondent_cluster,
- *   jtbd_segmentation_respondent_clusters, jtbd_segmentation_segment_report,
- *   jtbd_segmentation_render, jtbd_segmentation_model.
+ *   jtbd_segmentation_respondent_clusters, jtbd_segmentation_segment_profile,
+ *   jtbd_segmentation_create_segment_report,
+ *   jtbd_segmentation_segment_attribute, jtbd_segmentation_render,
+ *   jtbd_segmentation_create_model.
  * - change an object, so nothing else may use that object meanwhile:
  *   jtbd_segment_options_destroy, jtbd_segment_options_set_feature,
  *   jtbd_segment_options_set_principal_components,
@@ -1025,9 +1132,7 @@ JTBD_EXPORT jtbd_error* jtbd_score_request_json_with_options(
  *   jtbd_segment_options_set_starts, jtbd_segment_options_set_seed,
  *   jtbd_segment_options_set_threads,
  *   jtbd_segment_options_set_silhouette_sample_size,
- *   jtbd_segment_options_set_score_options, jtbd_segmentation_destroy,
- *   jtbd_segmentation_get_info, jtbd_segmentation_candidate,
- *   jtbd_segmentation_segment, jtbd_segmentation_segment_attribute.
+ *   jtbd_segment_options_set_score_options, jtbd_segmentation_destroy.
  */
 
 /* Outcome-based segmentation (docs/SEGMENTS.md): respondents clustered by
@@ -1108,35 +1213,42 @@ JTBD_EXPORT void jtbd_segmentation_destroy(jtbd_segmentation* segmentation);
 
 /* The figures of a segmentation as a whole. */
 typedef struct jtbd_segmentation_info {
-  size_t struct_size; /* set to sizeof(jtbd_segmentation_info) */
+  size_t struct_size; /* sizeof(jtbd_segmentation_info) (convention 8) */
   uint32_t k;         /* the number of segments */
   uint32_t k_chosen;  /* 1 when k was chosen by silhouette, 0 when given */
   int32_t feature;    /* jtbd_segment_feature, never UNSPECIFIED */
-  uint32_t component_count;  /* principal components kept; 0 without */
-  uint32_t respondent_count; /* respondents clustered */
-  /* respondents of the study not clustered (no answer to any outcome
-   * clustered on): cluster 0 */
-  uint32_t unclustered_respondent_count;
-  uint32_t outcome_count;         /* outcomes clustered on */
-  uint32_t dropped_outcome_count; /* outcomes whose feature did not vary */
-  uint32_t candidate_count;       /* k values fitted */
-  uint32_t silhouette_respondent_count; /* respondents evaluated */
-  uint32_t starts;                      /* k-means starts per k */
+  uint32_t starts;    /* k-means starts per k */
   uint64_t seed;
-  uint64_t imputed_feature_count; /* features imputed with the mean */
+  size_t component_count; /* principal components kept; 0 without */
+  size_t outcome_count;   /* outcomes clustered on */
+  /* outcomes whose feature did not vary */
+  size_t dropped_outcome_count;
+  size_t candidate_count;    /* k values fitted */
+  uint64_t respondent_count; /* respondents clustered */
+  /* respondents of the study not clustered (no answer to any outcome
+   * clustered on): segment 0 */
+  uint64_t unclustered_respondent_count;
+  uint64_t silhouette_respondent_count; /* respondents evaluated */
+  uint64_t imputed_feature_count;       /* features imputed with the mean */
 } jtbd_segmentation_info;
+
+#define JTBD_SEGMENTATION_INFO_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_segmentation_info, imputed_feature_count)
 
 JTBD_EXPORT jtbd_error* jtbd_segmentation_get_info(
     const jtbd_segmentation* segmentation, jtbd_segmentation_info* out);
 
 /* The fit of one candidate k (so users see how clear the choice was). */
 typedef struct jtbd_segment_candidate {
-  size_t struct_size; /* set to sizeof(jtbd_segment_candidate) */
+  size_t struct_size; /* sizeof(jtbd_segment_candidate) (convention 8) */
   uint32_t k;
   uint32_t iterations; /* Lloyd iterations of the best start */
   double silhouette;   /* mean silhouette, -1 to 1: higher is clearer */
   double inertia;      /* sum of squared distances to the centroids */
 } jtbd_segment_candidate;
+
+#define JTBD_SEGMENT_CANDIDATE_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_segment_candidate, inertia)
 
 /* Candidate `index` (0 .. candidate_count - 1, in increasing k). */
 JTBD_EXPORT jtbd_error* jtbd_segmentation_candidate(
@@ -1164,17 +1276,20 @@ JTBD_EXPORT jtbd_error* jtbd_segmentation_respondent_clusters(
 
 /* One segment described. */
 typedef struct jtbd_segment_profile {
-  size_t struct_size; /* set to sizeof(jtbd_segment_profile) */
+  size_t struct_size; /* sizeof(jtbd_segment_profile) (convention 8) */
   uint32_t cluster;   /* 1..k */
-  uint32_t respondent_count;
+  uint64_t respondent_count;
   double share;      /* of the clustered respondents */
   double silhouette; /* mean silhouette of its evaluated respondents */
   /* attribute values significantly over-represented in it */
-  uint32_t overrepresented_attribute_count;
+  size_t overrepresented_attribute_count;
 } jtbd_segment_profile;
 
+#define JTBD_SEGMENT_PROFILE_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_segment_profile, overrepresented_attribute_count)
+
 /* Segment `cluster` (1..k). */
-JTBD_EXPORT jtbd_error* jtbd_segmentation_segment(
+JTBD_EXPORT jtbd_error* jtbd_segmentation_segment_profile(
     const jtbd_segmentation* segmentation, uint32_t cluster,
     jtbd_segment_profile* out);
 /* Segment `cluster`'s scores as a report of its own, read with the
@@ -1182,28 +1297,32 @@ JTBD_EXPORT jtbd_error* jtbd_segmentation_segment(
  * and one segment (named "segment <cluster>") holding the comparison of
  * each outcome with the rest of the clustered respondents and the outcomes
  * significantly more underserved in it. The caller destroys it. */
-JTBD_EXPORT jtbd_error* jtbd_segmentation_segment_report(
+JTBD_EXPORT jtbd_error* jtbd_segmentation_create_segment_report(
     const jtbd_segmentation* segmentation, uint32_t cluster, jtbd_report** out);
 
 /* A respondent attribute value more common in a segment than in the rest
  * of the clustered respondents (pooled two-proportion z-test, Holm-adjusted
  * across the attribute's values). Text points into the segmentation. */
 typedef struct jtbd_attribute_overrepresentation {
-  size_t struct_size;    /* set to sizeof(jtbd_attribute_overrepresentation) */
+  /* sizeof(jtbd_attribute_overrepresentation) (convention 8) */
+  size_t struct_size;
   const char* attribute; /* "role" */
   size_t attribute_len;
   const char* value; /* "carpenter" */
   size_t value_len;
-  uint32_t segment_count; /* segment respondents with this value */
-  uint32_t segment_total; /* segment respondents with the attribute */
-  uint32_t rest_count;
-  uint32_t rest_total;
+  uint64_t segment_count; /* segment respondents with this value */
+  uint64_t segment_total; /* segment respondents with the attribute */
+  uint64_t rest_count;
+  uint64_t rest_total;
   double segment_share; /* segment_count / segment_total */
   double rest_share;    /* rest_count / rest_total */
   uint32_t has_lift;    /* 0 when rest_share is 0 (lift then 0) */
   double lift;          /* segment_share / rest_share */
   jtbd_significance_test test;
 } jtbd_attribute_overrepresentation;
+
+#define JTBD_ATTRIBUTE_OVERREPRESENTATION_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_attribute_overrepresentation, test)
 
 /* Over-represented value `index` of segment `cluster` (largest lift
  * first; index < overrepresented_attribute_count of its profile). */
@@ -1217,8 +1336,9 @@ JTBD_EXPORT jtbd_error* jtbd_segmentation_segment_attribute(
  * JTBD_FORMAT_PROTOBUF (serialized jtbd.v1.SegmentationReport). */
 JTBD_EXPORT jtbd_error* jtbd_segmentation_render(
     const jtbd_segmentation* segmentation, int32_t format, jtbd_buffer** out);
-/* The model that tags new respondents (a copy the caller destroys). */
-JTBD_EXPORT jtbd_error* jtbd_segmentation_model(
+/* A new model that tags new respondents as this segmentation would (a copy
+ * the caller destroys). */
+JTBD_EXPORT jtbd_error* jtbd_segmentation_create_model(
     const jtbd_segmentation* segmentation, jtbd_segment_model** out);
 
 /* ---------------------------------------------------------- segment model */
@@ -1230,9 +1350,9 @@ JTBD_EXPORT jtbd_error* jtbd_segmentation_model(
  *   readers of those objects: jtbd_segment_model_serialize,
  *   jtbd_segment_model_save_file, jtbd_segment_model_k,
  *   jtbd_segment_model_outcome_count, jtbd_segment_model_outcome_id,
- *   jtbd_segment_model_assign_study.
+ *   jtbd_segment_model_assign, jtbd_segment_model_assign_study.
  * - change an object, so nothing else may use that object meanwhile:
- *   jtbd_segment_model_destroy, jtbd_segment_model_assign.
+ *   jtbd_segment_model_destroy.
  */
 
 /* A fitted segmentation saved to tag new respondents: per model outcome the
@@ -1263,7 +1383,7 @@ JTBD_EXPORT jtbd_error* jtbd_segment_model_load_file(const char* path,
                                                      jtbd_segment_model** out);
 JTBD_EXPORT void jtbd_segment_model_destroy(jtbd_segment_model* model);
 /* The number of segments and of outcomes clustered on; 0 for NULL. */
-JTBD_EXPORT size_t jtbd_segment_model_k(const jtbd_segment_model* model);
+JTBD_EXPORT uint32_t jtbd_segment_model_k(const jtbd_segment_model* model);
 JTBD_EXPORT size_t
 jtbd_segment_model_outcome_count(const jtbd_segment_model* model);
 /* Model outcome `index`. Text points into the model. */
@@ -1273,11 +1393,14 @@ JTBD_EXPORT jtbd_error* jtbd_segment_model_outcome_id(
 
 /* A respondent's segment under a model. */
 typedef struct jtbd_segment_assignment {
-  size_t struct_size;      /* set to sizeof(jtbd_segment_assignment) */
-  uint32_t cluster;        /* 1..k */
-  uint32_t observed_count; /* model outcomes with both ratings given */
-  double distance;         /* Euclidean, to the segment's centroid */
+  size_t struct_size;    /* sizeof(jtbd_segment_assignment) (convention 8) */
+  uint32_t cluster;      /* 1..k */
+  size_t observed_count; /* model outcomes with both ratings given */
+  double distance;       /* Euclidean, to the segment's centroid */
 } jtbd_segment_assignment;
+
+#define JTBD_SEGMENT_ASSIGNMENT_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_segment_assignment, distance)
 
 /* Tags one respondent from answers given by outcome id, in any order, as
  * parallel arrays: answer i rates outcome_ids[i] (outcome_id_lens[i]

@@ -6,15 +6,27 @@
 // working with any libjtbd.so.1.
 //
 // Conventions
-//  1. Owning classes (Study, Aggregate) are move-only and release their
-//     native handle in the destructor. A moved-from object is empty: its
-//     counts are 0 and any other call throws Error(JTBD_INVALID_ARGUMENT).
+//  1. Owning classes (Study, Aggregate, SegmentModel) are move-only and
+//     release their native handle in the destructor; Limits copies. A
+//     moved-from object is empty: its counts are 0 and any other call throws
+//     Error(JTBD_INVALID_ARGUMENT). native() hands out the handle, still
+//     owned: a const pointer from a const object.
 //  2. Failures throw jtbd::Error, carrying the jtbd_code and the message.
 //  3. Results are plain C++ values (Report, OutcomeScore, std::string).
 //     A Report also keeps the immutable native report it was read from
 //     (shared between copies) so it can still be rendered; it is safe to
 //     copy and to use from several threads at once.
-//  4. Text parameters are std::string_view and may hold any UTF-8 bytes.
+//  4. Text parameters (paths included) are std::string_view and may hold
+//     any UTF-8 bytes.
+//  5. An option left unset (std::nullopt, an empty string or list) takes
+//     the library's default, which this header never restates: jtbd.h
+//     documents each one. (Option members are initialized, to nullopt, so
+//     that `Score({"segment"})` compiles without -Wextra warnings.)
+//  6. Every class that can be stored is saved and loaded the same way:
+//     static Load(path) / Save(path) for files, static Parse(bytes) /
+//     Serialize() for bytes.
+//  7. Counts of respondents are uint64_t, counts of outcomes, segments and
+//     other items size_t (as in jtbd.h).
 #ifndef JTBD_JTBD_HPP_
 #define JTBD_JTBD_HPP_
 
@@ -82,6 +94,11 @@ struct ReportDestroy {
 struct ReadOptionsDestroy {
   void operator()(jtbd_read_options* options) const noexcept {
     jtbd_read_options_destroy(options);
+  }
+};
+struct LimitsDestroy {
+  void operator()(jtbd_limits* limits) const noexcept {
+    jtbd_limits_destroy(limits);
   }
 };
 struct ScoreOptionsDestroy {
@@ -156,29 +173,81 @@ enum class InputFormat : int32_t {
   kTypeform = JTBD_INPUT_FORMAT_TYPEFORM,
 };
 
-// Bounds on what one read may allocate (jtbd_limit, docs/LIMITS.md): a
-// file beyond one throws an Error whose code() is JTBD_RESOURCE_EXHAUSTED.
-// 0 keeps the library's default.
-struct ReadLimits {
-  uint64_t max_record_bytes = 0;   // one CSV record (16 MiB)
-  uint64_t max_columns = 0;        // fields of one record (20,000)
-  uint64_t max_outcomes = 0;       // (2,000)
-  uint64_t max_respondents = 0;    // (10,000,000)
-  uint64_t max_request_bytes = 0;  // a request, survey or label map (1 GiB)
-  uint64_t max_json_depth = 0;     // JSON maps (100, can only be lowered)
-  // Bootstrap resamples a ScoreRequest may ask for (100,000; at most
-  // 1,000,000); used only by ScoreRequest[Json] with limits.
-  uint64_t max_bootstrap_resamples = 0;
+// Mirrors jtbd_limit: what a Limits bounds.
+enum class Limit : int32_t {
+  kRecordBytes = JTBD_LIMIT_RECORD_BYTES,    // bytes of one CSV record
+  kColumns = JTBD_LIMIT_COLUMNS,             // fields of one CSV record
+  kOutcomes = JTBD_LIMIT_OUTCOMES,           // outcomes of one study
+  kRespondents = JTBD_LIMIT_RESPONDENTS,     // respondents of one study
+  kRequestBytes = JTBD_LIMIT_REQUEST_BYTES,  // a request, survey or label map
+  kJsonDepth = JTBD_LIMIT_JSON_DEPTH,        // nesting of JSON (only lowered)
+  // Bootstrap resamples a request may ask for (ScoreRequest[Json]).
+  kBootstrapResamples = JTBD_LIMIT_BOOTSTRAP_RESAMPLES,
 };
 
-// How survey files are read: the rating scale and the top-box rule, and
-// for exports whose layout detection cannot settle, what the columns are
-// (see the jtbd_read_options_* functions).
+// Bounds on what one input may make the library allocate (jtbd_limits,
+// docs/LIMITS.md): an input over one throws an Error whose code() is
+// JTBD_RESOURCE_EXHAUSTED, naming the limit. A new Limits holds the
+// library's defaults; Set changes one (0, an unknown limit or a value above
+// the limit's ceiling throw JTBD_INVALID_ARGUMENT and change nothing).
+class Limits {
+ public:
+  Limits() {
+    jtbd_limits* raw = nullptr;
+    internal::Check(jtbd_limits_create(&raw));
+    handle_.reset(raw);
+  }
+  // Copies every limit this header knows.
+  Limits(const Limits& other) : Limits() {
+    for (Limit limit : kKnown) Set(limit, other.Get(limit));
+  }
+  Limits& operator=(const Limits& other) {
+    if (this != &other) {
+      Limits copy(other);
+      handle_.swap(copy.handle_);
+    }
+    return *this;
+  }
+  Limits(Limits&&) noexcept = default;
+  Limits& operator=(Limits&&) noexcept = default;
+
+  Limits& Set(Limit limit, uint64_t value) {
+    internal::Check(
+        jtbd_limits_set(handle_.get(), static_cast<int32_t>(limit), value));
+    return *this;
+  }
+  uint64_t Get(Limit limit) const {
+    uint64_t value = 0;
+    internal::Check(
+        jtbd_limits_get(handle_.get(), static_cast<int32_t>(limit), &value));
+    return value;
+  }
+
+  // The native handle, still owned by this object (NULL when moved from).
+  const jtbd_limits* native() const noexcept { return handle_.get(); }
+  jtbd_limits* native() noexcept { return handle_.get(); }
+
+ private:
+  static constexpr Limit kKnown[] = {
+      Limit::kRecordBytes,       Limit::kColumns,      Limit::kOutcomes,
+      Limit::kRespondents,       Limit::kRequestBytes, Limit::kJsonDepth,
+      Limit::kBootstrapResamples};
+  std::unique_ptr<jtbd_limits, internal::LimitsDestroy> handle_;
+};
+
+// A rating scale: answers lie on min..max, top_box_min..max count as top
+// box (jtbd_read_options_set_scale).
+struct Scale {
+  int32_t min = 0;
+  int32_t max = 0;
+  int32_t top_box_min = 0;
+};
+
+// How survey files are read (see the jtbd_read_options_* functions). Unset
+// fields take the library's defaults (convention 5).
 struct ReadOptions {
-  int32_t scale_min = 1;
-  int32_t scale_max = 5;
-  int32_t top_box_min = 4;
-  InputFormat input_format = InputFormat::kAuto;
+  std::optional<Scale> scale = std::nullopt;
+  std::optional<InputFormat> input_format = std::nullopt;  // unset: detected
   // Qualtrics question ids ("Q2"), ImportIds ("QID2") or question texts;
   // rows of several pair in order.
   std::vector<std::string> importance_questions;
@@ -189,11 +258,12 @@ struct ReadOptions {
   // A survey map (jtbd.v1.SurveyMap as JSON), as text or a file.
   std::string survey_map;
   std::string survey_map_file;
-  // A column of respondent weights.
+  // A column of respondent weights (empty: none).
   std::string weight_column;
   // A column of survey durations in seconds (empty: detected).
   std::string duration_column;
-  ReadLimits limits;
+  // What the file and the maps above are held to, whatever was set first.
+  std::optional<Limits> limits = std::nullopt;
 };
 
 // Mirrors jtbd_score_method (and jtbd.v1.ScoreMethod): how importance,
@@ -208,27 +278,21 @@ enum class ScoreMethod : int32_t {
 
 namespace internal {
 
-// Native read options from ReadOptions (Study::ReadCsv, Aggregate::ReadCsv).
+// Native read options from ReadOptions (Study::ReadCsv, Aggregate::ReadCsv);
+// the setters may come in any order (jtbd.h).
 inline std::unique_ptr<jtbd_read_options, ReadOptionsDestroy> NewReadOptions(
     const ReadOptions& options) {
   jtbd_read_options* raw = nullptr;
   Check(jtbd_read_options_create(&raw));
   std::unique_ptr<jtbd_read_options, ReadOptionsDestroy> owned(raw);
-  Check(jtbd_read_options_set_scale(raw, options.scale_min, options.scale_max,
-                                    options.top_box_min));
-  Check(jtbd_read_options_set_input_format(
-      raw, static_cast<int32_t>(options.input_format)));
-  // Before the maps below, which are checked against them.
-  const std::pair<int32_t, uint64_t> limits[] = {
-      {JTBD_LIMIT_RECORD_BYTES, options.limits.max_record_bytes},
-      {JTBD_LIMIT_COLUMNS, options.limits.max_columns},
-      {JTBD_LIMIT_OUTCOMES, options.limits.max_outcomes},
-      {JTBD_LIMIT_RESPONDENTS, options.limits.max_respondents},
-      {JTBD_LIMIT_REQUEST_BYTES, options.limits.max_request_bytes},
-      {JTBD_LIMIT_JSON_DEPTH, options.limits.max_json_depth},
-      {JTBD_LIMIT_BOOTSTRAP_RESAMPLES, options.limits.max_bootstrap_resamples}};
-  for (const auto& [limit, value] : limits) {
-    if (value != 0) Check(jtbd_read_options_set_limit(raw, limit, value));
+  if (options.scale.has_value()) {
+    Check(jtbd_read_options_set_scale(raw, options.scale->min,
+                                      options.scale->max,
+                                      options.scale->top_box_min));
+  }
+  if (options.input_format.has_value()) {
+    Check(jtbd_read_options_set_input_format(
+        raw, static_cast<int32_t>(*options.input_format)));
   }
   for (const std::string& question : options.importance_questions) {
     Check(jtbd_read_options_add_importance_question(raw, question.data(),
@@ -255,18 +319,24 @@ inline std::unique_ptr<jtbd_read_options, ReadOptionsDestroy> NewReadOptions(
     Check(jtbd_read_options_set_survey_map_file(
         raw, options.survey_map_file.data(), options.survey_map_file.size()));
   }
-  Check(jtbd_read_options_set_weight_column(raw, options.weight_column.data(),
-                                            options.weight_column.size()));
-  Check(jtbd_read_options_set_duration_column(
-      raw, options.duration_column.data(), options.duration_column.size()));
+  if (!options.weight_column.empty()) {
+    Check(jtbd_read_options_set_weight_column(raw, options.weight_column.data(),
+                                              options.weight_column.size()));
+  }
+  if (!options.duration_column.empty()) {
+    Check(jtbd_read_options_set_duration_column(
+        raw, options.duration_column.data(), options.duration_column.size()));
+  }
+  if (options.limits.has_value()) {
+    Check(jtbd_read_options_set_limits(raw, options.limits->native()));
+  }
   return owned;
 }
 
 }  // namespace internal
 
-// How a study (or an aggregate) is scored. Unset fields take the library's
-// defaults: confidence 0.95, 2000 bootstrap resamples, seed 20240101,
-// Ulwick's method.
+// How a study (or an aggregate) is scored (see the jtbd_score_options_*
+// functions). Unset fields take the library's defaults (convention 5).
 struct ScoreOptions {
   // When not empty, also score each distinct non-empty value of this
   // respondent attribute as a segment (studies only).
@@ -275,15 +345,14 @@ struct ScoreOptions {
   // at alpha = 1 - confidence_level.
   std::optional<double> confidence_level = std::nullopt;
   // Per outcome, for the opportunity interval and P(opportunity >= 10);
-  // 0 turns the bootstrap off (at most 1000000).
+  // 0 turns the bootstrap off.
   std::optional<uint32_t> bootstrap_resamples = std::nullopt;
   // The same seed gives the same intervals.
   std::optional<uint64_t> seed = std::nullopt;
-  ScoreMethod method = ScoreMethod::kUnspecified;
+  std::optional<ScoreMethod> method = std::nullopt;
   // Screening of inattentive respondents (docs/SCORING.md, "Screening";
   // studies only): flagged when enabled, left out of the scores with
-  // exclude. Unset thresholds take the library's defaults (5 ratings, 1/3
-  // of the median duration, 0.5 blank share).
+  // exclude; off unless enabled.
   struct Screening {
     bool enabled = false;
     bool exclude = false;
@@ -316,8 +385,10 @@ MakeScoreOptions(const ScoreOptions& options) {
   if (options.seed.has_value()) {
     Check(jtbd_score_options_set_seed(raw, *options.seed));
   }
-  Check(
-      jtbd_score_options_set_method(raw, static_cast<int32_t>(options.method)));
+  if (options.method.has_value()) {
+    Check(jtbd_score_options_set_method(raw,
+                                        static_cast<int32_t>(*options.method)));
+  }
   const ScoreOptions::Screening& screening = options.screening;
   if (screening.enabled || screening.exclude) {
     Check(jtbd_score_options_set_screening(raw, screening.enabled ? 1 : 0,
@@ -363,9 +434,9 @@ struct SignificanceTest {
 // docs/SCORING.md, "Competing solutions").
 struct SolutionScore {
   std::string solution;
-  uint32_t count = 0;  // respondents who rated it on this outcome
-  uint32_t top_box_count = 0;
-  uint32_t both_count = 0;  // who also rated our satisfaction
+  uint64_t count = 0;  // respondents who rated it on this outcome
+  uint64_t top_box_count = 0;
+  uint64_t both_count = 0;  // who also rated our satisfaction
   // Empty when nobody rated it: 10 x top-box share among its raters, with
   // its Wilson interval.
   std::optional<double> satisfaction;
@@ -386,12 +457,12 @@ struct OutcomeScore {
   double opportunity = 0;   // importance + max(importance - satisfaction, 0)
   Band band = Band::kUnspecified;
   uint32_t rank = 0;  // 1 = largest opportunity; 0 without data
-  uint32_t importance_count = 0;
-  uint32_t importance_top_box_count = 0;
-  uint32_t satisfaction_count = 0;
-  uint32_t satisfaction_top_box_count = 0;
-  uint32_t both_count = 0;
-  uint32_t both_top_box_count = 0;
+  uint64_t importance_count = 0;
+  uint64_t importance_top_box_count = 0;
+  uint64_t satisfaction_count = 0;
+  uint64_t satisfaction_top_box_count = 0;
+  uint64_t both_count = 0;
+  uint64_t both_top_box_count = 0;
   // Statistics (docs/SCORING.md); empty where they do not exist (no
   // answers, no bootstrap, unweighted).
   // Wilson interval of the top-box share x 10 (normal for kMean).
@@ -438,13 +509,13 @@ struct SegmentComparison {
 // Scores over the respondents whose segment attribute equals `name`.
 struct SegmentReport {
   std::string name;
-  size_t respondent_count = 0;
+  uint64_t respondent_count = 0;
   std::vector<OutcomeScore> outcomes;  // ranked by opportunity
   // comparisons[i] compares outcomes[i] with the rest of the respondents.
   std::vector<SegmentComparison> comparisons;
   // Outcomes significantly more underserved here than in the rest.
   std::vector<std::string> more_underserved_outcome_ids;
-  size_t rest_respondent_count = 0;
+  uint64_t rest_respondent_count = 0;
   // Kish effective number of respondents (respondent_count if unweighted).
   double effective_respondent_count = 0;
 };
@@ -465,11 +536,12 @@ struct ScreenedRespondent {
 struct ScreeningSummary {
   bool screened = false;
   bool excluded = false;
-  size_t screened_respondent_count = 0;
-  size_t straight_lining_count = 0;
-  size_t speeding_count = 0;
-  size_t blanks_count = 0;
-  size_t duration_count = 0;
+  uint64_t screened_respondent_count = 0;
+  uint64_t flagged_respondent_count = 0;
+  uint64_t straight_lining_count = 0;
+  uint64_t speeding_count = 0;
+  uint64_t blanks_count = 0;
+  uint64_t duration_count = 0;
   uint32_t straight_line_min_ratings = 0;
   std::optional<double> speed_median_fraction;
   std::optional<double> speed_min_seconds;
@@ -485,7 +557,7 @@ class Report {
  public:
   Report() = default;  // empty; Render throws FAILED_PRECONDITION
 
-  size_t respondent_count() const { return respondent_count_; }
+  uint64_t respondent_count() const { return respondent_count_; }
   // Over all respondents, ranked by opportunity (highest first).
   const std::vector<OutcomeScore>& outcomes() const { return outcomes_; }
   // With ScoreOptions::segment_by, sorted by name.
@@ -508,7 +580,7 @@ class Report {
     return effective_respondent_count_;
   }
   const std::string& segment_by() const { return segment_by_; }
-  size_t unsegmented_respondent_count() const {
+  uint64_t unsegmented_respondent_count() const {
     return unsegmented_respondent_count_;
   }
   // The scale and top-box rule used.
@@ -754,6 +826,7 @@ class Report {
     out.screened = info.screened != 0;
     out.excluded = info.excluded != 0;
     out.screened_respondent_count = info.screened_respondent_count;
+    out.flagged_respondent_count = info.flagged_respondent_count;
     out.straight_lining_count = info.straight_lining_count;
     out.speeding_count = info.speeding_count;
     out.blanks_count = info.blanks_count;
@@ -772,7 +845,7 @@ class Report {
                                            info.median_duration_seconds);
     out.speed_threshold_seconds = optional(JTBD_SCREENING_HAS_SPEED_THRESHOLD,
                                            info.speed_threshold_seconds);
-    const size_t count = jtbd_report_screened_count(native);
+    const uint64_t count = jtbd_report_screened_count(native);
     for (size_t i = 0; i < count; ++i) {
       jtbd_screened_respondent flagged = {};
       flagged.struct_size = sizeof(flagged);
@@ -795,7 +868,7 @@ class Report {
     return out;
   }
 
-  size_t respondent_count_ = 0;
+  uint64_t respondent_count_ = 0;
   std::vector<OutcomeScore> outcomes_;
   std::vector<SegmentReport> segments_;
   ScreeningSummary screening_;
@@ -808,7 +881,7 @@ class Report {
   bool weighted_ = false;
   double effective_respondent_count_ = 0;
   std::string segment_by_;
-  size_t unsegmented_respondent_count_ = 0;
+  uint64_t unsegmented_respondent_count_ = 0;
   int32_t scale_min_ = 0;
   int32_t scale_max_ = 0;
   int32_t top_box_min_ = 0;
@@ -840,7 +913,7 @@ class Aggregate {
   // A survey file read straight into its aggregate (see Study::ReadCsvFile
   // for the formats and options): no respondents kept, so memory does not
   // grow with the rows; no attributes, so no segments.
-  static Aggregate ReadCsvFile(const std::string& path,
+  static Aggregate ReadCsvFile(std::string_view path,
                                const ReadOptions& options = ReadOptions()) {
     auto native_options = internal::NewReadOptions(options);
     jtbd_aggregate* raw = nullptr;
@@ -966,23 +1039,19 @@ class Aggregate {
         jtbd_aggregate_save_file(handle_.get(), path.data(), path.size()));
   }
 
-  Report Score() const {
-    jtbd_report* report = nullptr;
-    internal::Check(jtbd_aggregate_score(handle_.get(), &report));
-    return Report::Adopt(report);
-  }
-  // With options; INVALID_ARGUMENT for a segment_by (an aggregate has no
-  // respondent attributes).
-  Report Score(const ScoreOptions& options) const {
+  // INVALID_ARGUMENT for a segment_by or screening (an aggregate has no
+  // respondents or attributes).
+  Report Score(const ScoreOptions& options = ScoreOptions()) const {
     auto native_options = internal::MakeScoreOptions(options);
     jtbd_report* report = nullptr;
-    internal::Check(jtbd_aggregate_score_with_options(
-        handle_.get(), native_options.get(), &report));
+    internal::Check(
+        jtbd_aggregate_score(handle_.get(), native_options.get(), &report));
     return Report::Adopt(report);
   }
 
   // The native handle, still owned by this object (NULL when moved from).
-  jtbd_aggregate* native() const noexcept { return handle_.get(); }
+  const jtbd_aggregate* native() const noexcept { return handle_.get(); }
+  jtbd_aggregate* native() noexcept { return handle_.get(); }
 
  private:
   std::unique_ptr<jtbd_aggregate, internal::AggregateDestroy> handle_;
@@ -1010,9 +1079,9 @@ class Study {
   // A survey file: long or wide layout, or a Qualtrics, SurveyMonkey,
   // Google Forms or Typeform export (detected from the header unless the
   // options say). Errors name the file, line, column and value.
-  static Study ReadCsvFile(const std::string& path,
+  static Study ReadCsvFile(std::string_view path,
                            const ReadOptions& options = ReadOptions()) {
-    auto native_options = MakeReadOptions(options);
+    auto native_options = internal::NewReadOptions(options);
     jtbd_study* raw = nullptr;
     internal::Check(jtbd_study_read_csv_file(native_options.get(), path.data(),
                                              path.size(), &raw));
@@ -1021,7 +1090,7 @@ class Study {
   // The same from memory; source_name names it in errors.
   static Study ReadCsv(std::string_view data, std::string_view source_name = {},
                        const ReadOptions& options = ReadOptions()) {
-    auto native_options = MakeReadOptions(options);
+    auto native_options = internal::NewReadOptions(options);
     jtbd_study* raw = nullptr;
     internal::Check(jtbd_study_read_csv(native_options.get(), data.data(),
                                         data.size(), source_name.data(),
@@ -1147,7 +1216,7 @@ class Study {
   // Attaches outcome statements and job steps from a CSV (columns id,
   // statement, job_step; see jtbd_study_describe_outcomes_csv_file). All or
   // nothing: on an error the study is unchanged.
-  void DescribeOutcomesCsvFile(const std::string& path) {
+  void DescribeOutcomesCsvFile(std::string_view path) {
     internal::Check(jtbd_study_describe_outcomes_csv_file(
         handle_.get(), path.data(), path.size()));
   }
@@ -1162,7 +1231,7 @@ class Study {
   size_t outcome_count() const {
     return jtbd_study_outcome_count(handle_.get());
   }
-  size_t respondent_count() const {
+  uint64_t respondent_count() const {
     return jtbd_study_respondent_count(handle_.get());
   }
 
@@ -1179,7 +1248,7 @@ class Study {
   // The study's mergeable aggregate.
   Aggregate ToAggregate() const {
     jtbd_aggregate* raw = nullptr;
-    internal::Check(jtbd_study_aggregate(handle_.get(), &raw));
+    internal::Check(jtbd_study_create_aggregate(handle_.get(), &raw));
     return Aggregate(raw);
   }
 
@@ -1196,14 +1265,10 @@ class Study {
   }
 
   // The native handle, still owned by this object (NULL when moved from).
-  jtbd_study* native() const noexcept { return handle_.get(); }
+  const jtbd_study* native() const noexcept { return handle_.get(); }
+  jtbd_study* native() noexcept { return handle_.get(); }
 
  private:
-  static std::unique_ptr<jtbd_read_options, internal::ReadOptionsDestroy>
-  MakeReadOptions(const ReadOptions& options) {
-    return internal::NewReadOptions(options);
-  }
-
   std::unique_ptr<jtbd_study, internal::StudyDestroy> handle_;
 };
 
@@ -1224,26 +1289,20 @@ inline std::string ScoreRequestJson(std::string_view request_json) {
   return internal::TakeBuffer(buffer);
 }
 
-// The two above with the request held to `limits` (0 keeps a default):
-// its size, JSON depth, study size and bootstrap resamples.
+// The two above with the request held to `limits`: its size, JSON depth,
+// study size and the bootstrap resamples it asks for.
 inline std::string ScoreRequest(std::string_view request,
-                                const ReadLimits& limits) {
-  ReadOptions options;
-  options.limits = limits;
-  const auto native = internal::NewReadOptions(options);
+                                const Limits& limits) {
   jtbd_buffer* buffer = nullptr;
-  internal::Check(jtbd_score_request_with_options(native.get(), request.data(),
-                                                  request.size(), &buffer));
+  internal::Check(jtbd_score_request_with_limits(
+      limits.native(), request.data(), request.size(), &buffer));
   return internal::TakeBuffer(buffer);
 }
 inline std::string ScoreRequestJson(std::string_view request_json,
-                                    const ReadLimits& limits) {
-  ReadOptions options;
-  options.limits = limits;
-  const auto native = internal::NewReadOptions(options);
+                                    const Limits& limits) {
   jtbd_buffer* buffer = nullptr;
-  internal::Check(jtbd_score_request_json_with_options(
-      native.get(), request_json.data(), request_json.size(), &buffer));
+  internal::Check(jtbd_score_request_json_with_limits(
+      limits.native(), request_json.data(), request_json.size(), &buffer));
   return internal::TakeBuffer(buffer);
 }
 
@@ -1279,24 +1338,27 @@ enum class SegmentFeature : int32_t {
   kRatingOpportunity = JTBD_SEGMENT_FEATURE_RATING_OPPORTUNITY,
 };
 
-// How a study is segmented (docs/SEGMENTS.md). Unset fields take the
-// library's defaults.
+// How a study is segmented (docs/SEGMENTS.md; the jtbd_segment_options_*
+// functions). Unset fields take the library's defaults (convention 5).
 struct SegmentOptions {
-  SegmentFeature feature = SegmentFeature::kUnspecified;
+  std::optional<SegmentFeature> feature = std::nullopt;
   // Cluster on the principal components with eigenvalue > 1.
-  bool principal_components = false;
-  // 0 chooses k by mean silhouette between min_k and max_k.
-  uint32_t k = 0;
-  uint32_t min_k = 2;
-  uint32_t max_k = 8;
-  uint32_t starts = 0;                          // k-means++ starts per k; 0: 25
-  std::optional<uint64_t> seed = std::nullopt;  // default 42
-  uint32_t threads = 0;                         // 0: one per core
-  // Respondents whose silhouette is computed; 0: all (default: all up to
-  // 5000, else a seeded sample of 5000).
+  std::optional<bool> principal_components = std::nullopt;
+  // The number of segments; unset (or 0): chosen by mean silhouette over
+  // k_range.
+  std::optional<uint32_t> k = std::nullopt;
+  struct KRange {
+    uint32_t min_k = 0;
+    uint32_t max_k = 0;
+  };
+  std::optional<KRange> k_range = std::nullopt;
+  std::optional<uint32_t> starts = std::nullopt;  // k-means++ starts per k
+  std::optional<uint64_t> seed = std::nullopt;
+  std::optional<uint32_t> threads = std::nullopt;  // worker threads
+  // Respondents whose silhouette is computed; 0: all.
   std::optional<uint32_t> silhouette_sample_size = std::nullopt;
   // How each segment is scored against the rest (segment_by must be empty).
-  ScoreOptions scoring;
+  ScoreOptions scoring = {};
 };
 
 // The fit of one candidate k.
@@ -1311,10 +1373,10 @@ struct SegmentCandidate {
 struct AttributeOverrepresentation {
   std::string attribute;
   std::string value;
-  uint32_t segment_count = 0;
-  uint32_t segment_total = 0;
-  uint32_t rest_count = 0;
-  uint32_t rest_total = 0;
+  uint64_t segment_count = 0;
+  uint64_t segment_total = 0;
+  uint64_t rest_count = 0;
+  uint64_t rest_total = 0;
   double segment_share = 0;
   double rest_share = 0;
   std::optional<double> lift;  // absent when rest_share is 0
@@ -1326,7 +1388,7 @@ struct AttributeOverrepresentation {
 // compares it with the rest of the clustered respondents.
 struct SegmentProfile {
   uint32_t cluster = 0;  // 1..k
-  uint32_t respondent_count = 0;
+  uint64_t respondent_count = 0;
   double share = 0;
   double silhouette = 0;
   Report scores;
@@ -1342,9 +1404,9 @@ struct RatedOutcome {
 
 // A respondent's segment under a model.
 struct SegmentAssignment {
-  uint32_t cluster = 0;         // 1..k
-  uint32_t observed_count = 0;  // model outcomes with both ratings given
-  double distance = 0;          // to the segment's centroid
+  uint32_t cluster = 0;       // 1..k
+  size_t observed_count = 0;  // model outcomes with both ratings given
+  double distance = 0;        // to the segment's centroid
 };
 
 // A fitted segmentation that tags new respondents one by one (a CRM tags a
@@ -1361,8 +1423,8 @@ class SegmentModel {
     internal::Check(jtbd_segment_model_parse(bytes.data(), bytes.size(), &raw));
     return SegmentModel(raw);
   }
-  // A file written by SaveFile (errors name the path).
-  static SegmentModel LoadFile(const std::string& path) {
+  // A file written by Save (errors name the path).
+  static SegmentModel Load(std::string_view path) {
     jtbd_segment_model* raw = nullptr;
     internal::Check(
         jtbd_segment_model_load_file(path.data(), path.size(), &raw));
@@ -1375,12 +1437,12 @@ class SegmentModel {
     return internal::TakeBuffer(buffer);
   }
   // Written atomically (a reader sees the old file or the new one).
-  void SaveFile(const std::string& path) const {
+  void Save(std::string_view path) const {
     internal::Check(
         jtbd_segment_model_save_file(handle_.get(), path.data(), path.size()));
   }
 
-  size_t k() const { return jtbd_segment_model_k(handle_.get()); }
+  uint32_t k() const { return jtbd_segment_model_k(handle_.get()); }
   // The outcomes clustered on, in model order.
   std::vector<std::string> outcome_ids() const {
     std::vector<std::string> ids;
@@ -1421,14 +1483,16 @@ class SegmentModel {
   // Every respondent of a study, in study order: 1..k, or 0 without any
   // usable answer.
   std::vector<uint32_t> AssignStudy(const Study& study) const {
-    std::vector<uint32_t> clusters(study.respondent_count());
+    std::vector<uint32_t> clusters(
+        static_cast<size_t>(study.respondent_count()));
     internal::Check(jtbd_segment_model_assign_study(
         handle_.get(), study.native(), clusters.data(), clusters.size()));
     return clusters;
   }
 
   // The native handle, still owned by this object (NULL when moved from).
-  jtbd_segment_model* native() const noexcept { return handle_.get(); }
+  const jtbd_segment_model* native() const noexcept { return handle_.get(); }
+  jtbd_segment_model* native() noexcept { return handle_.get(); }
 
  private:
   std::unique_ptr<jtbd_segment_model, internal::SegmentModelDestroy> handle_;
@@ -1443,12 +1507,12 @@ class Segmentation {
   SegmentFeature feature() const {
     return static_cast<SegmentFeature>(info_.feature);
   }
-  uint32_t component_count() const { return info_.component_count; }
-  uint32_t respondent_count() const { return info_.respondent_count; }
-  uint32_t unclustered_respondent_count() const {
+  size_t component_count() const { return info_.component_count; }
+  uint64_t respondent_count() const { return info_.respondent_count; }
+  uint64_t unclustered_respondent_count() const {
     return info_.unclustered_respondent_count;
   }
-  uint32_t silhouette_respondent_count() const {
+  uint64_t silhouette_respondent_count() const {
     return info_.silhouette_respondent_count;
   }
   uint32_t starts() const { return info_.starts; }
@@ -1478,7 +1542,7 @@ class Segmentation {
   // The model that tags new respondents.
   SegmentModel Model() const {
     jtbd_segment_model* raw = nullptr;
-    internal::Check(jtbd_segmentation_model(native_.get(), &raw));
+    internal::Check(jtbd_segmentation_create_model(native_.get(), &raw));
     return SegmentModel(raw);
   }
 
@@ -1521,14 +1585,15 @@ class Segmentation {
     for (uint32_t c = 1; c <= out.info_.k; ++c) {
       jtbd_segment_profile profile = {};
       profile.struct_size = sizeof(profile);
-      internal::Check(jtbd_segmentation_segment(native, c, &profile));
+      internal::Check(jtbd_segmentation_segment_profile(native, c, &profile));
       SegmentProfile segment;
       segment.cluster = profile.cluster;
       segment.respondent_count = profile.respondent_count;
       segment.share = profile.share;
       segment.silhouette = profile.silhouette;
       jtbd_report* report = nullptr;
-      internal::Check(jtbd_segmentation_segment_report(native, c, &report));
+      internal::Check(
+          jtbd_segmentation_create_segment_report(native, c, &report));
       segment.scores = Report::Adopt(report);
       for (size_t i = 0; i < profile.overrepresented_attribute_count; ++i) {
         jtbd_attribute_overrepresentation a = {};
@@ -1575,18 +1640,30 @@ inline Segmentation Segment(const Study& study,
   internal::Check(jtbd_segment_options_create(&raw));
   std::unique_ptr<jtbd_segment_options, internal::SegmentOptionsDestroy> owned(
       raw);
-  internal::Check(jtbd_segment_options_set_feature(
-      raw, static_cast<int32_t>(options.feature)));
-  internal::Check(jtbd_segment_options_set_principal_components(
-      raw, options.principal_components ? 1 : 0));
-  internal::Check(jtbd_segment_options_set_k(raw, options.k));
-  internal::Check(
-      jtbd_segment_options_set_k_range(raw, options.min_k, options.max_k));
-  internal::Check(jtbd_segment_options_set_starts(raw, options.starts));
+  if (options.feature.has_value()) {
+    internal::Check(jtbd_segment_options_set_feature(
+        raw, static_cast<int32_t>(*options.feature)));
+  }
+  if (options.principal_components.has_value()) {
+    internal::Check(jtbd_segment_options_set_principal_components(
+        raw, *options.principal_components ? 1 : 0));
+  }
+  if (options.k.has_value()) {
+    internal::Check(jtbd_segment_options_set_k(raw, *options.k));
+  }
+  if (options.k_range.has_value()) {
+    internal::Check(jtbd_segment_options_set_k_range(
+        raw, options.k_range->min_k, options.k_range->max_k));
+  }
+  if (options.starts.has_value()) {
+    internal::Check(jtbd_segment_options_set_starts(raw, *options.starts));
+  }
   if (options.seed.has_value()) {
     internal::Check(jtbd_segment_options_set_seed(raw, *options.seed));
   }
-  internal::Check(jtbd_segment_options_set_threads(raw, options.threads));
+  if (options.threads.has_value()) {
+    internal::Check(jtbd_segment_options_set_threads(raw, *options.threads));
+  }
   if (options.silhouette_sample_size.has_value()) {
     internal::Check(jtbd_segment_options_set_silhouette_sample_size(
         raw, *options.silhouette_sample_size));

@@ -17,6 +17,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "core/aggregate.h"
+#include "core/resource_limits.h"
 #include "core/study.h"
 #include "io/survey_reader.h"
 #include "jtbd/jtbd.h"
@@ -35,8 +36,31 @@ struct jtbd_buffer {
   std::string bytes;
 };
 
+struct jtbd_limits {
+  jtbd::ResourceLimits limits;
+};
+
+namespace jtbd {
+namespace capi {
+
+// A label or survey map as the caller gave it. It is parsed again when the
+// options are used, under the limits of that moment, so that the setters
+// may come in any order (jtbd.h, read options).
+struct MapSource {
+  enum class Kind { kNone, kText, kFile };
+  Kind kind = Kind::kNone;
+  std::string text;    // kText: the map; kFile: its path
+  std::string source;  // names the map in messages
+};
+
+}  // namespace capi
+}  // namespace jtbd
+
 struct jtbd_read_options {
+  // Everything but the maps, which stay unset here (see ReadOptionsForUse).
   jtbd::ReadOptions options;
+  jtbd::capi::MapSource labels;
+  jtbd::capi::MapSource survey_map;
 };
 
 struct jtbd_score_options {
@@ -136,32 +160,93 @@ void Publish(std::unique_ptr<T> object, T** out) {
   *out = object.release();
 }
 
-// jtbd.h convention 8 for growable out-structs: struct_size must hold at
-// least `min_size` bytes (through the first field a caller of any version
-// has); then the first min(struct_size, sizeof) bytes of `full` are copied
-// out, struct_size kept as the caller set it.
-template <typename Struct>
-absl::Status CheckStructSize(const char* function, const char* type_name,
-                             const Struct& out, size_t min_size) {
-  if (out.struct_size >= min_size) return absl::OkStatus();
-  return absl::InvalidArgumentError(absl::StrCat(
-      function, ": out->struct_size is ", out.struct_size,
-      "; set it to sizeof(", type_name, ") (", sizeof(Struct), ")"));
+// jtbd.h convention 11: OUT_OF_RANGE "<function>: <argument> <index> is
+// out of range (<size> available)" unless index < size.
+absl::Status CheckIndex(const char* function, const char* argument,
+                        size_t index, size_t size);
+
+// Element `index` of a protobuf repeated field, or OUT_OF_RANGE naming
+// `argument` (CheckIndex).
+template <typename Repeated>
+absl::StatusOr<const typename Repeated::value_type*> ElementAt(
+    const char* function, const char* argument, const Repeated& items,
+    size_t index) {
+  JTBD_CAPI_RETURN_IF_ERROR(
+      CheckIndex(function, argument, index, static_cast<size_t>(items.size())));
+  return &items.Get(static_cast<int>(index));
 }
 
+// Hands out text that lives in an object (jtbd.h convention 4): `*text`
+// points at it, NUL-terminated; `*length` (optional) gets its size.
+void OutputText(const std::string& value, const char** text, size_t* length);
+
+// The read options a read uses: `options` with its maps parsed under its
+// limits (jtbd.h: checked when used, whatever the order of the setters);
+// the defaults for NULL.
+absl::StatusOr<ReadOptions> ReadOptionsForUse(const jtbd_read_options* options);
+
+// The growable structs of jtbd.h (convention 8): each one's name and the
+// smallest struct_size accepted, its public 1.0 size constant.
+template <typename Struct>
+struct GrowableStruct;
+#define JTBD_CAPI_GROWABLE_STRUCT(type, min_size)       \
+  template <>                                           \
+  struct GrowableStruct<type> {                         \
+    static constexpr const char* kName = #type;         \
+    static constexpr const char* kSizeName = #min_size; \
+    static constexpr size_t kMinSize = min_size;        \
+  }
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_outcome_score, JTBD_OUTCOME_SCORE_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_segment_comparison,
+                          JTBD_SEGMENT_COMPARISON_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_solution_score, JTBD_SOLUTION_SCORE_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_best_solution, JTBD_BEST_SOLUTION_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_report_info, JTBD_REPORT_INFO_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_screening_info, JTBD_SCREENING_INFO_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_screened_respondent,
+                          JTBD_SCREENED_RESPONDENT_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_segmentation_info,
+                          JTBD_SEGMENTATION_INFO_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_segment_candidate,
+                          JTBD_SEGMENT_CANDIDATE_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_segment_profile,
+                          JTBD_SEGMENT_PROFILE_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_attribute_overrepresentation,
+                          JTBD_ATTRIBUTE_OVERREPRESENTATION_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_segment_assignment,
+                          JTBD_SEGMENT_ASSIGNMENT_STRUCT_SIZE);
+#undef JTBD_CAPI_GROWABLE_STRUCT
+
+// The first check of every getter filling a growable struct: `out` is not
+// NULL and its struct_size at least the struct's 1.0 size.
+template <typename Struct>
+absl::Status CheckOutStruct(const char* function, const Struct* out) {
+  JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(function, "out", out));
+  using Traits = GrowableStruct<Struct>;
+  if (out->struct_size >= Traits::kMinSize) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      function, ": out->struct_size is ", out->struct_size,
+      "; set it to sizeof(", Traits::kName, ") (", sizeof(Struct),
+      "), at least ", Traits::kSizeName, " (", Traits::kMinSize, ")"));
+}
+
+// A zero-filled struct (padding included, so no stale bytes reach the
+// caller) for a getter to fill before CopyOut.
+template <typename Struct>
+Struct ZeroedStruct() {
+  Struct value;
+  std::memset(&value, 0, sizeof(value));
+  return value;
+}
+
+// The last step of every such getter, after CheckOutStruct: the first
+// min(struct_size, sizeof) bytes of `full` go to the caller, so a smaller
+// (older) struct is never overrun and a larger (newer) one keeps the fields
+// this library does not know; struct_size stays as the caller set it.
 template <typename Struct>
 void CopyOut(Struct full, Struct* out) {
   full.struct_size = out->struct_size;
   std::memcpy(out, &full, std::min<size_t>(out->struct_size, sizeof(full)));
-}
-
-// Both, for callers that build `full` before checking.
-template <typename Struct>
-absl::Status FillOut(const char* function, const char* type_name, Struct full,
-                     size_t min_size, Struct* out) {
-  absl::Status size = CheckStructSize(function, type_name, *out, min_size);
-  if (size.ok()) CopyOut(std::move(full), out);
-  return size;
 }
 
 jtbd_significance_test ToC(const v1::SignificanceTest& test);

@@ -19,6 +19,7 @@
 #include "jtbd/v1/aggregate.pb.h"
 
 using jtbd::capi::CheckBytesArgument;
+using jtbd::capi::CheckIndex;
 using jtbd::capi::CheckNotNull;
 using jtbd::capi::Guard;
 using jtbd::capi::Publish;
@@ -110,12 +111,12 @@ jtbd_error* jtbd_aggregate_add_outcome(jtbd_aggregate* aggregate,
   });
 }
 
-size_t jtbd_aggregate_outcome_count(const jtbd_aggregate* a) {
-  return a == nullptr ? 0 : a->aggregate.outcome_count();
+size_t jtbd_aggregate_outcome_count(const jtbd_aggregate* aggregate) {
+  return aggregate == nullptr ? 0 : aggregate->aggregate.outcome_count();
 }
 
-uint64_t jtbd_aggregate_respondent_count(const jtbd_aggregate* a) {
-  return a == nullptr ? 0 : a->aggregate.respondent_count();
+uint64_t jtbd_aggregate_respondent_count(const jtbd_aggregate* aggregate) {
+  return aggregate == nullptr ? 0 : aggregate->aggregate.respondent_count();
 }
 
 jtbd_error* jtbd_aggregate_add_respondents(jtbd_aggregate* aggregate,
@@ -182,6 +183,8 @@ jtbd_error* jtbd_aggregate_cell(const jtbd_aggregate* aggregate, size_t outcome,
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "aggregate", aggregate));
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "count", count));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckIndex(fn, "outcome", outcome,
+                                         aggregate->aggregate.outcome_count()));
     JTBD_CAPI_ASSIGN_OR_RETURN(
         uint64_t cell,
         aggregate->aggregate.Cell(outcome, importance, satisfaction));
@@ -190,13 +193,14 @@ jtbd_error* jtbd_aggregate_cell(const jtbd_aggregate* aggregate, size_t outcome,
   });
 }
 
-jtbd_error* jtbd_aggregate_serialize(const jtbd_aggregate* a,
+jtbd_error* jtbd_aggregate_serialize(const jtbd_aggregate* aggregate,
                                      jtbd_buffer** out) {
   return Guard([&, fn = __func__]() -> absl::Status {
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "aggregate", a));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "aggregate", aggregate));
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    JTBD_CAPI_ASSIGN_OR_RETURN(std::unique_ptr<jtbd_buffer> buffer,
-                               SerializeToBuffer(a->aggregate.ToProto()));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        std::unique_ptr<jtbd_buffer> buffer,
+        SerializeToBuffer(aggregate->aggregate.ToProto()));
     Publish(std::move(buffer), out);
     return absl::OkStatus();
   });
@@ -220,21 +224,8 @@ jtbd_error* jtbd_aggregate_parse(const void* data, size_t size,
 }
 
 jtbd_error* jtbd_aggregate_score(const jtbd_aggregate* aggregate,
+                                 const jtbd_score_options* options,
                                  jtbd_report** out) {
-  return Guard([&, fn = __func__]() -> absl::Status {
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "aggregate", aggregate));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    auto report = std::make_unique<jtbd_report>();
-    JTBD_CAPI_ASSIGN_OR_RETURN(report->report,
-                               jtbd::ScoreAggregate(aggregate->aggregate));
-    Publish(std::move(report), out);
-    return absl::OkStatus();
-  });
-}
-
-jtbd_error* jtbd_aggregate_score_with_options(const jtbd_aggregate* aggregate,
-                                              const jtbd_score_options* options,
-                                              jtbd_report** out) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "aggregate", aggregate));
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));

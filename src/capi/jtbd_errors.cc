@@ -124,6 +124,19 @@ absl::Status CheckNotNull(const char* function, const char* argument,
       absl::StrCat(function, ": ", argument, " is NULL"));
 }
 
+absl::Status CheckIndex(const char* function, const char* argument,
+                        size_t index, size_t size) {
+  if (index < size) return absl::OkStatus();
+  return absl::OutOfRangeError(absl::StrCat(function, ": ", argument, " ",
+                                            index, " is out of range (", size,
+                                            " available)"));
+}
+
+void OutputText(const std::string& value, const char** text, size_t* length) {
+  *text = value.c_str();
+  if (length != nullptr) *length = value.size();
+}
+
 absl::StatusOr<std::string> TextArgument(const char* function,
                                          const char* argument, const char* data,
                                          size_t length) {

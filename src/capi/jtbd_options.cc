@@ -1,4 +1,10 @@
 // jtbd.h: jtbd_read_options and jtbd_score_options.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <utility>
@@ -21,12 +27,92 @@ using jtbd::capi::TextArgument;
 
 namespace {
 
-// Bytes of a file held in memory: NULL only with size 0.
-absl::string_view DataArgument(const char* data, size_t size) {
-  return size == 0 ? absl::string_view() : absl::string_view(data, size);
+using jtbd::capi::MapSource;
+
+// The limits a map given as text is checked under when it is set: each at
+// its ceiling, so that only the map's own faults are reported then. The
+// options' limits apply when they are used (ReadOptionsForUse), whatever
+// the order in which both were set.
+const jtbd::ResourceLimits& SyntaxLimits() {
+  static const jtbd::ResourceLimits* const kCeilings = [] {
+    auto* limits = new jtbd::ResourceLimits();
+    constexpr uint64_t kNone = std::numeric_limits<uint64_t>::max();
+    limits->max_record_bytes = kNone;
+    limits->max_columns = kNone;
+    limits->max_request_bytes = kNone;
+    limits->max_json_depth = jtbd::ResourceLimits::kLargestMaxJsonDepth;
+    return limits;
+  }();
+  return *kCeilings;
+}
+
+// A map given as text (size > 0), copied; `name` empty: `fallback`.
+MapSource TextMap(const char* data, size_t size, std::string name,
+                  const char* fallback) {
+  MapSource map;
+  map.kind = MapSource::Kind::kText;
+  map.text.assign(data, size);
+  map.source = name.empty() ? fallback : std::move(name);
+  return map;
+}
+
+// A map file: read when the options are used, so that its size is checked
+// against their limits before it is read; only whether it can be opened is
+// checked now (without blocking on a FIFO).
+absl::StatusOr<MapSource> FileMap(const char* function, const char* path,
+                                  size_t path_len) {
+  JTBD_CAPI_ASSIGN_OR_RETURN(std::string file,
+                             PathArgument(function, path, path_len));
+  const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return absl::ErrnoToStatus(errno, file);
+  ::close(fd);
+  MapSource map;
+  map.kind = MapSource::Kind::kFile;
+  map.text = file;
+  map.source = std::move(file);
+  return map;
+}
+
+// The maps set on read options, parsed under `limits`.
+absl::StatusOr<jtbd::RatingLabels> ParseLabels(
+    const MapSource& map, const jtbd::ResourceLimits& limits) {
+  if (map.kind == MapSource::Kind::kFile) {
+    return jtbd::RatingLabels::ParseFile(map.text, limits);
+  }
+  return jtbd::RatingLabels::Parse(map.text, map.source, limits);
+}
+
+absl::StatusOr<jtbd::v1::SurveyMap> ParseSurveyMap(
+    const MapSource& map, const jtbd::ResourceLimits& limits) {
+  if (map.kind == MapSource::Kind::kFile) {
+    return jtbd::ReadSurveyMapFile(map.text, limits);
+  }
+  return jtbd::ParseSurveyMapJson(map.text, map.source, limits);
 }
 
 }  // namespace
+
+namespace jtbd {
+namespace capi {
+
+absl::StatusOr<ReadOptions> ReadOptionsForUse(
+    const jtbd_read_options* options) {
+  if (options == nullptr) return ReadOptions();
+  ReadOptions use = options->options;
+  if (options->labels.kind != MapSource::Kind::kNone) {
+    JTBD_CAPI_ASSIGN_OR_RETURN(use.labels,
+                               ParseLabels(options->labels, use.limits));
+  }
+  if (options->survey_map.kind != MapSource::Kind::kNone) {
+    JTBD_CAPI_ASSIGN_OR_RETURN(use.survey_map,
+                               ParseSurveyMap(options->survey_map, use.limits));
+    use.survey_map_source = options->survey_map.source;
+  }
+  return use;
+}
+
+}  // namespace capi
+}  // namespace jtbd
 
 extern "C" {
 
@@ -120,17 +206,14 @@ jtbd_error* jtbd_read_options_set_labels(jtbd_read_options* options,
         std::string name,
         TextArgument(fn, "source_name", source_name, source_name_len));
     if (size == 0) {
-      options->options.labels = jtbd::RatingLabels();
+      options->labels = MapSource();
       return absl::OkStatus();
     }
-    if (name.empty()) name = "labels";
-    JTBD_CAPI_RETURN_IF_ERROR(jtbd::CheckMapLimits(
-        DataArgument(data, size), options->options.limits, name));
-    JTBD_CAPI_ASSIGN_OR_RETURN(
-        jtbd::RatingLabels labels,
-        jtbd::RatingLabels::Parse(DataArgument(data, size), name,
-                                  options->options.limits));
-    options->options.labels = std::move(labels);
+    MapSource labels = TextMap(data, size, std::move(name), "labels");
+    JTBD_CAPI_RETURN_IF_ERROR(
+        jtbd::RatingLabels::Parse(labels.text, labels.source, SyntaxLimits())
+            .status());
+    options->labels = std::move(labels);
     return absl::OkStatus();
   });
 }
@@ -140,12 +223,8 @@ jtbd_error* jtbd_read_options_set_labels_file(jtbd_read_options* options,
                                               size_t path_len) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
-    JTBD_CAPI_ASSIGN_OR_RETURN(std::string file,
-                               PathArgument(fn, path, path_len));
-    JTBD_CAPI_ASSIGN_OR_RETURN(
-        jtbd::RatingLabels labels,
-        jtbd::RatingLabels::ParseFile(file, options->options.limits));
-    options->options.labels = std::move(labels);
+    JTBD_CAPI_ASSIGN_OR_RETURN(MapSource labels, FileMap(fn, path, path_len));
+    options->labels = std::move(labels);
     return absl::OkStatus();
   });
 }
@@ -161,17 +240,14 @@ jtbd_error* jtbd_read_options_set_survey_map(jtbd_read_options* options,
         std::string name,
         TextArgument(fn, "source_name", source_name, source_name_len));
     if (size == 0) {
-      options->options.survey_map.reset();
-      options->options.survey_map_source.clear();
+      options->survey_map = MapSource();
       return absl::OkStatus();
     }
-    if (name.empty()) name = "survey map";
-    JTBD_CAPI_ASSIGN_OR_RETURN(
-        jtbd::v1::SurveyMap map,
-        jtbd::ParseSurveyMapJson(DataArgument(json, size), name,
-                                 options->options.limits));
-    options->options.survey_map = std::move(map);
-    options->options.survey_map_source = std::move(name);
+    MapSource map = TextMap(json, size, std::move(name), "survey map");
+    JTBD_CAPI_RETURN_IF_ERROR(
+        jtbd::ParseSurveyMapJson(map.text, map.source, SyntaxLimits())
+            .status());
+    options->survey_map = std::move(map);
     return absl::OkStatus();
   });
 }
@@ -181,13 +257,8 @@ jtbd_error* jtbd_read_options_set_survey_map_file(jtbd_read_options* options,
                                                   size_t path_len) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
-    JTBD_CAPI_ASSIGN_OR_RETURN(std::string file,
-                               PathArgument(fn, path, path_len));
-    JTBD_CAPI_ASSIGN_OR_RETURN(
-        jtbd::v1::SurveyMap map,
-        jtbd::ReadSurveyMapFile(file, options->options.limits));
-    options->options.survey_map = std::move(map);
-    options->options.survey_map_source = std::move(file);
+    JTBD_CAPI_ASSIGN_OR_RETURN(MapSource map, FileMap(fn, path, path_len));
+    options->survey_map = std::move(map);
     return absl::OkStatus();
   });
 }

@@ -1,8 +1,6 @@
 // jtbd.h: jtbd_report, a thin layer over jtbd::v1::Report, and rendering.
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <string>
 #include <utility>
@@ -16,22 +14,19 @@
 #include "render/report_render.h"
 
 using jtbd::capi::CheckNotNull;
-using jtbd::capi::CheckStructSize;
+using jtbd::capi::CheckOutStruct;
 using jtbd::capi::CopyOut;
+using jtbd::capi::ElementAt;
 using jtbd::capi::Guard;
+using jtbd::capi::OutputText;
 using jtbd::capi::Publish;
 using jtbd::capi::SerializeToBuffer;
+using jtbd::capi::ZeroedStruct;
 
 namespace {
 
 // Beside this file's own ToC overloads.
 using jtbd::capi::ToC;
-
-// The smallest struct_size accepted: one that holds the outcome id (pointer
-// and length). Nothing older than 1.0 exists, but a caller that only wants
-// the id may pass less than the full struct.
-constexpr size_t kMinOutcomeScoreSize =
-    offsetof(jtbd_outcome_score, outcome_id_len) + sizeof(size_t);
 
 jtbd_interval ToC(const jtbd::v1::Interval& interval) {
   jtbd_interval out;
@@ -40,24 +35,8 @@ jtbd_interval ToC(const jtbd::v1::Interval& interval) {
   return out;
 }
 
-// Fills the caller's struct the forward-compatible way (jtbd.h convention
-// 8): build the full struct this library knows, then copy only the first
-// min(struct_size, sizeof) bytes, so an older caller's smaller struct is
-// never overrun and a newer caller's extra fields are left alone. The
-// caller's struct_size is kept.
-absl::Status FillOutcomeScore(const char* function,
-                              const jtbd::v1::OutcomeScore& score,
-                              jtbd_outcome_score* out) {
-  const size_t caller_size = out->struct_size;
-  if (caller_size < kMinOutcomeScoreSize) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(function, ": out->struct_size is ", caller_size,
-                     "; set it to sizeof(jtbd_outcome_score) (",
-                     sizeof(jtbd_outcome_score), ")"));
-  }
-  jtbd_outcome_score full;
-  std::memset(&full, 0, sizeof(full));
-  full.struct_size = caller_size;
+jtbd_outcome_score ToC(const jtbd::v1::OutcomeScore& score) {
+  auto full = ZeroedStruct<jtbd_outcome_score>();
   full.outcome_id = score.outcome_id().c_str();
   full.outcome_id_len = score.outcome_id().size();
   full.statement = score.statement().c_str();
@@ -108,18 +87,11 @@ absl::Status FillOutcomeScore(const char* function,
     full.satisfaction_effective_count = score.satisfaction_effective_count();
   }
   full.has = has;
-  std::memcpy(out, &full, std::min(caller_size, sizeof(full)));
-  return absl::OkStatus();
+  return full;
 }
 
-constexpr size_t kMinSegmentComparisonSize =
-    offsetof(jtbd_segment_comparison, outcome_id_len) + sizeof(size_t);
-constexpr size_t kMinReportInfoSize =
-    offsetof(jtbd_report_info, method_len) + sizeof(size_t);
-
 jtbd_segment_comparison ToC(const jtbd::v1::SegmentComparison& comparison) {
-  jtbd_segment_comparison full;
-  std::memset(&full, 0, sizeof(full));
+  auto full = ZeroedStruct<jtbd_segment_comparison>();
   full.outcome_id = comparison.outcome_id().c_str();
   full.outcome_id_len = comparison.outcome_id().size();
   full.more_underserved = comparison.more_underserved() ? 1 : 0;
@@ -156,8 +128,7 @@ jtbd_segment_comparison ToC(const jtbd::v1::SegmentComparison& comparison) {
 }
 
 jtbd_report_info ToC(const jtbd::v1::Report& report) {
-  jtbd_report_info full;
-  std::memset(&full, 0, sizeof(full));
+  auto full = ZeroedStruct<jtbd_report_info>();
   full.method = report.method().c_str();
   full.method_len = report.method().size();
   full.segment_by = report.segment_by().c_str();
@@ -171,27 +142,147 @@ jtbd_report_info ToC(const jtbd::v1::Report& report) {
           ? report.effective_respondent_count()
           : static_cast<double>(report.respondent_count());
   full.weighted = report.weighted() ? 1 : 0;
-  full.respondent_count = report.respondent_count();
-  full.unsegmented_respondent_count = report.unsegmented_respondent_count();
   full.scale_min = report.scale().min();
   full.scale_max = report.scale().max();
   full.scale_top_box_min = report.scale().top_box_min();
+  full.respondent_count = report.respondent_count();
+  full.unsegmented_respondent_count = report.unsegmented_respondent_count();
   return full;
 }
 
-absl::Status CheckIndex(const char* function, const char* argument,
-                        size_t index, int size) {
-  if (index < static_cast<size_t>(size)) return absl::OkStatus();
-  return absl::OutOfRangeError(absl::StrCat(function, ": ", argument, " ",
-                                            index, " is out of range (", size,
-                                            " available)"));
+jtbd_solution_score ToC(const jtbd::v1::SolutionScore& solution) {
+  auto full = ZeroedStruct<jtbd_solution_score>();
+  full.solution = solution.solution().c_str();
+  full.solution_len = solution.solution().size();
+  full.count = solution.count();
+  full.top_box_count = solution.top_box_count();
+  full.both_count = solution.both_count();
+  uint32_t has = 0;
+  if (solution.count() != 0) {
+    has |= JTBD_SOLUTION_HAS_SATISFACTION;
+    full.satisfaction = solution.satisfaction();
+    full.satisfaction_interval = ToC(solution.satisfaction_interval());
+  }
+  if (solution.has_effective_count()) {
+    has |= JTBD_SOLUTION_HAS_EFFECTIVE_COUNT;
+    full.effective_count = solution.effective_count();
+  }
+  if (solution.has_opportunity()) {
+    has |= JTBD_SOLUTION_HAS_OPPORTUNITY;
+    full.opportunity = solution.opportunity();
+  }
+  if (solution.has_satisfaction_gap()) {
+    has |= JTBD_SOLUTION_HAS_SATISFACTION_GAP;
+    full.satisfaction_gap = solution.satisfaction_gap();
+  }
+  if (solution.has_satisfaction_gap_test()) {
+    has |= JTBD_SOLUTION_HAS_SATISFACTION_GAP_TEST;
+    full.satisfaction_gap_test = ToC(solution.satisfaction_gap_test());
+  }
+  full.has = has;
+  return full;
+}
+
+// The best solution of an outcome's scores.
+jtbd_best_solution BestSolutionOf(const jtbd::v1::OutcomeScore& score) {
+  auto full = ZeroedStruct<jtbd_best_solution>();
+  full.best_solution = score.best_solution().c_str();
+  full.best_solution_len = score.best_solution().size();
+  uint32_t has = 0;
+  if (!score.best_solution().empty()) {
+    has |= JTBD_BEST_SOLUTION_HAS_SOLUTION;
+    full.satisfaction_target = score.satisfaction_target();
+  }
+  if (score.has_best_solution_gap()) {
+    has |= JTBD_BEST_SOLUTION_HAS_GAP;
+    full.best_solution_gap = score.best_solution_gap();
+  }
+  if (score.has_best_solution_gap_test()) {
+    has |= JTBD_BEST_SOLUTION_HAS_GAP_TEST;
+    full.best_solution_gap_test = ToC(score.best_solution_gap_test());
+  }
+  full.has = has;
+  return full;
 }
 
 absl::StatusOr<const jtbd::v1::SegmentReport*> Segment(
     const char* function, const jtbd_report& report, size_t segment) {
-  JTBD_CAPI_RETURN_IF_ERROR(
-      CheckIndex(function, "segment", segment, report.report.segments_size()));
-  return &report.report.segments(static_cast<int>(segment));
+  return ElementAt(function, "segment", report.report.segments(), segment);
+}
+
+// Outcome `outcome` of the whole report (segment == nullptr) or of one
+// segment; errors name the argument as the C function calls it.
+absl::StatusOr<const jtbd::v1::OutcomeScore*> ScopedOutcome(
+    const char* function, const jtbd_report& report, const size_t* segment,
+    const char* argument, size_t outcome) {
+  if (segment == nullptr) {
+    return ElementAt(function, argument, report.report.outcomes(), outcome);
+  }
+  JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::SegmentReport* segment_report,
+                             Segment(function, report, *segment));
+  return ElementAt(function, argument, segment_report->outcomes(), outcome);
+}
+
+// The getters of one outcome's figures, of the report (segment == nullptr)
+// or of a segment: `out` filled from what `convert` makes of the outcome
+// (`argument` names the outcome's index in errors).
+template <typename Struct, typename Convert>
+absl::Status FillFromOutcome(const char* function, const jtbd_report* report,
+                             const size_t* segment, const char* argument,
+                             size_t outcome, Struct* out, Convert convert) {
+  JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(function, "report", report));
+  JTBD_CAPI_RETURN_IF_ERROR(CheckOutStruct(function, out));
+  JTBD_CAPI_ASSIGN_OR_RETURN(
+      const jtbd::v1::OutcomeScore* score,
+      ScopedOutcome(function, *report, segment, argument, outcome));
+  JTBD_CAPI_ASSIGN_OR_RETURN(Struct full, convert(*score));
+  CopyOut(full, out);
+  return absl::OkStatus();
+}
+
+absl::Status FillOutcomeScore(const char* function, const jtbd_report* report,
+                              const size_t* segment, size_t index,
+                              jtbd_outcome_score* out) {
+  return FillFromOutcome(
+      function, report, segment, "index", index, out,
+      [](const jtbd::v1::OutcomeScore& score)
+          -> absl::StatusOr<jtbd_outcome_score> { return ToC(score); });
+}
+
+absl::Status FillSolutionScore(const char* function, const jtbd_report* report,
+                               const size_t* segment, size_t outcome,
+                               size_t index, jtbd_solution_score* out) {
+  return FillFromOutcome(
+      function, report, segment, "outcome", outcome, out,
+      [&](const jtbd::v1::OutcomeScore& score)
+          -> absl::StatusOr<jtbd_solution_score> {
+        JTBD_CAPI_ASSIGN_OR_RETURN(
+            const jtbd::v1::SolutionScore* solution,
+            ElementAt(function, "index", score.solutions(), index));
+        return ToC(*solution);
+      });
+}
+
+absl::Status FillBestSolution(const char* function, const jtbd_report* report,
+                              const size_t* segment, size_t outcome,
+                              jtbd_best_solution* out) {
+  return FillFromOutcome(function, report, segment, "outcome", outcome, out,
+                         [](const jtbd::v1::OutcomeScore& score)
+                             -> absl::StatusOr<jtbd_best_solution> {
+                           return BestSolutionOf(score);
+                         });
+}
+
+// A figure of segment `segment` into *out (a count or other number).
+template <typename Value, typename Read>
+absl::Status SegmentFigure(const char* function, const jtbd_report* report,
+                           size_t segment, Value* out, Read read) {
+  JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(function, "report", report));
+  JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(function, "count", out));
+  JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::SegmentReport* segment_report,
+                             Segment(function, *report, segment));
+  *out = read(*segment_report);
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -200,7 +291,7 @@ extern "C" {
 
 void jtbd_report_destroy(jtbd_report* report) { delete report; }
 
-size_t jtbd_report_respondent_count(const jtbd_report* report) {
+uint64_t jtbd_report_respondent_count(const jtbd_report* report) {
   return report == nullptr ? 0 : report->report.respondent_count();
 }
 
@@ -211,11 +302,7 @@ size_t jtbd_report_outcome_count(const jtbd_report* report) {
 jtbd_error* jtbd_report_outcome(const jtbd_report* report, size_t index,
                                 jtbd_outcome_score* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    JTBD_CAPI_RETURN_IF_ERROR(
-        CheckIndex(fn, "index", index, report->report.outcomes_size()));
-    return FillOutcomeScore(fn, report->report.outcomes(index), out);
+    return FillOutcomeScore(fn, report, nullptr, index, out);
   });
 }
 
@@ -228,26 +315,20 @@ jtbd_error* jtbd_report_segment_name(const jtbd_report* report, size_t segment,
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "name", name));
-    JTBD_CAPI_RETURN_IF_ERROR(
-        CheckIndex(fn, "segment", segment, report->report.segments_size()));
-    const std::string& value = report->report.segments(segment).name();
-    *name = value.c_str();
-    // Optional: the name is NUL-terminated too.
-    if (name_len != nullptr) *name_len = value.size();
+    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::SegmentReport* segment_report,
+                               Segment(fn, *report, segment));
+    OutputText(segment_report->name(), name, name_len);
     return absl::OkStatus();
   });
 }
 
 jtbd_error* jtbd_report_segment_respondent_count(const jtbd_report* report,
                                                  size_t segment,
-                                                 size_t* count) {
+                                                 uint64_t* count) {
   return Guard([&, fn = __func__]() -> absl::Status {
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "count", count));
-    JTBD_CAPI_RETURN_IF_ERROR(
-        CheckIndex(fn, "segment", segment, report->report.segments_size()));
-    *count = report->report.segments(segment).respondent_count();
-    return absl::OkStatus();
+    return SegmentFigure(
+        fn, report, segment, count,
+        [](const jtbd::v1::SegmentReport& s) { return s.respondent_count(); });
   });
 }
 
@@ -255,15 +336,7 @@ jtbd_error* jtbd_report_segment_outcome(const jtbd_report* report,
                                         size_t segment, size_t index,
                                         jtbd_outcome_score* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    JTBD_CAPI_RETURN_IF_ERROR(
-        CheckIndex(fn, "segment", segment, report->report.segments_size()));
-    const jtbd::v1::SegmentReport& segment_report =
-        report->report.segments(segment);
-    JTBD_CAPI_RETURN_IF_ERROR(
-        CheckIndex(fn, "index", index, segment_report.outcomes_size()));
-    return FillOutcomeScore(fn, segment_report.outcomes(index), out);
+    return FillOutcomeScore(fn, report, &segment, index, out);
   });
 }
 
@@ -272,55 +345,48 @@ jtbd_error* jtbd_report_segment_comparison(const jtbd_report* report,
                                            jtbd_segment_comparison* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckStructSize(fn, "jtbd_segment_comparison",
-                                              *out, kMinSegmentComparisonSize));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckOutStruct(fn, out));
     JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::SegmentReport* segment_report,
                                Segment(fn, *report, segment));
-    JTBD_CAPI_RETURN_IF_ERROR(
-        CheckIndex(fn, "index", index, segment_report->comparisons_size()));
-    CopyOut(ToC(segment_report->comparisons(index)), out);
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        const jtbd::v1::SegmentComparison* comparison,
+        ElementAt(fn, "index", segment_report->comparisons(), index));
+    CopyOut(ToC(*comparison), out);
     return absl::OkStatus();
   });
 }
 
 jtbd_error* jtbd_report_segment_rest_respondent_count(const jtbd_report* report,
                                                       size_t segment,
-                                                      size_t* count) {
+                                                      uint64_t* count) {
   return Guard([&, fn = __func__]() -> absl::Status {
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "count", count));
-    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::SegmentReport* segment_report,
-                               Segment(fn, *report, segment));
-    *count = segment_report->rest_respondent_count();
-    return absl::OkStatus();
+    return SegmentFigure(fn, report, segment, count,
+                         [](const jtbd::v1::SegmentReport& s) {
+                           return s.rest_respondent_count();
+                         });
   });
 }
 
 jtbd_error* jtbd_report_segment_effective_respondent_count(
     const jtbd_report* report, size_t segment, double* count) {
   return Guard([&, fn = __func__]() -> absl::Status {
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "count", count));
-    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::SegmentReport* segment_report,
-                               Segment(fn, *report, segment));
-    // Unit weights: Kish's (sum w)^2 / sum w^2 is the count itself.
-    *count = segment_report->has_effective_respondent_count()
-                 ? segment_report->effective_respondent_count()
-                 : static_cast<double>(segment_report->respondent_count());
-    return absl::OkStatus();
+    return SegmentFigure(
+        fn, report, segment, count, [](const jtbd::v1::SegmentReport& s) {
+          // Unit weights: Kish's (sum w)^2 / sum w^2 is the count itself.
+          return s.has_effective_respondent_count()
+                     ? s.effective_respondent_count()
+                     : static_cast<double>(s.respondent_count());
+        });
   });
 }
 
 jtbd_error* jtbd_report_segment_more_underserved_count(
     const jtbd_report* report, size_t segment, size_t* count) {
   return Guard([&, fn = __func__]() -> absl::Status {
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "count", count));
-    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::SegmentReport* segment_report,
-                               Segment(fn, *report, segment));
-    *count = segment_report->more_underserved_outcome_ids_size();
-    return absl::OkStatus();
+    return SegmentFigure(
+        fn, report, segment, count, [](const jtbd::v1::SegmentReport& s) {
+          return static_cast<size_t>(s.more_underserved_outcome_ids_size());
+        });
   });
 }
 
@@ -334,14 +400,11 @@ jtbd_error* jtbd_report_segment_more_underserved_id(const jtbd_report* report,
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "id", id));
     JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::SegmentReport* segment_report,
                                Segment(fn, *report, segment));
-    JTBD_CAPI_RETURN_IF_ERROR(
-        CheckIndex(fn, "index", index,
-                   segment_report->more_underserved_outcome_ids_size()));
-    const std::string& value =
-        segment_report->more_underserved_outcome_ids(index);
-    *id = value.c_str();
-    // Optional: the id is NUL-terminated too.
-    if (id_len != nullptr) *id_len = value.size();
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        const std::string* value,
+        ElementAt(fn, "index", segment_report->more_underserved_outcome_ids(),
+                  index));
+    OutputText(*value, id, id_len);
     return absl::OkStatus();
   });
 }
@@ -350,9 +413,7 @@ jtbd_error* jtbd_report_get_info(const jtbd_report* report,
                                  jtbd_report_info* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    JTBD_CAPI_RETURN_IF_ERROR(
-        CheckStructSize(fn, "jtbd_report_info", *out, kMinReportInfoSize));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckOutStruct(fn, out));
     CopyOut(ToC(report->report), out);
     return absl::OkStatus();
   });
@@ -390,108 +451,6 @@ jtbd_error* jtbd_report_render(const jtbd_report* report, int32_t format,
   });
 }
 
-}  // extern "C"
-
-namespace {
-
-constexpr size_t kMinSolutionScoreSize =
-    offsetof(jtbd_solution_score, solution_len) + sizeof(size_t);
-constexpr size_t kMinBestSolutionSize =
-    offsetof(jtbd_best_solution, best_solution_len) + sizeof(size_t);
-
-// The outcome scores of the whole report (segment == nullptr) or of one
-// segment, with `outcome` checked.
-absl::StatusOr<const jtbd::v1::OutcomeScore*> ScopedOutcome(
-    const char* function, const jtbd_report& report, const size_t* segment,
-    size_t outcome) {
-  const google::protobuf::RepeatedPtrField<jtbd::v1::OutcomeScore>* outcomes =
-      &report.report.outcomes();
-  if (segment != nullptr) {
-    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::SegmentReport* segment_report,
-                               Segment(function, report, *segment));
-    outcomes = &segment_report->outcomes();
-  }
-  JTBD_CAPI_RETURN_IF_ERROR(
-      CheckIndex(function, "outcome", outcome, outcomes->size()));
-  return &outcomes->Get(static_cast<int>(outcome));
-}
-
-absl::Status FillSolutionScore(const char* function, const jtbd_report& report,
-                               const size_t* segment, size_t outcome,
-                               size_t index, jtbd_solution_score* out) {
-  JTBD_CAPI_RETURN_IF_ERROR(CheckStructSize(function, "jtbd_solution_score",
-                                            *out, kMinSolutionScoreSize));
-  JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::OutcomeScore* score,
-                             ScopedOutcome(function, report, segment, outcome));
-  JTBD_CAPI_RETURN_IF_ERROR(
-      CheckIndex(function, "index", index, score->solutions_size()));
-  const jtbd::v1::SolutionScore& solution =
-      score->solutions(static_cast<int>(index));
-  jtbd_solution_score full;
-  std::memset(&full, 0, sizeof(full));
-  full.solution = solution.solution().c_str();
-  full.solution_len = solution.solution().size();
-  full.count = solution.count();
-  full.top_box_count = solution.top_box_count();
-  full.both_count = solution.both_count();
-  uint32_t has = 0;
-  if (solution.count() != 0) {
-    has |= JTBD_SOLUTION_HAS_SATISFACTION;
-    full.satisfaction = solution.satisfaction();
-    full.satisfaction_interval = ToC(solution.satisfaction_interval());
-  }
-  if (solution.has_effective_count()) {
-    has |= JTBD_SOLUTION_HAS_EFFECTIVE_COUNT;
-    full.effective_count = solution.effective_count();
-  }
-  if (solution.has_opportunity()) {
-    has |= JTBD_SOLUTION_HAS_OPPORTUNITY;
-    full.opportunity = solution.opportunity();
-  }
-  if (solution.has_satisfaction_gap()) {
-    has |= JTBD_SOLUTION_HAS_SATISFACTION_GAP;
-    full.satisfaction_gap = solution.satisfaction_gap();
-  }
-  if (solution.has_satisfaction_gap_test()) {
-    has |= JTBD_SOLUTION_HAS_SATISFACTION_GAP_TEST;
-    full.satisfaction_gap_test = ToC(solution.satisfaction_gap_test());
-  }
-  full.has = has;
-  CopyOut(full, out);
-  return absl::OkStatus();
-}
-
-absl::Status FillBestSolution(const char* function, const jtbd_report& report,
-                              const size_t* segment, size_t outcome,
-                              jtbd_best_solution* out) {
-  JTBD_CAPI_RETURN_IF_ERROR(CheckStructSize(function, "jtbd_best_solution",
-                                            *out, kMinBestSolutionSize));
-  JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::OutcomeScore* score,
-                             ScopedOutcome(function, report, segment, outcome));
-  jtbd_best_solution full;
-  std::memset(&full, 0, sizeof(full));
-  full.best_solution = score->best_solution().c_str();
-  full.best_solution_len = score->best_solution().size();
-  uint32_t has = 0;
-  if (!score->best_solution().empty()) {
-    has |= JTBD_BEST_SOLUTION_HAS_SOLUTION;
-    full.satisfaction_target = score->satisfaction_target();
-  }
-  if (score->has_best_solution_gap()) {
-    has |= JTBD_BEST_SOLUTION_HAS_GAP;
-    full.best_solution_gap = score->best_solution_gap();
-  }
-  if (score->has_best_solution_gap_test()) {
-    has |= JTBD_BEST_SOLUTION_HAS_GAP_TEST;
-    full.best_solution_gap_test = ToC(score->best_solution_gap_test());
-  }
-  full.has = has;
-  CopyOut(full, out);
-  return absl::OkStatus();
-}
-
-}  // namespace
-
 size_t jtbd_report_solution_count(const jtbd_report* report) {
   return report == nullptr ? 0 : report->report.solutions_size();
 }
@@ -501,12 +460,10 @@ jtbd_error* jtbd_report_solution_name(const jtbd_report* report, size_t index,
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "name", name));
-    JTBD_CAPI_RETURN_IF_ERROR(
-        CheckIndex(fn, "index", index, report->report.solutions_size()));
-    const std::string& value =
-        report->report.solutions(static_cast<int>(index));
-    *name = value.c_str();
-    if (name_len != nullptr) *name_len = value.size();
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        const std::string* value,
+        ElementAt(fn, "index", report->report.solutions(), index));
+    OutputText(*value, name, name_len);
     return absl::OkStatus();
   });
 }
@@ -515,9 +472,7 @@ jtbd_error* jtbd_report_outcome_solution(const jtbd_report* report,
                                          size_t outcome, size_t index,
                                          jtbd_solution_score* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    return FillSolutionScore(fn, *report, nullptr, outcome, index, out);
+    return FillSolutionScore(fn, report, nullptr, outcome, index, out);
   });
 }
 
@@ -526,9 +481,7 @@ jtbd_error* jtbd_report_segment_outcome_solution(const jtbd_report* report,
                                                  size_t index,
                                                  jtbd_solution_score* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    return FillSolutionScore(fn, *report, &segment, outcome, index, out);
+    return FillSolutionScore(fn, report, &segment, outcome, index, out);
   });
 }
 
@@ -536,9 +489,7 @@ jtbd_error* jtbd_report_outcome_best_solution(const jtbd_report* report,
                                               size_t outcome,
                                               jtbd_best_solution* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    return FillBestSolution(fn, *report, nullptr, outcome, out);
+    return FillBestSolution(fn, report, nullptr, outcome, out);
   });
 }
 
@@ -547,8 +498,8 @@ jtbd_error* jtbd_report_segment_outcome_best_solution(const jtbd_report* report,
                                                       size_t outcome,
                                                       jtbd_best_solution* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    return FillBestSolution(fn, *report, &segment, outcome, out);
+    return FillBestSolution(fn, report, &segment, outcome, out);
   });
 }
+
+}  // extern "C"

@@ -1,6 +1,6 @@
 // jtbd.h: bytes in, bytes out. A jtbd.v1.ScoreRequest (binary or protobuf
 // JSON) in, a jtbd.v1.Report out, with no handles in between; the request
-// is held to the read options' limits (the defaults without options).
+// is held to a jtbd_limits (the defaults without one).
 #include <memory>
 #include <string>
 #include <utility>
@@ -23,9 +23,9 @@ using jtbd::capi::SerializeToBuffer;
 
 namespace {
 
-const jtbd::ResourceLimits& LimitsOrDefault(const jtbd_read_options* options) {
+const jtbd::ResourceLimits& LimitsOrDefault(const jtbd_limits* limits) {
   static const auto* const kDefaults = new jtbd::ResourceLimits();
-  return options == nullptr ? *kDefaults : options->options.limits;
+  return limits == nullptr ? *kDefaults : limits->limits;
 }
 
 // NULL is allowed only with size 0 (meaning no bytes); the size itself is
@@ -42,7 +42,7 @@ absl::StatusOr<absl::string_view> RequestArgument(const char* function,
   return absl::string_view(static_cast<const char*>(data), size);
 }
 
-jtbd_error* ScoreBinary(const char* function, const jtbd_read_options* options,
+jtbd_error* ScoreBinary(const char* function, const jtbd_limits* limits,
                         const void* request, size_t request_size,
                         jtbd_buffer** report_out) {
   return Guard([&]() -> absl::Status {
@@ -52,7 +52,7 @@ jtbd_error* ScoreBinary(const char* function, const jtbd_read_options* options,
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(function, "report_out", report_out));
     JTBD_CAPI_ASSIGN_OR_RETURN(
         jtbd::v1::Report report,
-        jtbd::ScoreRequestBytes(bytes, LimitsOrDefault(options),
+        jtbd::ScoreRequestBytes(bytes, LimitsOrDefault(limits),
                                 absl::StrCat(function, ": request")));
     JTBD_CAPI_ASSIGN_OR_RETURN(std::unique_ptr<jtbd_buffer> buffer,
                                SerializeToBuffer(report));
@@ -61,7 +61,7 @@ jtbd_error* ScoreBinary(const char* function, const jtbd_read_options* options,
   });
 }
 
-jtbd_error* ScoreJson(const char* function, const jtbd_read_options* options,
+jtbd_error* ScoreJson(const char* function, const jtbd_limits* limits,
                       const char* request_json, size_t request_size,
                       jtbd_buffer** report_json_out) {
   return Guard([&]() -> absl::Status {
@@ -72,7 +72,7 @@ jtbd_error* ScoreJson(const char* function, const jtbd_read_options* options,
         CheckNotNull(function, "report_json_out", report_json_out));
     JTBD_CAPI_ASSIGN_OR_RETURN(
         jtbd::v1::Report report,
-        jtbd::ScoreRequestJson(json, LimitsOrDefault(options),
+        jtbd::ScoreRequestJson(json, LimitsOrDefault(limits),
                                absl::StrCat(function, ": request_json")));
     auto buffer = std::make_unique<jtbd_buffer>();
     JTBD_CAPI_ASSIGN_OR_RETURN(buffer->bytes, jtbd::RenderJson(report));
@@ -90,11 +90,11 @@ jtbd_error* jtbd_score_request(const void* request, size_t request_size,
   return ScoreBinary(__func__, nullptr, request, request_size, report_out);
 }
 
-jtbd_error* jtbd_score_request_with_options(const jtbd_read_options* options,
-                                            const void* request,
-                                            size_t request_size,
-                                            jtbd_buffer** report_out) {
-  return ScoreBinary(__func__, options, request, request_size, report_out);
+jtbd_error* jtbd_score_request_with_limits(const jtbd_limits* limits,
+                                           const void* request,
+                                           size_t request_size,
+                                           jtbd_buffer** report_out) {
+  return ScoreBinary(__func__, limits, request, request_size, report_out);
 }
 
 jtbd_error* jtbd_score_request_json(const char* request_json,
@@ -104,10 +104,11 @@ jtbd_error* jtbd_score_request_json(const char* request_json,
                    report_json_out);
 }
 
-jtbd_error* jtbd_score_request_json_with_options(
-    const jtbd_read_options* options, const char* request_json,
-    size_t request_size, jtbd_buffer** report_json_out) {
-  return ScoreJson(__func__, options, request_json, request_size,
+jtbd_error* jtbd_score_request_json_with_limits(const jtbd_limits* limits,
+                                                const char* request_json,
+                                                size_t request_size,
+                                                jtbd_buffer** report_json_out) {
+  return ScoreJson(__func__, limits, request_json, request_size,
                    report_json_out);
 }
 

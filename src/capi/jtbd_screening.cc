@@ -1,9 +1,7 @@
 // jtbd.h: screening of inattentive respondents — the options, the study's
 // durations, the read option naming the duration column, and the report's
 // screening summary and flagged respondents.
-#include <algorithm>
 #include <cstddef>
-#include <cstring>
 #include <string>
 #include <utility>
 
@@ -13,18 +11,15 @@
 #include "core/screening.h"
 #include "jtbd/jtbd.h"
 
+using jtbd::capi::CheckIndex;
 using jtbd::capi::CheckNotNull;
-using jtbd::capi::FillOut;
+using jtbd::capi::CheckOutStruct;
+using jtbd::capi::CopyOut;
 using jtbd::capi::Guard;
 using jtbd::capi::TextArgument;
+using jtbd::capi::ZeroedStruct;
 
 namespace {
-
-// The smallest struct_size accepted: one holding the first figures.
-constexpr size_t kMinScreeningInfoSize =
-    offsetof(jtbd_screening_info, excluded) + sizeof(uint32_t);
-constexpr size_t kMinScreenedRespondentSize =
-    offsetof(jtbd_screened_respondent, respondent_id_len) + sizeof(size_t);
 
 // Applies `change` to a copy of the screening options and keeps it only
 // when the library accepts the result, so a refused value leaves the
@@ -44,8 +39,7 @@ absl::Status ChangeScreening(const char* function, jtbd_score_options* options,
 }
 
 jtbd_screening_info ToC(const jtbd::v1::Report& report) {
-  jtbd_screening_info full;
-  std::memset(&full, 0, sizeof(full));
+  auto full = ZeroedStruct<jtbd_screening_info>();
   if (!report.has_screening()) return full;
   const jtbd::v1::ScreeningSummary& summary = report.screening();
   const jtbd::v1::ScreeningCriteria& criteria = summary.criteria();
@@ -81,8 +75,7 @@ jtbd_screening_info ToC(const jtbd::v1::Report& report) {
 }
 
 jtbd_screened_respondent ToC(const jtbd::v1::ScreenedRespondent& flagged) {
-  jtbd_screened_respondent full;
-  std::memset(&full, 0, sizeof(full));
+  auto full = ZeroedStruct<jtbd_screened_respondent>();
   full.respondent_id = flagged.respondent_id().c_str();
   full.respondent_id_len = flagged.respondent_id().size();
   full.index = flagged.index();
@@ -186,6 +179,8 @@ jtbd_error* jtbd_study_set_duration(jtbd_study* study, size_t respondent,
                                     double seconds) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "study", study));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckIndex(fn, "respondent", respondent,
+                                         study->study.respondent_count()));
     absl::Status status = study->study.SetDuration(respondent, seconds);
     if (status.ok()) return status;
     return absl::Status(status.code(),
@@ -197,15 +192,15 @@ jtbd_error* jtbd_report_get_screening(const jtbd_report* report,
                                       jtbd_screening_info* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    return FillOut(fn, "jtbd_screening_info", ToC(report->report),
-                   kMinScreeningInfoSize, out);
+    JTBD_CAPI_RETURN_IF_ERROR(CheckOutStruct(fn, out));
+    CopyOut(ToC(report->report), out);
+    return absl::OkStatus();
   });
 }
 
-size_t jtbd_report_screened_count(const jtbd_report* report) {
+uint64_t jtbd_report_screened_count(const jtbd_report* report) {
   return report == nullptr ? 0
-                           : static_cast<size_t>(
+                           : static_cast<uint64_t>(
                                  report->report.screening().respondents_size());
 }
 
@@ -214,16 +209,12 @@ jtbd_error* jtbd_report_screened_respondent(const jtbd_report* report,
                                             jtbd_screened_respondent* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckOutStruct(fn, out));
     const auto& flagged = report->report.screening().respondents();
-    if (index >= static_cast<size_t>(flagged.size())) {
-      return absl::OutOfRangeError(
-          absl::StrCat(fn, ": index ", index, " is out of range (",
-                       flagged.size(), " screened respondents)"));
-    }
-    return FillOut(fn, "jtbd_screened_respondent",
-                   ToC(flagged[static_cast<int>(index)]),
-                   kMinScreenedRespondentSize, out);
+    JTBD_CAPI_RETURN_IF_ERROR(
+        CheckIndex(fn, "index", index, static_cast<size_t>(flagged.size())));
+    CopyOut(ToC(flagged[static_cast<int>(index)]), out);
+    return absl::OkStatus();
   });
 }
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <string>
 #include <utility>
@@ -26,13 +25,17 @@
 #include "segments/segmentation.h"
 
 using jtbd::capi::CheckBytesArgument;
+using jtbd::capi::CheckIndex;
 using jtbd::capi::CheckNotNull;
-using jtbd::capi::CheckStructSize;
+using jtbd::capi::CheckOutStruct;
 using jtbd::capi::CopyOut;
+using jtbd::capi::ElementAt;
 using jtbd::capi::Guard;
+using jtbd::capi::OutputText;
 using jtbd::capi::PathArgument;
 using jtbd::capi::Publish;
 using jtbd::capi::SerializeToBuffer;
+using jtbd::capi::ZeroedStruct;
 
 struct jtbd_segment_options {
   jtbd::v1::SegmentationOptions options;
@@ -83,27 +86,6 @@ const jtbd::v1::SegmentationOptions& OptionsOrDefault(
   return options == nullptr ? *kDefaults : options->options;
 }
 
-// Smallest struct sizes accepted: through the first field after
-// struct_size (for structs with text, through the first text's length).
-constexpr size_t kMinInfoSize =
-    offsetof(jtbd_segmentation_info, k) + sizeof(uint32_t);
-constexpr size_t kMinCandidateSize =
-    offsetof(jtbd_segment_candidate, k) + sizeof(uint32_t);
-constexpr size_t kMinProfileSize =
-    offsetof(jtbd_segment_profile, cluster) + sizeof(uint32_t);
-constexpr size_t kMinAttributeSize =
-    offsetof(jtbd_attribute_overrepresentation, attribute_len) + sizeof(size_t);
-constexpr size_t kMinAssignmentSize =
-    offsetof(jtbd_segment_assignment, cluster) + sizeof(uint32_t);
-
-absl::Status CheckIndex(const char* function, const char* argument,
-                        size_t index, size_t size) {
-  if (index < size) return absl::OkStatus();
-  return absl::OutOfRangeError(absl::StrCat(function, ": ", argument, " ",
-                                            index, " is out of range (", size,
-                                            " available)"));
-}
-
 absl::StatusOr<const jtbd::v1::SegmentProfile*> Profile(
     const char* function, const jtbd_segmentation& segmentation,
     uint32_t cluster) {
@@ -116,21 +98,14 @@ absl::StatusOr<const jtbd::v1::SegmentProfile*> Profile(
   return &report.segments(static_cast<int>(cluster - 1));
 }
 
-absl::Status OutputText(const std::string& value, const char** text,
-                        size_t* length) {
-  *text = value.c_str();
-  // Optional: the text is NUL-terminated too.
-  if (length != nullptr) *length = value.size();
-  return absl::OkStatus();
-}
-
 absl::Status TextAt(const char* function,
                     const google::protobuf::RepeatedPtrField<std::string>& ids,
                     size_t index, const char** id, size_t* id_len) {
   JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(function, "id", id));
-  JTBD_CAPI_RETURN_IF_ERROR(
-      CheckIndex(function, "index", index, static_cast<size_t>(ids.size())));
-  return OutputText(ids.Get(static_cast<int>(index)), id, id_len);
+  JTBD_CAPI_ASSIGN_OR_RETURN(const std::string* value,
+                             ElementAt(function, "index", ids, index));
+  OutputText(*value, id, id_len);
+  return absl::OkStatus();
 }
 
 // A segment's scores as a jtbd.v1.Report of its own: its outcomes, and one
@@ -162,8 +137,7 @@ jtbd::v1::Report SegmentReport(const jtbd_segmentation& segmentation,
 
 jtbd_attribute_overrepresentation ToC(
     const jtbd::v1::AttributeOverrepresentation& value) {
-  jtbd_attribute_overrepresentation full;
-  std::memset(&full, 0, sizeof(full));
+  auto full = ZeroedStruct<jtbd_attribute_overrepresentation>();
   full.attribute = value.attribute().c_str();
   full.attribute_len = value.attribute().size();
   full.value = value.value().c_str();
@@ -334,26 +308,23 @@ jtbd_error* jtbd_segmentation_get_info(const jtbd_segmentation* segmentation,
                                        jtbd_segmentation_info* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "segmentation", segmentation));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    JTBD_CAPI_RETURN_IF_ERROR(
-        CheckStructSize(fn, "jtbd_segmentation_info", *out, kMinInfoSize));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckOutStruct(fn, out));
     const jtbd::v1::SegmentationReport& report =
         segmentation->segmentation.report;
-    jtbd_segmentation_info full;
-    std::memset(&full, 0, sizeof(full));
+    auto full = ZeroedStruct<jtbd_segmentation_info>();
     full.k = report.k();
     full.k_chosen = report.k_chosen() ? 1 : 0;
     full.feature = static_cast<int32_t>(report.feature());
-    full.component_count = report.component_count();
-    full.respondent_count = report.respondent_count();
-    full.unclustered_respondent_count = report.unclustered_respondent_count();
-    full.outcome_count = static_cast<uint32_t>(report.outcome_ids_size());
-    full.dropped_outcome_count =
-        static_cast<uint32_t>(report.dropped_outcome_ids_size());
-    full.candidate_count = static_cast<uint32_t>(report.candidates_size());
-    full.silhouette_respondent_count = report.silhouette_respondent_count();
     full.starts = report.starts();
     full.seed = report.seed();
+    full.component_count = report.component_count();
+    full.outcome_count = static_cast<size_t>(report.outcome_ids_size());
+    full.dropped_outcome_count =
+        static_cast<size_t>(report.dropped_outcome_ids_size());
+    full.candidate_count = static_cast<size_t>(report.candidates_size());
+    full.respondent_count = report.respondent_count();
+    full.unclustered_respondent_count = report.unclustered_respondent_count();
+    full.silhouette_respondent_count = report.silhouette_respondent_count();
     full.imputed_feature_count = report.imputed_feature_count();
     CopyOut(full, out);
     return absl::OkStatus();
@@ -365,21 +336,16 @@ jtbd_error* jtbd_segmentation_candidate(const jtbd_segmentation* segmentation,
                                         jtbd_segment_candidate* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "segmentation", segmentation));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    JTBD_CAPI_RETURN_IF_ERROR(
-        CheckStructSize(fn, "jtbd_segment_candidate", *out, kMinCandidateSize));
-    const jtbd::v1::SegmentationReport& report =
-        segmentation->segmentation.report;
-    JTBD_CAPI_RETURN_IF_ERROR(
-        CheckIndex(fn, "index", index, report.candidates_size()));
-    const jtbd::v1::SegmentCount& candidate =
-        report.candidates(static_cast<int>(index));
-    jtbd_segment_candidate full;
-    std::memset(&full, 0, sizeof(full));
-    full.k = candidate.k();
-    full.iterations = candidate.iterations();
-    full.silhouette = candidate.silhouette();
-    full.inertia = candidate.inertia();
+    JTBD_CAPI_RETURN_IF_ERROR(CheckOutStruct(fn, out));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        const jtbd::v1::SegmentCount* candidate,
+        ElementAt(fn, "index", segmentation->segmentation.report.candidates(),
+                  index));
+    auto full = ZeroedStruct<jtbd_segment_candidate>();
+    full.k = candidate->k();
+    full.iterations = candidate->iterations();
+    full.silhouette = candidate->silhouette();
+    full.inertia = candidate->inertia();
     CopyOut(full, out);
     return absl::OkStatus();
   });
@@ -411,11 +377,11 @@ jtbd_error* jtbd_segmentation_respondent_cluster(
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "segmentation", segmentation));
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "cluster", cluster));
-    const jtbd::v1::SegmentationReport& report =
-        segmentation->segmentation.report;
-    JTBD_CAPI_RETURN_IF_ERROR(
-        CheckIndex(fn, "respondent", respondent, report.respondents_size()));
-    *cluster = report.respondents(static_cast<int>(respondent)).cluster();
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        const jtbd::v1::RespondentSegment* assigned,
+        ElementAt(fn, "respondent",
+                  segmentation->segmentation.report.respondents(), respondent));
+    *cluster = assigned->cluster();
     return absl::OkStatus();
   });
 }
@@ -441,30 +407,27 @@ jtbd_error* jtbd_segmentation_respondent_clusters(
   });
 }
 
-jtbd_error* jtbd_segmentation_segment(const jtbd_segmentation* segmentation,
-                                      uint32_t cluster,
-                                      jtbd_segment_profile* out) {
+jtbd_error* jtbd_segmentation_segment_profile(
+    const jtbd_segmentation* segmentation, uint32_t cluster,
+    jtbd_segment_profile* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "segmentation", segmentation));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    JTBD_CAPI_RETURN_IF_ERROR(
-        CheckStructSize(fn, "jtbd_segment_profile", *out, kMinProfileSize));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckOutStruct(fn, out));
     JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::SegmentProfile* profile,
                                Profile(fn, *segmentation, cluster));
-    jtbd_segment_profile full;
-    std::memset(&full, 0, sizeof(full));
+    auto full = ZeroedStruct<jtbd_segment_profile>();
     full.cluster = profile->cluster();
     full.respondent_count = profile->respondent_count();
     full.share = profile->share();
     full.silhouette = profile->silhouette();
     full.overrepresented_attribute_count =
-        static_cast<uint32_t>(profile->overrepresented_attributes_size());
+        static_cast<size_t>(profile->overrepresented_attributes_size());
     CopyOut(full, out);
     return absl::OkStatus();
   });
 }
 
-jtbd_error* jtbd_segmentation_segment_report(
+jtbd_error* jtbd_segmentation_create_segment_report(
     const jtbd_segmentation* segmentation, uint32_t cluster,
     jtbd_report** out) {
   return Guard([&, fn = __func__]() -> absl::Status {
@@ -484,16 +447,13 @@ jtbd_error* jtbd_segmentation_segment_attribute(
     jtbd_attribute_overrepresentation* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "segmentation", segmentation));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckStructSize(
-        fn, "jtbd_attribute_overrepresentation", *out, kMinAttributeSize));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckOutStruct(fn, out));
     JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::v1::SegmentProfile* profile,
                                Profile(fn, *segmentation, cluster));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckIndex(
-        fn, "index", index,
-        static_cast<size_t>(profile->overrepresented_attributes_size())));
-    CopyOut(ToC(profile->overrepresented_attributes(static_cast<int>(index))),
-            out);
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        const jtbd::v1::AttributeOverrepresentation* attribute,
+        ElementAt(fn, "index", profile->overrepresented_attributes(), index));
+    CopyOut(ToC(*attribute), out);
     return absl::OkStatus();
   });
 }
@@ -532,8 +492,8 @@ jtbd_error* jtbd_segmentation_render(const jtbd_segmentation* segmentation,
   });
 }
 
-jtbd_error* jtbd_segmentation_model(const jtbd_segmentation* segmentation,
-                                    jtbd_segment_model** out) {
+jtbd_error* jtbd_segmentation_create_model(
+    const jtbd_segmentation* segmentation, jtbd_segment_model** out) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "segmentation", segmentation));
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
@@ -605,8 +565,8 @@ jtbd_error* jtbd_segment_model_load_file(const char* path, size_t path_len,
 
 void jtbd_segment_model_destroy(jtbd_segment_model* model) { delete model; }
 
-size_t jtbd_segment_model_k(const jtbd_segment_model* model) {
-  return model == nullptr ? 0 : model->model.k();
+uint32_t jtbd_segment_model_k(const jtbd_segment_model* model) {
+  return model == nullptr ? 0 : static_cast<uint32_t>(model->model.k());
 }
 
 size_t jtbd_segment_model_outcome_count(const jtbd_segment_model* model) {
@@ -621,7 +581,8 @@ jtbd_error* jtbd_segment_model_outcome_id(const jtbd_segment_model* model,
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "id", id));
     const std::vector<std::string>& ids = model->model.outcome_ids();
     JTBD_CAPI_RETURN_IF_ERROR(CheckIndex(fn, "index", index, ids.size()));
-    return OutputText(ids[index], id, id_len);
+    OutputText(ids[index], id, id_len);
+    return absl::OkStatus();
   });
 }
 
@@ -634,9 +595,7 @@ jtbd_error* jtbd_segment_model_assign(const jtbd_segment_model* model,
                                       jtbd_segment_assignment* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "model", model));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckStructSize(fn, "jtbd_segment_assignment",
-                                              *out, kMinAssignmentSize));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckOutStruct(fn, out));
     if (count != 0) {
       JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "outcome_ids", outcome_ids));
       JTBD_CAPI_RETURN_IF_ERROR(
@@ -683,10 +642,9 @@ jtbd_error* jtbd_segment_model_assign(const jtbd_segment_model* model,
           assignment.status().code(),
           absl::StrCat(fn, ": ", assignment.status().message()));
     }
-    jtbd_segment_assignment full;
-    std::memset(&full, 0, sizeof(full));
+    auto full = ZeroedStruct<jtbd_segment_assignment>();
     full.cluster = assignment->cluster;
-    full.observed_count = static_cast<uint32_t>(assignment->observed_count);
+    full.observed_count = assignment->observed_count;
     full.distance = assignment->distance;
     CopyOut(full, out);
     return absl::OkStatus();

@@ -19,20 +19,16 @@
 #include "jtbd/v1/study.pb.h"
 
 using jtbd::capi::CheckBytesArgument;
+using jtbd::capi::CheckIndex;
 using jtbd::capi::CheckNotNull;
 using jtbd::capi::Guard;
 using jtbd::capi::PathArgument;
 using jtbd::capi::Publish;
+using jtbd::capi::ReadOptionsForUse;
 using jtbd::capi::SerializeToBuffer;
 using jtbd::capi::TextArgument;
 
 namespace {
-
-const jtbd::ReadOptions& ReadOptionsOrDefault(
-    const jtbd_read_options* options) {
-  static const jtbd::ReadOptions* const kDefaults = new jtbd::ReadOptions();
-  return options == nullptr ? *kDefaults : options->options;
-}
 
 absl::Status PublishStudy(absl::StatusOr<jtbd::Study> study, jtbd_study** out) {
   if (!study.ok()) return study.status();
@@ -112,6 +108,8 @@ jtbd_error* jtbd_study_set_attribute(jtbd_study* study, size_t respondent,
                                      const char* value, size_t value_len) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "study", study));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckIndex(fn, "respondent", respondent,
+                                         study->study.respondent_count()));
     JTBD_CAPI_ASSIGN_OR_RETURN(std::string attribute_name,
                                TextArgument(fn, "name", name, name_len));
     JTBD_CAPI_ASSIGN_OR_RETURN(std::string attribute_value,
@@ -125,6 +123,8 @@ jtbd_error* jtbd_study_set_weight(jtbd_study* study, size_t respondent,
                                   double weight) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "study", study));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckIndex(fn, "respondent", respondent,
+                                         study->study.respondent_count()));
     return study->study.SetWeight(respondent, weight);
   });
 }
@@ -191,7 +191,7 @@ size_t jtbd_study_outcome_count(const jtbd_study* study) {
   return study == nullptr ? 0 : study->study.outcome_count();
 }
 
-size_t jtbd_study_respondent_count(const jtbd_study* study) {
+uint64_t jtbd_study_respondent_count(const jtbd_study* study) {
   return study == nullptr ? 0 : study->study.respondent_count();
 }
 
@@ -211,8 +211,8 @@ jtbd_error* jtbd_study_score(const jtbd_study* study,
   });
 }
 
-jtbd_error* jtbd_study_aggregate(const jtbd_study* study,
-                                 jtbd_aggregate** out) {
+jtbd_error* jtbd_study_create_aggregate(const jtbd_study* study,
+                                        jtbd_aggregate** out) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "study", study));
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
@@ -255,8 +255,9 @@ jtbd_error* jtbd_study_read_csv_file(const jtbd_read_options* options,
     JTBD_CAPI_ASSIGN_OR_RETURN(std::string file,
                                PathArgument(fn, path, path_len));
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    return PublishStudy(
-        jtbd::ReadSurveyCsvFile(file, ReadOptionsOrDefault(options)), out);
+    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::ReadOptions read_options,
+                               ReadOptionsForUse(options));
+    return PublishStudy(jtbd::ReadSurveyCsvFile(file, read_options), out);
   });
 }
 
@@ -270,9 +271,11 @@ jtbd_error* jtbd_study_read_csv(const jtbd_read_options* options,
         std::string name,
         TextArgument(fn, "source_name", source_name, source_name_len));
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
+    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::ReadOptions read_options,
+                               ReadOptionsForUse(options));
     return PublishStudy(
         jtbd::ReadSurveyCsv(absl::string_view(size == 0 ? "" : data, size),
-                            name, ReadOptionsOrDefault(options)),
+                            name, read_options),
         out);
   });
 }
@@ -284,9 +287,11 @@ jtbd_error* jtbd_aggregate_read_csv_file(const jtbd_read_options* options,
     JTBD_CAPI_ASSIGN_OR_RETURN(std::string file,
                                PathArgument(fn, path, path_len));
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
+    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::ReadOptions read_options,
+                               ReadOptionsForUse(options));
     JTBD_CAPI_ASSIGN_OR_RETURN(
         jtbd::Aggregate aggregate,
-        jtbd::ReadSurveyCsvFileAggregate(file, ReadOptionsOrDefault(options)));
+        jtbd::ReadSurveyCsvFileAggregate(file, read_options));
     Publish(std::make_unique<jtbd_aggregate>(std::move(aggregate)), out);
     return absl::OkStatus();
   });
@@ -303,11 +308,13 @@ jtbd_error* jtbd_aggregate_read_csv(const jtbd_read_options* options,
         std::string name,
         TextArgument(fn, "source_name", source_name, source_name_len));
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
+    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::ReadOptions read_options,
+                               ReadOptionsForUse(options));
     JTBD_CAPI_ASSIGN_OR_RETURN(
         jtbd::Aggregate aggregate,
         jtbd::ReadSurveyCsvAggregate(
             absl::string_view(size == 0 ? "" : data, size), name,
-            ReadOptionsOrDefault(options)));
+            read_options));
     Publish(std::make_unique<jtbd_aggregate>(std::move(aggregate)), out);
     return absl::OkStatus();
   });

@@ -109,20 +109,19 @@ std::string LimitHint(LimitKind kind, uint64_t limit) {
   if (kind == LimitKind::kJsonDepth) {
     return absl::StrCat(info.name, " = ", limit, " (at most ",
                         ResourceLimits::kLargestMaxJsonDepth,
-                        "; lower it with ReadOptions::limits, "
-                        "jtbd_read_options_set_limit(",
-                        info.enum_name, ") or ", info.flag, ")");
+                        "; lower it with jtbd_limits_set(", info.enum_name,
+                        ") or ", info.flag, ")");
   }
   if (kind == LimitKind::kRequestBytes) {
     return absl::StrCat(info.name, " = ", limit,
                         " (fixed for serialized objects and saved files; for "
                         "requests, survey and label maps set it with "
-                        "ReadOptions::limits, jtbd_read_options_set_limit(",
+                        "jtbd_limits_set(",
                         info.enum_name, ") or ", info.flag, ")");
   }
-  std::string hint = absl::StrCat(
-      info.name, " = ", limit, "; raise it with ", "ReadOptions::limits, ",
-      "jtbd_read_options_set_limit(", info.enum_name, ")");
+  std::string hint =
+      absl::StrCat(info.name, " = ", limit, "; raise it with jtbd_limits_set(",
+                   info.enum_name, ")");
   if (info.flag != nullptr) absl::StrAppend(&hint, " or ", info.flag);
   return hint;
 }

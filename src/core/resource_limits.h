@@ -103,8 +103,9 @@ absl::StatusOr<uint64_t> GetLimit(const ResourceLimits& limits, int32_t kind);
 absl::Status SetLimit(ResourceLimits* limits, int32_t kind, uint64_t value);
 
 // RESOURCE_EXHAUSTED "<where>: <what> exceeds <name> = <limit> (raise
-// it: ...)", naming the limit and the three ways to raise it (ReadOptions /
-// jtbd_read_options_set_limit / the CLI flag). `where` may be empty.
+// it: ...)", naming the limit and the ways to raise it (jtbd_limits_set,
+// which jtbd.hpp's Limits and the Python binding wrap, and the CLI flag).
+// `where` may be empty.
 absl::Status LimitExceededError(LimitKind kind, uint64_t limit,
                                 absl::string_view where,
                                 absl::string_view what);

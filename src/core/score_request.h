@@ -1,5 +1,5 @@
 // A jtbd.v1.ScoreRequest from bytes an input supplies (the C ABI's
-// jtbd_score_request[_json][_with_options], the sidecar's JSON body), held
+// jtbd_score_request[_json][_with_limits], the sidecar's JSON body), held
 // to ResourceLimits before any of it is built or scored. One function for
 // both, so that they refuse and word refusals alike.
 #ifndef JTBD_CORE_SCORE_REQUEST_H_

@@ -86,7 +86,7 @@ absl::StatusOr<v1::Report> ScoreCsv(absl::string_view body,
                      read_options, options);
 }
 
-// What jtbd_score_request_json_with_options does, with the same messages.
+// What jtbd_score_request_json_with_limits does, with the same messages.
 absl::StatusOr<v1::Report> ScoreJsonRequest(absl::string_view body,
                                             const QueryParams& params,
                                             const ResourceLimits& limits) {

@@ -28,7 +28,7 @@ struct JsonReply {
 //
 // Both are held to `limits` (413 naming the limit): the body's size
 // (max_request_bytes); a CSV body is read with them as ReadOptions.limits;
-// a JSON request is checked as jtbd_score_request_json_with_options checks
+// a JSON request is checked as jtbd_score_request_json_with_limits checks
 // it (core/score_request.h: JSON depth, study size, bootstrap resamples).
 JsonReply Score(absl::string_view content_type, absl::string_view body,
                 const QueryParams& params,

@@ -7,7 +7,7 @@
 #  - 8 (a function or variable removed, or changed incompatibly): fail.
 #  - 4 alone: print the report for review. abidiff sets only 4 for changes
 #    to the types of existing functions too, so the report is read: within
-#    major version 1 only additions are allowed (jtbd.h, convention 11):
+#    major version 1 only additions are allowed (jtbd.h, convention 14):
 #    new functions, new enumerators, fields appended to a growable struct.
 #    A deleted or changed data member or enumerator, a changed parameter or
 #    return type fails; anything else passes with the report printed.

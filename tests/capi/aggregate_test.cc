@@ -13,7 +13,7 @@ namespace {
 
 Aggregate AggregateOf(const jtbd_study* study) {
   jtbd_aggregate* raw = nullptr;
-  EXPECT_THAT(Result(jtbd_study_aggregate(study, &raw)), IsOk());
+  EXPECT_THAT(Result(jtbd_study_create_aggregate(study, &raw)), IsOk());
   return Aggregate(raw);
 }
 
@@ -46,7 +46,7 @@ std::vector<uint64_t> AllCells(const jtbd_aggregate* aggregate) {
 
 std::vector<double> Opportunities(const jtbd_aggregate* aggregate) {
   jtbd_report* raw = nullptr;
-  EXPECT_THAT(Result(jtbd_aggregate_score(aggregate, &raw)), IsOk());
+  EXPECT_THAT(Result(jtbd_aggregate_score(aggregate, nullptr, &raw)), IsOk());
   Report report(raw);
   std::vector<double> out;
   for (size_t i = 0; i < jtbd_report_outcome_count(raw); ++i) {
@@ -233,8 +233,9 @@ TEST(AggregateTest, RejectedRespondentsLeaveTheAggregateUnchanged) {
 TEST(AggregateTest, CellArgumentsAreChecked) {
   Aggregate aggregate = SampleAggregateByHand();
   uint64_t count = 99;
-  EXPECT_THAT(Result(jtbd_aggregate_cell(aggregate.get(), 2, 1, 1, &count)),
-              FailsWith(JTBD_OUT_OF_RANGE, "outcome index 2"));
+  EXPECT_THAT(
+      Result(jtbd_aggregate_cell(aggregate.get(), 2, 1, 1, &count)),
+      FailsWith(JTBD_OUT_OF_RANGE, "outcome 2 is out of range (2 available)"));
   EXPECT_THAT(Result(jtbd_aggregate_cell(aggregate.get(), 0, 6, 1, &count)),
               FailsWith(JTBD_OUT_OF_RANGE, "rating 6"));
   EXPECT_THAT(Result(jtbd_aggregate_cell(aggregate.get(), 0, 1, -1, &count)),
@@ -317,9 +318,9 @@ TEST(AggregateTest, EveryFunctionRefusesNullArguments) {
               FailsWith(JTBD_INVALID_ARGUMENT, "data is NULL"));
   EXPECT_THAT(Result(jtbd_aggregate_parse("", 0, nullptr)),
               FailsWith(JTBD_INVALID_ARGUMENT, "out is NULL"));
-  EXPECT_THAT(Result(jtbd_aggregate_score(nullptr, &report)),
+  EXPECT_THAT(Result(jtbd_aggregate_score(nullptr, nullptr, &report)),
               FailsWith(JTBD_INVALID_ARGUMENT, "aggregate is NULL"));
-  EXPECT_THAT(Result(jtbd_aggregate_score(a, nullptr)),
+  EXPECT_THAT(Result(jtbd_aggregate_score(a, nullptr, nullptr)),
               FailsWith(JTBD_INVALID_ARGUMENT, "out is NULL"));
   EXPECT_EQ(buffer, nullptr);
   EXPECT_EQ(report, nullptr);

@@ -304,12 +304,12 @@ static void test_misuse(void) {
     CHECK(found);
   }
 
-  /* struct_size too small to hold even the id: refused, struct untouched. */
+  /* struct_size below the 1.0 size: refused, struct untouched. */
   memset(&untouched, 0xAB, sizeof(untouched));
-  untouched.struct_size = 4;
+  untouched.struct_size = JTBD_OUTCOME_SCORE_STRUCT_SIZE - 1;
   score = untouched;
   EXPECT_ERROR(jtbd_report_outcome(report, 0, &score), JTBD_INVALID_ARGUMENT,
-               "struct_size");
+               "at least JTBD_OUTCOME_SCORE_STRUCT_SIZE");
   CHECK(memcmp(&score, &untouched, sizeof(score)) == 0);
 
   /* Index out of range. */
@@ -339,7 +339,8 @@ static void test_survey_file(const char* path) {
   jtbd_score_options* options = NULL;
   jtbd_report* report = NULL;
   jtbd_buffer* json = NULL;
-  size_t s, respondents_in_segments = 0;
+  size_t s;
+  uint64_t respondents_in_segments = 0;
   const char segment_by[] = "segment";
 
   CHECK_OK(jtbd_study_read_csv_file(NULL, path, strlen(path), &study));
@@ -362,7 +363,8 @@ static void test_survey_file(const char* path) {
   CHECK(jtbd_report_segment_count(report) == 2);
   for (s = 0; s < jtbd_report_segment_count(report); ++s) {
     const char* name = NULL;
-    size_t name_len = 0, count = 0, i;
+    size_t name_len = 0, i;
+    uint64_t count = 0;
     double previous = 1e9;
     CHECK_OK(jtbd_report_segment_name(report, s, &name, &name_len));
     CHECK(name_len > 0 && name[name_len] == '\0');
@@ -500,12 +502,64 @@ static void test_bytes_in_bytes_out(void) {
   jtbd_study_destroy(study);
 }
 
+/* Every growable struct publishes its 1.0 size (convention 8); in 1.0 that
+ * is the whole struct, its last field being the struct's end. */
+static void test_struct_sizes(void) {
+  CHECK(JTBD_OUTCOME_SCORE_STRUCT_SIZE == sizeof(jtbd_outcome_score));
+  CHECK(JTBD_SEGMENT_COMPARISON_STRUCT_SIZE == sizeof(jtbd_segment_comparison));
+  CHECK(JTBD_SOLUTION_SCORE_STRUCT_SIZE == sizeof(jtbd_solution_score));
+  CHECK(JTBD_BEST_SOLUTION_STRUCT_SIZE == sizeof(jtbd_best_solution));
+  CHECK(JTBD_REPORT_INFO_STRUCT_SIZE == sizeof(jtbd_report_info));
+  CHECK(JTBD_SCREENING_INFO_STRUCT_SIZE == sizeof(jtbd_screening_info));
+  CHECK(JTBD_SCREENED_RESPONDENT_STRUCT_SIZE ==
+        sizeof(jtbd_screened_respondent));
+  CHECK(JTBD_SEGMENTATION_INFO_STRUCT_SIZE == sizeof(jtbd_segmentation_info));
+  CHECK(JTBD_SEGMENT_CANDIDATE_STRUCT_SIZE == sizeof(jtbd_segment_candidate));
+  CHECK(JTBD_SEGMENT_PROFILE_STRUCT_SIZE == sizeof(jtbd_segment_profile));
+  CHECK(JTBD_ATTRIBUTE_OVERREPRESENTATION_STRUCT_SIZE ==
+        sizeof(jtbd_attribute_overrepresentation));
+  CHECK(JTBD_SEGMENT_ASSIGNMENT_STRUCT_SIZE == sizeof(jtbd_segment_assignment));
+}
+
+/* Limits are an object of their own, copied into read options; a file over
+ * one is refused when it is read, naming the limit. */
+static void test_limits(void) {
+  jtbd_limits* limits = NULL;
+  jtbd_read_options* options = NULL;
+  jtbd_study* study = NULL;
+  uint64_t value = 0;
+  const char csv[] = "id,imp_a,sat_a\nr1,5,1\nr2,4,2\n";
+
+  CHECK_OK(jtbd_limits_create(&limits));
+  CHECK_OK(jtbd_limits_get(limits, JTBD_LIMIT_RESPONDENTS, &value));
+  CHECK(value == 10000000u);
+  CHECK_OK(jtbd_limits_set(limits, JTBD_LIMIT_RESPONDENTS, 1));
+  EXPECT_ERROR(jtbd_limits_set(limits, JTBD_LIMIT_RESPONDENTS, 0),
+               JTBD_INVALID_ARGUMENT, "max_respondents is 0");
+  CHECK_OK(jtbd_read_options_create(&options));
+  CHECK_OK(jtbd_read_options_set_limits(options, limits));
+  /* Copied: a later change to `limits` does not reach the options. */
+  CHECK_OK(jtbd_limits_set(limits, JTBD_LIMIT_RESPONDENTS, 5));
+  EXPECT_ERROR(
+      jtbd_study_read_csv(options, csv, strlen(csv), "l.csv", 5, &study),
+      JTBD_RESOURCE_EXHAUSTED, "max_respondents = 1");
+  CHECK(study == NULL);
+  CHECK_OK(jtbd_read_options_set_limits(options, limits));
+  CHECK_OK(jtbd_study_read_csv(options, csv, strlen(csv), "l.csv", 5, &study));
+  CHECK(jtbd_study_respondent_count(study) == 2);
+  jtbd_study_destroy(study);
+  jtbd_read_options_destroy(options);
+  jtbd_limits_destroy(limits);
+}
+
 int main(int argc, char** argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s examples/survey.csv\n", argv[0]);
     return 2;
   }
   test_version();
+  test_struct_sizes();
+  test_limits();
   test_bosch();
   test_statistics();
   test_misuse();

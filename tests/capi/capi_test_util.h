@@ -40,6 +40,22 @@ struct ScoreOptionsDestroy {
 struct ReadOptionsDestroy {
   void operator()(jtbd_read_options* o) const { jtbd_read_options_destroy(o); }
 };
+struct LimitsDestroy {
+  void operator()(jtbd_limits* l) const { jtbd_limits_destroy(l); }
+};
+struct SegmentOptionsDestroy {
+  void operator()(jtbd_segment_options* o) const {
+    jtbd_segment_options_destroy(o);
+  }
+};
+struct SegmentationDestroy {
+  void operator()(jtbd_segmentation* s) const { jtbd_segmentation_destroy(s); }
+};
+struct SegmentModelDestroy {
+  void operator()(jtbd_segment_model* m) const {
+    jtbd_segment_model_destroy(m);
+  }
+};
 using Error = std::unique_ptr<jtbd_error, ErrorFree>;
 using Buffer = std::unique_ptr<jtbd_buffer, BufferFree>;
 using Study = std::unique_ptr<jtbd_study, StudyDestroy>;
@@ -47,6 +63,11 @@ using Report = std::unique_ptr<jtbd_report, ReportDestroy>;
 using Aggregate = std::unique_ptr<jtbd_aggregate, AggregateDestroy>;
 using ScoreOptions = std::unique_ptr<jtbd_score_options, ScoreOptionsDestroy>;
 using ReadOptions = std::unique_ptr<jtbd_read_options, ReadOptionsDestroy>;
+using Limits = std::unique_ptr<jtbd_limits, LimitsDestroy>;
+using SegmentOptions =
+    std::unique_ptr<jtbd_segment_options, SegmentOptionsDestroy>;
+using Segmentation = std::unique_ptr<jtbd_segmentation, SegmentationDestroy>;
+using SegmentModel = std::unique_ptr<jtbd_segment_model, SegmentModelDestroy>;
 
 // A call's outcome as a value gtest can print: code name and message.
 struct Outcome {
@@ -67,6 +88,17 @@ MATCHER_P2(FailsWith, code, substring,
            std::string(jtbd_code_name(code)) + " containing \"" + substring +
                "\"") {
   return arg.code == code && arg.message.find(substring) != std::string::npos;
+}
+
+// New limits at their defaults, then `limit` set to `value` (unless 0).
+inline Limits NewLimits(int32_t limit = 0, uint64_t value = 0) {
+  jtbd_limits* raw = nullptr;
+  EXPECT_THAT(Result(jtbd_limits_create(&raw)), IsOk());
+  Limits limits(raw);
+  if (limit != 0) {
+    EXPECT_THAT(Result(jtbd_limits_set(raw, limit, value)), IsOk());
+  }
+  return limits;
 }
 
 inline std::string BufferBytes(const jtbd_buffer* buffer) {

@@ -13,6 +13,10 @@ declaration itself (convention 10: const means read-only):
     objects are safe as long as nothing changes them meanwhile;
   * changes: takes a non-const handle (setters, add_*, merge, destroy); needs
     exclusive access to that object.
+A handle is a pointer to an opaque object, declared `typedef struct jtbd_x
+jtbd_x;` with no body (convention 1). A pointer to a struct the caller
+fills in (jtbd_outcome_score*, ...) is the caller's memory, not a handle: a
+const getter that fills one only reads its object.
 Fails (exit 1, one line per problem) when a note is missing, names a
 function under the wrong heading, or leaves one out. Standard library only.
 """
@@ -33,16 +37,26 @@ HEADINGS = (
 SECTION = re.compile(r"^/\* -+ ([a-z ,]+) \*/\n", re.M)
 DECLARATION = re.compile(
     r"\bJTBD_EXPORT\s+[^;(]*?\b(jtbd_\w+)\s*\(([^;]*?)\)\s*;", re.S)
+# `typedef struct jtbd_x jtbd_x;`: an opaque handle type (a struct with a
+# body, `typedef struct jtbd_x { ... } jtbd_x;`, does not match).
+OPAQUE = re.compile(r"\btypedef\s+struct\s+(jtbd_\w+)\s+\1\s*;")
 
 
-def kind(parameters):
+def handle_types(text):
+    """The names of the opaque handle types a header declares."""
+    return set(OPAQUE.findall(text))
+
+
+def kind(parameters, handles):
     """'none', 'read' or 'change' from a parameter list."""
     kinds = set()
     for parameter in parameters.split(","):
         parameter = " ".join(parameter.split())
-        match = re.match(r"(const\s+)?jtbd_\w+\s*\*(?!\s*\*)", parameter)
-        if not match:
-            continue  # not a handle (a handle out-parameter is jtbd_x**)
+        match = re.match(r"(const\s+)?(jtbd_\w+)\s*\*(?!\s*\*)", parameter)
+        if not match or match.group(2) not in handles:
+            # Not a handle: a struct the caller fills, or a handle
+            # out-parameter (jtbd_x**).
+            continue
         kinds.add("read" if match.group(1) else "change")
     if "change" in kinds:
         return "change"
@@ -85,9 +99,10 @@ def existing_note(body):
 def analyse(text):
     """[(name, body start, body end, functions, expected note)]."""
     result = []
+    handles = handle_types(text)
     for name, start, end in sections(text):
         body = text[start:end]
-        functions = [(fn, kind(params))
+        functions = [(fn, kind(params, handles))
                      for fn, params in DECLARATION.findall(body)]
         if functions:
             result.append((name, start, end, functions, note_for(functions)))
@@ -106,13 +121,35 @@ def problems_in(text):
     return problems
 
 
+def misfiled_note(text, function, heading):
+    """The header with `function` listed under `heading` in its section's
+    note (what a checker blind to the difference would have written)."""
+    for _, start, end, functions, note in analyse(text):
+        if any(name == function for name, _ in functions):
+            wrong = note_for([(name, heading if name == function else k)
+                              for name, k in functions])
+            return text[:start] + text[start:end].replace(note, wrong, 1) + \
+                text[end:]
+    return text
+
+
 def selftest(text):
     """The header passes; a setter made const, a reader made non-const, a
-    note removed and a function added without a note each fail."""
+    note removed, a function added without a note, and a const getter that
+    fills a caller's struct listed as changing its object each fail; and
+    that getter is classified as a reader."""
     failures = []
     if problems_in(text):
         failures.append("the header itself fails the check")
+    getter = "jtbd_report_outcome"
+    classified = dict(fn for *_, functions, _ in analyse(text)
+                      for fn in functions)
+    if classified.get(getter) != "read":
+        failures.append("%s (const report, caller's struct) is classified "
+                        "%r, not 'read'" % (getter, classified.get(getter)))
     mutations = {
+        "const getter listed under change": misfiled_note(text, getter,
+                                                          "change"),
         "setter made const": text.replace(
             "jtbd_study_set_weight(jtbd_study* study",
             "jtbd_study_set_weight(const jtbd_study* study", 1),

@@ -297,7 +297,7 @@ TEST(ReadOptionsTest, AggregateReadsEqualTheStudysAggregate) {
        {static_cast<const jtbd_read_options*>(options.get())}) {
     Study study = ReadFile(read_options, survey);
     jtbd_aggregate* raw = nullptr;
-    ASSERT_THAT(Result(jtbd_study_aggregate(study.get(), &raw)), IsOk());
+    ASSERT_THAT(Result(jtbd_study_create_aggregate(study.get(), &raw)), IsOk());
     Aggregate from_study(raw);
     ASSERT_THAT(Result(jtbd_aggregate_read_csv_file(read_options, survey.data(),
                                                     survey.size(), &raw)),

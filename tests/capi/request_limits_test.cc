@@ -1,5 +1,5 @@
-// jtbd_score_request[_json]_with_options: a request held to the read
-// options' limits (size, JSON depth, study size, bootstrap resamples), and
+// jtbd_score_request[_json]_with_limits: a request held to a jtbd_limits
+// (size, JSON depth, study size, bootstrap resamples), and
 // jtbd_aggregate_parse refusing a respondent count no report can hold.
 #include <cstdint>
 #include <string>
@@ -14,14 +14,6 @@ namespace {
 
 using ::testing::HasSubstr;
 
-ReadOptions LimitOptions(int32_t limit, uint64_t value) {
-  jtbd_read_options* raw = nullptr;
-  EXPECT_THAT(Result(jtbd_read_options_create(&raw)), IsOk());
-  ReadOptions options(raw);
-  EXPECT_THAT(Result(jtbd_read_options_set_limit(raw, limit, value)), IsOk());
-  return options;
-}
-
 // Two respondents, one outcome: cheap to score with many resamples.
 std::string JsonRequest(const std::string& options_json) {
   return R"({"study": {"outcomes": [{"id": "speed"}],
@@ -34,11 +26,11 @@ std::string JsonRequest(const std::string& options_json) {
          options_json + "}";
 }
 
-Outcome ScoreJsonWith(const jtbd_read_options* options,
-                      const std::string& request, std::string* report) {
+Outcome ScoreJsonWith(const jtbd_limits* limits, const std::string& request,
+                      std::string* report) {
   jtbd_buffer* raw = nullptr;
-  const Outcome outcome = Result(jtbd_score_request_json_with_options(
-      options, request.data(), request.size(), &raw));
+  const Outcome outcome = Result(jtbd_score_request_json_with_limits(
+      limits, request.data(), request.size(), &raw));
   Buffer buffer(raw);
   if (raw != nullptr) *report = BufferBytes(raw);
   if (outcome.code != JTBD_OK) {
@@ -47,11 +39,11 @@ Outcome ScoreJsonWith(const jtbd_read_options* options,
   return outcome;
 }
 
-Outcome ScoreBinaryWith(const jtbd_read_options* options,
-                        const std::string& request, std::string* report) {
+Outcome ScoreBinaryWith(const jtbd_limits* limits, const std::string& request,
+                        std::string* report) {
   jtbd_buffer* raw = nullptr;
-  const Outcome outcome = Result(jtbd_score_request_with_options(
-      options, request.data(), request.size(), &raw));
+  const Outcome outcome = Result(jtbd_score_request_with_limits(
+      limits, request.data(), request.size(), &raw));
   Buffer buffer(raw);
   if (raw != nullptr) *report = BufferBytes(raw);
   if (outcome.code != JTBD_OK) {
@@ -60,7 +52,7 @@ Outcome ScoreBinaryWith(const jtbd_read_options* options,
   return outcome;
 }
 
-TEST(RequestLimitsTest, NullOptionsScoreAsTheFunctionsWithout) {
+TEST(RequestLimitsTest, NullLimitsScoreAsTheFunctionsWithout) {
   const std::string binary = SampleScoreRequest("segment");
   jtbd_buffer* raw = nullptr;
   ASSERT_THAT(Result(jtbd_score_request(binary.data(), binary.size(), &raw)),
@@ -83,15 +75,14 @@ TEST(RequestLimitsTest, NullOptionsScoreAsTheFunctionsWithout) {
 TEST(RequestLimitsTest, BootstrapResamplesOverTheDefaultLimitAreRefused) {
   std::string report;
   // 100,000 is the default limit: at it scores, one over is refused by both
-  // the functions with and without options (NULL = the defaults).
+  // the functions with and without limits (NULL = the defaults).
   EXPECT_THAT(
       ScoreJsonWith(nullptr, JsonRequest(R"({"bootstrapResamples": 100001})"),
                     &report),
       FailsWith(JTBD_RESOURCE_EXHAUSTED,
                 "options.bootstrap_resamples: 100001 resamples exceeds the "
                 "limit max_bootstrap_resamples = 100000; raise it with "
-                "ReadOptions::limits, "
-                "jtbd_read_options_set_limit(JTBD_LIMIT_BOOTSTRAP_RESAMPLES) "
+                "jtbd_limits_set(JTBD_LIMIT_BOOTSTRAP_RESAMPLES) "
                 "or --max-bootstrap-resamples"));
   const std::string over = JsonRequest(R"({"bootstrapResamples": 100001})");
   jtbd_buffer* raw = nullptr;
@@ -99,14 +90,13 @@ TEST(RequestLimitsTest, BootstrapResamplesOverTheDefaultLimitAreRefused) {
               FailsWith(JTBD_RESOURCE_EXHAUSTED, "max_bootstrap_resamples"));
   EXPECT_EQ(raw, nullptr);
 
-  const ReadOptions raised =
-      LimitOptions(JTBD_LIMIT_BOOTSTRAP_RESAMPLES, 100001);
+  const Limits raised = NewLimits(JTBD_LIMIT_BOOTSTRAP_RESAMPLES, 100001);
   ASSERT_THAT(ScoreJsonWith(raised.get(), over, &report), IsOk());
   EXPECT_THAT(report, HasSubstr("\"bootstrapResamples\": 100001"));
 }
 
 TEST(RequestLimitsTest, LoweredBootstrapLimitCountsTheDefaultToo) {
-  const ReadOptions options = LimitOptions(JTBD_LIMIT_BOOTSTRAP_RESAMPLES, 500);
+  const Limits options = NewLimits(JTBD_LIMIT_BOOTSTRAP_RESAMPLES, 500);
   std::string report;
   EXPECT_THAT(
       ScoreJsonWith(options.get(),
@@ -132,33 +122,31 @@ TEST(RequestLimitsTest, LoweredBootstrapLimitCountsTheDefaultToo) {
 }
 
 TEST(RequestLimitsTest, BootstrapLimitAboveTheFixedCapIsRefused) {
-  jtbd_read_options* raw = nullptr;
-  ASSERT_THAT(Result(jtbd_read_options_create(&raw)), IsOk());
-  ReadOptions options(raw);
-  EXPECT_THAT(Result(jtbd_read_options_set_limit(
-                  raw, JTBD_LIMIT_BOOTSTRAP_RESAMPLES, 1000001)),
+  Limits limits = NewLimits();
+  EXPECT_THAT(Result(jtbd_limits_set(limits.get(),
+                                     JTBD_LIMIT_BOOTSTRAP_RESAMPLES, 1000001)),
               FailsWith(JTBD_INVALID_ARGUMENT,
                         "max_bootstrap_resamples is 1000001; at most 1000000"));
   uint64_t value = 0;
-  ASSERT_THAT(Result(jtbd_read_options_get_limit(
-                  raw, JTBD_LIMIT_BOOTSTRAP_RESAMPLES, &value)),
+  ASSERT_THAT(Result(jtbd_limits_get(limits.get(),
+                                     JTBD_LIMIT_BOOTSTRAP_RESAMPLES, &value)),
               IsOk());
   EXPECT_EQ(value, 100000u);
 }
 
-TEST(RequestLimitsTest, StudyOverTheOptionsLimitsIsRefused) {
+TEST(RequestLimitsTest, StudyOverTheLimitsIsRefused) {
   // The sample has 6 respondents and 2 outcomes.
   const std::string binary = SampleScoreRequest("");
   std::string report;
-  const ReadOptions five = LimitOptions(JTBD_LIMIT_RESPONDENTS, 5);
+  const Limits five = NewLimits(JTBD_LIMIT_RESPONDENTS, 5);
   EXPECT_THAT(ScoreBinaryWith(five.get(), binary, &report),
               FailsWith(JTBD_RESOURCE_EXHAUSTED,
                         "study: the study's 6 respondents exceeds the limit "
                         "max_respondents = 5"));
-  const ReadOptions six = LimitOptions(JTBD_LIMIT_RESPONDENTS, 6);
+  const Limits six = NewLimits(JTBD_LIMIT_RESPONDENTS, 6);
   EXPECT_THAT(ScoreBinaryWith(six.get(), binary, &report), IsOk());
 
-  const ReadOptions one_outcome = LimitOptions(JTBD_LIMIT_OUTCOMES, 1);
+  const Limits one_outcome = NewLimits(JTBD_LIMIT_OUTCOMES, 1);
   EXPECT_THAT(ScoreBinaryWith(one_outcome.get(), binary, &report),
               FailsWith(JTBD_RESOURCE_EXHAUSTED,
                         "the study's 2 outcomes exceeds the limit "
@@ -168,36 +156,35 @@ TEST(RequestLimitsTest, StudyOverTheOptionsLimitsIsRefused) {
 TEST(RequestLimitsTest, RequestBytesAtAndOverTheLimit) {
   const std::string binary = SampleScoreRequest("");
   std::string report;
-  const ReadOptions at = LimitOptions(JTBD_LIMIT_REQUEST_BYTES, binary.size());
+  const Limits at = NewLimits(JTBD_LIMIT_REQUEST_BYTES, binary.size());
   EXPECT_THAT(ScoreBinaryWith(at.get(), binary, &report), IsOk());
-  const ReadOptions under =
-      LimitOptions(JTBD_LIMIT_REQUEST_BYTES, binary.size() - 1);
+  const Limits under = NewLimits(JTBD_LIMIT_REQUEST_BYTES, binary.size() - 1);
   EXPECT_THAT(ScoreBinaryWith(under.get(), binary, &report),
               FailsWith(JTBD_RESOURCE_EXHAUSTED,
-                        "jtbd_score_request_with_options: request: " +
+                        "jtbd_score_request_with_limits: request: " +
                             std::to_string(binary.size()) +
                             " bytes exceeds the limit max_request_bytes = " +
                             std::to_string(binary.size() - 1)));
 
   const std::string json = JsonRequest("{}");
-  const ReadOptions json_under =
-      LimitOptions(JTBD_LIMIT_REQUEST_BYTES, json.size() - 1);
+  const Limits json_under =
+      NewLimits(JTBD_LIMIT_REQUEST_BYTES, json.size() - 1);
   EXPECT_THAT(ScoreJsonWith(json_under.get(), json, &report),
               FailsWith(JTBD_RESOURCE_EXHAUSTED,
-                        "jtbd_score_request_json_with_options: request_json: " +
+                        "jtbd_score_request_json_with_limits: request_json: " +
                             std::to_string(json.size()) + " bytes exceeds"));
 }
 
-TEST(RequestLimitsTest, JsonDepthOfTheOptions) {
+TEST(RequestLimitsTest, JsonDepthOfTheLimits) {
   // Depth 6: request, study, respondents, a respondent, its answers, one.
   const std::string json = JsonRequest("{}");
   std::string report;
-  const ReadOptions six = LimitOptions(JTBD_LIMIT_JSON_DEPTH, 6);
+  const Limits six = NewLimits(JTBD_LIMIT_JSON_DEPTH, 6);
   EXPECT_THAT(ScoreJsonWith(six.get(), json, &report), IsOk());
-  const ReadOptions five = LimitOptions(JTBD_LIMIT_JSON_DEPTH, 5);
+  const Limits five = NewLimits(JTBD_LIMIT_JSON_DEPTH, 5);
   EXPECT_THAT(ScoreJsonWith(five.get(), json, &report),
               FailsWith(JTBD_RESOURCE_EXHAUSTED,
-                        "jtbd_score_request_json_with_options: request_json: "
+                        "jtbd_score_request_json_with_limits: request_json: "
                         "line 3, column 32: the nesting of JSON objects and "
                         "arrays exceeds the limit max_json_depth = 5"));
 }
@@ -205,15 +192,15 @@ TEST(RequestLimitsTest, JsonDepthOfTheOptions) {
 TEST(RequestLimitsTest, NullRequestWithASizeIsRefusedNamingIt) {
   jtbd_buffer* raw = nullptr;
   EXPECT_THAT(
-      Result(jtbd_score_request_with_options(nullptr, nullptr, 3, &raw)),
+      Result(jtbd_score_request_with_limits(nullptr, nullptr, 3, &raw)),
       FailsWith(JTBD_INVALID_ARGUMENT,
-                "jtbd_score_request_with_options: request is NULL but its "
+                "jtbd_score_request_with_limits: request is NULL but its "
                 "size is 3"));
   const std::string json = JsonRequest("{}");
-  EXPECT_THAT(Result(jtbd_score_request_json_with_options(
-                  nullptr, json.data(), json.size(), nullptr)),
+  EXPECT_THAT(Result(jtbd_score_request_json_with_limits(nullptr, json.data(),
+                                                         json.size(), nullptr)),
               FailsWith(JTBD_INVALID_ARGUMENT,
-                        "jtbd_score_request_json_with_options: "
+                        "jtbd_score_request_json_with_limits: "
                         "report_json_out is NULL"));
 }
 
@@ -244,7 +231,7 @@ TEST(AggregateParseLimitsTest, RespondentCountNoReportHoldsIsRefused) {
   Aggregate parsed(raw);
   EXPECT_EQ(jtbd_aggregate_respondent_count(raw), UINT32_MAX);
   jtbd_report* report = nullptr;
-  EXPECT_THAT(Result(jtbd_aggregate_score(raw, &report)), IsOk())
+  EXPECT_THAT(Result(jtbd_aggregate_score(raw, nullptr, &report)), IsOk())
       << "what parses, scores";
   Report owned(report);
 

@@ -59,7 +59,7 @@ TEST(SavedFileCapiTest, StudyRoundTripsThroughAFile) {
 TEST(SavedFileCapiTest, AggregateRoundTripsThroughAFile) {
   Study study = MakeSampleStudy();
   jtbd_aggregate* raw = nullptr;
-  ASSERT_THAT(Result(jtbd_study_aggregate(study.get(), &raw)), IsOk());
+  ASSERT_THAT(Result(jtbd_study_create_aggregate(study.get(), &raw)), IsOk());
   Aggregate aggregate(raw);
   const std::string path = TemporaryPath("aggregate.jtbd");
   ASSERT_THAT(Result(jtbd_aggregate_save_file(aggregate.get(), path.data(),

@@ -238,19 +238,22 @@ TEST(ScreeningCapiTest, UnscreenedReportsAndAggregatesAndDurations) {
   EXPECT_THAT(
       Result(jtbd_study_set_duration(study.get(), 0, -5)),
       FailsWith(JTBD_INVALID_ARGUMENT, "jtbd_study_set_duration: duration -5"));
-  EXPECT_THAT(Result(jtbd_study_set_duration(study.get(), 9, 5)),
-              FailsWith(JTBD_OUT_OF_RANGE, "respondent index 9"));
+  EXPECT_THAT(
+      Result(jtbd_study_set_duration(study.get(), 9, 5)),
+      FailsWith(JTBD_OUT_OF_RANGE,
+                "jtbd_study_set_duration: respondent 9 is out of range"));
 
   jtbd_aggregate* aggregate = nullptr;
-  ASSERT_THAT(Result(jtbd_study_aggregate(study.get(), &aggregate)), IsOk());
+  ASSERT_THAT(Result(jtbd_study_create_aggregate(study.get(), &aggregate)),
+              IsOk());
   Aggregate owned(aggregate);
   ScoreOptions options = NewOptions();
   ASSERT_THAT(Result(jtbd_score_options_set_screening(options.get(), 1, 0)),
               IsOk());
   jtbd_report* refused = nullptr;
-  EXPECT_THAT(Result(jtbd_aggregate_score_with_options(
-                  owned.get(), options.get(), &refused)),
-              FailsWith(JTBD_INVALID_ARGUMENT, "screening needs"));
+  EXPECT_THAT(
+      Result(jtbd_aggregate_score(owned.get(), options.get(), &refused)),
+      FailsWith(JTBD_INVALID_ARGUMENT, "screening needs"));
   EXPECT_EQ(refused, nullptr);
 }
 

@@ -27,24 +27,6 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-struct SegmentOptionsDestroy {
-  void operator()(jtbd_segment_options* o) const {
-    jtbd_segment_options_destroy(o);
-  }
-};
-struct SegmentationDestroy {
-  void operator()(jtbd_segmentation* s) const { jtbd_segmentation_destroy(s); }
-};
-struct SegmentModelDestroy {
-  void operator()(jtbd_segment_model* m) const {
-    jtbd_segment_model_destroy(m);
-  }
-};
-using SegmentOptions =
-    std::unique_ptr<jtbd_segment_options, SegmentOptionsDestroy>;
-using Segmentation = std::unique_ptr<jtbd_segmentation, SegmentationDestroy>;
-using SegmentModel = std::unique_ptr<jtbd_segment_model, SegmentModelDestroy>;
-
 // --------------------------------------------------- the planted survey
 //
 // 200 respondents r0..r199 in three planted segments of 100, 60 and 40
@@ -296,9 +278,9 @@ TEST_F(SegmentTest, ProfilesHaveThePlantedSizesAndSharesAndRoles) {
     jtbd_segment_profile profile;
     std::memset(&profile, 0, sizeof(profile));
     profile.struct_size = sizeof(profile);
-    ASSERT_THAT(
-        Result(jtbd_segmentation_segment(segmentation_, cluster, &profile)),
-        IsOk());
+    ASSERT_THAT(Result(jtbd_segmentation_segment_profile(segmentation_, cluster,
+                                                         &profile)),
+                IsOk());
     EXPECT_EQ(profile.cluster, cluster);
     EXPECT_EQ(profile.respondent_count, sizes[cluster - 1]);
     EXPECT_DOUBLE_EQ(profile.share, sizes[cluster - 1] / 200.0);
@@ -314,8 +296,9 @@ TEST_F(SegmentTest, ProfilesHaveThePlantedSizesAndSharesAndRoles) {
   }
   jtbd_segment_profile profile;
   profile.struct_size = sizeof(profile);
-  ASSERT_THAT(Result(jtbd_segmentation_segment(segmentation_, 1, &profile)),
-              IsOk());
+  ASSERT_THAT(
+      Result(jtbd_segmentation_segment_profile(segmentation_, 1, &profile)),
+      IsOk());
   ASSERT_GE(profile.overrepresented_attribute_count, 1u);
   jtbd_attribute_overrepresentation attribute;
   std::memset(&attribute, 0, sizeof(attribute));
@@ -337,10 +320,12 @@ TEST_F(SegmentTest, ProfilesHaveThePlantedSizesAndSharesAndRoles) {
   EXPECT_GT(attribute.test.z, 0);
   EXPECT_LT(attribute.test.holm_adjusted_p_value, 0.05);
 
-  EXPECT_THAT(Result(jtbd_segmentation_segment(segmentation_, 0, &profile)),
-              FailsWith(JTBD_OUT_OF_RANGE, "cluster 0 is out of range"));
-  EXPECT_THAT(Result(jtbd_segmentation_segment(segmentation_, 4, &profile)),
-              FailsWith(JTBD_OUT_OF_RANGE, "segments are 1 to 3"));
+  EXPECT_THAT(
+      Result(jtbd_segmentation_segment_profile(segmentation_, 0, &profile)),
+      FailsWith(JTBD_OUT_OF_RANGE, "cluster 0 is out of range"));
+  EXPECT_THAT(
+      Result(jtbd_segmentation_segment_profile(segmentation_, 4, &profile)),
+      FailsWith(JTBD_OUT_OF_RANGE, "segments are 1 to 3"));
   EXPECT_THAT(Result(jtbd_segmentation_segment_attribute(
                   segmentation_, 1, profile.overrepresented_attribute_count,
                   &attribute)),
@@ -355,9 +340,9 @@ TEST_F(SegmentTest, SegmentReportEqualsScoringTheSegmentAlone) {
   const std::vector<uint32_t> clusters = Clusters(segmentation_, kRespondents);
   for (uint32_t cluster = 1; cluster <= 3; ++cluster) {
     jtbd_report* raw = nullptr;
-    ASSERT_THAT(
-        Result(jtbd_segmentation_segment_report(segmentation_, cluster, &raw)),
-        IsOk());
+    ASSERT_THAT(Result(jtbd_segmentation_create_segment_report(segmentation_,
+                                                               cluster, &raw)),
+                IsOk());
     Report report(raw);
 
     // The same respondents in a study of their own, scored directly.
@@ -442,7 +427,7 @@ TEST_F(SegmentTest, SegmentReportEqualsScoringTheSegmentAlone) {
         Result(jtbd_report_segment_name(report.get(), 0, &name, &name_len)),
         IsOk());
     EXPECT_EQ(Text(name, name_len), "segment " + std::to_string(cluster));
-    size_t rest = 0;
+    uint64_t rest = 0;
     ASSERT_THAT(Result(jtbd_report_segment_rest_respondent_count(report.get(),
                                                                  0, &rest)),
                 IsOk());
@@ -527,7 +512,8 @@ TEST_F(SegmentTest, RendersJsonCsvTableAndProtobuf) {
 
 SegmentModel ModelOf(const jtbd_segmentation* segmentation) {
   jtbd_segment_model* raw = nullptr;
-  EXPECT_THAT(Result(jtbd_segmentation_model(segmentation, &raw)), IsOk());
+  EXPECT_THAT(Result(jtbd_segmentation_create_model(segmentation, &raw)),
+              IsOk());
   return SegmentModel(raw);
 }
 
@@ -695,25 +681,27 @@ TEST_F(SegmentTest, AssignRefusesBadAnswersNamingTheArrayIndex) {
       Result(jtbd_segment_model_assign(model.get(), 3, ids, lengths, nullptr,
                                        satisfaction, &assignment)),
       FailsWith(JTBD_INVALID_ARGUMENT, "importance is NULL"));
-  assignment.struct_size = 4;
+  assignment.struct_size = JTBD_SEGMENT_ASSIGNMENT_STRUCT_SIZE - 1;
   EXPECT_THAT(
       Result(jtbd_segment_model_assign(model.get(), 3, ids, lengths, importance,
                                        satisfaction, &assignment)),
-      FailsWith(JTBD_INVALID_ARGUMENT, "out->struct_size is 4"));
-  // A struct as small as its first fields gets exactly those.
+      FailsWith(JTBD_INVALID_ARGUMENT,
+                "at least JTBD_SEGMENT_ASSIGNMENT_STRUCT_SIZE"));
+  EXPECT_EQ(assignment.cluster, 77u);
+  // A newer, larger struct keeps the fields this library does not know.
   struct {
     jtbd_segment_assignment head;
-    uint32_t guard;
-  } small;
-  std::memset(&small, 0xAB, sizeof(small));
-  small.head.struct_size =
-      offsetof(jtbd_segment_assignment, cluster) + sizeof(uint32_t);
+    uint64_t future;
+  } grown;
+  std::memset(&grown, 0xAB, sizeof(grown));
+  grown.head.struct_size = sizeof(grown);
   EXPECT_THAT(
       Result(jtbd_segment_model_assign(model.get(), 3, ids, lengths, importance,
-                                       satisfaction, &small.head)),
+                                       satisfaction, &grown.head)),
       IsOk());
-  EXPECT_EQ(small.head.cluster, 1u);  // o1..o3 unmet: planted segment 0
-  EXPECT_EQ(small.head.observed_count, 0xABABABABu);
+  EXPECT_EQ(grown.head.cluster, 1u);  // o1..o3 unmet: planted segment 0
+  EXPECT_EQ(grown.head.struct_size, sizeof(grown));
+  EXPECT_EQ(grown.future, 0xABABABABABABABABu);
 }
 
 TEST_F(SegmentTest, AssignStudyChecksCountAndScale) {
@@ -915,9 +903,9 @@ TEST(SegmentStudyTest, DefaultOptionsAndTooFewRespondents) {
   Segmentation segmentation = Segment(survey.study.get(), nullptr);
   EXPECT_EQ(Info(segmentation.get()).k, 3u);
   jtbd_report* raw = nullptr;
-  ASSERT_THAT(
-      Result(jtbd_segmentation_segment_report(segmentation.get(), 2, &raw)),
-      IsOk());
+  ASSERT_THAT(Result(jtbd_segmentation_create_segment_report(segmentation.get(),
+                                                             2, &raw)),
+              IsOk());
   Report report(raw);
   jtbd_report_info info;
   std::memset(&info, 0, sizeof(info));
@@ -977,17 +965,19 @@ TEST(SegmentNullTest, NullArgumentsAreRefusedWithoutCrashing) {
   EXPECT_THAT(
       Result(jtbd_segmentation_respondent_clusters(nullptr, &cluster, 1)),
       null_error);
-  EXPECT_THAT(Result(jtbd_segmentation_segment(nullptr, 1, &profile)),
+  EXPECT_THAT(Result(jtbd_segmentation_segment_profile(nullptr, 1, &profile)),
               null_error);
-  EXPECT_THAT(Result(jtbd_segmentation_segment_report(nullptr, 1, &report)),
-              null_error);
+  EXPECT_THAT(
+      Result(jtbd_segmentation_create_segment_report(nullptr, 1, &report)),
+      null_error);
   EXPECT_THAT(
       Result(jtbd_segmentation_segment_attribute(nullptr, 1, 0, &attribute)),
       null_error);
   EXPECT_THAT(
       Result(jtbd_segmentation_render(nullptr, JTBD_FORMAT_JSON, &buffer)),
       null_error);
-  EXPECT_THAT(Result(jtbd_segmentation_model(nullptr, &model)), null_error);
+  EXPECT_THAT(Result(jtbd_segmentation_create_model(nullptr, &model)),
+              null_error);
   EXPECT_THAT(Result(jtbd_segment_model_parse(nullptr, 3, &model)),
               FailsWith(JTBD_INVALID_ARGUMENT, "data is NULL"));
   EXPECT_THAT(Result(jtbd_segment_model_serialize(nullptr, &buffer)),

@@ -186,22 +186,16 @@ TEST(CapiSolutionsTest, RefusalsNameTheArgument) {
               FailsWith(JTBD_OUT_OF_RANGE, "index 2 is out of range"));
   EXPECT_THAT(Result(jtbd_report_outcome_solution(report.get(), 1, 0, &beta)),
               FailsWith(JTBD_OUT_OF_RANGE, "outcome 1 is out of range"));
-  beta.struct_size = 4;
+  beta.struct_size = JTBD_SOLUTION_SCORE_STRUCT_SIZE - 1;
   EXPECT_THAT(Result(jtbd_report_outcome_solution(report.get(), 0, 0, &beta)),
               FailsWith(JTBD_INVALID_ARGUMENT,
                         "set it to sizeof(jtbd_solution_score)"));
-  // A caller that knows only the name gets only the name.
-  struct {
-    jtbd_solution_score head;
-  } small;
-  std::memset(&small, 0xAB, sizeof(small));
-  small.head.struct_size =
-      offsetof(jtbd_solution_score, solution_len) + sizeof(size_t);
-  ASSERT_THAT(
-      Result(jtbd_report_outcome_solution(report.get(), 0, 0, &small.head)),
-      IsOk());
-  EXPECT_EQ(std::string(small.head.solution, small.head.solution_len), "Acme");
-  EXPECT_EQ(small.head.count, 0xABABABABu);  // untouched
+  jtbd_best_solution best;
+  std::memset(&best, 0, sizeof(best));
+  best.struct_size = JTBD_BEST_SOLUTION_STRUCT_SIZE - 1;
+  EXPECT_THAT(
+      Result(jtbd_report_outcome_best_solution(report.get(), 0, &best)),
+      FailsWith(JTBD_INVALID_ARGUMENT, "JTBD_BEST_SOLUTION_STRUCT_SIZE"));
   const char* name = nullptr;
   EXPECT_THAT(
       Result(jtbd_report_solution_name(report.get(), 2, &name, nullptr)),

@@ -168,9 +168,9 @@ TEST(StudyTest, EveryFunctionRefusesNullArguments) {
               FailsWith(JTBD_INVALID_ARGUMENT, "study is NULL"));
   EXPECT_THAT(Result(jtbd_study_score(s, nullptr, nullptr)),
               FailsWith(JTBD_INVALID_ARGUMENT, "out is NULL"));
-  EXPECT_THAT(Result(jtbd_study_aggregate(nullptr, &aggregate)),
+  EXPECT_THAT(Result(jtbd_study_create_aggregate(nullptr, &aggregate)),
               FailsWith(JTBD_INVALID_ARGUMENT, "study is NULL"));
-  EXPECT_THAT(Result(jtbd_study_aggregate(s, nullptr)),
+  EXPECT_THAT(Result(jtbd_study_create_aggregate(s, nullptr)),
               FailsWith(JTBD_INVALID_ARGUMENT, "out is NULL"));
   EXPECT_THAT(Result(jtbd_study_serialize(nullptr, &buffer)),
               FailsWith(JTBD_INVALID_ARGUMENT, "study is NULL"));
@@ -374,7 +374,8 @@ TEST(StudyTest, SegmentsByAttribute) {
   ExpectSampleScores(report.get());
   ASSERT_EQ(jtbd_report_segment_count(report.get()), 2u);
   const char* name = nullptr;
-  size_t name_len = 0, count = 0;
+  size_t name_len = 0;
+  uint64_t count = 0;
   ASSERT_THAT(
       Result(jtbd_report_segment_name(report.get(), 0, &name, &name_len)),
       IsOk());

@@ -96,8 +96,7 @@ TEST(ResourceLimitsTest, BootstrapExceededMessageNamesTheFlag) {
   EXPECT_EQ(status.message(),
             "options.bootstrap_resamples: 200000 resamples exceeds the limit "
             "max_bootstrap_resamples = 100000; raise it with "
-            "ReadOptions::limits, "
-            "jtbd_read_options_set_limit(JTBD_LIMIT_BOOTSTRAP_RESAMPLES) or "
+            "jtbd_limits_set(JTBD_LIMIT_BOOTSTRAP_RESAMPLES) or "
             "--max-bootstrap-resamples");
 }
 
@@ -129,9 +128,7 @@ TEST(ResourceLimitsTest, ExceededMessageSaysHowToRaise) {
   EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted);
   EXPECT_EQ(status.message(),
             "f.csv: line 1: field 21 exceeds the limit max_columns = 20; raise "
-            "it with ReadOptions::limits, "
-            "jtbd_read_options_set_limit(JTBD_LIMIT_COLUMNS) or "
-            "--max-columns");
+            "it with jtbd_limits_set(JTBD_LIMIT_COLUMNS) or --max-columns");
 }
 
 TEST(ResourceLimitsTest, RequestBytesAtAndOverTheLimit) {

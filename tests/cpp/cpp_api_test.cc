@@ -281,14 +281,13 @@ TEST(CppStudyTest, ReadCsv) {
   EXPECT_EQ(refused.code(), JTBD_INVALID_ARGUMENT);
   EXPECT_THAT(refused.message(), HasSubstr("s: line 2, column 2"));
   jtbd::ReadOptions options;
-  options.scale_max = 6;
-  options.top_box_min = 5;
+  options.scale = jtbd::Scale{1, 6, 5};
   const jtbd::OutcomeScore score =
       jtbd::Study::ReadCsv(six, "s", options).Score().outcomes().at(0);
   EXPECT_NEAR(score.importance, 5.0, kTolerance);
   EXPECT_NEAR(score.satisfaction, 5.0, kTolerance);
 
-  options.top_box_min = 9;  // off the scale
+  options.scale->top_box_min = 9;  // off the scale
   EXPECT_EQ(ErrorOf([&] { jtbd::Study::ReadCsv(six, "s", options); }).code(),
             JTBD_INVALID_ARGUMENT);
 }

@@ -1,4 +1,4 @@
-// jtbd.hpp: ScoreRequest[Json] with ReadLimits reach the library.
+// jtbd.hpp: ScoreRequest[Json] with Limits reach the library.
 #include <string>
 
 #include "gmock/gmock.h"
@@ -18,8 +18,8 @@ std::string Request(const std::string& options) {
 }
 
 TEST(CppRequestLimitsTest, BootstrapLimitOfARequest) {
-  jtbd::ReadLimits limits;
-  limits.max_bootstrap_resamples = 10;
+  jtbd::Limits limits;
+  limits.Set(jtbd::Limit::kBootstrapResamples, 10);
   EXPECT_THAT(
       jtbd::ScoreRequestJson(Request(R"({"bootstrapResamples": 10})"), limits),
       HasSubstr("\"bootstrapResamples\": 10"));
@@ -31,16 +31,17 @@ TEST(CppRequestLimitsTest, BootstrapLimitOfARequest) {
     EXPECT_THAT(error.message(), HasSubstr("11 resamples exceeds the limit "
                                            "max_bootstrap_resamples = 10"));
   }
-  // 0 keeps the default (100,000): the request's default 2000 is within.
-  EXPECT_THAT(jtbd::ScoreRequestJson(Request("{}"), jtbd::ReadLimits()),
+  // New limits hold the default (100,000): the request's default 2000 is
+  // within.
+  EXPECT_THAT(jtbd::ScoreRequestJson(Request("{}"), jtbd::Limits()),
               HasSubstr("\"bootstrapResamples\": 2000"));
 }
 
 TEST(CppRequestLimitsTest, BinaryRequestOverMaxRequestBytesThrows) {
   // Field 1 (study), length 0: a request of two bytes.
   const std::string request("\x0a\x00", 2);
-  jtbd::ReadLimits limits;
-  limits.max_request_bytes = 1;
+  jtbd::Limits limits;
+  limits.Set(jtbd::Limit::kRequestBytes, 1);
   try {
     jtbd::ScoreRequest(request, limits);
     FAIL() << "2 bytes accepted under a limit of 1";
@@ -51,7 +52,7 @@ TEST(CppRequestLimitsTest, BinaryRequestOverMaxRequestBytesThrows) {
   }
   // At the limit the size passes; whatever else the empty study meets, it
   // is not a limit.
-  limits.max_request_bytes = 2;
+  limits.Set(jtbd::Limit::kRequestBytes, 2);
   try {
     jtbd::ScoreRequest(request, limits);
   } catch (const jtbd::Error& error) {

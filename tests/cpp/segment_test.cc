@@ -218,8 +218,8 @@ TEST_F(SegmentCppTest, ModelRoundTripsAndTagsRespondentsOneByOne) {
 
   const std::string path = ::testing::TempDir() + "cpp_segment_model_" +
                            std::to_string(::getpid()) + ".jtbd";
-  model.SaveFile(path);
-  jtbd::SegmentModel loaded = jtbd::SegmentModel::LoadFile(path);
+  model.Save(path);
+  jtbd::SegmentModel loaded = jtbd::SegmentModel::Load(path);
   std::remove(path.c_str());
   EXPECT_EQ(loaded.AssignStudy(survey_->study), segmentation_->clusters());
 
@@ -264,7 +264,7 @@ TEST_F(SegmentCppTest, ErrorsThrowWithTheCodeAndTheIndex) {
     EXPECT_THAT(error.message(), HasSubstr("k = 1"));
   }
   try {
-    jtbd::SegmentModel::LoadFile("/nonexistent/model.jtbd");
+    jtbd::SegmentModel::Load("/nonexistent/model.jtbd");
     FAIL() << "a missing file loaded";
   } catch (const jtbd::Error& error) {
     EXPECT_EQ(error.code(), JTBD_NOT_FOUND);

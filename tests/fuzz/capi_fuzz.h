@@ -54,20 +54,19 @@ inline int32_t OutcomeCode(jtbd_error* error) {
   return code;
 }
 
-// Read options carrying `limits` (jtbd_limit, value), for the whole run.
-inline jtbd_read_options* MakeLimits(
-    std::initializer_list<std::pair<int32_t, uint64_t>> limits) {
-  jtbd_read_options* options = nullptr;
-  JTBD_FUZZ_CHECK(jtbd_read_options_create(&options) == nullptr, "create");
-  for (const auto& [limit, value] : limits) {
-    JTBD_FUZZ_CHECK(
-        jtbd_read_options_set_limit(options, limit, value) == nullptr,
-        "set_limit");
+// Limits with `values` (jtbd_limit, value) set, for the whole run.
+inline jtbd_limits* MakeLimits(
+    std::initializer_list<std::pair<int32_t, uint64_t>> values) {
+  jtbd_limits* limits = nullptr;
+  JTBD_FUZZ_CHECK(jtbd_limits_create(&limits) == nullptr, "create");
+  for (const auto& [limit, value] : values) {
+    JTBD_FUZZ_CHECK(jtbd_limits_set(limits, limit, value) == nullptr,
+                    "jtbd_limits_set");
   }
-  return options;
+  return limits;
 }
 
-// Scores one request twice through `score` (jtbd_score_request_with_options
+// Scores one request twice through `score` (jtbd_score_request_with_limits
 // or its JSON form): under limits that only cap the bootstrap at the
 // library's default (2,000 resamples, so that an input cannot buy minutes of
 // CPU), and under tight limits. Limits are checked before anything is
@@ -76,9 +75,9 @@ inline jtbd_read_options* MakeLimits(
 // Returns the bytes of the first run's report ("" when refused).
 template <typename Score>
 std::string ScoreUnderTwoLimits(Score score, const void* data, size_t size) {
-  static jtbd_read_options* const bounded =
+  static jtbd_limits* const bounded =
       MakeLimits({{JTBD_LIMIT_BOOTSTRAP_RESAMPLES, 2000}});
-  static jtbd_read_options* const tight =
+  static jtbd_limits* const tight =
       MakeLimits({{JTBD_LIMIT_OUTCOMES, 3},
                   {JTBD_LIMIT_RESPONDENTS, 5},
                   {JTBD_LIMIT_BOOTSTRAP_RESAMPLES, 200},

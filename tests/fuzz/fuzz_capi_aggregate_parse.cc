@@ -60,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // what parses (a cell count beyond 32 bits), but only as a refusal.
   jtbd_report* report = nullptr;
   if (jtbd::fuzz::Succeeded(
-          jtbd_aggregate_score_with_options(aggregate, options, &report))) {
+          jtbd_aggregate_score(aggregate, options, &report))) {
     jtbd::fuzz::CheckRenders(report);
     jtbd_report_destroy(report);
   }

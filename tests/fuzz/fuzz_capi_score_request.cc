@@ -1,4 +1,4 @@
-// Fuzzes jtbd_score_request_with_options: a serialized jtbd.v1.ScoreRequest
+// Fuzzes jtbd_score_request_with_limits: a serialized jtbd.v1.ScoreRequest
 // in, a serialized jtbd.v1.Report out, under two sets of limits that must
 // agree (capi_fuzz.h, ScoreUnderTwoLimits). jtbd_score_request is the same
 // call with the default limits.
@@ -13,9 +13,9 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string bytes = jtbd::fuzz::ScoreUnderTwoLimits(
-      [](const jtbd_read_options* options, const void* request, size_t length,
+      [](const jtbd_limits* limits, const void* request, size_t length,
          jtbd_buffer** out) {
-        return jtbd_score_request_with_options(options, request, length, out);
+        return jtbd_score_request_with_limits(limits, request, length, out);
       },
       data, size);
   if (bytes.empty()) return 0;  // refused (a report is never empty)

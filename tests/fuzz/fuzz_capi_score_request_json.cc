@@ -1,4 +1,4 @@
-// Fuzzes jtbd_score_request_json_with_options: a jtbd.v1.ScoreRequest in
+// Fuzzes jtbd_score_request_json_with_limits: a jtbd.v1.ScoreRequest in
 // protobuf JSON in, the report in protobuf JSON out, under two sets of
 // limits that must agree (capi_fuzz.h, ScoreUnderTwoLimits).
 #include <cstddef>
@@ -14,10 +14,10 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text = jtbd::fuzz::ScoreUnderTwoLimits(
-      [](const jtbd_read_options* options, const void* request, size_t length,
+      [](const jtbd_limits* limits, const void* request, size_t length,
          jtbd_buffer** out) {
-        return jtbd_score_request_json_with_options(
-            options, static_cast<const char*>(request), length, out);
+        return jtbd_score_request_json_with_limits(
+            limits, static_cast<const char*>(request), length, out);
       },
       data, size);
   if (text.empty()) return 0;  // refused (a report is never empty)

@@ -205,8 +205,7 @@ TEST(SurveyLimitsTest, OutcomesOfAWideHeader) {
   EXPECT_THAT(std::string(study.status().message()),
               StartsWith("w.csv: line 1: the header's 3 outcomes exceeds the "
                          "limit max_outcomes = 2; raise it with "
-                         "ReadOptions::limits, "
-                         "jtbd_read_options_set_limit(JTBD_LIMIT_OUTCOMES) or "
+                         "jtbd_limits_set(JTBD_LIMIT_OUTCOMES) or "
                          "--max-outcomes"));
 }
 

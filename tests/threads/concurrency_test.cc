@@ -252,7 +252,7 @@ TEST_F(ConcurrencyTest, ManyThreadsReadOneStudyAndOneReport) {
       if (TakeBuffer(bytes) != expected_study) return "serialized study";
       jtbd_aggregate* aggregate = nullptr;
       const std::string aggregated =
-          Problem(jtbd_study_aggregate(study_.get(), &aggregate));
+          Problem(jtbd_study_create_aggregate(study_.get(), &aggregate));
       if (!aggregated.empty()) return aggregated;
       Owned<jtbd_aggregate> owned(aggregate);
       if (jtbd_aggregate_respondent_count(aggregate) != kRespondents) {
@@ -273,7 +273,7 @@ TEST_F(ConcurrencyTest, SeparateHandlesReadAndMergeConcurrently) {
         SurveyCsv(c * kRespondents / kChunks, kRespondents / kChunks));
   }
   jtbd_aggregate* whole_raw = nullptr;
-  ASSERT_EQ(Problem(jtbd_study_aggregate(study_.get(), &whole_raw)), "");
+  ASSERT_EQ(Problem(jtbd_study_create_aggregate(study_.get(), &whole_raw)), "");
   Owned<jtbd_aggregate> whole(whole_raw);
   std::vector<uint64_t> expected_cells;
   auto cells = [](const jtbd_aggregate* aggregate, std::string* problem) {

@@ -557,7 +557,8 @@ class Report(_Handle):
         self.segment_effective_respondent_counts = {}
         name = ctypes.c_void_p()
         name_length = ctypes.c_size_t()
-        respondents = ctypes.c_size_t()
+        respondents = ctypes.c_uint64()
+        more_underserved = ctypes.c_size_t()
         effective = ctypes.c_double()
         comparison = _new_struct(_native.SegmentComparisonStruct)
         for segment in range(lib.jtbd_report_segment_count(handle)):
@@ -580,9 +581,9 @@ class Report(_Handle):
             self.segment_respondent_counts[segment_name] = respondents.value
             self.segment_comparisons[segment_name] = comparisons
             lib.jtbd_report_segment_more_underserved_count(
-                handle, segment, ctypes.byref(respondents))
+                handle, segment, ctypes.byref(more_underserved))
             ids = []
-            for index in range(respondents.value):
+            for index in range(more_underserved.value):
                 lib.jtbd_report_segment_more_underserved_id(
                     handle, segment, index, ctypes.byref(name),
                     ctypes.byref(name_length))
@@ -837,7 +838,7 @@ class Study(_ScaledHandle):
     def aggregate(self):
         """The study's mergeable Aggregate (a new, independent object)."""
         return Aggregate._adopt(
-            _create(_lib().jtbd_study_aggregate, self._live()))
+            _create(_lib().jtbd_study_create_aggregate, self._live()))
 
     def __repr__(self):
         if self.closed:
@@ -971,18 +972,38 @@ _LIMITS = {
 }
 
 
+def _new_limits(lib, limits):
+    """Native jtbd_limits from a limits= dict (keys of _LIMITS); None for
+    None (the library's defaults). The caller destroys them."""
+    if limits is None:
+        return None
+    handle = _create(lib.jtbd_limits_create)
+    try:
+        for name, value in limits.items():
+            if name not in _LIMITS:
+                raise ValueError(
+                    "limits: unknown limit %r (known: %s)"
+                    % (name, ", ".join(sorted(_LIMITS))))
+            if isinstance(value, bool) or not isinstance(value, int) \
+                    or not 0 <= value < 2 ** 64:
+                raise ValueError("limits: %s must be an integer in "
+                                 "[1, 2**64)" % name)
+            lib.jtbd_limits_set(handle, _LIMITS[name], value)
+    except BaseException:
+        lib.jtbd_limits_destroy(handle)
+        raise
+    return handle
+
+
 def _set_limits(lib, options, limits):
-    """Sets a limits= dict (keys of _LIMITS) on native read options."""
-    for name, value in (limits or {}).items():
-        if name not in _LIMITS:
-            raise ValueError(
-                "limits: unknown limit %r (known: %s)"
-                % (name, ", ".join(sorted(_LIMITS))))
-        if isinstance(value, bool) or not isinstance(value, int) \
-                or not 0 <= value < 2 ** 64:
-            raise ValueError("limits: %s must be an integer in "
-                             "[1, 2**64)" % name)
-        lib.jtbd_read_options_set_limit(options, _LIMITS[name], value)
+    """Sets a limits= dict on native read options (copied)."""
+    handle = _new_limits(lib, limits)
+    if handle is None:
+        return
+    try:
+        lib.jtbd_read_options_set_limits(options, handle)
+    finally:
+        lib.jtbd_limits_destroy(handle)
 
 
 def _read_options(scale, top_box, input_format=None, importance=(),
@@ -994,7 +1015,7 @@ def _read_options(scale, top_box, input_format=None, importance=(),
     options = _create(lib.jtbd_read_options_create)
     try:
         lib.jtbd_read_options_set_scale(options, *arguments)
-        # First: the maps below are checked against them.
+        # In any order: the maps are held to them when a file is read.
         _set_limits(lib, options, limits)
         if input_format is not None:
             lib.jtbd_read_options_set_input_format(
@@ -1224,8 +1245,7 @@ class Aggregate(_ScaledHandle):
         out = ctypes.c_void_p()
         options = _score_options(None, confidence, bootstrap, seed, method)
         try:
-            lib.jtbd_aggregate_score_with_options(handle, options,
-                                                  ctypes.byref(out))
+            lib.jtbd_aggregate_score(handle, options, ctypes.byref(out))
         finally:
             lib.jtbd_score_options_destroy(options)
         return _adopt_report(out.value)
@@ -1243,22 +1263,17 @@ class Aggregate(_ScaledHandle):
 
 
 def _score_request_with_limits(function_name, data, limits):
-    """Calls jtbd_score_request[_json]_with_options on data with native
-    read options carrying only a limits= dict (NULL for None); the report's
-    bytes."""
+    """Calls jtbd_score_request[_json]_with_limits on data with native
+    limits from a limits= dict (NULL for None); the report's bytes."""
     lib = _lib()
-    options = None
-    if limits is not None:
-        options = _create(lib.jtbd_read_options_create)
+    handle = _new_limits(lib, limits)
     out = ctypes.c_void_p()
     try:
-        if options is not None:
-            _set_limits(lib, options, limits)
-        getattr(lib, function_name)(options, data, len(data),
+        getattr(lib, function_name)(handle, data, len(data),
                                     ctypes.byref(out))
     finally:
-        if options is not None:
-            lib.jtbd_read_options_destroy(options)
+        if handle is not None:
+            lib.jtbd_limits_destroy(handle)
     return _native.take_buffer(out.value)
 
 
@@ -1267,7 +1282,7 @@ def score_request(request, limits=None):
     out. limits: a dict as read_csv's (max_request_bytes, max_outcomes,
     max_respondents, max_bootstrap_resamples, ...; docs/LIMITS.md) the
     request is held to; None: the defaults."""
-    return _score_request_with_limits("jtbd_score_request_with_options",
+    return _score_request_with_limits("jtbd_score_request_with_limits",
                                       _bytes_in(request, "request"), limits)
 
 
@@ -1275,7 +1290,7 @@ def score_request_json(request, limits=None):
     """The same in protobuf JSON (str or UTF-8 bytes in, str out); limits
     as score_request's (max_json_depth too)."""
     return _score_request_with_limits(
-        "jtbd_score_request_json_with_options", _utf8(request, "request"),
+        "jtbd_score_request_json_with_limits", _utf8(request, "request"),
         limits).decode("utf-8")
 
 

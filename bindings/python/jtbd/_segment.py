@@ -271,9 +271,10 @@ class Segmentation(_Handle):
     @staticmethod
     def _read_segment(lib, handle, cluster):
         profile = _new_struct(_native.SegmentProfileStruct)
-        lib.jtbd_segmentation_segment(handle, cluster, ctypes.byref(profile))
-        scores = Report(_create(lib.jtbd_segmentation_segment_report, handle,
-                                cluster))
+        lib.jtbd_segmentation_segment_profile(handle, cluster,
+                                              ctypes.byref(profile))
+        scores = Report(_create(lib.jtbd_segmentation_create_segment_report,
+                                handle, cluster))
         attribute = _new_struct(_native.AttributeOverrepresentationStruct)
         attributes = []
         for index in range(profile.overrepresented_attribute_count):
@@ -325,7 +326,7 @@ class Segmentation(_Handle):
 
     def model(self):
         """The SegmentModel that tags new respondents (a new object)."""
-        return SegmentModel(_create(_lib().jtbd_segmentation_model,
+        return SegmentModel(_create(_lib().jtbd_segmentation_create_model,
                                     self._live()))
 
     def __repr__(self):

@@ -22,7 +22,7 @@ static int fail(jtbd_error* error) {
   return 1;
 }
 
-static void print_top(const char* name, size_t name_len, size_t respondents,
+static void print_top(const char* name, size_t name_len, uint64_t respondents,
                       const jtbd_outcome_score* s) {
   printf("%.*s (%u): %u %.*s %u/%u %u/%u %.6f %s\n", (int)name_len, name,
          (unsigned)respondents, (unsigned)s->rank, (int)s->outcome_id_len,
@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
   for (segment = 0; segment < jtbd_report_segment_count(report); ++segment) {
     const char* name;
     size_t name_len;
-    size_t respondents;
+    uint64_t respondents;
     error = jtbd_report_segment_name(report, segment, &name, &name_len);
     if (error == NULL) {
       error =

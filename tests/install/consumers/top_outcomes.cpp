@@ -6,10 +6,11 @@
 
 namespace {
 
-void PrintTop(const std::string& name, size_t respondents,
+void PrintTop(const std::string& name, uint64_t respondents,
               const jtbd::OutcomeScore& s) {
-  std::printf("%s (%zu): %u %s %u/%u %u/%u %.6f %s\n", name.c_str(),
-              respondents, static_cast<unsigned>(s.rank), s.outcome_id.c_str(),
+  std::printf("%s (%llu): %u %s %u/%u %u/%u %.6f %s\n", name.c_str(),
+              static_cast<unsigned long long>(respondents),
+              static_cast<unsigned>(s.rank), s.outcome_id.c_str(),
               static_cast<unsigned>(s.importance_top_box_count),
               static_cast<unsigned>(s.importance_count),
               static_cast<unsigned>(s.satisfaction_top_box_count),
