@@ -66,10 +66,13 @@ def main(argv):
           (survey, report.respondent_count, len(report.outcomes)))
     print("largest opportunities:")
     print_ranking(report.outcomes, statements)
-    for name, scores in report.segments.items():
+    for segment in report.segments.values():
         print("\nsegment %s (%d respondents), largest opportunities:" %
-              (name, report.segment_respondent_counts[name]))
-        print_ranking(scores, statements)
+              (segment.name, segment.respondent_count))
+        print_ranking(segment.outcomes, statements)
+        if segment.more_underserved:
+            print("  more underserved than in the rest: " +
+                  ", ".join(segment.more_underserved))
     return 0
 
 
