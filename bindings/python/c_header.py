@@ -52,7 +52,7 @@ TOKEN_RE = re.compile(r"""
   | (?P<string>"(?:\\.|[^"\\])*")
   | (?P<number>(?:0[xX][0-9a-fA-F]+|\d+)[uUlL]*)
   | (?P<name>[A-Za-z_]\w*)
-  | (?P<op><<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^~!<>?:(){}\[\];,=.#])
+  | (?P<op>->|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^~!<>?:(){}\[\];,=.#])
   | (?P<space>\s+)
   | (?P<other>.)
 """, re.S | re.X)
@@ -119,6 +119,10 @@ def evaluate(expression, macros, line):
         elif token.kind == "name":
             macro = macros.get(token.text)
             if macro is None:
+                if tokens[index + 1:index + 2] and \
+                        tokens[index + 1].text == "(":
+                    raise HeaderError(line, "%s(...) in an integer "
+                                      "expression" % token.text)
                 python.append("0")  # C: an unknown name in #if is 0
             elif macro.parameters is not None:
                 raise HeaderError(line, "function-like macro %s in an "
@@ -488,17 +492,109 @@ def parse_declaration(tokens, macros, doc):
 # ---------------------------------------------------------------- the model
 
 
+def expand(tokens, macros, line, depth=0):
+    """The tokens with every macro of the header replaced by its body,
+    function-like ones with their arguments substituted."""
+    if depth > 20:
+        raise HeaderError(line, "macros nest too deep")
+    out = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        macro = macros.get(token.text) if token.kind == "name" else None
+        if macro is None:
+            out.append(token)
+            index += 1
+            continue
+        body = tokenize(strip_comments(macro.body), line)
+        if macro.parameters is None:
+            out.extend(expand(body, macros, line, depth + 1))
+            index += 1
+            continue
+        if index + 1 >= len(tokens) or tokens[index + 1].text != "(":
+            raise HeaderError(line, "%s without arguments" % macro.name)
+        end = index + 1
+        nesting = 0
+        while True:
+            if end >= len(tokens):
+                raise HeaderError(line, "unbalanced %s(" % macro.name)
+            nesting += {"(": 1, ")": -1}.get(tokens[end].text, 0)
+            if nesting == 0:
+                break
+            end += 1
+        arguments = split_top_level(tokens[index + 2:end], ",")
+        if len(arguments) != len(macro.parameters):
+            raise HeaderError(line, "%s takes %d arguments" %
+                              (macro.name, len(macro.parameters)))
+        given = dict(zip(macro.parameters, arguments))
+        substituted = []
+        for part in body:
+            substituted.extend(given.get(part.text, [part]))
+        out.extend(expand(substituted, macros, line, depth + 1))
+        index = end + 1
+    return out
+
+
+def _matches(tokens, index, pattern):
+    """The names matched by `pattern` (texts; None for "any name") at
+    tokens[index:], or None."""
+    names = []
+    for offset, want in enumerate(pattern):
+        if index + offset >= len(tokens):
+            return None
+        token = tokens[index + offset]
+        if want is None:
+            if token.kind != "name":
+                return None
+            names.append(token.text)
+        elif token.text != want:
+            return None
+    return names
+
+
+# offsetof(T, f), sizeof(((T*)0)->f) and sizeof(T), the pieces of
+# JTBD_STRUCT_SIZE(type, last_field).
+OFFSETOF = ("offsetof", "(", None, ",", None, ")")
+SIZEOF_FIELD = ("sizeof", "(", "(", "(", None, "*", ")", "0", ")", "->",
+                None, ")")
+SIZEOF = ("sizeof", "(", None, ")")
+
+
+def layout_expression(tokens, line):
+    """A macro body made of offsetof, sizeof, integers and + - * ( ) as
+    (terms, [(struct, field or None)]): terms in which each layout query is
+    {0}, {1}, ... for the caller to fill, and the queries."""
+    terms = []
+    queries = []
+    index = 0
+    while index < len(tokens):
+        for pattern, fields in ((OFFSETOF, "offset"), (SIZEOF_FIELD, "size"),
+                                (SIZEOF, "sizeof")):
+            names = _matches(tokens, index, pattern)
+            if names is not None:
+                terms.append("{%d}" % len(queries))
+                queries.append((fields, names[0],
+                                names[1] if len(names) > 1 else None))
+                index += len(pattern)
+                break
+        else:
+            token = tokens[index]
+            if token.kind == "number":
+                terms.append(str(int(token.text.rstrip("uUlL"), 0)))
+            elif token.text in ("+", "-", "*", "(", ")"):
+                terms.append(token.text)
+            else:
+                raise HeaderError(line, "%r in a struct size" % token.text)
+            index += 1
+    return " ".join(terms), queries
+
+
 class Header:
     """What jtbd.h declares, in header order."""
 
     def __init__(self, text):
         active, self.macros = preprocess(text)
         declarations = parse_declarations(active, self.macros)
-        self.constants = []  # (name, value)
-        for macro in self.macros.values():
-            value = self._macro_value(macro)
-            if value is not None:
-                self.constants.append((macro.name, value))
         self.enums = [d for d in declarations if d.kind == "enum"]
         self.handles = [d for d in declarations if d.kind == "handle"]
         self.structs = [d for d in declarations if d.kind == "struct"]
@@ -507,19 +603,39 @@ class Header:
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
             raise HeaderError(1, "declared twice: " + ", ".join(duplicates))
+        self.constants = []  # (name, value)
+        # (name, terms, queries): sizes from the structs' layout, as
+        # layout_expression returns them (JTBD_<NAME>_STRUCT_SIZE).
+        self.layout_constants = []
+        for macro in self.macros.values():
+            self._add_macro(macro)
 
-    def _macro_value(self, macro):
-        """The integer a macro stands for, or None for the macros that are
-        no constant: the include guard, attributes, function-like helpers."""
+    def _add_macro(self, macro):
+        """Records what a macro stands for: an integer, a size computed
+        from the structs' layout, or nothing (the include guard,
+        attributes, function-like helpers)."""
         if macro.parameters is not None:
-            return None  # JTBD_DEPRECATED(message) and the like
+            return  # JTBD_DEPRECATED(message), JTBD_STRUCT_SIZE(...)
         body = strip_comments(macro.body).strip()
         if not body or "__attribute__" in body or "__declspec" in body:
-            return None  # include guard, JTBD_EXPORT
+            return  # include guard, JTBD_EXPORT
         try:
-            return evaluate(body, self.macros, macro.line)
+            self.constants.append((macro.name, evaluate(body, self.macros,
+                                                        macro.line)))
+            return
         except HeaderError as error:
+            integer_error = error.detail
+        tokens = expand(tokenize(body, macro.line), self.macros, macro.line)
+        if not any(t.text in ("offsetof", "sizeof") for t in tokens):
             raise HeaderError(macro.line, "#define %s is neither an integer "
                               "nor an attribute; teach gen_ctypes.py what it "
-                              "means (%s)" % (macro.name, error.detail)) \
-                from None
+                              "means (%s)" % (macro.name, integer_error))
+        terms, queries = layout_expression(tokens, macro.line)
+        fields = {s.name: [f for f, _, _ in s.fields] for s in self.structs}
+        for _, struct, field in queries:
+            if struct not in fields or field is not None and \
+                    field not in fields[struct]:
+                raise HeaderError(macro.line, "#define %s: no struct %s%s" %
+                                  (macro.name, struct, "" if field is None
+                                   else " with a field " + field))
+        self.layout_constants.append((macro.name, terms, queries))

@@ -33,6 +33,11 @@ DEFAULT_HEADER = os.path.join(HERE, os.pardir, os.pardir, "include", "jtbd",
 DEFAULT_OUTPUT = os.path.join(HERE, "jtbd", "_ffi.py")
 
 
+def python_name(macro):
+    """JTBD_VERSION_MAJOR -> VERSION_MAJOR."""
+    return macro[len("JTBD_"):] if macro.startswith("JTBD_") else macro
+
+
 def python_class_name(c_name):
     """jtbd_score_method -> ScoreMethod."""
     return "".join(part.capitalize() for part in
@@ -177,8 +182,7 @@ class Emitter:
         self.section("macros")
         self.emit()
         for name, value in header.constants:
-            self.emit("%s = %d" % (name[len("JTBD_"):] if
-                                   name.startswith("JTBD_") else name, value))
+            self.emit("%s = %d" % (python_name(name), value))
 
         self.section("enums")
         for enum in header.enums:
@@ -217,6 +221,26 @@ class Emitter:
                 self.emit('        ("%s", %s),' % (field, mapped))
             self.emit("    ]")
             self.defined_structs.add(struct.name)
+
+        if header.layout_constants:
+            self.section("struct sizes")
+            self.emit()
+            for name, terms, queries in header.layout_constants:
+                pieces = []
+                for kind, struct, field in queries:
+                    pieces.append("ctypes.sizeof(%s)" % struct
+                                  if kind == "sizeof" else
+                                  "%s.%s.%s" % (struct, field, kind))
+                value = terms.format(*pieces).replace("( ", "(").replace(
+                    " )", ")")
+                line = "%s = %s" % (python_name(name), value)
+                if len(line) > 79:
+                    if value.startswith("(") and value.endswith(")"):
+                        value = value[1:-1]
+                    line = "%s = (\n    %s)" % (python_name(name), "\n    ".join(
+                        textwrap.wrap(value, 75, break_long_words=False,
+                                      break_on_hyphens=False)))
+                self.emit(line)
 
         self.section("functions")
         self.emit()

@@ -68,6 +68,8 @@ HEADER_TEMPLATE = """
 #define JTBD_THING_MAJOR 2
 #define JTBD_THING_SIZE \\
   (JTBD_THING_MAJOR * 8 + (1 << 2))
+#define JTBD_STRUCT_SIZE(type, last_field) \\
+  (offsetof(type, last_field) + sizeof(((type*)0)->last_field))
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -77,6 +79,10 @@ extern "C" {
 #endif
 #endif
 """
+
+
+# The line the declarations of a test start on.
+LINE = HEADER_TEMPLATE.split("%s")[0].count("\n") + 1
 
 
 def test_a_small_header_is_translated_whole():
@@ -97,12 +103,17 @@ typedef struct jtbd_info {
   jtbd_pair pair;
   uint8_t bytes[4];
 } jtbd_info;
+#define JTBD_INFO_STRUCT_SIZE JTBD_STRUCT_SIZE(jtbd_info, pair)
+#define JTBD_PAIR_SIZE (sizeof(jtbd_pair) * 2)
 JTBD_EXPORT jtbd_code* jtbd_nothing(void);
 JTBD_EXPORT JTBD_DEPRECATED("use jtbd_thing_new") void jtbd_thing_old(
     jtbd_thing* thing, const char* const* names, const char** name_out,
     jtbd_thing** out, jtbd_info* info);
 """)
     assert module["THING_MAJOR"] == 2 and module["THING_SIZE"] == 20
+    # offsetof(jtbd_info, pair) + sizeof(pair): 8 + 8 + 8 and 16.
+    assert module["INFO_STRUCT_SIZE"] == 40
+    assert module["PAIR_SIZE"] == 32
     assert [(m.name, m.value) for m in module["ThingHas"]] == [("A", 1),
                                                               ("B", 2)]
     assert module["ThingHas"].__doc__.startswith("jtbd_thing_has: Bits of")
@@ -130,14 +141,18 @@ JTBD_EXPORT JTBD_DEPRECATED("use jtbd_thing_new") void jtbd_thing_old(
 
 @pytest.mark.parametrize("declarations, message", [
     ("typedef struct jtbd_x { long double v; } jtbd_x;",
-     "jtbd.h:19: no ctypes mapping for long double"),
+     "jtbd.h:%d: no ctypes mapping for long double" % LINE),
     ("JTBD_EXPORT float** jtbd_f(void);",
      "no ctypes mapping for float** as a return"),
     ("#define JTBD_NAME \"text\"",
-     "jtbd.h:19: #define JTBD_NAME is neither an integer nor an attribute"),
+     "jtbd.h:%d: #define JTBD_NAME is neither an integer nor an "
+     "attribute" % LINE),
     ("JTBD_EXPORT JTBD_THING_MAJOR void jtbd_g(void);",
      "macro JTBD_THING_MAJOR in a declaration"),
     ("JTBD_EXPORT void jtbd_h(int);", "jtbd_h: name every parameter"),
+    ("#define JTBD_S JTBD_STRUCT_SIZE(jtbd_none, x)",
+     "#define JTBD_S: no struct jtbd_none"),
+    ("#define JTBD_S (sizeof(int) / 2)", "'/' in a struct size"),
     ("int jtbd_not_exported(void);", "cannot translate"),
     ("/* Bits of x. */\ntypedef enum jtbd_e { JTBD_E_A = 3 } jtbd_e;",
      "not distinct powers of two"),
@@ -155,5 +170,5 @@ def test_an_error_is_reported_with_exit_status_2(tmp_path):
     header.write_text(HEADER_TEMPLATE % "int jtbd_not_exported(void);")
     result = run_generator("--check", "--header", str(header))
     assert result.returncode == 2
-    assert result.stderr.startswith("gen_ctypes.py: jtbd.h:19: cannot "
-                                    "translate")
+    assert result.stderr.startswith("gen_ctypes.py: jtbd.h:%d: cannot "
+                                    "translate" % LINE)
