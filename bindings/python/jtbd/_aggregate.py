@@ -93,13 +93,10 @@ class Aggregate(Scaled):
     def cell(self, outcome, importance, satisfaction):
         """Respondents whose (importance, satisfaction) ratings of `outcome`
         (an index) were these; 0 is "no answer"."""
-        count = ctypes.c_uint64()
-        _native.library().jtbd_aggregate_cell(
-            self, _convert.index(outcome, "outcome"),
-            _convert.int32(importance, "importance"),
-            _convert.int32(satisfaction, "satisfaction"),
-            ctypes.byref(count))
-        return count.value
+        return _native.out(_native.library().jtbd_aggregate_cell, self,
+                           _convert.index(outcome, "outcome"),
+                           _convert.int32(importance, "importance"),
+                           _convert.int32(satisfaction, "satisfaction"))
 
     @_options.documented(_options.SCORE_OPTIONS_DOC)
     def score(self, confidence=None, bootstrap=None, seed=None, method=None):

@@ -245,11 +245,28 @@ def create(function, *arguments):
     return out
 
 
+def out(function, *arguments):
+    """Calls a function whose last parameter is a pointer to one value
+    (size_t* index_out, uint64_t* count, double* ...) and returns the value
+    it wrote, in whatever C type the header gives it."""
+    value = function.c_function.argtypes[-1]._type_()
+    function(*arguments, ctypes.byref(value))
+    return value.value
+
+
+def array_for(function, parameter, count):
+    """A zeroed C array of `count` items (at least one) of the type the
+    function's `parameter` (a position) points to."""
+    item = function.c_function.argtypes[parameter]._type_
+    return (item * max(count, 1))()
+
+
 def text_out(function, *arguments):
     """Calls a (..., const char** text, size_t* length) accessor; the text
     as a str."""
-    text = ctypes.c_void_p()
-    length = ctypes.c_size_t()
+    argtypes = function.c_function.argtypes
+    text = argtypes[-2]._type_()
+    length = argtypes[-1]._type_()
     function(*arguments, ctypes.byref(text), ctypes.byref(length))
     return string_at(text.value, length.value)
 

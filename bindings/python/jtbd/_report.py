@@ -110,13 +110,10 @@ class Report(Result):
                     best_solution_gap_test=best.best_solution_gap_test)
 
     def _read_segment(self, lib, struct, segment, count):
-        size = ctypes.c_size_t()
-        effective = ctypes.c_double()
         comparison = new_struct(_ffi.jtbd_segment_comparison)
 
-        def counted(function):
-            function(self, segment, ctypes.byref(size))
-            return size.value
+        def of_segment(function):
+            return _native.out(function, self, segment)
 
         outcomes = []
         comparisons = []
@@ -125,17 +122,16 @@ class Report(Result):
             lib.jtbd_report_segment_comparison(self, segment, index,
                                                ctypes.byref(comparison))
             comparisons.append(SegmentComparison.from_struct(comparison))
-        lib.jtbd_report_segment_effective_respondent_count(
-            self, segment, ctypes.byref(effective))
-        more = counted(lib.jtbd_report_segment_more_underserved_count)
+        more = of_segment(lib.jtbd_report_segment_more_underserved_count)
         return Segment(
             name=_native.text_out(lib.jtbd_report_segment_name, self,
                                   segment),
-            respondent_count=counted(
+            respondent_count=of_segment(
                 lib.jtbd_report_segment_respondent_count),
-            rest_respondent_count=counted(
+            rest_respondent_count=of_segment(
                 lib.jtbd_report_segment_rest_respondent_count),
-            effective_respondent_count=effective.value,
+            effective_respondent_count=of_segment(
+                lib.jtbd_report_segment_effective_respondent_count),
             outcomes=tuple(outcomes),
             comparisons=tuple(comparisons),
             more_underserved=tuple(

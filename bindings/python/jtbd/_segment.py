@@ -170,10 +170,10 @@ class SegmentModel(Owned):
         else:
             rows = [tuple(row) for row in answers]
         count = len(rows)
-        ids = (ctypes.c_char_p * max(count, 1))()
-        lengths = (ctypes.c_size_t * max(count, 1))()
-        importance = (ctypes.c_uint8 * max(count, 1))()
-        satisfaction = (ctypes.c_uint8 * max(count, 1))()
+        assign = _native.library().jtbd_segment_model_assign
+        ids, lengths, importance, satisfaction = (
+            _native.array_for(assign, parameter, count)
+            for parameter in (2, 3, 4, 5))
         encoded = []  # keeps the bytes alive during the call
         for index, row in enumerate(rows):
             if len(row) != 3:
@@ -186,18 +186,17 @@ class SegmentModel(Owned):
             importance[index] = _rating(row[1], "importance[%d]" % index)
             satisfaction[index] = _rating(row[2], "satisfaction[%d]" % index)
         out = new_struct(_ffi.jtbd_segment_assignment)
-        _native.library().jtbd_segment_model_assign(
-            self, count, ids, lengths, importance, satisfaction,
-            ctypes.byref(out))
+        assign(self, count, ids, lengths, importance, satisfaction,
+               ctypes.byref(out))
         return SegmentAssignment.from_struct(out)
 
     def assign_study(self, study):
         """Every respondent of a Study, in study order: 1..k, or 0 for a
         respondent without any usable answer."""
         count = study.respondent_count
-        clusters = (ctypes.c_uint32 * max(count, 1))()
-        _native.library().jtbd_segment_model_assign_study(self, study,
-                                                          clusters, count)
+        assign = _native.library().jtbd_segment_model_assign_study
+        clusters = _native.array_for(assign, 2, count)
+        assign(self, study, clusters, count)
         return list(clusters[:count])
 
     def __repr__(self):
@@ -256,7 +255,8 @@ class Segmentation(Result):
                                             ctypes.byref(candidate))
             self.candidates.append(SegmentCandidate.from_struct(candidate))
         count = info.respondent_count + info.unclustered_respondent_count
-        clusters = (ctypes.c_uint32 * max(count, 1))()
+        clusters = _native.array_for(
+            lib.jtbd_segmentation_respondent_clusters, 1, count)
         lib.jtbd_segmentation_respondent_clusters(self, clusters, count)
         self.clusters = list(clusters[:count])
         self.segments = [self._read_segment(lib, cluster)

@@ -46,26 +46,19 @@ class Study(Scaled):
         """Declares an outcome (unique, non-empty id); returns its index."""
         outcome_id = _convert.utf8(id, "id")
         text = _convert.utf8(statement, "statement")
-        index = ctypes.c_size_t()
-        _native.library().jtbd_study_add_outcome(
-            self, outcome_id, len(outcome_id), text, len(text),
-            ctypes.byref(index))
-        return index.value
+        return _native.out(_native.library().jtbd_study_add_outcome, self,
+                           outcome_id, len(outcome_id), text, len(text))
 
     def add_respondent(self, id=""):  # pylint: disable=W0622
         """Declares one respondent ("" = anonymous); returns its index."""
         respondent_id = _convert.utf8(id, "id")
-        index = ctypes.c_size_t()
-        _native.library().jtbd_study_add_respondent(
-            self, respondent_id, len(respondent_id), ctypes.byref(index))
-        return index.value
+        return _native.out(_native.library().jtbd_study_add_respondent, self,
+                           respondent_id, len(respondent_id))
 
     def add_respondents(self, count):
         """Declares `count` anonymous respondents; returns the first index."""
-        first = ctypes.c_size_t()
-        _native.library().jtbd_study_add_respondents(
-            self, _convert.index(count, "count"), ctypes.byref(first))
-        return first.value
+        return _native.out(_native.library().jtbd_study_add_respondents, self,
+                           _convert.index(count, "count"))
 
     def set_attribute(self, respondent, name, value):
         """Sets a respondent attribute (segment, role, ...)."""
@@ -115,10 +108,8 @@ class Study(Scaled):
         """Declares a competing solution, or finds it (names compare
         ignoring case and keep their first spelling); returns its index."""
         encoded = _convert.utf8(name, "name")
-        index = ctypes.c_size_t()
-        _native.library().jtbd_study_add_solution(
-            self, encoded, len(encoded), ctypes.byref(index))
-        return index.value
+        return _native.out(_native.library().jtbd_study_add_solution, self,
+                           encoded, len(encoded))
 
     def add_solution_answers(self, respondents, solutions, outcomes,
                              satisfaction):
