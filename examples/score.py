@@ -6,7 +6,8 @@
 
 SURVEY.csv defaults to survey.csv next to this script and SEGMENT_ATTRIBUTE
 to "segment". Prints the five largest opportunities over all respondents,
-then each segment's five largest. Statements come from outcomes.csv beside
+then each segment's five largest and the outcomes significantly more
+underserved in it than in the rest. Statements come from outcomes.csv beside
 the survey when it exists (the wide survey layout carries only outcome ids).
 """
 
