@@ -226,21 +226,7 @@ class Emitter:
             self.section("struct sizes")
             self.emit()
             for name, terms, queries in header.layout_constants:
-                pieces = []
-                for kind, struct, field in queries:
-                    pieces.append("ctypes.sizeof(%s)" % struct
-                                  if kind == "sizeof" else
-                                  "%s.%s.%s" % (struct, field, kind))
-                value = terms.format(*pieces).replace("( ", "(").replace(
-                    " )", ")")
-                line = "%s = %s" % (python_name(name), value)
-                if len(line) > 79:
-                    if value.startswith("(") and value.endswith(")"):
-                        value = value[1:-1]
-                    line = "%s = (\n    %s)" % (python_name(name), "\n    ".join(
-                        textwrap.wrap(value, 75, break_long_words=False,
-                                      break_on_hyphens=False)))
-                self.emit(line)
+                self.emit_layout_constant(python_name(name), terms, queries)
 
         self.section("functions")
         self.emit()
@@ -265,6 +251,24 @@ class Emitter:
         else:
             self.emit("DEPRECATED = {}")
         return "\n".join(self.lines) + "\n"
+
+    def emit_layout_constant(self, name, terms, queries):
+        """NAME = an expression over the generated structs' layout."""
+        pieces = ["ctypes.sizeof(%s)" % struct if kind == "sizeof" else
+                  "%s.%s.%s" % (struct, field, kind)
+                  for kind, struct, field in queries]
+        value = terms.format(*pieces).replace("( ", "(").replace(" )", ")")
+        if len(name) + 3 + len(value) <= 79:
+            self.emit("%s = %s" % (name, value))
+            return
+        if value.startswith("(") and value.endswith(")"):
+            value = value[1:-1]
+        self.emit("%s = (" % name)
+        lines = textwrap.wrap(value, 74, break_long_words=False,
+                              break_on_hyphens=False)
+        for line in lines[:-1]:
+            self.emit("    " + line)
+        self.emit("    %s)" % lines[-1])
 
     def emit_function(self, name, restype, parameters):
         one_line = '    ("%s", %s, (%s)),' % (

@@ -106,8 +106,8 @@ class Aggregate(Scaled):
         with _options.score_options(confidence=confidence,
                                     bootstrap=bootstrap, seed=seed,
                                     method=method) as options:
-            return Report(_native.create(
-                lib.jtbd_aggregate_score_with_options, self, options))
+            return Report(_native.create(lib.jtbd_aggregate_score, self,
+                                         options))
 
     def __repr__(self):
         if self.closed:

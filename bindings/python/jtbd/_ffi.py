@@ -71,6 +71,26 @@ class Band(enum.IntEnum):
     INSUFFICIENT_DATA = 7
 
 
+class Limit(enum.IntEnum):
+    """jtbd_limit: Bounds on what one input may make the library allocate
+    (docs/LIMITS.md). A jtbd_limits is given to read options
+    (jtbd_read_options_set_limits) or to a request
+    (jtbd_score_request_with_limits); NULL wherever a const jtbd_limits* is
+    taken means the defaults, and serialized objects and saved files given
+    to other functions always take the defaults. An input over a limit is
+    refused with JTBD_RESOURCE_EXHAUSTED naming the limit, its value, and
+    the file, line and column; the defaults are far above real surveys.
+    """
+
+    RECORD_BYTES = 1
+    COLUMNS = 2
+    OUTCOMES = 3
+    RESPONDENTS = 4
+    REQUEST_BYTES = 5
+    JSON_DEPTH = 6
+    BOOTSTRAP_RESAMPLES = 7
+
+
 class InputFormat(enum.IntEnum):
     """jtbd_input_format: The layouts survey files come in (equal to the CLI's
     --input-format).
@@ -83,27 +103,6 @@ class InputFormat(enum.IntEnum):
     SURVEYMONKEY = 4
     GOOGLE_FORMS = 5
     TYPEFORM = 6
-
-
-class Limit(enum.IntEnum):
-    """jtbd_limit: Bounds on what one input may make the library allocate
-    (docs/LIMITS.md). Serialized objects and saved files given to other
-    functions, and requests given without options, take the defaults (1 GiB,
-    JSON depth 100). Reading a survey file, setting a survey or label map,
-    or scoring a request (jtbd_score_request_with_options) with these
-    options refuses, with JTBD_RESOURCE_EXHAUSTED naming the limit, its
-    value, and the file, line and column, an input that exceeds one; the
-    defaults are far above real surveys. A value of 0 is refused (there is
-    no "unlimited").
-    """
-
-    RECORD_BYTES = 1
-    COLUMNS = 2
-    OUTCOMES = 3
-    RESPONDENTS = 4
-    REQUEST_BYTES = 5
-    JSON_DEPTH = 6
-    BOOTSTRAP_RESAMPLES = 7
 
 
 class ScoreMethod(enum.IntEnum):
@@ -219,10 +218,16 @@ class jtbd_buffer_p(Pointer):
     """jtbd_buffer*"""
 
 
+class jtbd_limits_p(Pointer):
+    """jtbd_limits*"""
+
+
 class jtbd_read_options_p(Pointer):
-    """jtbd_read_options*: How survey files are read. NULL wherever a
+    """jtbd_read_options*: How survey files are read. NULL wherever a const
     jtbd_read_options* is taken means the defaults: a 1-5 scale counting 4
-    and 5 as top box.
+    and 5 as top box, the layout detected, the default limits. The setters
+    may be called in any order: what depends on several settings (a map
+    against the limits) is checked when the options are used to read a file.
     """
 
 
@@ -293,13 +298,13 @@ class jtbd_outcome_score(ctypes.Structure):
         ("opportunity", ctypes.c_double),
         ("band", ctypes.c_int32),
         ("rank", ctypes.c_uint32),
-        ("importance_count", ctypes.c_uint32),
-        ("importance_top_box_count", ctypes.c_uint32),
-        ("satisfaction_count", ctypes.c_uint32),
-        ("satisfaction_top_box_count", ctypes.c_uint32),
-        ("both_count", ctypes.c_uint32),
-        ("both_top_box_count", ctypes.c_uint32),
         ("has", ctypes.c_uint32),
+        ("importance_count", ctypes.c_uint64),
+        ("importance_top_box_count", ctypes.c_uint64),
+        ("satisfaction_count", ctypes.c_uint64),
+        ("satisfaction_top_box_count", ctypes.c_uint64),
+        ("both_count", ctypes.c_uint64),
+        ("both_top_box_count", ctypes.c_uint64),
         ("importance_interval", jtbd_interval),
         ("satisfaction_interval", jtbd_interval),
         ("opportunity_interval", jtbd_interval),
@@ -357,9 +362,9 @@ class jtbd_solution_score(ctypes.Structure):
         ("solution", ctypes.c_void_p),
         ("solution_len", ctypes.c_size_t),
         ("has", ctypes.c_uint32),
-        ("count", ctypes.c_uint32),
-        ("top_box_count", ctypes.c_uint32),
-        ("both_count", ctypes.c_uint32),
+        ("count", ctypes.c_uint64),
+        ("top_box_count", ctypes.c_uint64),
+        ("both_count", ctypes.c_uint64),
         ("satisfaction", ctypes.c_double),
         ("satisfaction_interval", jtbd_interval),
         ("effective_count", ctypes.c_double),
@@ -401,11 +406,11 @@ class jtbd_report_info(ctypes.Structure):
         ("seed", ctypes.c_uint64),
         ("effective_respondent_count", ctypes.c_double),
         ("weighted", ctypes.c_uint32),
-        ("respondent_count", ctypes.c_uint32),
-        ("unsegmented_respondent_count", ctypes.c_uint32),
         ("scale_min", ctypes.c_int32),
         ("scale_max", ctypes.c_int32),
         ("scale_top_box_min", ctypes.c_int32),
+        ("respondent_count", ctypes.c_uint64),
+        ("unsegmented_respondent_count", ctypes.c_uint64),
     ]
 
 
@@ -418,14 +423,14 @@ class jtbd_screening_info(ctypes.Structure):
         ("struct_size", ctypes.c_size_t),
         ("screened", ctypes.c_uint32),
         ("excluded", ctypes.c_uint32),
-        ("screened_respondent_count", ctypes.c_uint32),
-        ("flagged_respondent_count", ctypes.c_uint32),
-        ("straight_lining_count", ctypes.c_uint32),
-        ("speeding_count", ctypes.c_uint32),
-        ("blanks_count", ctypes.c_uint32),
-        ("duration_count", ctypes.c_uint32),
         ("has", ctypes.c_uint32),
         ("straight_line_min_ratings", ctypes.c_uint32),
+        ("screened_respondent_count", ctypes.c_uint64),
+        ("flagged_respondent_count", ctypes.c_uint64),
+        ("straight_lining_count", ctypes.c_uint64),
+        ("speeding_count", ctypes.c_uint64),
+        ("blanks_count", ctypes.c_uint64),
+        ("duration_count", ctypes.c_uint64),
         ("speed_median_fraction", ctypes.c_double),
         ("speed_min_seconds", ctypes.c_double),
         ("max_blank_share", ctypes.c_double),
@@ -459,15 +464,15 @@ class jtbd_segmentation_info(ctypes.Structure):
         ("k", ctypes.c_uint32),
         ("k_chosen", ctypes.c_uint32),
         ("feature", ctypes.c_int32),
-        ("component_count", ctypes.c_uint32),
-        ("respondent_count", ctypes.c_uint32),
-        ("unclustered_respondent_count", ctypes.c_uint32),
-        ("outcome_count", ctypes.c_uint32),
-        ("dropped_outcome_count", ctypes.c_uint32),
-        ("candidate_count", ctypes.c_uint32),
-        ("silhouette_respondent_count", ctypes.c_uint32),
         ("starts", ctypes.c_uint32),
         ("seed", ctypes.c_uint64),
+        ("component_count", ctypes.c_size_t),
+        ("outcome_count", ctypes.c_size_t),
+        ("dropped_outcome_count", ctypes.c_size_t),
+        ("candidate_count", ctypes.c_size_t),
+        ("respondent_count", ctypes.c_uint64),
+        ("unclustered_respondent_count", ctypes.c_uint64),
+        ("silhouette_respondent_count", ctypes.c_uint64),
         ("imputed_feature_count", ctypes.c_uint64),
     ]
 
@@ -492,10 +497,10 @@ class jtbd_segment_profile(ctypes.Structure):
     _fields_ = [
         ("struct_size", ctypes.c_size_t),
         ("cluster", ctypes.c_uint32),
-        ("respondent_count", ctypes.c_uint32),
+        ("respondent_count", ctypes.c_uint64),
         ("share", ctypes.c_double),
         ("silhouette", ctypes.c_double),
-        ("overrepresented_attribute_count", ctypes.c_uint32),
+        ("overrepresented_attribute_count", ctypes.c_size_t),
     ]
 
 
@@ -512,10 +517,10 @@ class jtbd_attribute_overrepresentation(ctypes.Structure):
         ("attribute_len", ctypes.c_size_t),
         ("value", ctypes.c_void_p),
         ("value_len", ctypes.c_size_t),
-        ("segment_count", ctypes.c_uint32),
-        ("segment_total", ctypes.c_uint32),
-        ("rest_count", ctypes.c_uint32),
-        ("rest_total", ctypes.c_uint32),
+        ("segment_count", ctypes.c_uint64),
+        ("segment_total", ctypes.c_uint64),
+        ("rest_count", ctypes.c_uint64),
+        ("rest_total", ctypes.c_uint64),
         ("segment_share", ctypes.c_double),
         ("rest_share", ctypes.c_double),
         ("has_lift", ctypes.c_uint32),
@@ -530,9 +535,49 @@ class jtbd_segment_assignment(ctypes.Structure):
     _fields_ = [
         ("struct_size", ctypes.c_size_t),
         ("cluster", ctypes.c_uint32),
-        ("observed_count", ctypes.c_uint32),
+        ("observed_count", ctypes.c_size_t),
         ("distance", ctypes.c_double),
     ]
+
+
+# -------------------------------------------------------------- struct sizes
+
+OUTCOME_SCORE_STRUCT_SIZE = (
+    jtbd_outcome_score.satisfaction_effective_count.offset +
+    jtbd_outcome_score.satisfaction_effective_count.size)
+SEGMENT_COMPARISON_STRUCT_SIZE = (
+    jtbd_segment_comparison.opportunity_test.offset +
+    jtbd_segment_comparison.opportunity_test.size)
+SOLUTION_SCORE_STRUCT_SIZE = (
+    jtbd_solution_score.satisfaction_gap_test.offset +
+    jtbd_solution_score.satisfaction_gap_test.size)
+BEST_SOLUTION_STRUCT_SIZE = (
+    jtbd_best_solution.best_solution_gap_test.offset +
+    jtbd_best_solution.best_solution_gap_test.size)
+REPORT_INFO_STRUCT_SIZE = (
+    jtbd_report_info.unsegmented_respondent_count.offset +
+    jtbd_report_info.unsegmented_respondent_count.size)
+SCREENING_INFO_STRUCT_SIZE = (
+    jtbd_screening_info.speed_threshold_seconds.offset +
+    jtbd_screening_info.speed_threshold_seconds.size)
+SCREENED_RESPONDENT_STRUCT_SIZE = (
+    jtbd_screened_respondent.blank_share.offset +
+    jtbd_screened_respondent.blank_share.size)
+SEGMENTATION_INFO_STRUCT_SIZE = (
+    jtbd_segmentation_info.imputed_feature_count.offset +
+    jtbd_segmentation_info.imputed_feature_count.size)
+SEGMENT_CANDIDATE_STRUCT_SIZE = (
+    jtbd_segment_candidate.inertia.offset +
+    jtbd_segment_candidate.inertia.size)
+SEGMENT_PROFILE_STRUCT_SIZE = (
+    jtbd_segment_profile.overrepresented_attribute_count.offset +
+    jtbd_segment_profile.overrepresented_attribute_count.size)
+ATTRIBUTE_OVERREPRESENTATION_STRUCT_SIZE = (
+    jtbd_attribute_overrepresentation.test.offset +
+    jtbd_attribute_overrepresentation.test.size)
+SEGMENT_ASSIGNMENT_STRUCT_SIZE = (
+    jtbd_segment_assignment.distance.offset +
+    jtbd_segment_assignment.distance.size)
 
 
 # ----------------------------------------------------------------- functions
@@ -551,6 +596,20 @@ FUNCTIONS = (
     ("jtbd_buffer_size", ctypes.c_size_t, (("buffer", jtbd_buffer_p),)),
     ("jtbd_buffer_free", None, (("buffer", jtbd_buffer_p),)),
     ("jtbd_band_name", ctypes.c_void_p, (("band", ctypes.c_int32),)),
+    ("jtbd_limits_create", jtbd_error_p, (
+        ("out", ctypes.POINTER(jtbd_limits_p)),
+    )),
+    ("jtbd_limits_destroy", None, (("limits", jtbd_limits_p),)),
+    ("jtbd_limits_set", jtbd_error_p, (
+        ("limits", jtbd_limits_p),
+        ("limit", ctypes.c_int32),
+        ("value", ctypes.c_uint64),
+    )),
+    ("jtbd_limits_get", jtbd_error_p, (
+        ("limits", jtbd_limits_p),
+        ("limit", ctypes.c_int32),
+        ("value_out", ctypes.POINTER(ctypes.c_uint64)),
+    )),
     ("jtbd_read_options_create", jtbd_error_p, (
         ("out", ctypes.POINTER(jtbd_read_options_p)),
     )),
@@ -612,15 +671,9 @@ FUNCTIONS = (
         ("column", ctypes.c_char_p),
         ("column_len", ctypes.c_size_t),
     )),
-    ("jtbd_read_options_set_limit", jtbd_error_p, (
+    ("jtbd_read_options_set_limits", jtbd_error_p, (
         ("options", jtbd_read_options_p),
-        ("limit", ctypes.c_int32),
-        ("value", ctypes.c_uint64),
-    )),
-    ("jtbd_read_options_get_limit", jtbd_error_p, (
-        ("options", jtbd_read_options_p),
-        ("limit", ctypes.c_int32),
-        ("value_out", ctypes.POINTER(ctypes.c_uint64)),
+        ("limits", jtbd_limits_p),
     )),
     ("jtbd_score_options_create", jtbd_error_p, (
         ("out", ctypes.POINTER(jtbd_score_options_p)),
@@ -739,7 +792,7 @@ FUNCTIONS = (
     )),
     ("jtbd_study_solution_count", ctypes.c_size_t, (("study", jtbd_study_p),)),
     ("jtbd_study_outcome_count", ctypes.c_size_t, (("study", jtbd_study_p),)),
-    ("jtbd_study_respondent_count", ctypes.c_size_t, (
+    ("jtbd_study_respondent_count", ctypes.c_uint64, (
         ("study", jtbd_study_p),
     )),
     ("jtbd_study_score", jtbd_error_p, (
@@ -747,7 +800,7 @@ FUNCTIONS = (
         ("options", jtbd_score_options_p),
         ("out", ctypes.POINTER(jtbd_report_p)),
     )),
-    ("jtbd_study_aggregate", jtbd_error_p, (
+    ("jtbd_study_create_aggregate", jtbd_error_p, (
         ("study", jtbd_study_p),
         ("out", ctypes.POINTER(jtbd_aggregate_p)),
     )),
@@ -797,7 +850,7 @@ FUNCTIONS = (
         ("source_name_len", ctypes.c_size_t),
     )),
     ("jtbd_report_destroy", None, (("report", jtbd_report_p),)),
-    ("jtbd_report_respondent_count", ctypes.c_size_t, (
+    ("jtbd_report_respondent_count", ctypes.c_uint64, (
         ("report", jtbd_report_p),
     )),
     ("jtbd_report_outcome_count", ctypes.c_size_t, (
@@ -820,7 +873,7 @@ FUNCTIONS = (
     ("jtbd_report_segment_respondent_count", jtbd_error_p, (
         ("report", jtbd_report_p),
         ("segment", ctypes.c_size_t),
-        ("count", ctypes.POINTER(ctypes.c_size_t)),
+        ("count", ctypes.POINTER(ctypes.c_uint64)),
     )),
     ("jtbd_report_segment_outcome", jtbd_error_p, (
         ("report", jtbd_report_p),
@@ -837,7 +890,7 @@ FUNCTIONS = (
     ("jtbd_report_segment_rest_respondent_count", jtbd_error_p, (
         ("report", jtbd_report_p),
         ("segment", ctypes.c_size_t),
-        ("count", ctypes.POINTER(ctypes.c_size_t)),
+        ("count", ctypes.POINTER(ctypes.c_uint64)),
     )),
     ("jtbd_report_segment_effective_respondent_count", jtbd_error_p, (
         ("report", jtbd_report_p),
@@ -897,7 +950,7 @@ FUNCTIONS = (
         ("report", jtbd_report_p),
         ("out", ctypes.POINTER(jtbd_screening_info)),
     )),
-    ("jtbd_report_screened_count", ctypes.c_size_t, (
+    ("jtbd_report_screened_count", ctypes.c_uint64, (
         ("report", jtbd_report_p),
     )),
     ("jtbd_report_screened_respondent", jtbd_error_p, (
@@ -928,10 +981,10 @@ FUNCTIONS = (
         ("statement_len", ctypes.c_size_t),
     )),
     ("jtbd_aggregate_outcome_count", ctypes.c_size_t, (
-        ("a", jtbd_aggregate_p),
+        ("aggregate", jtbd_aggregate_p),
     )),
     ("jtbd_aggregate_respondent_count", ctypes.c_uint64, (
-        ("a", jtbd_aggregate_p),
+        ("aggregate", jtbd_aggregate_p),
     )),
     ("jtbd_aggregate_add_respondents", jtbd_error_p, (
         ("aggregate", jtbd_aggregate_p),
@@ -958,7 +1011,7 @@ FUNCTIONS = (
         ("count", ctypes.POINTER(ctypes.c_uint64)),
     )),
     ("jtbd_aggregate_serialize", jtbd_error_p, (
-        ("a", jtbd_aggregate_p),
+        ("aggregate", jtbd_aggregate_p),
         ("out", ctypes.POINTER(jtbd_buffer_p)),
     )),
     ("jtbd_aggregate_parse", jtbd_error_p, (
@@ -992,10 +1045,6 @@ FUNCTIONS = (
     )),
     ("jtbd_aggregate_score", jtbd_error_p, (
         ("aggregate", jtbd_aggregate_p),
-        ("out", ctypes.POINTER(jtbd_report_p)),
-    )),
-    ("jtbd_aggregate_score_with_options", jtbd_error_p, (
-        ("aggregate", jtbd_aggregate_p),
         ("options", jtbd_score_options_p),
         ("out", ctypes.POINTER(jtbd_report_p)),
     )),
@@ -1009,14 +1058,14 @@ FUNCTIONS = (
         ("request_size", ctypes.c_size_t),
         ("report_json_out", ctypes.POINTER(jtbd_buffer_p)),
     )),
-    ("jtbd_score_request_with_options", jtbd_error_p, (
-        ("options", jtbd_read_options_p),
+    ("jtbd_score_request_with_limits", jtbd_error_p, (
+        ("limits", jtbd_limits_p),
         ("request", ctypes.c_void_p),
         ("request_size", ctypes.c_size_t),
         ("report_out", ctypes.POINTER(jtbd_buffer_p)),
     )),
-    ("jtbd_score_request_json_with_options", jtbd_error_p, (
-        ("options", jtbd_read_options_p),
+    ("jtbd_score_request_json_with_limits", jtbd_error_p, (
+        ("limits", jtbd_limits_p),
         ("request_json", ctypes.c_char_p),
         ("request_size", ctypes.c_size_t),
         ("report_json_out", ctypes.POINTER(jtbd_buffer_p)),
@@ -1103,12 +1152,12 @@ FUNCTIONS = (
         ("clusters", ctypes.POINTER(ctypes.c_uint32)),
         ("count", ctypes.c_size_t),
     )),
-    ("jtbd_segmentation_segment", jtbd_error_p, (
+    ("jtbd_segmentation_segment_profile", jtbd_error_p, (
         ("segmentation", jtbd_segmentation_p),
         ("cluster", ctypes.c_uint32),
         ("out", ctypes.POINTER(jtbd_segment_profile)),
     )),
-    ("jtbd_segmentation_segment_report", jtbd_error_p, (
+    ("jtbd_segmentation_create_segment_report", jtbd_error_p, (
         ("segmentation", jtbd_segmentation_p),
         ("cluster", ctypes.c_uint32),
         ("out", ctypes.POINTER(jtbd_report_p)),
@@ -1124,7 +1173,7 @@ FUNCTIONS = (
         ("format", ctypes.c_int32),
         ("out", ctypes.POINTER(jtbd_buffer_p)),
     )),
-    ("jtbd_segmentation_model", jtbd_error_p, (
+    ("jtbd_segmentation_create_model", jtbd_error_p, (
         ("segmentation", jtbd_segmentation_p),
         ("out", ctypes.POINTER(jtbd_segment_model_p)),
     )),
@@ -1148,7 +1197,7 @@ FUNCTIONS = (
         ("out", ctypes.POINTER(jtbd_segment_model_p)),
     )),
     ("jtbd_segment_model_destroy", None, (("model", jtbd_segment_model_p),)),
-    ("jtbd_segment_model_k", ctypes.c_size_t, (
+    ("jtbd_segment_model_k", ctypes.c_uint32, (
         ("model", jtbd_segment_model_p),
     )),
     ("jtbd_segment_model_outcome_count", ctypes.c_size_t, (

@@ -54,6 +54,10 @@ class SegmentOptions(_Options):
     _C_OBJECT = "jtbd_segment_options"
 
 
+class Limits(_Options):
+    _C_OBJECT = "jtbd_limits"
+
+
 @contextlib.contextmanager
 def _built(options_type, calls):
     """Yields None when `calls` is empty, else new options on which each
@@ -112,10 +116,11 @@ def _questions(value, name):
     return [_text(question, name) for question in values]
 
 
-def _limit_calls(limits):
-    """jtbd_read_options_set_limit calls for a limits= dict (LIMIT_KEYS)."""
+def native_limits(given):
+    """Native jtbd_limits (or None: the library's defaults) from a limits=
+    dict, keys LIMIT_KEYS."""
     calls = []
-    for name, value in (limits or {}).items():
+    for name, value in (given or {}).items():
         if name not in LIMIT_KEYS:
             raise ValueError("limits: unknown limit %r (known: %s)" %
                              (name, ", ".join(sorted(LIMIT_KEYS))))
@@ -123,20 +128,19 @@ def _limit_calls(limits):
                 not 0 <= value <= _convert.UINT64_MAX:
             raise ValueError("limits: %s must be an integer in [1, 2**64)" %
                              name)
-        calls.append(("jtbd_read_options_set_limit",
-                      (LIMIT_KEYS[name], value)))
-    return calls
+        calls.append(("jtbd_limits_set", (LIMIT_KEYS[name], value)))
+    return _built(Limits, calls)
 
 
+@contextlib.contextmanager
 def read_options(scale=None, top_box=None, input_format=None, importance=(),
                  satisfaction=(), labels=None, labels_file=None,
                  survey_map=None, survey_map_file=None, weight_column=None,
                  duration_column=None, limits=None):
     """Native jtbd_read_options (or None) from read_csv's keywords."""
     prefix = "jtbd_read_options_"
-    calls = _given(prefix, [("set_scale", _convert.scale(scale, top_box))])
-    calls += _limit_calls(limits)
-    calls += _given(prefix, [
+    calls = _given(prefix, [
+        ("set_scale", _convert.scale(scale, top_box)),
         ("set_input_format", _one(_convert.enum_value, input_format,
                                   "input format", InputFormat))])
     calls += [(prefix + "add_importance_question", question)
@@ -151,7 +155,12 @@ def read_options(scale=None, top_box=None, input_format=None, importance=(),
         ("set_weight_column", _text(weight_column, "weight_column")),
         ("set_duration_column", _text(duration_column, "duration_column")),
     ])
-    return _built(ReadOptions, calls)
+    # The options copy the limits, which are released right after.
+    with native_limits(limits) as limited:
+        if limited is not None:
+            calls.append((prefix + "set_limits", (limited,)))
+        with _built(ReadOptions, calls) as options:
+            yield options
 
 
 READ_OPTIONS_DOC = """

@@ -5,12 +5,12 @@ from . import _convert, _native, _options
 
 
 def _score_request(function_name, data, limits):
-    """jtbd_score_request[_json]_with_options on data, with native read
-    options carrying only a limits= dict (NULL for None); the report's
+    """jtbd_score_request[_json]_with_limits on data, with native limits
+    from a limits= dict (NULL for None: the defaults); the report's
     bytes."""
     lib = _native.library()
-    with _options.read_options(limits=limits) as options:
-        return _native.take_buffer(getattr(lib, function_name), options, data,
+    with _options.native_limits(limits) as native:
+        return _native.take_buffer(getattr(lib, function_name), native, data,
                                    len(data))
 
 
@@ -19,14 +19,14 @@ def score_request(request, limits=None):
     out. limits: a dict as read_csv's (max_request_bytes, max_outcomes,
     max_respondents, max_bootstrap_resamples, ...; docs/LIMITS.md) the
     request is held to; None: the library's defaults."""
-    return _score_request("jtbd_score_request_with_options",
+    return _score_request("jtbd_score_request_with_limits",
                           _convert.bytes_in(request, "request"), limits)
 
 
 def score_request_json(request, limits=None):
     """The same in protobuf JSON (str or UTF-8 bytes in, str out); limits
     as score_request's (max_json_depth too)."""
-    return _score_request("jtbd_score_request_json_with_options",
+    return _score_request("jtbd_score_request_json_with_limits",
                           _convert.utf8(request, "request"),
                           limits).decode("utf-8")
 

@@ -264,9 +264,10 @@ class Segmentation(Result):
 
     def _read_segment(self, lib, cluster):
         profile = new_struct(_ffi.jtbd_segment_profile)
-        lib.jtbd_segmentation_segment(self, cluster, ctypes.byref(profile))
+        lib.jtbd_segmentation_segment_profile(self, cluster,
+                                              ctypes.byref(profile))
         scores = Report(_native.create(
-            lib.jtbd_segmentation_segment_report, self, cluster))
+            lib.jtbd_segmentation_create_segment_report, self, cluster))
         attribute = new_struct(_ffi.jtbd_attribute_overrepresentation)
         attributes = []
         for index in range(profile.overrepresented_attribute_count):
@@ -281,7 +282,7 @@ class Segmentation(Result):
     def model(self):
         """The SegmentModel that tags new respondents (a new object)."""
         return SegmentModel(_native.create(
-            _native.library().jtbd_segmentation_model, self))
+            _native.library().jtbd_segmentation_create_model, self))
 
     def __repr__(self):
         return "<jtbd.Segmentation k=%d respondents=%d>" % (

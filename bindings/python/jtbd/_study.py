@@ -172,8 +172,8 @@ class Study(Scaled):
 
     def aggregate(self):
         """The study's mergeable Aggregate (a new, independent object)."""
-        return Aggregate._adopt(
-            _native.create(_native.library().jtbd_study_aggregate, self))
+        return Aggregate._adopt(_native.create(
+            _native.library().jtbd_study_create_aggregate, self))
 
     def segment(self, k=None, k_range=None, feature=None,
                 principal_components=None, starts=None, seed=None,

@@ -28,15 +28,15 @@ def calls(monkeypatch):
 
     for name in dir(lib):
         if name.startswith(("jtbd_score_options_set", "jtbd_read_options_set",
-                            "jtbd_segment_options_set",
+                            "jtbd_segment_options_set", "jtbd_limits_set",
                             "jtbd_study_set_scale",
                             "jtbd_aggregate_set_scale")):
             watch(name, lambda arguments: arguments[1:])
-    for name in ("jtbd_study_score", "jtbd_aggregate_score_with_options",
+    for name in ("jtbd_study_score", "jtbd_aggregate_score",
                  "jtbd_study_segment"):
         watch(name, lambda arguments: arguments[1] is None)
     for name in ("jtbd_study_read_csv", "jtbd_aggregate_read_csv",
-                 "jtbd_score_request_json_with_options"):
+                 "jtbd_score_request_json_with_limits"):
         watch(name, lambda arguments: arguments[0] is None)
     return made
 
@@ -64,7 +64,7 @@ def test_nothing_given_sends_null_options(calls):
         del calls[:]
         with study.aggregate() as aggregate:
             aggregate.score()
-        assert calls == [("jtbd_aggregate_score_with_options", True)]
+        assert calls == [("jtbd_aggregate_score", True)]
         del calls[:]
         study.segment(k=2)
         assert calls == [("jtbd_segment_options_set_k", (2,)),
@@ -78,7 +78,7 @@ def test_nothing_given_sends_null_options(calls):
     jtbd.score_request_json('{"study": {}}')
     assert calls == [("jtbd_study_read_csv", True),
                      ("jtbd_aggregate_read_csv", True),
-                     ("jtbd_score_request_json_with_options", True)]
+                     ("jtbd_score_request_json_with_limits", True)]
     del calls[:]
     jtbd.Study().close()
     assert calls == []
@@ -109,10 +109,14 @@ def test_only_the_options_given_are_set(calls):
     del calls[:]
     jtbd.read_csv("respondent_id,imp_a,sat_a\nr1,4,3\n", scale=(1, 7),
                   top_box=6, limits={"max_columns": 3}).close()
-    assert calls == [("jtbd_read_options_set_scale", (1, 7, 6)),
-                     ("jtbd_read_options_set_limit",
-                      (jtbd.Limit.COLUMNS, 3)),
+    assert calls == [("jtbd_limits_set", (jtbd.Limit.COLUMNS, 3)),
+                     ("jtbd_read_options_set_scale", (1, 7, 6)),
+                     ("jtbd_read_options_set_limits", calls[2][1]),
                      ("jtbd_study_read_csv", False)]
+    del calls[:]
+    jtbd.score_request_json('{"study": {}}', limits={"max_outcomes": 4})
+    assert calls == [("jtbd_limits_set", (jtbd.Limit.OUTCOMES, 4)),
+                     ("jtbd_score_request_json_with_limits", False)]
 
 
 def test_signatures_hold_no_default_but_none():

@@ -63,7 +63,7 @@ def test_raw_pointers_are_typed_too(study, report):
     # Out-parameters are typed as well: a jtbd_report** is no jtbd_study**.
     wrong = _ffi.jtbd_report_p()
     with pytest.raises(TypeError, match="argument 2 \\(out\\)"):
-        lib.jtbd_study_aggregate(study, ctypes.byref(wrong))
+        lib.jtbd_study_create_aggregate(study, ctypes.byref(wrong))
     assert not wrong
 
 

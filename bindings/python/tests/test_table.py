@@ -125,7 +125,8 @@ def test_header_parses_into_many_functions(header_text):
     functions = header_functions(header_text)
     # A regex gone wrong would make every comparison below vacuous.
     assert len(functions) >= 100
-    assert header_text.count("JTBD_EXPORT ") - header_text.count(
+    code = strip_comments(header_text)
+    assert code.count("JTBD_EXPORT ") - code.count(
         "define JTBD_EXPORT") == len(functions)
     assert functions["jtbd_study_add_answers"] == ("jtbd_error*", [
         "jtbd_study*", "size_t", "const uint32_t*", "const uint32_t*",
@@ -173,20 +174,18 @@ def test_structs_match_the_header(header_text):
         assert list(generated) == expected, name
 
 
-def test_outcome_score_keeps_its_1_0_prefix():
-    # Fields are only ever appended (jtbd.h convention 11): the first 16 are
-    # the 1.0 struct, and "has" starts right where it ended.
+def test_outcome_score_is_the_1_0_struct():
+    # Fields are only ever appended after 1.0 (jtbd.h's conventions): the
+    # 1.0 struct starts with these, the respondent counts 64-bit.
     struct = _ffi.jtbd_outcome_score
-    names = [name for name, _ in struct._fields_]
-    assert names[:16] == [
+    assert [name for name, _ in struct._fields_][:17] == [
         "struct_size", "outcome_id", "outcome_id_len", "statement",
         "statement_len", "importance", "satisfaction", "opportunity", "band",
-        "rank", "importance_count", "importance_top_box_count",
+        "rank", "has", "importance_count", "importance_top_box_count",
         "satisfaction_count", "satisfaction_top_box_count", "both_count",
         "both_top_box_count"]
-    prefix_end = (struct.both_top_box_count.offset +
-                  struct.both_top_box_count.size)
-    assert struct.has.offset == prefix_end
+    assert struct.importance_count.size == 8
+    assert _ffi.OUTCOME_SCORE_STRUCT_SIZE == ctypes.sizeof(struct)
 
 
 def python_enums():
