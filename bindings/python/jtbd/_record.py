@@ -105,6 +105,7 @@ def _reader(struct_type, name, metadata, consumed):
             def read(struct):
                 return value(struct) if getattr(struct, flag) else None
         else:
+            bit = int(bit)  # an IntFlag's & would build a new flag each time
 
             def read(struct):
                 return value(struct) if getattr(struct, flag) & bit else None
