@@ -6,7 +6,8 @@
 
 SURVEY.csv defaults to survey.csv next to this script and SEGMENT_ATTRIBUTE
 to "segment". Prints the five largest opportunities over all respondents,
-then each segment's five largest. Statements come from outcomes.csv beside
+then each segment's five largest and the outcomes significantly more
+underserved in it than in the rest. Statements come from outcomes.csv beside
 the survey when it exists (the wide survey layout carries only outcome ids).
 """
 
@@ -66,10 +67,13 @@ def main(argv):
           (survey, report.respondent_count, len(report.outcomes)))
     print("largest opportunities:")
     print_ranking(report.outcomes, statements)
-    for name, scores in report.segments.items():
+    for segment in report.segments.values():
         print("\nsegment %s (%d respondents), largest opportunities:" %
-              (name, report.segment_respondent_counts[name]))
-        print_ranking(scores, statements)
+              (segment.name, segment.respondent_count))
+        print_ranking(segment.outcomes, statements)
+        if segment.more_underserved:
+            print("  more underserved than in the rest: " +
+                  ", ".join(segment.more_underserved))
     return 0
 
 

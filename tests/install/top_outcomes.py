@@ -34,9 +34,9 @@ def main(survey):
     with jtbd.load_csv(survey) as study:
         report = study.score(segment_by="segment")
     print(top_line("all", report.respondent_count, report.outcomes[0]))
-    for name, outcomes in report.segments.items():
-        print(top_line(name, report.segment_respondent_counts[name],
-                       outcomes[0]))
+    for segment in report.segments.values():
+        print(top_line(segment.name, segment.respondent_count,
+                       segment.outcomes[0]))
     print("package " + os.path.dirname(os.path.abspath(jtbd.__file__)))
     print("library %s" % mapped_library())
 

@@ -7,7 +7,9 @@
     for outcome in report.outcomes[:5]:
         print(outcome.outcome_id, round(outcome.opportunity, 1), outcome.band,
               outcome.opportunity_interval)   # Interval(low=..., high=...)
-    print(report.more_underserved)             # per segment, vs the rest
+    for segment in report.segments.values():  # Segment records, by name
+        print(segment.name, segment.respondent_count,
+              segment.more_underserved)       # outcomes worse than the rest
 
 Or build a study in code, from lists or, without copying, from buffers:
 
@@ -23,21 +25,20 @@ Or build a study in code, from lists or, without copying, from buffers:
         report = study.score()
 
 Standard library only (ctypes); numpy arrays are accepted but numpy is never
-imported. libjtbd is loaded on first use from $JTBD_LIBRARY, else from
-libjtbd.so* next to this package, else from the system (see jtbd._native);
-failing that, the first call raises LibraryNotFoundError, naming
-JTBD_LIBRARY and every place tried. Errors from the library raise
-jtbd.Error (code, code_name, message), as the subclass for its code.
+imported, and pandas only by Report.to_dataframe(). The ctypes layer, _ffi,
+is generated from include/jtbd/jtbd.h by gen_ctypes.py: every struct,
+function, enum and constant comes from the header, never restated here. An
+option left out (None) is the library's default.
+
+libjtbd is loaded on first use from $JTBD_LIBRARY, else from libjtbd.so*
+next to this package, else from the system (see jtbd._native); failing
+that, the first call raises LibraryNotFoundError, naming JTBD_LIBRARY and
+every place tried. Errors from the library raise jtbd.Error (code,
+code_name, message), as the subclass for its code; an object of the wrong
+kind for a C parameter raises TypeError, a closed one ClosedError.
 """
 
-from ._api import (Aggregate, Interval, OutcomeScore, Report,
-                   SegmentComparison, SignificanceTest, SolutionScore, Study,
-                   load_aggregate, load_csv, read_aggregate, read_csv,
-                   score_request, score_request_json, version,
-                   version_number)
-from ._constants import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
-                         VERSION_PATCH, Band, Code, ComparisonHas, Format,
-                         InputFormat, ScoreHas, ScoreMethod, SegmentFeature)
+from ._aggregate import Aggregate, load_aggregate, read_aggregate
 from ._errors import (AbortedError, AlreadyExistsError, CancelledError,
                       ClosedError, DataLossError, DeadlineExceededError, Error,
                       FailedPreconditionError, IncompatibleLibraryError,
@@ -46,28 +47,44 @@ from ._errors import (AbortedError, AlreadyExistsError, CancelledError,
                       PermissionDeniedError, ResourceExhaustedError,
                       UnauthenticatedError, UnavailableError,
                       UnimplementedError, UnknownError)
+from ._ffi import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
+                   VERSION_PATCH, Band, BestSolutionHas, Code, ComparisonHas,
+                   Format, InputFormat, Limit, ScoreHas, ScoreMethod,
+                   ScreeningHas, ScreeningReason, SegmentFeature,
+                   SolutionHas)
 from ._native import library_path, set_library_path
+from ._report import Report
+from ._requests import (score_request, score_request_json, version,
+                        version_number)
+from ._scores import (Interval, OutcomeScore, Segment, SegmentComparison,
+                      SignificanceTest, SolutionScore)
 from ._screening import ScreenedRespondent, Screening, ScreeningSummary
 from ._segment import (AttributeOverrepresentation, SegmentAssignment,
                        SegmentCandidate, SegmentModel, SegmentProfile,
-                       Segmentation, segment)
+                       Segmentation)
+from ._study import Study, load_csv, read_csv
 
-# Study.segment(...): segmentation lives in its own module (_segment.py).
-Study.segment = segment
-
-# The version of this binding (the library's is version()).
+# The version of this binding: the C ABI version jtbd.h had when _ffi.py
+# was generated (the library's is version()).
 __version__ = "%d.%d.%d" % (VERSION_MAJOR, VERSION_MINOR, VERSION_PATCH)
 
 __all__ = [
-    "Aggregate", "OutcomeScore", "Report", "Study", "load_csv", "read_csv",
-    "Screening", "ScreeningSummary", "ScreenedRespondent",
-    "load_aggregate", "read_aggregate",
+    # objects and the functions that make them
+    "Study", "Report", "Aggregate", "Segmentation", "SegmentModel",
+    "load_csv", "read_csv", "load_aggregate", "read_aggregate",
     "score_request", "score_request_json", "version", "version_number",
-    "library_path", "set_library_path", "Band", "Code", "Format",
-    "InputFormat", "Interval", "SegmentComparison", "SignificanceTest",
-    "SolutionScore",
-    "ScoreMethod", "ScoreHas", "ComparisonHas",
+    "library_path", "set_library_path",
+    # records
+    "OutcomeScore", "Interval", "SignificanceTest", "SolutionScore",
+    "Segment", "SegmentComparison", "Screening", "ScreeningSummary",
+    "ScreenedRespondent", "SegmentCandidate", "SegmentProfile",
+    "SegmentAssignment", "AttributeOverrepresentation",
+    # jtbd.h's enums and version macros
+    "Band", "BestSolutionHas", "Code", "ComparisonHas", "Format",
+    "InputFormat", "Limit", "ScoreHas", "ScoreMethod", "ScreeningHas",
+    "ScreeningReason", "SegmentFeature", "SolutionHas",
     "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "VERSION_NUMBER",
+    # errors
     "Error", "LibraryNotFoundError", "IncompatibleLibraryError",
     "ClosedError", "CancelledError", "UnknownError", "InvalidArgumentError",
     "DeadlineExceededError", "NotFoundError", "AlreadyExistsError",
@@ -75,7 +92,4 @@ __all__ = [
     "FailedPreconditionError", "AbortedError", "OutOfRangeError",
     "UnimplementedError", "InternalError", "UnavailableError",
     "DataLossError", "UnauthenticatedError",
-    "AttributeOverrepresentation", "SegmentAssignment", "SegmentCandidate",
-    "SegmentFeature", "SegmentModel", "SegmentProfile", "Segmentation",
-    "segment"
 ]

@@ -31,7 +31,7 @@ import array
 import ctypes
 import sys
 
-from ._constants import Code
+from ._ffi import Code
 from ._errors import Error
 
 # Incremented whenever borrow() had to copy or convert: tests read it to

@@ -5,7 +5,7 @@ finding or loading libjtbd become `LibraryNotFoundError` or
 `IncompatibleLibraryError`; using a closed object raises `ClosedError`.
 """
 
-from ._constants import Code
+from ._ffi import Code
 
 
 class LibraryNotFoundError(ImportError):

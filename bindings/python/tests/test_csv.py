@@ -126,10 +126,11 @@ def test_scores_equal_an_independent_recomputation(tmp_path, seed):
     assert report.respondent_count == 40
     assert_scores_match(report.outcomes, expected, ranked)
     assert list(report.segments) == ["north", "south"]
-    assert report.segment_respondent_counts == {"north": 26, "south": 14}
+    assert {name: segment.respondent_count for name, segment in
+            report.segments.items()} == {"north": 26, "south": 14}
     for name in ("north", "south"):
         segment_expected, segment_ranked = recompute(text, name)
-        assert_scores_match(report.segments[name], segment_expected,
+        assert_scores_match(report.segments[name].outcomes, segment_expected,
                             segment_ranked)
 
 
@@ -166,7 +167,8 @@ def test_wide_layout_and_another_scale():
     assert score.importance == pytest.approx(20.0 / 3, rel=1e-12)
     assert score.satisfaction == pytest.approx(5.0, rel=1e-12)
     assert score.satisfaction_count == 2
-    assert report.segment_respondent_counts == {"x": 2, "y": 1}
+    assert {name: segment.respondent_count for name, segment in
+            report.segments.items()} == {"x": 2, "y": 1}
     with pytest.raises(jtbd.InvalidArgumentError) as caught:
         jtbd.read_csv(text, "seven.csv")  # 7 is off the default 1-5 scale
     assert "seven.csv" in caught.value.message
@@ -205,9 +207,10 @@ def test_example_survey_has_two_segments():
     assert report.respondent_count >= 150
     assert len(report.outcomes) >= 20
     assert len(report.segments) == 2
-    assert sum(report.segment_respondent_counts.values()) == (
+    assert sum(segment.respondent_count
+               for segment in report.segments.values()) == (
         report.respondent_count)
-    for scores in report.segments.values():
+    for scores in (s.outcomes for s in report.segments.values()):
         assert sorted(s.outcome_id for s in scores) == sorted(
             s.outcome_id for s in report.outcomes)
     ranks = [s.rank for s in report.outcomes]
@@ -236,5 +239,6 @@ def test_example_survey_equals_a_recomputation_of_its_wide_layout():
         report = study.score(segment_by="segment")
     assert len(report.segments) == 2
     assert_scores_match(report.outcomes, expected, ranked)
-    for name, scores in report.segments.items():
+    for name, scores in ((n, s.outcomes)
+                         for n, s in report.segments.items()):
         assert_scores_match(scores, *recompute(out.getvalue(), name))

@@ -40,7 +40,8 @@ def test_example_prints_top_five_and_segments():
         round(s.opportunity, 1) for s in report.outcomes[:5]
     ]
     assert report.outcomes[0].band in overall
-    for name, count in report.segment_respondent_counts.items():
+    for name, count in ((n, s.respondent_count)
+                        for n, s in report.segments.items()):
         assert "segment %s (%d respondents)" % (name, count) in output
     assert len(report.segments) == 2
 

@@ -59,7 +59,7 @@ def test_segments_by_a_qualtrics_question():
         report = study.score(segment_by="Q1")
     assert sorted(report.segments) == ["Carpenter", "Electrician", "Plumber"]
     # Both carpenters rated o1's importance 5: top box for 2 of 2.
-    o1 = next(o for o in report.segments["Carpenter"]
+    o1 = next(o for o in report.segments["Carpenter"].outcomes
               if o.outcome_id == "o1")
     assert o1.importance == pytest.approx(10.0)
     assert o1.importance_count == 2

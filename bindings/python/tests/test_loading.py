@@ -14,7 +14,7 @@ import sys
 import pytest
 
 import jtbd
-from jtbd import _constants, _native
+from jtbd import _ffi, _native
 from conftest import subprocess_env
 
 ABSENT_SONAME = "libjtbd-absent-for-test.so.1"
@@ -78,22 +78,20 @@ def test_environment_variable_is_the_only_candidate_when_set(
     assert "$JTBD_LIBRARY" in str(caught.value)
     assert "missing.so" in str(caught.value)
     monkeypatch.setenv("JTBD_LIBRARY", real_library)
-    _, path = _native.load_library()
-    assert path == real_library
+    assert _native.load_library().path == real_library
 
 
 def test_library_next_to_the_package_is_found(isolated, real_library):
     os.symlink(real_library, isolated / "libjtbd.so.1")
-    library, path = _native.load_library()
-    assert path == str(isolated / "libjtbd.so.1")
-    assert library.jtbd_version_number() == 10000
+    library = _native.load_library()
+    assert library.path == str(isolated / "libjtbd.so.1")
+    assert library.jtbd_version_number() == _ffi.VERSION_NUMBER
 
 
 def test_system_library_is_found(isolated, real_library, monkeypatch):
     monkeypatch.setattr(ctypes.util, "find_library",
                         lambda name: real_library if name == "jtbd" else None)
-    _, path = _native.load_library()
-    assert path == real_library
+    assert _native.load_library().path == real_library
 
 
 def test_a_library_without_the_symbols_is_incompatible(isolated,
@@ -102,15 +100,25 @@ def test_a_library_without_the_symbols_is_incompatible(isolated,
     with pytest.raises(jtbd.IncompatibleLibraryError) as caught:
         _native.load_library()
     message = str(caught.value)
-    assert "libc.so.6" in message
+    assert "libc.so.6 is not a libjtbd" in message
     assert "jtbd_version_number" in message
-    assert "jtbd_study_add_answers" in message
+
+
+def test_a_library_lacking_a_function_of_the_header_is_incompatible(
+        isolated, real_library, monkeypatch):
+    # As a 1.0 library is to a binding generated from a 1.1 header.
+    monkeypatch.setenv("JTBD_LIBRARY", real_library)
+    monkeypatch.setattr(_ffi, "FUNCTIONS", _ffi.FUNCTIONS + (
+        ("jtbd_from_the_future", None, ()),))
+    with pytest.raises(jtbd.IncompatibleLibraryError) as caught:
+        _native.load_library()
+    assert "lacks jtbd_from_the_future" in str(caught.value)
 
 
 def test_another_major_version_is_incompatible(isolated, real_library,
                                                monkeypatch):
     monkeypatch.setenv("JTBD_LIBRARY", real_library)
-    monkeypatch.setattr(_constants, "VERSION_MAJOR", 2)
+    monkeypatch.setattr(_ffi, "VERSION_MAJOR", 2)
     with pytest.raises(jtbd.IncompatibleLibraryError) as caught:
         _native.load_library()
     assert "1.0.0" in str(caught.value)

@@ -77,7 +77,7 @@ def test_describe_outcomes_from_the_example_file(tmp_path):
         study.describe_outcomes(EXAMPLES / "outcomes.csv")  # a PathLike
         report = study.score(segment_by="segment")
         assert statements(report) == expected
-        for scores in report.segments.values():
+        for scores in (s.outcomes for s in report.segments.values()):
             assert {s.outcome_id: s.statement for s in scores} == expected
 
         with pytest.raises(jtbd.NotFoundError) as caught:

@@ -93,12 +93,13 @@ def test_table_rounds_to_one_decimal(bosch_report):
 def test_segmented_report_in_python_json_and_csv(segmented_study):
     report = segmented_study.score(segment_by="segment")
     assert list(report.segments) == ["x", "y"]
-    assert report.segment_respondent_counts == {"x": 2, "y": 1}
+    assert [(s.name, s.respondent_count, s.rest_respondent_count)
+            for s in report.segments.values()] == [("x", 2, 2), ("y", 1, 3)]
     assert report.respondent_count == 4
-    x = report.segments["x"][0]
+    x = report.segments["x"].outcomes[0]
     assert (x.importance, x.satisfaction, x.opportunity) == pytest.approx(
         (5.0, 5.0, 5.0), rel=1e-12)
-    y = report.segments["y"][0]
+    y = report.segments["y"].outcomes[0]
     assert (y.importance, y.satisfaction) == pytest.approx((10.0, 10.0))
     # Opportunity 10 is underserved (10 <= opportunity < 12), which jtbd.h
     # checks before table stakes.

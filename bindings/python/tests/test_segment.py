@@ -119,26 +119,22 @@ def test_finds_the_planted_k_and_segments(survey, segmentation):
 
 def test_equals_the_c_abi_called_directly(survey, segmentation):
     lib = _native.library()
-    options = ctypes.c_void_p()
-    lib.jtbd_segment_options_create(ctypes.byref(options))
-    score = ctypes.c_void_p()
-    lib.jtbd_score_options_create(ctypes.byref(score))
-    native = ctypes.c_void_p()
+    options = _native.create(lib.jtbd_segment_options_create)
+    score = _native.create(lib.jtbd_score_options_create)
+    native = None
     try:
         lib.jtbd_score_options_set_bootstrap_resamples(score, 0)
         lib.jtbd_segment_options_set_score_options(options, score)
         lib.jtbd_segment_options_set_threads(options, 1)
-        lib.jtbd_study_segment(survey.study._live(), options,
-                               ctypes.byref(native))
+        native = _native.create(lib.jtbd_study_segment, survey.study,
+                                options)
         clusters = (ctypes.c_uint32 * RESPONDENTS)()
         lib.jtbd_segmentation_respondent_clusters(native, clusters,
                                                   RESPONDENTS)
         assert list(clusters) == segmentation.clusters
-        buffer = ctypes.c_void_p()
-        lib.jtbd_segmentation_render(native, jtbd.Format.PROTOBUF,
-                                     ctypes.byref(buffer))
         # One thread here, two in the fixture: the same bytes.
-        assert _native.take_buffer(buffer.value) == \
+        assert _native.take_buffer(lib.jtbd_segmentation_render, native,
+                                   jtbd.Format.PROTOBUF) == \
             segmentation.to_protobuf()
     finally:
         lib.jtbd_segmentation_destroy(native)
@@ -159,11 +155,11 @@ def test_profiles(survey, segmentation):
         assert scores.segment_by == "cluster"
         assert scores.bootstrap_resamples == 0
         assert list(scores.segments) == [name]
-        assert scores.segment_rest_respondent_counts[name] == 200 - size
+        assert scores.segments[name].rest_respondent_count == 200 - size
         unmet = {"o%d" % ((profile.cluster - 1) * UNMET_PER_SEGMENT + o + 1)
                  for o in range(UNMET_PER_SEGMENT)}
         assert {s.outcome_id for s in scores.outcomes[:4]} == unmet
-        assert unmet <= set(scores.more_underserved[name])
+        assert unmet <= set(scores.segments[name].more_underserved)
     segment_carpenters = sum(1 for r in range(RESPONDENTS)
                              if survey.planted[r] == 0 and
                              survey.roles[r] == "carpenter")

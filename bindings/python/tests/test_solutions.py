@@ -39,7 +39,7 @@ def wilson(x, n, z=1.959963984540054):
 def test_solution_scores_and_best():
     with five_respondents() as study:
         report = study.score(bootstrap=0)
-    assert report.solutions == ["Acme", "Beta"]
+    assert report.solutions == ("Acme", "Beta")
     outcome = report.outcomes[0]
     acme, beta = outcome.solutions
     assert isinstance(acme, jtbd.SolutionScore)
@@ -69,8 +69,8 @@ def test_segments_have_their_own():
     with five_respondents() as study:
         report = study.score(segment_by="group", bootstrap=0)
     # x: Acme 5, 1 -> 5.0, ours 4, 4 -> 10; y: Acme 5, 5, 1 -> 6.7, ours 0.
-    x = report.segments["x"][0]
-    y = report.segments["y"][0]
+    x = report.segments["x"].outcomes[0]
+    y = report.segments["y"].outcomes[0]
     assert x.solutions[0].satisfaction == 5.0
     assert x.best_solution_gap == -5.0
     assert x.satisfaction_target == 6.0
@@ -98,7 +98,7 @@ def test_reports_without_solutions_have_none():
         study.add_respondents(1)
         study.add_answers([0], [0], [5], [1])
         report = study.score(bootstrap=0)
-    assert report.solutions == []
+    assert report.solutions == ()
     assert report.outcomes[0].solutions == ()
     assert report.outcomes[0].best_solution == ""
     assert report.outcomes[0].satisfaction_target is None

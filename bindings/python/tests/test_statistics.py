@@ -88,7 +88,7 @@ def statistics(answer_pairs):
 
 def assert_interval(actual, expected):
     assert isinstance(actual, jtbd.Interval)
-    low, high = actual  # a (low, high) tuple with names
+    low, high = actual.low, actual.high
     assert actual.low == low and actual.high == high
     assert abs(low - expected[0]) <= TOLERANCE
     assert abs(high - expected[1]) <= TOLERANCE
@@ -117,9 +117,10 @@ def test_wilson_and_delta_method_recomputed_in_python():
     check_outcomes(report.outcomes, SURVEY, Z95)
     for name in ("x", "y"):
         members = [row for row in SURVEY if row[0] == name]
-        check_outcomes(report.segments[name], members, Z95)
+        check_outcomes(report.segments[name].outcomes, members, Z95)
     for score in report.outcomes:
-        low, high = score.opportunity_interval
+        low = score.opportunity_interval.low
+        high = score.opportunity_interval.high
         assert 0 <= low <= high <= 20  # the bootstrap's
         assert 0 <= score.opportunity_at_least_10_probability <= 1
         assert score.importance_effective_count is None  # unweighted
@@ -187,11 +188,11 @@ def test_segments_compared_with_the_rest():
     for name in ("x", "y"):
         inside = [row for row in SURVEY if row[0] == name]
         rest = [row for row in SURVEY if row[0] != name]
-        assert report.segment_rest_respondent_counts[name] == 4
-        assert report.segment_effective_respondent_counts[name] == 4
-        comparisons = report.segment_comparisons[name]
+        assert report.segments[name].rest_respondent_count == 4
+        assert report.segments[name].effective_respondent_count == 4
+        comparisons = report.segments[name].comparisons
         assert [c.outcome_id for c in comparisons] == [
-            s.outcome_id for s in report.segments[name]]
+            s.outcome_id for s in report.segments[name].outcomes]
         z_values, p_values, expected_more = [], [], []
         for c in comparisons:
             outcome = OUTCOMES.index(c.outcome_id)
@@ -223,7 +224,7 @@ def test_segments_compared_with_the_rest():
             assert c.more_underserved is more
             if more:
                 expected_more.append(c.outcome_id)
-        assert report.more_underserved[name] == expected_more
+        assert report.segments[name].more_underserved == tuple(expected_more)
 
 
 def test_clearly_different_segments_are_more_underserved():
@@ -248,14 +249,15 @@ def test_clearly_different_segments_are_more_underserved():
                 satisfaction.append(sat)
         study.add_answers(respondents, outcomes, importance, satisfaction)
         report = study.score(segment_by="segment", bootstrap=0)
-    assert report.more_underserved == {"x": ["speed"], "y": []}
-    speed_x = report.segment_comparisons["x"][0]
+    assert {name: segment.more_underserved for name, segment in
+            report.segments.items()} == {"x": ("speed",), "y": ()}
+    speed_x = report.segments["x"].comparisons[0]
     assert speed_x.outcome_id == "speed" and speed_x.more_underserved
     # x: I = 9, S = 1, O = 17; y: I = 2.5 < S = 7.5, O = 2.5.
     assert speed_x.opportunity_difference == pytest.approx(17 - 2.5)
     assert speed_x.opportunity_test.holm_adjusted_p_value < 1e-6
     # Equal shares on both sides: z = 0, p = 1.
-    cost_x = report.segment_comparisons["x"][1]
+    cost_x = report.segments["x"].comparisons[1]
     assert cost_x.importance_test.z == 0
     assert cost_x.importance_test.p_value == 1
 

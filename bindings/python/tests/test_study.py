@@ -64,7 +64,7 @@ def assert_bosch(report):
     assert score.both_count == 270
     assert score.both_top_box_count == 75
     assert report.segments == {}
-    assert report.segment_respondent_counts == {}
+    assert report.segments == {}
 
 
 def test_bosch_from_lists():
@@ -174,21 +174,23 @@ def test_segments_built_in_code():
                           [5, 5, 1, 1] + [3] * 4, [1] * 4 + [3] * 4)
         report = study.score(segment_by="segment")
     assert list(report.segments) == ["a", "b"]
-    assert report.segment_respondent_counts == {"a": 1, "b": 2}
+    assert {name: segment.respondent_count for name, segment in
+            report.segments.items()} == {"a": 1, "b": 2}
     overall = {s.outcome_id: s for s in report.outcomes}
     assert overall["o1"].importance == pytest.approx(5.0, rel=1e-12)
     assert overall["o1"].opportunity == pytest.approx(10.0, rel=1e-12)
     assert overall["o1"].band == "underserved"
     assert overall["o1"].rank == 1
     assert overall["o2"].rank == 2
-    a = {s.outcome_id: s for s in report.segments["a"]}
-    b = {s.outcome_id: s for s in report.segments["b"]}
+    a = {s.outcome_id: s for s in report.segments["a"].outcomes}
+    b = {s.outcome_id: s for s in report.segments["b"].outcomes}
     assert a["o1"].importance == pytest.approx(10.0, rel=1e-12)
     assert a["o1"].opportunity == pytest.approx(20.0, rel=1e-12)
     assert a["o1"].band == "extreme"
     assert b["o1"].importance == pytest.approx(5.0, rel=1e-12)
     assert b["o1"].importance_count == 2
-    assert [s.outcome_id for s in report.segments["b"]] == ["o1", "o2"]
+    assert [s.outcome_id for s in report.segments["b"].outcomes] == ["o1",
+                                                                  "o2"]
 
 
 def test_unknown_segment_attribute_is_not_found():
@@ -301,11 +303,30 @@ def test_duplicate_outcome_is_already_exists():
 
 def test_bad_scale_is_invalid_argument():
     with pytest.raises(jtbd.InvalidArgumentError):
-        jtbd.Study(scale=(5, 1))
+        jtbd.Study(scale=(5, 1), top_box=4)
     with pytest.raises(jtbd.InvalidArgumentError):
         jtbd.Study(scale=(1, 5), top_box=6)
     with pytest.raises(TypeError):
-        jtbd.Study(scale=5)
+        jtbd.Study(scale=5, top_box=4)
+
+
+def test_a_scale_needs_its_top_box_and_none_is_the_library_default():
+    # The binding restates no default: a scale without its top box (or the
+    # other way round) is refused, and neither is the library's 1-5 scale.
+    for arguments in ({"scale": (1, 7)}, {"top_box": 4}):
+        with pytest.raises(TypeError, match="scale and top_box go together"):
+            jtbd.Study(**arguments)
+    with jtbd.Study() as study:
+        study.add_outcome("o")
+        study.add_respondents(2)
+        study.add_answers([0, 1], [0, 0], [4, 3], [5, 1])
+        report = study.score(bootstrap=0)
+    assert (report.scale, report.top_box) == ((1, 5), 4)
+    with pytest.raises(jtbd.InvalidArgumentError, match="6"):
+        with jtbd.Study() as study:  # 6 is off the default scale
+            study.add_outcome("o")
+            study.add_respondents(1)
+            study.add_answers([0], [0], [6], [1])
 
 
 def test_set_attribute_on_a_missing_respondent_fails():

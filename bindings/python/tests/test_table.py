@@ -1,18 +1,24 @@
-"""The binding's declarative table and constants against include/jtbd/jtbd.h.
+"""The generated ctypes layer (jtbd._ffi) against jtbd.h, the C compiler and
+the loaded library.
 
-These tests parse the header itself, so a function, parameter, struct field
-or enum value added to (or changed in) jtbd.h without the binding fails here.
-They need no library, except the last ones, which compare the library's
-names of codes and bands with the Python enums.
+gen_ctypes.py writes _ffi.py from the header; these tests check what it
+wrote by other means: regular expressions over the header (an independent
+reading), the C compiler's own sizeof/offsetof and enum values, and the
+symbols the built libjtbd.so exports. They also check that every field of
+every struct reaches a Python record and every enum is exported.
 """
 
 import ctypes
+import enum
+import os
 import re
+import shutil
+import subprocess
 
 import pytest
 
 import jtbd
-from jtbd import _native
+from jtbd import _ffi, _native, _record
 
 # `JTBD_EXPORT <type> <name>(<parameters>);`, across lines.
 FUNCTION_RE = re.compile(
@@ -22,6 +28,7 @@ ENUM_RE = re.compile(r"typedef\s+enum\s+(\w+)\s*\{(?P<body>[^}]*)\}")
 ENUM_ITEM_RE = re.compile(r"\b(JTBD_\w+)\s*=\s*(\d+)")
 STRUCT_RE = re.compile(r"typedef\s+struct\s+(?P<name>jtbd_\w+)\s*\{"
                        r"(?P<body>[^}]*)\}")
+HANDLE_RE = re.compile(r"typedef\s+struct\s+(jtbd_\w+)\s+\1\s*;")
 
 
 def strip_comments(text):
@@ -29,121 +36,24 @@ def strip_comments(text):
 
 
 def header_functions(header_text):
-    """{name: (return type, [parameter types])} with whitespace normalized
-    and parameter names dropped."""
+    """{name: (return type, [parameter types])} in header order, with
+    whitespace normalized and parameter names dropped."""
     functions = {}
     for match in FUNCTION_RE.finditer(strip_comments(header_text)):
         params = " ".join(match.group("params").split())
         types = []
         if params != "void":
             for param in params.split(","):
-                param = param.strip()
-                # The last identifier is the parameter's name.
-                types.append(
-                    re.sub(r"\s*\b\w+$", "", param).replace(" *", "*"))
+                types.append(re.sub(r"\s*\b\w+$", "",
+                                    param.strip()).replace(" *", "*"))
         return_type = " ".join(match.group("type").split()).replace(" *", "*")
         functions[match.group("name")] = (return_type, types)
     return functions
 
 
-def c_type_to_ctypes(c_type, is_return):
-    """The ctypes type the binding must use for a C type of jtbd.h."""
-    if c_type == "jtbd_error*" and is_return:
-        return _native.ERROR
-    scalars = {
-        "void": None,
-        "size_t": ctypes.c_size_t,
-        "int32_t": ctypes.c_int32,
-        "uint32_t": ctypes.c_uint32,
-        "uint64_t": ctypes.c_uint64,
-        "double": ctypes.c_double,
-    }
-    if c_type in scalars:
-        return scalars[c_type]
-    if is_return:
-        assert c_type.endswith("*"), c_type
-        return ctypes.c_void_p  # never c_char_p: see style.md section 6
-    pointers = {
-        "const char*": ctypes.c_char_p,  # text in, pointer + length
-        "const char**": ctypes.POINTER(ctypes.c_void_p),
-        "const void*": ctypes.c_void_p,
-        "size_t*": ctypes.POINTER(ctypes.c_size_t),
-        "uint64_t*": ctypes.POINTER(ctypes.c_uint64),
-        "const uint32_t*": ctypes.POINTER(ctypes.c_uint32),
-        "const uint8_t*": ctypes.POINTER(ctypes.c_uint8),
-        "double*": ctypes.POINTER(ctypes.c_double),
-        "const double*": ctypes.POINTER(ctypes.c_double),
-        "jtbd_outcome_score*": ctypes.POINTER(_native.OutcomeScoreStruct),
-        "jtbd_segment_comparison*": ctypes.POINTER(
-            _native.SegmentComparisonStruct),
-        "jtbd_report_info*": ctypes.POINTER(_native.ReportInfoStruct),
-        "jtbd_screening_info*": ctypes.POINTER(_native.ScreeningInfoStruct),
-        "jtbd_screened_respondent*": ctypes.POINTER(
-            _native.ScreenedRespondentStruct),
-        "jtbd_solution_score*": ctypes.POINTER(_native.SolutionScoreStruct),
-        "jtbd_best_solution*": ctypes.POINTER(_native.BestSolutionStruct),
-        "const char* const*": ctypes.POINTER(ctypes.c_char_p),
-        "const size_t*": ctypes.POINTER(ctypes.c_size_t),
-        "uint32_t*": ctypes.POINTER(ctypes.c_uint32),
-        "jtbd_segmentation_info*": ctypes.POINTER(
-            _native.SegmentationInfoStruct),
-        "jtbd_segment_candidate*": ctypes.POINTER(
-            _native.SegmentCandidateStruct),
-        "jtbd_segment_profile*": ctypes.POINTER(_native.SegmentProfileStruct),
-        "jtbd_attribute_overrepresentation*": ctypes.POINTER(
-            _native.AttributeOverrepresentationStruct),
-        "jtbd_segment_assignment*": ctypes.POINTER(
-            _native.SegmentAssignmentStruct),
-    }
-    if c_type in pointers:
-        return pointers[c_type]
-    if re.fullmatch(r"(const )?jtbd_\w+\*", c_type):
-        return ctypes.c_void_p  # an opaque handle
-    if re.fullmatch(r"jtbd_\w+\*\*", c_type):
-        return ctypes.POINTER(ctypes.c_void_p)  # a handle out-parameter
-    raise AssertionError("no ctypes mapping for C type %r" % c_type)
-
-
-def test_header_parses_into_many_functions(header_text):
-    functions = header_functions(header_text)
-    # A regex gone wrong would make every comparison below vacuous.
-    assert len(functions) >= 50
-    code = strip_comments(header_text)
-    assert code.count("JTBD_EXPORT ") - code.count(
-        "define JTBD_EXPORT") == len(functions)
-    assert functions["jtbd_study_add_answers"] == ("jtbd_error*", [
-        "jtbd_study*", "size_t", "const uint32_t*", "const uint32_t*",
-        "const uint8_t*", "const uint8_t*"
-    ])
-    assert functions["jtbd_version_number"] == ("uint32_t", [])
-
-
-def test_every_header_function_is_in_the_table_and_vice_versa(header_text):
-    in_header = set(header_functions(header_text))
-    names = [name for name, _, _ in _native.FUNCTIONS]
-    assert len(names) == len(set(names)), "duplicate table entries"
-    assert sorted(in_header - set(names)) == [], "missing from the table"
-    assert sorted(set(names) - in_header) == [], "not in jtbd.h"
-
-
-def test_table_types_match_the_header(header_text):
-    functions = header_functions(header_text)
-    for name, argtypes, restype in _native.FUNCTIONS:
-        return_type, param_types = functions[name]
-        assert restype is c_type_to_ctypes(return_type, True) or (
-            restype == c_type_to_ctypes(return_type, True)), name
-        expected = [c_type_to_ctypes(t, False) for t in param_types]
-        assert list(argtypes) == expected, name
-
-
-def test_no_function_returns_c_char_p():
-    for name, _, restype in _native.FUNCTIONS:
-        assert restype is not ctypes.c_char_p, name
-
-
 def header_structs(header_text):
-    """{struct name: [(field, C type)]} of every typedef struct of jtbd.h
-    with a body."""
+    """{struct name: [(field, C type)]} of every typedef struct with a
+    body."""
     structs = {}
     for match in STRUCT_RE.finditer(strip_comments(header_text)):
         fields = []
@@ -151,11 +61,54 @@ def header_structs(header_text):
             declaration = " ".join(declaration.split())
             if declaration:
                 c_type, field = declaration.rsplit(" ", 1)
-                if field.startswith("*"):
-                    c_type, field = c_type + "*", field[1:]
                 fields.append((field, c_type.replace(" *", "*")))
         structs[match.group("name")] = fields
     return structs
+
+
+def header_enums(header_text):
+    return {
+        match.group(1): dict((name, int(value)) for name, value in
+                             ENUM_ITEM_RE.findall(match.group("body")))
+        for match in ENUM_RE.finditer(strip_comments(header_text))
+    }
+
+
+SCALARS = {
+    "void": None, "size_t": ctypes.c_size_t, "int32_t": ctypes.c_int32,
+    "uint32_t": ctypes.c_uint32, "uint64_t": ctypes.c_uint64,
+    "double": ctypes.c_double, "uint8_t": ctypes.c_uint8,
+}
+
+
+def expected_ctypes(c_type, role):
+    """The ctypes type a C type of jtbd.h must have in the table, written
+    out independently of gen_ctypes.py."""
+    if c_type in SCALARS:
+        return SCALARS[c_type]
+    base = c_type.replace("const ", "").replace("*", "").strip()
+    depth = c_type.count("*")
+    if hasattr(_ffi, base + "_p"):  # an opaque handle
+        pointer = getattr(_ffi, base + "_p")
+        return pointer if depth == 1 else ctypes.POINTER(pointer)
+    if role == "return":
+        return ctypes.c_void_p  # never c_char_p: see style.md section 6
+    if depth == 1 and hasattr(_ffi, base):  # a struct to fill
+        return ctypes.POINTER(getattr(_ffi, base))
+    return {
+        "const char*": ctypes.c_char_p,  # text in, pointer + length
+        "const char**": ctypes.POINTER(ctypes.c_void_p),  # text out
+        "const char* const*": ctypes.POINTER(ctypes.c_char_p),
+        "const void*": ctypes.c_void_p,
+        "const size_t*": ctypes.POINTER(ctypes.c_size_t),
+        "size_t*": ctypes.POINTER(ctypes.c_size_t),
+        "uint64_t*": ctypes.POINTER(ctypes.c_uint64),
+        "uint32_t*": ctypes.POINTER(ctypes.c_uint32),
+        "const uint32_t*": ctypes.POINTER(ctypes.c_uint32),
+        "const uint8_t*": ctypes.POINTER(ctypes.c_uint8),
+        "double*": ctypes.POINTER(ctypes.c_double),
+        "const double*": ctypes.POINTER(ctypes.c_double),
+    }[c_type]
 
 
 FIELD_TYPES = {
@@ -165,120 +118,234 @@ FIELD_TYPES = {
     "int32_t": ctypes.c_int32,
     "uint32_t": ctypes.c_uint32,
     "uint64_t": ctypes.c_uint64,
-    "jtbd_interval": _native.IntervalStruct,
-    "jtbd_significance_test": _native.SignificanceTestStruct,
 }
 
 
-@pytest.mark.parametrize("struct_name, struct_type, field_count", [
-    ("jtbd_outcome_score", _native.OutcomeScoreStruct, 25),
-    ("jtbd_interval", _native.IntervalStruct, 2),
-    ("jtbd_significance_test", _native.SignificanceTestStruct, 3),
-    ("jtbd_segment_comparison", _native.SegmentComparisonStruct, 14),
-    ("jtbd_report_info", _native.ReportInfoStruct, 16),
-    ("jtbd_screening_info", _native.ScreeningInfoStruct, 16),
-    ("jtbd_screened_respondent", _native.ScreenedRespondentStruct, 8),
-    ("jtbd_solution_score", _native.SolutionScoreStruct, 13),
-    ("jtbd_best_solution", _native.BestSolutionStruct, 7),
-    ("jtbd_segmentation_info", _native.SegmentationInfoStruct, 14),
-    ("jtbd_segment_candidate", _native.SegmentCandidateStruct, 5),
-    ("jtbd_segment_profile", _native.SegmentProfileStruct, 6),
-    ("jtbd_attribute_overrepresentation",
-     _native.AttributeOverrepresentationStruct, 14),
-    ("jtbd_segment_assignment", _native.SegmentAssignmentStruct, 4),
-])
-def test_struct_matches_the_header(header_text, struct_name, struct_type,
-                                   field_count):
-    fields = header_structs(header_text)[struct_name]
-    assert len(fields) == field_count
-    assert [(n, FIELD_TYPES[t]) for n, t in fields] == list(
-        struct_type._fields_)
+def test_header_parses_into_many_functions(header_text):
+    functions = header_functions(header_text)
+    # A regex gone wrong would make every comparison below vacuous.
+    assert len(functions) >= 100
+    code = strip_comments(header_text)
+    assert code.count("JTBD_EXPORT ") - code.count(
+        "define JTBD_EXPORT") == len(functions)
+    assert functions["jtbd_study_add_answers"] == ("jtbd_error*", [
+        "jtbd_study*", "size_t", "const uint32_t*", "const uint32_t*",
+        "const uint8_t*", "const uint8_t*"
+    ])
 
 
-def test_every_header_struct_has_a_ctypes_struct(header_text):
-    assert sorted(header_structs(header_text)) == [
-        "jtbd_attribute_overrepresentation", "jtbd_best_solution",
-        "jtbd_interval", "jtbd_outcome_score", "jtbd_report_info",
-        "jtbd_screened_respondent", "jtbd_screening_info",
-        "jtbd_segment_assignment", "jtbd_segment_candidate",
-        "jtbd_segment_comparison", "jtbd_segment_profile",
-        "jtbd_segmentation_info", "jtbd_significance_test",
-        "jtbd_solution_score"]
+def test_the_table_lists_every_header_function_in_order(header_text):
+    assert [name for name, _, _ in _ffi.FUNCTIONS] == list(
+        header_functions(header_text))
+
+
+def test_table_types_match_the_header(header_text):
+    functions = header_functions(header_text)
+    for name, restype, parameters in _ffi.FUNCTIONS:
+        return_type, parameter_types = functions[name]
+        assert restype == expected_ctypes(return_type, "return"), name
+        assert [argtype for _, argtype in parameters] == [
+            expected_ctypes(t, "parameter") for t in parameter_types], name
+
+
+def test_every_error_return_is_the_typed_error_handle():
+    for name, restype, _ in _ffi.FUNCTIONS:
+        assert restype is not ctypes.c_char_p, name
+        if name.endswith(("_create", "_parse", "_load_file")):
+            assert restype is _ffi.jtbd_error_p, name
+
+
+def test_every_opaque_handle_has_its_own_pointer_class(header_text):
+    handles = HANDLE_RE.findall(strip_comments(header_text))
+    assert "jtbd_study" in handles and "jtbd_report" in handles
+    classes = [getattr(_ffi, handle + "_p") for handle in handles]
+    assert len(set(classes)) == len(handles)
+    for pointer in classes:
+        assert issubclass(pointer, ctypes.c_void_p)
+
+
+def test_structs_match_the_header(header_text):
+    structs = header_structs(header_text)
+    assert len(structs) >= 14
+    for name, fields in structs.items():
+        generated = getattr(_ffi, name)._fields_
+        expected = [(field, FIELD_TYPES.get(c_type) or getattr(_ffi, c_type))
+                    for field, c_type in fields]
+        assert list(generated) == expected, name
 
 
 def test_outcome_score_is_the_1_0_struct():
-    # Fields are only ever appended after 1.0 (jtbd.h convention 14): the
+    # Fields are only ever appended after 1.0 (jtbd.h's conventions): the
     # 1.0 struct starts with these, the respondent counts 64-bit.
-    names = [name for name, _ in _native.OutcomeScoreStruct._fields_]
-    assert names[:17] == [
+    struct = _ffi.jtbd_outcome_score
+    assert [name for name, _ in struct._fields_][:17] == [
         "struct_size", "outcome_id", "outcome_id_len", "statement",
         "statement_len", "importance", "satisfaction", "opportunity", "band",
         "rank", "has", "importance_count", "importance_top_box_count",
         "satisfaction_count", "satisfaction_top_box_count", "both_count",
         "both_top_box_count"]
-    assert _native.OutcomeScoreStruct.importance_count.size == 8
+    assert struct.importance_count.size == 8
+    assert _ffi.OUTCOME_SCORE_STRUCT_SIZE == ctypes.sizeof(struct)
 
 
-def header_enum(header_text, enum_name):
-    for match in ENUM_RE.finditer(strip_comments(header_text)):
-        if match.group(1) == enum_name:
-            return {
-                name: int(value)
-                for name, value in ENUM_ITEM_RE.findall(match.group("body"))
-            }
-    raise AssertionError("enum %s not in jtbd.h" % enum_name)
+def python_enums():
+    return {name: value for name, value in vars(_ffi).items()
+            if isinstance(value, type) and issubclass(value, enum.Enum)}
 
 
-@pytest.mark.parametrize("enum_name, prefix, python_enum", [
-    ("jtbd_code", "JTBD_", jtbd.Code),
-    ("jtbd_band", "JTBD_BAND_", jtbd.Band),
-    ("jtbd_format", "JTBD_FORMAT_", jtbd.Format),
-    ("jtbd_input_format", "JTBD_INPUT_FORMAT_", jtbd.InputFormat),
-    ("jtbd_score_method", "JTBD_SCORE_METHOD_", jtbd.ScoreMethod),
-    ("jtbd_score_has", "JTBD_SCORE_HAS_", jtbd.ScoreHas),
-    ("jtbd_comparison_has", "JTBD_COMPARISON_HAS_", jtbd.ComparisonHas),
-    ("jtbd_segment_feature", "JTBD_SEGMENT_FEATURE_", jtbd.SegmentFeature),
-])
-def test_enum_values_equal_the_python_constants(header_text, enum_name,
-                                                prefix, python_enum):
-    in_header = header_enum(header_text, enum_name)
-    assert len(in_header) >= 3
-    in_python = {prefix + member.name: int(member) for member in python_enum}
-    assert in_python == in_header
+def c_enum_name(python_enum):
+    """The C name of a generated enum: its docstring starts with it."""
+    return python_enum.__doc__.split(":")[0]
 
 
-def test_version_macros_equal_the_python_constants(header_text):
+def c_enumerator(c_enum, member, header_members):
+    """JTBD_SCORE_METHOD_ULWICK for ScoreMethod.ULWICK; JTBD_OK for
+    Code.OK (jtbd_code's enumerators carry no JTBD_CODE_ prefix)."""
+    own = "%s_%s" % (c_enum.upper(), member.name)
+    return own if own in header_members else "JTBD_" + member.name
+
+
+def test_enums_equal_the_header(header_text):
+    enums = header_enums(header_text)
+    assert len(enums) >= 10
+    by_c_name = {c_enum_name(value): value
+                 for value in python_enums().values()}
+    assert sorted(by_c_name) == sorted(enums)
+    for c_name, members in enums.items():
+        python = by_c_name[c_name]
+        assert {c_enumerator(c_name, member, members): member.value
+                for member in python} == members
+
+
+def test_bit_enums_are_flags():
+    assert issubclass(jtbd.ScoreHas, enum.IntFlag)
+    assert issubclass(jtbd.ScreeningReason, enum.IntFlag)
+    assert not issubclass(jtbd.Limit, enum.IntFlag)
+    assert not issubclass(jtbd.Band, enum.IntFlag)
+
+
+def test_every_enum_is_exported_by_the_package():
+    for name, value in python_enums().items():
+        assert getattr(jtbd, name) is value, name
+        assert name in jtbd.__all__
+
+
+def test_version_macros_equal_the_header(header_text):
     for part in ("MAJOR", "MINOR", "PATCH"):
         match = re.search(r"#define JTBD_VERSION_%s (\d+)" % part,
                           header_text)
         assert int(match.group(1)) == getattr(jtbd, "VERSION_" + part)
-    assert jtbd.VERSION_NUMBER == 10000
+    assert jtbd.VERSION_NUMBER == (jtbd.VERSION_MAJOR * 10000 +
+                                   jtbd.VERSION_MINOR * 100 +
+                                   jtbd.VERSION_PATCH)
+    assert jtbd.__version__ == "%d.%d.%d" % (
+        jtbd.VERSION_MAJOR, jtbd.VERSION_MINOR, jtbd.VERSION_PATCH)
 
 
-def test_library_code_names_equal_the_python_enum():
+def test_every_struct_field_reaches_a_python_record():
+    structs = {name: value for name, value in vars(_ffi).items()
+               if isinstance(value, type) and
+               issubclass(value, ctypes.Structure)}
+    assert sorted(_record.RECORDS) == sorted(structs)
+    for name, record in _record.RECORDS.items():
+        fields = {field for field, _ in structs[name]._fields_}
+        assert record._consumed == fields, name
+
+
+def test_library_code_names_equal_the_enum():
     lib = _native.library()
     for code in jtbd.Code:
-        name = _native.string_at(lib.jtbd_code_name(int(code)))
-        assert name == code.name
+        assert _native.string_at(lib.jtbd_code_name(code)) == code.name
     assert _native.string_at(lib.jtbd_code_name(99)) == "UNKNOWN_CODE"
 
 
-def test_library_band_names_equal_the_python_enum():
+def test_library_band_names_equal_the_enum():
     lib = _native.library()
     for band in jtbd.Band:
-        name = _native.string_at(lib.jtbd_band_name(int(band)))
-        assert name == band.name.lower()
+        assert _native.string_at(lib.jtbd_band_name(band)) == \
+            band.name.lower()
     assert _native.string_at(lib.jtbd_band_name(99)) == "unspecified"
 
 
 def test_every_table_function_is_bound_with_its_types():
     lib = _native.library()
-    for name, argtypes, restype in _native.FUNCTIONS:
-        function = getattr(lib, name)
-        assert function.argtypes == tuple(argtypes) or list(
-            function.argtypes) == list(argtypes), name
-        if restype is _native.ERROR:
-            assert function.restype is ctypes.c_void_p, name
-            assert function.errcheck is not None, name
-        else:
-            assert function.restype is restype, name
+    for name, restype, parameters in _ffi.FUNCTIONS:
+        function = getattr(lib, name).c_function
+        assert list(function.argtypes) == [t for _, t in parameters], name
+        assert function.restype is restype, name
+        assert (function.errcheck is not None) == (
+            restype is _ffi.jtbd_error_p), name
+
+
+def tool_env():
+    """The environment without a sanitizer runtime preloaded for python3
+    (cmake/JtbdSanitize.cmake): nm, cc and the layout program are not
+    instrumented, and the runtime would report their leaks."""
+    return {key: value for key, value in os.environ.items()
+            if key != "LD_PRELOAD"}
+
+
+def test_the_loaded_library_exports_exactly_the_table():
+    if not shutil.which("nm"):
+        pytest.skip("nm (binutils) is not installed")
+    out = subprocess.run(["nm", "-D", "--defined-only",
+                          _native.library_path()], check=True,
+                         capture_output=True, text=True,
+                         env=tool_env()).stdout
+    # Functions named jtbd_* (capi_exported_symbols checks there is no
+    # other export).
+    exported = {line.split()[-1].split("@")[0] for line in out.splitlines()
+                if line.split()[-2:-1] == ["T"] and
+                line.split()[-1].startswith("jtbd_")}
+    assert exported == {name for name, _, _ in _ffi.FUNCTIONS}
+
+
+def c_compiler():
+    compiler = os.environ.get("JTBD_CC") or shutil.which("cc")
+    if not compiler:
+        pytest.skip("no C compiler (set JTBD_CC)")
+    return compiler
+
+
+def test_the_c_compiler_agrees_on_every_layout_and_value(tmp_path,
+                                                         source_dir):
+    """sizeof and offsetof of every field of every struct, every enum value
+    and every integer macro (struct sizes included), as the C compiler sees
+    jtbd.h, equal _ffi's."""
+    lines = ['#include <stddef.h>', '#include <stdio.h>',
+             '#include "jtbd/jtbd.h"', "int main(void) {"]
+    expected = []
+    structs = [value for value in vars(_ffi).values()
+               if isinstance(value, type) and
+               issubclass(value, ctypes.Structure)]
+    for struct in structs:
+        name = struct.__name__
+        lines.append('printf("%%zu\\n", sizeof(%s));' % name)
+        expected.append(ctypes.sizeof(struct))
+        for field, _ in struct._fields_:
+            lines.append('printf("%%zu\\n", offsetof(%s, %s));' %
+                         (name, field))
+            expected.append(getattr(struct, field).offset)
+    enums = header_enums(
+        (source_dir / "include" / "jtbd" / "jtbd.h").read_text())
+    for python in python_enums().values():
+        c_enum = c_enum_name(python)
+        for member in python:
+            lines.append('printf("%%lld\\n", (long long)%s);' %
+                         c_enumerator(c_enum, member, enums[c_enum]))
+            expected.append(member.value)
+    # Every integer macro: the version, the structs' minimal sizes.
+    for name, value in vars(_ffi).items():
+        if name.isupper() and type(value) is int:  # pylint: disable=C0123
+            lines.append('printf("%%lld\\n", (long long)JTBD_%s);' % name)
+            expected.append(value)
+    lines.append("return 0; }")
+    program = tmp_path / "layout.c"
+    program.write_text("\n".join(lines) + "\n")
+    binary = tmp_path / "layout"
+    subprocess.run([c_compiler(), "-std=c99", "-I",
+                    str(source_dir / "include"), str(program), "-o",
+                    str(binary)], check=True, env=tool_env())
+    printed = subprocess.run([str(binary)], check=True, capture_output=True,
+                             text=True, env=tool_env()).stdout.split()
+    assert [int(value) for value in printed] == expected

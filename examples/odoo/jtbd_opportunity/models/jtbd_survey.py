@@ -22,9 +22,10 @@ class JtbdSurvey(models.Model):
     survey_file = fields.Binary(string="Survey CSV", attachment=True)
     segment_by = fields.Char(
         string="Segment by", help="A respondent column, e.g. segment")
-    scale_min = fields.Integer(default=1)
-    scale_max = fields.Integer(default=5)
-    top_box = fields.Integer(default=4, help="Lowest top-box rating")
+    # Empty (0) for jtbd's default scale: 1-5, 4 and 5 top box.
+    scale_min = fields.Integer(help="Lowest rating")
+    scale_max = fields.Integer(help="Highest rating")
+    top_box = fields.Integer(help="Lowest top-box rating")
     report_json = fields.Text(readonly=True)
     top_outcome_id = fields.Char(readonly=True)
     top_opportunity = fields.Float(readonly=True)
@@ -37,11 +38,13 @@ class JtbdSurvey(models.Model):
             if not survey.survey_file:
                 raise UserError("%s: attach a survey CSV first" % survey.name)
             data = base64.b64decode(survey.survey_file)
+            scale = {}
+            if survey.scale_min or survey.scale_max or survey.top_box:
+                scale = {"scale": (survey.scale_min, survey.scale_max),
+                         "top_box": survey.top_box}
             try:
-                with jtbd.read_csv(
-                        data, source_name=survey.name,
-                        scale=(survey.scale_min, survey.scale_max),
-                        top_box=survey.top_box) as study:
+                with jtbd.read_csv(data, source_name=survey.name,
+                                   **scale) as study:
                     with study.score(
                             segment_by=survey.segment_by or None) as report:
                         report_json = report.to_json()

@@ -1,0 +1,1229 @@
+"""The ctypes layer of libjtbd, generated from include/jtbd/jtbd.h.
+
+Do not edit: change jtbd.h, then run
+`python3 bindings/python/gen_ctypes.py`. The ctest python_ffi_up_to_date
+fails while this file differs from what the generator writes.
+
+What is here: the header's integer macros (JTBD_ dropped), its enums
+(IntFlag for the "Bits of" ones), a typed pointer class per opaque
+handle (<name>_p, refusing any other handle), its structs under their C
+names, and FUNCTIONS: (name, restype, ((parameter, argtype), ...)) for
+every function, in header order. DEPRECATED maps the deprecated ones to
+their message.
+"""
+
+import ctypes
+import enum
+
+from ._pointer import Pointer
+
+
+# -------------------------------------------------------------------- macros
+
+VERSION_MAJOR = 1
+VERSION_MINOR = 0
+VERSION_PATCH = 0
+VERSION_NUMBER = 10000
+
+
+# --------------------------------------------------------------------- enums
+
+
+class Code(enum.IntEnum):
+    """jtbd_code: Equal to absl::StatusCode. Open set: other non-zero values
+    are failures.
+    """
+
+    OK = 0
+    CANCELLED = 1
+    UNKNOWN = 2
+    INVALID_ARGUMENT = 3
+    DEADLINE_EXCEEDED = 4
+    NOT_FOUND = 5
+    ALREADY_EXISTS = 6
+    PERMISSION_DENIED = 7
+    RESOURCE_EXHAUSTED = 8
+    FAILED_PRECONDITION = 9
+    ABORTED = 10
+    OUT_OF_RANGE = 11
+    UNIMPLEMENTED = 12
+    INTERNAL = 13
+    UNAVAILABLE = 14
+    DATA_LOSS = 15
+    UNAUTHENTICATED = 16
+
+
+class Band(enum.IntEnum):
+    """jtbd_band: Where an outcome falls, from its unrounded scores (equal to
+    jtbd.v1.Band): extreme when opportunity > 15; high when 12 <=
+    opportunity <= 15; underserved when 10 <= opportunity < 12; otherwise
+    overserved when satisfaction > importance, table stakes when both are >=
+    7.5, else appropriately served.
+    """
+
+    UNSPECIFIED = 0
+    EXTREME = 1
+    HIGH = 2
+    UNDERSERVED = 3
+    APPROPRIATELY_SERVED = 4
+    OVERSERVED = 5
+    TABLE_STAKES = 6
+    INSUFFICIENT_DATA = 7
+
+
+class Limit(enum.IntEnum):
+    """jtbd_limit: Bounds on what one input may make the library allocate
+    (docs/LIMITS.md). A jtbd_limits is given to read options
+    (jtbd_read_options_set_limits) or to a request
+    (jtbd_score_request_with_limits); NULL wherever a const jtbd_limits* is
+    taken means the defaults, and serialized objects and saved files given
+    to other functions always take the defaults. An input over a limit is
+    refused with JTBD_RESOURCE_EXHAUSTED naming the limit, its value, and
+    the file, line and column; the defaults are far above real surveys.
+    """
+
+    RECORD_BYTES = 1
+    COLUMNS = 2
+    OUTCOMES = 3
+    RESPONDENTS = 4
+    REQUEST_BYTES = 5
+    JSON_DEPTH = 6
+    BOOTSTRAP_RESAMPLES = 7
+
+
+class InputFormat(enum.IntEnum):
+    """jtbd_input_format: The layouts survey files come in (equal to the CLI's
+    --input-format).
+    """
+
+    AUTO = 0
+    LONG = 1
+    WIDE = 2
+    QUALTRICS = 3
+    SURVEYMONKEY = 4
+    GOOGLE_FORMS = 5
+    TYPEFORM = 6
+
+
+class ScoreMethod(enum.IntEnum):
+    """jtbd_score_method: How importance, satisfaction and opportunity are
+    computed (equal to jtbd.v1.ScoreMethod; docs/SCORING.md). Ulwick's is
+    the default; the others are explicit choices, and every report says
+    which was used.
+    """
+
+    UNSPECIFIED = 0
+    ULWICK = 1
+    MEAN = 2
+    OLSEN = 3
+    TOP_BOX_ONLY = 4
+
+
+class ScoreHas(enum.IntFlag):
+    """jtbd_score_has: Bits of jtbd_outcome_score.has: which of its optional
+    figures exist (the others are 0). An outcome nobody rated has none; one
+    rated on one axis only has that axis's interval.
+    """
+
+    IMPORTANCE_INTERVAL = 1
+    SATISFACTION_INTERVAL = 2
+    OPPORTUNITY_INTERVAL = 4
+    OPPORTUNITY_DELTA_INTERVAL = 8
+    OPPORTUNITY_STANDARD_ERROR = 16
+    OPPORTUNITY_AT_LEAST_10_PROBABILITY = 32
+    IMPORTANCE_EFFECTIVE_COUNT = 64
+    SATISFACTION_EFFECTIVE_COUNT = 128
+
+
+class ComparisonHas(enum.IntFlag):
+    """jtbd_comparison_has: Bits of jtbd_segment_comparison.has: which optional
+    figures exist (a side without answers has no difference and no test).
+    """
+
+    IMPORTANCE_DIFFERENCE = 1
+    SATISFACTION_DIFFERENCE = 2
+    OPPORTUNITY_DIFFERENCE = 4
+    IMPORTANCE_TEST = 8
+    SATISFACTION_TEST = 16
+    OPPORTUNITY_TEST = 32
+
+
+class SolutionHas(enum.IntFlag):
+    """jtbd_solution_has: Bits of jtbd_solution_score.has: which optional
+    figures exist.
+    """
+
+    SATISFACTION = 1
+    EFFECTIVE_COUNT = 2
+    OPPORTUNITY = 4
+    SATISFACTION_GAP = 8
+    SATISFACTION_GAP_TEST = 16
+
+
+class BestSolutionHas(enum.IntFlag):
+    """jtbd_best_solution_has: Bits of jtbd_best_solution.has."""
+
+    SOLUTION = 1
+    GAP = 2
+    GAP_TEST = 4
+
+
+class ScreeningHas(enum.IntFlag):
+    """jtbd_screening_has: Bits of jtbd_screening_info.has: which optional
+    figures exist.
+    """
+
+    SPEED_MEDIAN_FRACTION = 1
+    SPEED_MIN_SECONDS = 2
+    MEDIAN_DURATION = 4
+    SPEED_THRESHOLD = 8
+
+
+class ScreeningReason(enum.IntFlag):
+    """jtbd_screening_reason: Bits of jtbd_screened_respondent.reasons."""
+
+    STRAIGHT_LINING = 1
+    SPEEDING = 2
+    BLANKS = 4
+
+
+class Format(enum.IntEnum):
+    """jtbd_format"""
+
+    UNSPECIFIED = 0
+    TABLE = 1
+    JSON = 2
+    CSV = 3
+    PROTOBUF = 4
+
+
+class SegmentFeature(enum.IntEnum):
+    """jtbd_segment_feature: The per-respondent, per-outcome value clustered on
+    (equal to jtbd.v1.SegmentFeature).
+    """
+
+    UNSPECIFIED = 0
+    TOP_BOX_OPPORTUNITY = 1
+    RATING_OPPORTUNITY = 2
+
+
+# ------------------------------------------------------------------- handles
+
+
+class jtbd_error_p(Pointer):
+    """jtbd_error*"""
+
+
+class jtbd_buffer_p(Pointer):
+    """jtbd_buffer*"""
+
+
+class jtbd_limits_p(Pointer):
+    """jtbd_limits*"""
+
+
+class jtbd_read_options_p(Pointer):
+    """jtbd_read_options*: How survey files are read. NULL wherever a const
+    jtbd_read_options* is taken means the defaults: a 1-5 scale counting 4
+    and 5 as top box, the layout detected, the default limits. The setters
+    may be called in any order: what depends on several settings (a map
+    against the limits) is checked when the options are used to read a file.
+    """
+
+
+class jtbd_score_options_p(Pointer):
+    """jtbd_score_options*: How a study is scored. NULL means the defaults (no
+    segments).
+    """
+
+
+class jtbd_study_p(Pointer):
+    """jtbd_study*: Outcomes, respondents (with attributes) and their answers,
+    on one scale.
+    """
+
+
+class jtbd_report_p(Pointer):
+    """jtbd_report*"""
+
+
+class jtbd_aggregate_p(Pointer):
+    """jtbd_aggregate*"""
+
+
+class jtbd_segment_options_p(Pointer):
+    """jtbd_segment_options*: How a study is segmented. NULL wherever a
+    jtbd_segment_options* is taken means the defaults: top-box opportunity,
+    no principal components, k chosen between 2 and 8, 25 starts, seed 42,
+    one thread per core. A refused value (JTBD_INVALID_ARGUMENT naming it)
+    leaves the options unchanged. Threads: convention 10 (a const pointer
+    may be shared).
+    """
+
+
+class jtbd_segmentation_p(Pointer):
+    """jtbd_segmentation*"""
+
+
+class jtbd_segment_model_p(Pointer):
+    """jtbd_segment_model*"""
+
+
+# ------------------------------------------------------------------- structs
+
+
+class jtbd_interval(ctypes.Structure):
+    """jtbd_interval: A two-sided confidence interval at the report's
+    confidence level.
+    """
+
+    _fields_ = [
+        ("low", ctypes.c_double),
+        ("high", ctypes.c_double),
+    ]
+
+
+class jtbd_outcome_score(ctypes.Structure):
+    """jtbd_outcome_score: One outcome's scores. Text points into the report.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("outcome_id", ctypes.c_void_p),
+        ("outcome_id_len", ctypes.c_size_t),
+        ("statement", ctypes.c_void_p),
+        ("statement_len", ctypes.c_size_t),
+        ("importance", ctypes.c_double),
+        ("satisfaction", ctypes.c_double),
+        ("opportunity", ctypes.c_double),
+        ("band", ctypes.c_int32),
+        ("rank", ctypes.c_uint32),
+        ("has", ctypes.c_uint32),
+        ("importance_count", ctypes.c_uint64),
+        ("importance_top_box_count", ctypes.c_uint64),
+        ("satisfaction_count", ctypes.c_uint64),
+        ("satisfaction_top_box_count", ctypes.c_uint64),
+        ("both_count", ctypes.c_uint64),
+        ("both_top_box_count", ctypes.c_uint64),
+        ("importance_interval", jtbd_interval),
+        ("satisfaction_interval", jtbd_interval),
+        ("opportunity_interval", jtbd_interval),
+        ("opportunity_delta_interval", jtbd_interval),
+        ("opportunity_standard_error", ctypes.c_double),
+        ("opportunity_at_least_10_probability", ctypes.c_double),
+        ("importance_effective_count", ctypes.c_double),
+        ("satisfaction_effective_count", ctypes.c_double),
+    ]
+
+
+class jtbd_significance_test(ctypes.Structure):
+    """jtbd_significance_test: A z-test of a segment against the rest of the
+    respondents.
+    """
+
+    _fields_ = [
+        ("z", ctypes.c_double),
+        ("p_value", ctypes.c_double),
+        ("holm_adjusted_p_value", ctypes.c_double),
+    ]
+
+
+class jtbd_segment_comparison(ctypes.Structure):
+    """jtbd_segment_comparison: One outcome of a segment compared with the rest
+    of the respondents (everyone outside the segment, unsegmented
+    respondents included). Text points into the report.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("outcome_id", ctypes.c_void_p),
+        ("outcome_id_len", ctypes.c_size_t),
+        ("has", ctypes.c_uint32),
+        ("more_underserved", ctypes.c_uint32),
+        ("rest_importance", ctypes.c_double),
+        ("rest_satisfaction", ctypes.c_double),
+        ("rest_opportunity", ctypes.c_double),
+        ("importance_difference", ctypes.c_double),
+        ("satisfaction_difference", ctypes.c_double),
+        ("opportunity_difference", ctypes.c_double),
+        ("importance_test", jtbd_significance_test),
+        ("satisfaction_test", jtbd_significance_test),
+        ("opportunity_test", jtbd_significance_test),
+    ]
+
+
+class jtbd_solution_score(ctypes.Structure):
+    """jtbd_solution_score: One competing solution on one outcome. Text points
+    into the report.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("solution", ctypes.c_void_p),
+        ("solution_len", ctypes.c_size_t),
+        ("has", ctypes.c_uint32),
+        ("count", ctypes.c_uint64),
+        ("top_box_count", ctypes.c_uint64),
+        ("both_count", ctypes.c_uint64),
+        ("satisfaction", ctypes.c_double),
+        ("satisfaction_interval", jtbd_interval),
+        ("effective_count", ctypes.c_double),
+        ("opportunity", ctypes.c_double),
+        ("satisfaction_gap", ctypes.c_double),
+        ("satisfaction_gap_test", jtbd_significance_test),
+    ]
+
+
+class jtbd_best_solution(ctypes.Structure):
+    """jtbd_best_solution: The best competing solution on one outcome. Text
+    points into the report.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("best_solution", ctypes.c_void_p),
+        ("best_solution_len", ctypes.c_size_t),
+        ("has", ctypes.c_uint32),
+        ("best_solution_gap", ctypes.c_double),
+        ("satisfaction_target", ctypes.c_double),
+        ("best_solution_gap_test", jtbd_significance_test),
+    ]
+
+
+class jtbd_report_info(ctypes.Structure):
+    """jtbd_report_info: How a report was scored. Text points into the report.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("method", ctypes.c_void_p),
+        ("method_len", ctypes.c_size_t),
+        ("segment_by", ctypes.c_void_p),
+        ("segment_by_len", ctypes.c_size_t),
+        ("score_method", ctypes.c_int32),
+        ("bootstrap_resamples", ctypes.c_uint32),
+        ("confidence_level", ctypes.c_double),
+        ("seed", ctypes.c_uint64),
+        ("effective_respondent_count", ctypes.c_double),
+        ("weighted", ctypes.c_uint32),
+        ("scale_min", ctypes.c_int32),
+        ("scale_max", ctypes.c_int32),
+        ("scale_top_box_min", ctypes.c_int32),
+        ("respondent_count", ctypes.c_uint64),
+        ("unsegmented_respondent_count", ctypes.c_uint64),
+    ]
+
+
+class jtbd_screening_info(ctypes.Structure):
+    """jtbd_screening_info: What screening found (all zero when the report was
+    not screened).
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("screened", ctypes.c_uint32),
+        ("excluded", ctypes.c_uint32),
+        ("has", ctypes.c_uint32),
+        ("straight_line_min_ratings", ctypes.c_uint32),
+        ("screened_respondent_count", ctypes.c_uint64),
+        ("flagged_respondent_count", ctypes.c_uint64),
+        ("straight_lining_count", ctypes.c_uint64),
+        ("speeding_count", ctypes.c_uint64),
+        ("blanks_count", ctypes.c_uint64),
+        ("duration_count", ctypes.c_uint64),
+        ("speed_median_fraction", ctypes.c_double),
+        ("speed_min_seconds", ctypes.c_double),
+        ("max_blank_share", ctypes.c_double),
+        ("median_duration_seconds", ctypes.c_double),
+        ("speed_threshold_seconds", ctypes.c_double),
+    ]
+
+
+class jtbd_screened_respondent(ctypes.Structure):
+    """jtbd_screened_respondent: One flagged respondent. Text points into the
+    report.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("respondent_id", ctypes.c_void_p),
+        ("respondent_id_len", ctypes.c_size_t),
+        ("index", ctypes.c_size_t),
+        ("reasons", ctypes.c_uint32),
+        ("has_duration", ctypes.c_uint32),
+        ("duration_seconds", ctypes.c_double),
+        ("blank_share", ctypes.c_double),
+    ]
+
+
+class jtbd_segmentation_info(ctypes.Structure):
+    """jtbd_segmentation_info: The figures of a segmentation as a whole."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("k", ctypes.c_uint32),
+        ("k_chosen", ctypes.c_uint32),
+        ("feature", ctypes.c_int32),
+        ("starts", ctypes.c_uint32),
+        ("seed", ctypes.c_uint64),
+        ("component_count", ctypes.c_size_t),
+        ("outcome_count", ctypes.c_size_t),
+        ("dropped_outcome_count", ctypes.c_size_t),
+        ("candidate_count", ctypes.c_size_t),
+        ("respondent_count", ctypes.c_uint64),
+        ("unclustered_respondent_count", ctypes.c_uint64),
+        ("silhouette_respondent_count", ctypes.c_uint64),
+        ("imputed_feature_count", ctypes.c_uint64),
+    ]
+
+
+class jtbd_segment_candidate(ctypes.Structure):
+    """jtbd_segment_candidate: The fit of one candidate k (so users see how
+    clear the choice was).
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("k", ctypes.c_uint32),
+        ("iterations", ctypes.c_uint32),
+        ("silhouette", ctypes.c_double),
+        ("inertia", ctypes.c_double),
+    ]
+
+
+class jtbd_segment_profile(ctypes.Structure):
+    """jtbd_segment_profile: One segment described."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("cluster", ctypes.c_uint32),
+        ("respondent_count", ctypes.c_uint64),
+        ("share", ctypes.c_double),
+        ("silhouette", ctypes.c_double),
+        ("overrepresented_attribute_count", ctypes.c_size_t),
+    ]
+
+
+class jtbd_attribute_overrepresentation(ctypes.Structure):
+    """jtbd_attribute_overrepresentation: A respondent attribute value more
+    common in a segment than in the rest of the clustered respondents
+    (pooled two-proportion z-test, Holm-adjusted across the attribute's
+    values). Text points into the segmentation.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("attribute", ctypes.c_void_p),
+        ("attribute_len", ctypes.c_size_t),
+        ("value", ctypes.c_void_p),
+        ("value_len", ctypes.c_size_t),
+        ("segment_count", ctypes.c_uint64),
+        ("segment_total", ctypes.c_uint64),
+        ("rest_count", ctypes.c_uint64),
+        ("rest_total", ctypes.c_uint64),
+        ("segment_share", ctypes.c_double),
+        ("rest_share", ctypes.c_double),
+        ("has_lift", ctypes.c_uint32),
+        ("lift", ctypes.c_double),
+        ("test", jtbd_significance_test),
+    ]
+
+
+class jtbd_segment_assignment(ctypes.Structure):
+    """jtbd_segment_assignment: A respondent's segment under a model."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("cluster", ctypes.c_uint32),
+        ("observed_count", ctypes.c_size_t),
+        ("distance", ctypes.c_double),
+    ]
+
+
+# -------------------------------------------------------------- struct sizes
+
+OUTCOME_SCORE_STRUCT_SIZE = (
+    jtbd_outcome_score.satisfaction_effective_count.offset +
+    jtbd_outcome_score.satisfaction_effective_count.size)
+SEGMENT_COMPARISON_STRUCT_SIZE = (
+    jtbd_segment_comparison.opportunity_test.offset +
+    jtbd_segment_comparison.opportunity_test.size)
+SOLUTION_SCORE_STRUCT_SIZE = (
+    jtbd_solution_score.satisfaction_gap_test.offset +
+    jtbd_solution_score.satisfaction_gap_test.size)
+BEST_SOLUTION_STRUCT_SIZE = (
+    jtbd_best_solution.best_solution_gap_test.offset +
+    jtbd_best_solution.best_solution_gap_test.size)
+REPORT_INFO_STRUCT_SIZE = (
+    jtbd_report_info.unsegmented_respondent_count.offset +
+    jtbd_report_info.unsegmented_respondent_count.size)
+SCREENING_INFO_STRUCT_SIZE = (
+    jtbd_screening_info.speed_threshold_seconds.offset +
+    jtbd_screening_info.speed_threshold_seconds.size)
+SCREENED_RESPONDENT_STRUCT_SIZE = (
+    jtbd_screened_respondent.blank_share.offset +
+    jtbd_screened_respondent.blank_share.size)
+SEGMENTATION_INFO_STRUCT_SIZE = (
+    jtbd_segmentation_info.imputed_feature_count.offset +
+    jtbd_segmentation_info.imputed_feature_count.size)
+SEGMENT_CANDIDATE_STRUCT_SIZE = (
+    jtbd_segment_candidate.inertia.offset +
+    jtbd_segment_candidate.inertia.size)
+SEGMENT_PROFILE_STRUCT_SIZE = (
+    jtbd_segment_profile.overrepresented_attribute_count.offset +
+    jtbd_segment_profile.overrepresented_attribute_count.size)
+ATTRIBUTE_OVERREPRESENTATION_STRUCT_SIZE = (
+    jtbd_attribute_overrepresentation.test.offset +
+    jtbd_attribute_overrepresentation.test.size)
+SEGMENT_ASSIGNMENT_STRUCT_SIZE = (
+    jtbd_segment_assignment.distance.offset +
+    jtbd_segment_assignment.distance.size)
+
+
+# ----------------------------------------------------------------- functions
+
+FUNCTIONS = (
+    ("jtbd_version_number", ctypes.c_uint32, ()),
+    ("jtbd_version_string", ctypes.c_void_p, ()),
+    ("jtbd_error_code", ctypes.c_int32, (("error", jtbd_error_p),)),
+    ("jtbd_error_message", ctypes.c_void_p, (
+        ("error", jtbd_error_p),
+        ("length", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_error_free", None, (("error", jtbd_error_p),)),
+    ("jtbd_code_name", ctypes.c_void_p, (("code", ctypes.c_int32),)),
+    ("jtbd_buffer_data", ctypes.c_void_p, (("buffer", jtbd_buffer_p),)),
+    ("jtbd_buffer_size", ctypes.c_size_t, (("buffer", jtbd_buffer_p),)),
+    ("jtbd_buffer_free", None, (("buffer", jtbd_buffer_p),)),
+    ("jtbd_band_name", ctypes.c_void_p, (("band", ctypes.c_int32),)),
+    ("jtbd_limits_create", jtbd_error_p, (
+        ("out", ctypes.POINTER(jtbd_limits_p)),
+    )),
+    ("jtbd_limits_destroy", None, (("limits", jtbd_limits_p),)),
+    ("jtbd_limits_set", jtbd_error_p, (
+        ("limits", jtbd_limits_p),
+        ("limit", ctypes.c_int32),
+        ("value", ctypes.c_uint64),
+    )),
+    ("jtbd_limits_get", jtbd_error_p, (
+        ("limits", jtbd_limits_p),
+        ("limit", ctypes.c_int32),
+        ("value_out", ctypes.POINTER(ctypes.c_uint64)),
+    )),
+    ("jtbd_read_options_create", jtbd_error_p, (
+        ("out", ctypes.POINTER(jtbd_read_options_p)),
+    )),
+    ("jtbd_read_options_destroy", None, (("options", jtbd_read_options_p),)),
+    ("jtbd_read_options_set_scale", jtbd_error_p, (
+        ("options", jtbd_read_options_p),
+        ("min", ctypes.c_int32),
+        ("max", ctypes.c_int32),
+        ("top_box_min", ctypes.c_int32),
+    )),
+    ("jtbd_read_options_set_input_format", jtbd_error_p, (
+        ("options", jtbd_read_options_p),
+        ("format", ctypes.c_int32),
+    )),
+    ("jtbd_read_options_add_importance_question", jtbd_error_p, (
+        ("options", jtbd_read_options_p),
+        ("question", ctypes.c_char_p),
+        ("question_len", ctypes.c_size_t),
+    )),
+    ("jtbd_read_options_add_satisfaction_question", jtbd_error_p, (
+        ("options", jtbd_read_options_p),
+        ("question", ctypes.c_char_p),
+        ("question_len", ctypes.c_size_t),
+    )),
+    ("jtbd_read_options_clear_questions", jtbd_error_p, (
+        ("options", jtbd_read_options_p),
+    )),
+    ("jtbd_read_options_set_labels", jtbd_error_p, (
+        ("options", jtbd_read_options_p),
+        ("data", ctypes.c_char_p),
+        ("size", ctypes.c_size_t),
+        ("source_name", ctypes.c_char_p),
+        ("source_name_len", ctypes.c_size_t),
+    )),
+    ("jtbd_read_options_set_labels_file", jtbd_error_p, (
+        ("options", jtbd_read_options_p),
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+    )),
+    ("jtbd_read_options_set_survey_map", jtbd_error_p, (
+        ("options", jtbd_read_options_p),
+        ("json", ctypes.c_char_p),
+        ("size", ctypes.c_size_t),
+        ("source_name", ctypes.c_char_p),
+        ("source_name_len", ctypes.c_size_t),
+    )),
+    ("jtbd_read_options_set_survey_map_file", jtbd_error_p, (
+        ("options", jtbd_read_options_p),
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+    )),
+    ("jtbd_read_options_set_weight_column", jtbd_error_p, (
+        ("options", jtbd_read_options_p),
+        ("column", ctypes.c_char_p),
+        ("column_len", ctypes.c_size_t),
+    )),
+    ("jtbd_read_options_set_duration_column", jtbd_error_p, (
+        ("options", jtbd_read_options_p),
+        ("column", ctypes.c_char_p),
+        ("column_len", ctypes.c_size_t),
+    )),
+    ("jtbd_read_options_set_limits", jtbd_error_p, (
+        ("options", jtbd_read_options_p),
+        ("limits", jtbd_limits_p),
+    )),
+    ("jtbd_score_options_create", jtbd_error_p, (
+        ("out", ctypes.POINTER(jtbd_score_options_p)),
+    )),
+    ("jtbd_score_options_destroy", None, (("options", jtbd_score_options_p),)),
+    ("jtbd_score_options_set_segment_by", jtbd_error_p, (
+        ("options", jtbd_score_options_p),
+        ("attribute", ctypes.c_char_p),
+        ("attribute_len", ctypes.c_size_t),
+    )),
+    ("jtbd_score_options_set_confidence_level", jtbd_error_p, (
+        ("options", jtbd_score_options_p),
+        ("level", ctypes.c_double),
+    )),
+    ("jtbd_score_options_set_bootstrap_resamples", jtbd_error_p, (
+        ("options", jtbd_score_options_p),
+        ("resamples", ctypes.c_uint32),
+    )),
+    ("jtbd_score_options_set_seed", jtbd_error_p, (
+        ("options", jtbd_score_options_p),
+        ("seed", ctypes.c_uint64),
+    )),
+    ("jtbd_score_options_set_method", jtbd_error_p, (
+        ("options", jtbd_score_options_p),
+        ("method", ctypes.c_int32),
+    )),
+    ("jtbd_score_options_set_screening", jtbd_error_p, (
+        ("options", jtbd_score_options_p),
+        ("enabled", ctypes.c_uint32),
+        ("exclude", ctypes.c_uint32),
+    )),
+    ("jtbd_score_options_set_screening_min_ratings", jtbd_error_p, (
+        ("options", jtbd_score_options_p),
+        ("ratings", ctypes.c_uint32),
+    )),
+    ("jtbd_score_options_set_screening_speed_fraction", jtbd_error_p, (
+        ("options", jtbd_score_options_p),
+        ("fraction", ctypes.c_double),
+    )),
+    ("jtbd_score_options_set_screening_min_seconds", jtbd_error_p, (
+        ("options", jtbd_score_options_p),
+        ("seconds", ctypes.c_double),
+    )),
+    ("jtbd_score_options_set_screening_max_blank_share", jtbd_error_p, (
+        ("options", jtbd_score_options_p),
+        ("share", ctypes.c_double),
+    )),
+    ("jtbd_study_create", jtbd_error_p, (
+        ("out", ctypes.POINTER(jtbd_study_p)),
+    )),
+    ("jtbd_study_destroy", None, (("study", jtbd_study_p),)),
+    ("jtbd_study_set_scale", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("min", ctypes.c_int32),
+        ("max", ctypes.c_int32),
+        ("top_box_min", ctypes.c_int32),
+    )),
+    ("jtbd_study_add_outcome", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("id", ctypes.c_char_p),
+        ("id_len", ctypes.c_size_t),
+        ("statement", ctypes.c_char_p),
+        ("statement_len", ctypes.c_size_t),
+        ("index_out", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_study_add_respondent", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("id", ctypes.c_char_p),
+        ("id_len", ctypes.c_size_t),
+        ("index_out", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_study_add_respondents", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("count", ctypes.c_size_t),
+        ("first_index_out", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_study_set_duration", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("respondent", ctypes.c_size_t),
+        ("seconds", ctypes.c_double),
+    )),
+    ("jtbd_study_set_attribute", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("respondent", ctypes.c_size_t),
+        ("name", ctypes.c_char_p),
+        ("name_len", ctypes.c_size_t),
+        ("value", ctypes.c_char_p),
+        ("value_len", ctypes.c_size_t),
+    )),
+    ("jtbd_study_set_weight", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("respondent", ctypes.c_size_t),
+        ("weight", ctypes.c_double),
+    )),
+    ("jtbd_study_add_answers", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("count", ctypes.c_size_t),
+        ("respondents", ctypes.POINTER(ctypes.c_uint32)),
+        ("outcomes", ctypes.POINTER(ctypes.c_uint32)),
+        ("importance", ctypes.POINTER(ctypes.c_uint8)),
+        ("satisfaction", ctypes.POINTER(ctypes.c_uint8)),
+    )),
+    ("jtbd_study_add_solution", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("name", ctypes.c_char_p),
+        ("name_len", ctypes.c_size_t),
+        ("index_out", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_study_add_solution_answers", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("count", ctypes.c_size_t),
+        ("respondents", ctypes.POINTER(ctypes.c_uint32)),
+        ("solutions", ctypes.POINTER(ctypes.c_uint32)),
+        ("outcomes", ctypes.POINTER(ctypes.c_uint32)),
+        ("satisfaction", ctypes.POINTER(ctypes.c_uint8)),
+    )),
+    ("jtbd_study_solution_count", ctypes.c_size_t, (("study", jtbd_study_p),)),
+    ("jtbd_study_outcome_count", ctypes.c_size_t, (("study", jtbd_study_p),)),
+    ("jtbd_study_respondent_count", ctypes.c_uint64, (
+        ("study", jtbd_study_p),
+    )),
+    ("jtbd_study_score", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("options", jtbd_score_options_p),
+        ("out", ctypes.POINTER(jtbd_report_p)),
+    )),
+    ("jtbd_study_create_aggregate", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("out", ctypes.POINTER(jtbd_aggregate_p)),
+    )),
+    ("jtbd_study_serialize", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_study_parse", jtbd_error_p, (
+        ("data", ctypes.c_void_p),
+        ("size", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_study_p)),
+    )),
+    ("jtbd_study_save_file", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+    )),
+    ("jtbd_study_load_file", jtbd_error_p, (
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_study_p)),
+    )),
+    ("jtbd_study_read_csv_file", jtbd_error_p, (
+        ("options", jtbd_read_options_p),
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_study_p)),
+    )),
+    ("jtbd_study_read_csv", jtbd_error_p, (
+        ("options", jtbd_read_options_p),
+        ("data", ctypes.c_char_p),
+        ("size", ctypes.c_size_t),
+        ("source_name", ctypes.c_char_p),
+        ("source_name_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_study_p)),
+    )),
+    ("jtbd_study_describe_outcomes_csv_file", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+    )),
+    ("jtbd_study_describe_outcomes_csv", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("data", ctypes.c_char_p),
+        ("size", ctypes.c_size_t),
+        ("source_name", ctypes.c_char_p),
+        ("source_name_len", ctypes.c_size_t),
+    )),
+    ("jtbd_report_destroy", None, (("report", jtbd_report_p),)),
+    ("jtbd_report_respondent_count", ctypes.c_uint64, (
+        ("report", jtbd_report_p),
+    )),
+    ("jtbd_report_outcome_count", ctypes.c_size_t, (
+        ("report", jtbd_report_p),
+    )),
+    ("jtbd_report_outcome", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_outcome_score)),
+    )),
+    ("jtbd_report_segment_count", ctypes.c_size_t, (
+        ("report", jtbd_report_p),
+    )),
+    ("jtbd_report_segment_name", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("segment", ctypes.c_size_t),
+        ("name", ctypes.POINTER(ctypes.c_void_p)),
+        ("name_len", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_report_segment_respondent_count", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("segment", ctypes.c_size_t),
+        ("count", ctypes.POINTER(ctypes.c_uint64)),
+    )),
+    ("jtbd_report_segment_outcome", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("segment", ctypes.c_size_t),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_outcome_score)),
+    )),
+    ("jtbd_report_segment_comparison", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("segment", ctypes.c_size_t),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_segment_comparison)),
+    )),
+    ("jtbd_report_segment_rest_respondent_count", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("segment", ctypes.c_size_t),
+        ("count", ctypes.POINTER(ctypes.c_uint64)),
+    )),
+    ("jtbd_report_segment_effective_respondent_count", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("segment", ctypes.c_size_t),
+        ("count", ctypes.POINTER(ctypes.c_double)),
+    )),
+    ("jtbd_report_segment_more_underserved_count", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("segment", ctypes.c_size_t),
+        ("count", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_report_segment_more_underserved_id", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("segment", ctypes.c_size_t),
+        ("index", ctypes.c_size_t),
+        ("id", ctypes.POINTER(ctypes.c_void_p)),
+        ("id_len", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_report_solution_count", ctypes.c_size_t, (
+        ("report", jtbd_report_p),
+    )),
+    ("jtbd_report_solution_name", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("index", ctypes.c_size_t),
+        ("name", ctypes.POINTER(ctypes.c_void_p)),
+        ("name_len", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_report_outcome_solution", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("outcome", ctypes.c_size_t),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_solution_score)),
+    )),
+    ("jtbd_report_segment_outcome_solution", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("segment", ctypes.c_size_t),
+        ("outcome", ctypes.c_size_t),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_solution_score)),
+    )),
+    ("jtbd_report_outcome_best_solution", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("outcome", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_best_solution)),
+    )),
+    ("jtbd_report_segment_outcome_best_solution", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("segment", ctypes.c_size_t),
+        ("outcome", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_best_solution)),
+    )),
+    ("jtbd_report_get_info", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("out", ctypes.POINTER(jtbd_report_info)),
+    )),
+    ("jtbd_report_get_screening", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("out", ctypes.POINTER(jtbd_screening_info)),
+    )),
+    ("jtbd_report_screened_count", ctypes.c_uint64, (
+        ("report", jtbd_report_p),
+    )),
+    ("jtbd_report_screened_respondent", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_screened_respondent)),
+    )),
+    ("jtbd_report_render", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("format", ctypes.c_int32),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_aggregate_create", jtbd_error_p, (
+        ("out", ctypes.POINTER(jtbd_aggregate_p)),
+    )),
+    ("jtbd_aggregate_destroy", None, (("aggregate", jtbd_aggregate_p),)),
+    ("jtbd_aggregate_set_scale", jtbd_error_p, (
+        ("aggregate", jtbd_aggregate_p),
+        ("min", ctypes.c_int32),
+        ("max", ctypes.c_int32),
+        ("top_box_min", ctypes.c_int32),
+    )),
+    ("jtbd_aggregate_add_outcome", jtbd_error_p, (
+        ("aggregate", jtbd_aggregate_p),
+        ("id", ctypes.c_char_p),
+        ("id_len", ctypes.c_size_t),
+        ("statement", ctypes.c_char_p),
+        ("statement_len", ctypes.c_size_t),
+    )),
+    ("jtbd_aggregate_outcome_count", ctypes.c_size_t, (
+        ("aggregate", jtbd_aggregate_p),
+    )),
+    ("jtbd_aggregate_respondent_count", ctypes.c_uint64, (
+        ("aggregate", jtbd_aggregate_p),
+    )),
+    ("jtbd_aggregate_add_respondents", jtbd_error_p, (
+        ("aggregate", jtbd_aggregate_p),
+        ("count", ctypes.c_size_t),
+        ("importance", ctypes.POINTER(ctypes.c_uint8)),
+        ("satisfaction", ctypes.POINTER(ctypes.c_uint8)),
+    )),
+    ("jtbd_aggregate_add_weighted_respondents", jtbd_error_p, (
+        ("aggregate", jtbd_aggregate_p),
+        ("count", ctypes.c_size_t),
+        ("importance", ctypes.POINTER(ctypes.c_uint8)),
+        ("satisfaction", ctypes.POINTER(ctypes.c_uint8)),
+        ("weights", ctypes.POINTER(ctypes.c_double)),
+    )),
+    ("jtbd_aggregate_merge", jtbd_error_p, (
+        ("into", jtbd_aggregate_p),
+        ("from", jtbd_aggregate_p),
+    )),
+    ("jtbd_aggregate_cell", jtbd_error_p, (
+        ("aggregate", jtbd_aggregate_p),
+        ("outcome", ctypes.c_size_t),
+        ("importance", ctypes.c_int32),
+        ("satisfaction", ctypes.c_int32),
+        ("count", ctypes.POINTER(ctypes.c_uint64)),
+    )),
+    ("jtbd_aggregate_serialize", jtbd_error_p, (
+        ("aggregate", jtbd_aggregate_p),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_aggregate_parse", jtbd_error_p, (
+        ("data", ctypes.c_void_p),
+        ("size", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_aggregate_p)),
+    )),
+    ("jtbd_aggregate_save_file", jtbd_error_p, (
+        ("aggregate", jtbd_aggregate_p),
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+    )),
+    ("jtbd_aggregate_load_file", jtbd_error_p, (
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_aggregate_p)),
+    )),
+    ("jtbd_aggregate_read_csv_file", jtbd_error_p, (
+        ("options", jtbd_read_options_p),
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_aggregate_p)),
+    )),
+    ("jtbd_aggregate_read_csv", jtbd_error_p, (
+        ("options", jtbd_read_options_p),
+        ("data", ctypes.c_char_p),
+        ("size", ctypes.c_size_t),
+        ("source_name", ctypes.c_char_p),
+        ("source_name_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_aggregate_p)),
+    )),
+    ("jtbd_aggregate_score", jtbd_error_p, (
+        ("aggregate", jtbd_aggregate_p),
+        ("options", jtbd_score_options_p),
+        ("out", ctypes.POINTER(jtbd_report_p)),
+    )),
+    ("jtbd_score_request", jtbd_error_p, (
+        ("request", ctypes.c_void_p),
+        ("request_size", ctypes.c_size_t),
+        ("report_out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_score_request_json", jtbd_error_p, (
+        ("request_json", ctypes.c_char_p),
+        ("request_size", ctypes.c_size_t),
+        ("report_json_out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_score_request_with_limits", jtbd_error_p, (
+        ("limits", jtbd_limits_p),
+        ("request", ctypes.c_void_p),
+        ("request_size", ctypes.c_size_t),
+        ("report_out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_score_request_json_with_limits", jtbd_error_p, (
+        ("limits", jtbd_limits_p),
+        ("request_json", ctypes.c_char_p),
+        ("request_size", ctypes.c_size_t),
+        ("report_json_out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_segment_options_create", jtbd_error_p, (
+        ("out", ctypes.POINTER(jtbd_segment_options_p)),
+    )),
+    ("jtbd_segment_options_destroy", None, (
+        ("options", jtbd_segment_options_p),
+    )),
+    ("jtbd_segment_options_set_feature", jtbd_error_p, (
+        ("options", jtbd_segment_options_p),
+        ("feature", ctypes.c_int32),
+    )),
+    ("jtbd_segment_options_set_principal_components", jtbd_error_p, (
+        ("options", jtbd_segment_options_p),
+        ("enabled", ctypes.c_uint32),
+    )),
+    ("jtbd_segment_options_set_k", jtbd_error_p, (
+        ("options", jtbd_segment_options_p),
+        ("k", ctypes.c_uint32),
+    )),
+    ("jtbd_segment_options_set_k_range", jtbd_error_p, (
+        ("options", jtbd_segment_options_p),
+        ("min_k", ctypes.c_uint32),
+        ("max_k", ctypes.c_uint32),
+    )),
+    ("jtbd_segment_options_set_starts", jtbd_error_p, (
+        ("options", jtbd_segment_options_p),
+        ("starts", ctypes.c_uint32),
+    )),
+    ("jtbd_segment_options_set_seed", jtbd_error_p, (
+        ("options", jtbd_segment_options_p),
+        ("seed", ctypes.c_uint64),
+    )),
+    ("jtbd_segment_options_set_threads", jtbd_error_p, (
+        ("options", jtbd_segment_options_p),
+        ("threads", ctypes.c_uint32),
+    )),
+    ("jtbd_segment_options_set_silhouette_sample_size", jtbd_error_p, (
+        ("options", jtbd_segment_options_p),
+        ("size", ctypes.c_uint32),
+    )),
+    ("jtbd_segment_options_set_score_options", jtbd_error_p, (
+        ("options", jtbd_segment_options_p),
+        ("score_options", jtbd_score_options_p),
+    )),
+    ("jtbd_study_segment", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("options", jtbd_segment_options_p),
+        ("out", ctypes.POINTER(jtbd_segmentation_p)),
+    )),
+    ("jtbd_segmentation_destroy", None, (
+        ("segmentation", jtbd_segmentation_p),
+    )),
+    ("jtbd_segmentation_get_info", jtbd_error_p, (
+        ("segmentation", jtbd_segmentation_p),
+        ("out", ctypes.POINTER(jtbd_segmentation_info)),
+    )),
+    ("jtbd_segmentation_candidate", jtbd_error_p, (
+        ("segmentation", jtbd_segmentation_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_segment_candidate)),
+    )),
+    ("jtbd_segmentation_outcome_id", jtbd_error_p, (
+        ("segmentation", jtbd_segmentation_p),
+        ("index", ctypes.c_size_t),
+        ("id", ctypes.POINTER(ctypes.c_void_p)),
+        ("id_len", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_segmentation_dropped_outcome_id", jtbd_error_p, (
+        ("segmentation", jtbd_segmentation_p),
+        ("index", ctypes.c_size_t),
+        ("id", ctypes.POINTER(ctypes.c_void_p)),
+        ("id_len", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_segmentation_respondent_cluster", jtbd_error_p, (
+        ("segmentation", jtbd_segmentation_p),
+        ("respondent", ctypes.c_size_t),
+        ("cluster", ctypes.POINTER(ctypes.c_uint32)),
+    )),
+    ("jtbd_segmentation_respondent_clusters", jtbd_error_p, (
+        ("segmentation", jtbd_segmentation_p),
+        ("clusters", ctypes.POINTER(ctypes.c_uint32)),
+        ("count", ctypes.c_size_t),
+    )),
+    ("jtbd_segmentation_segment_profile", jtbd_error_p, (
+        ("segmentation", jtbd_segmentation_p),
+        ("cluster", ctypes.c_uint32),
+        ("out", ctypes.POINTER(jtbd_segment_profile)),
+    )),
+    ("jtbd_segmentation_create_segment_report", jtbd_error_p, (
+        ("segmentation", jtbd_segmentation_p),
+        ("cluster", ctypes.c_uint32),
+        ("out", ctypes.POINTER(jtbd_report_p)),
+    )),
+    ("jtbd_segmentation_segment_attribute", jtbd_error_p, (
+        ("segmentation", jtbd_segmentation_p),
+        ("cluster", ctypes.c_uint32),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_attribute_overrepresentation)),
+    )),
+    ("jtbd_segmentation_render", jtbd_error_p, (
+        ("segmentation", jtbd_segmentation_p),
+        ("format", ctypes.c_int32),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_segmentation_create_model", jtbd_error_p, (
+        ("segmentation", jtbd_segmentation_p),
+        ("out", ctypes.POINTER(jtbd_segment_model_p)),
+    )),
+    ("jtbd_segment_model_parse", jtbd_error_p, (
+        ("data", ctypes.c_void_p),
+        ("size", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_segment_model_p)),
+    )),
+    ("jtbd_segment_model_serialize", jtbd_error_p, (
+        ("model", jtbd_segment_model_p),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_segment_model_save_file", jtbd_error_p, (
+        ("model", jtbd_segment_model_p),
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+    )),
+    ("jtbd_segment_model_load_file", jtbd_error_p, (
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_segment_model_p)),
+    )),
+    ("jtbd_segment_model_destroy", None, (("model", jtbd_segment_model_p),)),
+    ("jtbd_segment_model_k", ctypes.c_uint32, (
+        ("model", jtbd_segment_model_p),
+    )),
+    ("jtbd_segment_model_outcome_count", ctypes.c_size_t, (
+        ("model", jtbd_segment_model_p),
+    )),
+    ("jtbd_segment_model_outcome_id", jtbd_error_p, (
+        ("model", jtbd_segment_model_p),
+        ("index", ctypes.c_size_t),
+        ("id", ctypes.POINTER(ctypes.c_void_p)),
+        ("id_len", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_segment_model_assign", jtbd_error_p, (
+        ("model", jtbd_segment_model_p),
+        ("count", ctypes.c_size_t),
+        ("outcome_ids", ctypes.POINTER(ctypes.c_char_p)),
+        ("outcome_id_lens", ctypes.POINTER(ctypes.c_size_t)),
+        ("importance", ctypes.POINTER(ctypes.c_uint8)),
+        ("satisfaction", ctypes.POINTER(ctypes.c_uint8)),
+        ("out", ctypes.POINTER(jtbd_segment_assignment)),
+    )),
+    ("jtbd_segment_model_assign_study", jtbd_error_p, (
+        ("model", jtbd_segment_model_p),
+        ("study", jtbd_study_p),
+        ("clusters", ctypes.POINTER(ctypes.c_uint32)),
+        ("count", ctypes.c_size_t),
+    )),
+)
+
+DEPRECATED = {}
