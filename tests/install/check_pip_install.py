@@ -8,7 +8,8 @@ Debian's setuptools as the build backend, and finds the installed libjtbd.
 Installs into W/site (pip --target: the directory the Odoo host test puts on
 its path), then runs tests/install/top_outcomes.py from outside the source
 tree, once finding the library through the loader path (LD_LIBRARY_PATH, as
-for a library under /usr/local/lib) and once through $JTBD_LIBRARY.
+for a library under /usr/local/lib) and once through $JTBD_LIBRARY; and
+scores a message with the installed jtbd.v1 classes.
 --run-env (repeated) adds to the environment of those two runs only, not
 pip's: a sanitizer build's preloaded runtime (cmake/JtbdSanitize.cmake).
 """
@@ -22,6 +23,17 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TIMEOUT = 300
+PROTO_CHECK = """
+import os
+import jtbd
+from jtbd.v1 import scoring_pb2
+request = scoring_pb2.ScoreRequest()
+request.study.outcomes.add(id="o1")
+request.study.respondents.add(id="r1").answers.add(
+    outcome_id="o1", importance=5, satisfaction=1)
+report = jtbd.score_request_message(request)
+print(os.path.dirname(jtbd.v1.__file__), report.respondent_count)
+"""
 
 
 def fail(message):
@@ -81,6 +93,13 @@ def main():
              % (site, dist_info))
     if os.path.exists(os.path.join(site, "tests")):
         fail("the binding's tests were installed as a package")
+    # jtbd.v1, the committed protobuf classes, comes with the package.
+    wanted = sorted(name for name in os.listdir(
+        os.path.join(args.source, "jtbd", "v1")) if name.endswith(".py"))
+    installed = sorted(name for name in os.listdir(
+        os.path.join(site, "jtbd", "v1")) if name.endswith(".py"))
+    if not wanted or installed != wanted:
+        fail("jtbd/v1 holds %s, expected %s" % (installed, wanted))
 
     with open(args.expected) as f:
         expected = f.read()
@@ -113,6 +132,18 @@ def main():
             fail("%s: loaded %s, not the library under %s"
                  % (how, library, lib_dir))
         print("%s: jtbd from %s, %s" % (how, package, library))
+
+    # A ScoreRequest message scored through the installed library, with the
+    # installed jtbd.v1 (Debian's python3-protobuf as the runtime).
+    output = run([sys.executable, "-c", PROTO_CHECK],
+                 env=clean_env(**dict(run_env, PYTHONPATH=site,
+                                      LD_LIBRARY_PATH=lib_dir)),
+                 cwd=args.work)
+    v1_dir, respondents = output.split()
+    if os.path.realpath(v1_dir) != os.path.realpath(
+            os.path.join(site, "jtbd", "v1")) or respondents != "1":
+        fail("jtbd.v1: got %r" % output)
+    print("jtbd.v1 from %s: a ScoreRequest message scores" % v1_dir)
     print("pip install --no-build-isolation --no-index: ok")
 
 

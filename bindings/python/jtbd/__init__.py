@@ -28,6 +28,10 @@ libjtbd.so* next to this package, else from the system (see jtbd._native);
 failing that, the first call raises LibraryNotFoundError, naming
 JTBD_LIBRARY and every place tried. Errors from the library raise
 jtbd.Error (code, code_name, message), as the subclass for its code.
+
+The jtbd.v1 schemas as protobuf classes are the optional subpackage jtbd.v1
+(protobuf's Python runtime: python3-protobuf); score_request_message() takes
+a ScoreRequest message and returns a Report message, in binary, no JSON.
 """
 
 from ._api import (Aggregate, Interval, OutcomeScore, Report,
@@ -47,6 +51,7 @@ from ._errors import (AbortedError, AlreadyExistsError, CancelledError,
                       UnauthenticatedError, UnavailableError,
                       UnimplementedError, UnknownError)
 from ._native import library_path, set_library_path
+from ._proto import score_request_message
 from ._screening import ScreenedRespondent, Screening, ScreeningSummary
 from ._segment import (AttributeOverrepresentation, SegmentAssignment,
                        SegmentCandidate, SegmentModel, SegmentProfile,
@@ -62,7 +67,8 @@ __all__ = [
     "Aggregate", "OutcomeScore", "Report", "Study", "load_csv", "read_csv",
     "Screening", "ScreeningSummary", "ScreenedRespondent",
     "load_aggregate", "read_aggregate",
-    "score_request", "score_request_json", "version", "version_number",
+    "score_request", "score_request_json", "score_request_message",
+    "version", "version_number",
     "library_path", "set_library_path", "Band", "Code", "Format",
     "InputFormat", "Interval", "SegmentComparison", "SignificanceTest",
     "SolutionScore",
