@@ -37,14 +37,13 @@ ResourceLimits DefaultServeLimits() {
 
 namespace {
 
-constexpr char kJson[] = "application/json";
 constexpr absl::string_view kAuthenticatedPrefix = "/v1/";
 constexpr char kScorePath[] = "/v1/score";
 constexpr char kPaths[] = "POST /v1/score, GET /healthz";
 
 void Send(const JsonReply& reply, httplib::Response& response) {
   response.status = reply.status;
-  response.set_content(reply.body, kJson);
+  response.set_content(reply.body, reply.content_type);
 }
 
 httplib::Server::Handler MethodNotAllowed(std::string allowed) {
