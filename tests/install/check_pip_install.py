@@ -18,11 +18,11 @@ import argparse
 import glob
 import os
 import shutil
-import subprocess
 import sys
 
+from install_driver import add_run_env_option, clean_env, fail, run, run_env
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-TIMEOUT = 300
 PROTO_CHECK = """
 import os
 import jtbd
@@ -36,41 +36,13 @@ print(os.path.dirname(jtbd.v1.__file__), report.respondent_count)
 """
 
 
-def fail(message):
-    sys.exit("check_pip_install: " + message)
-
-
-def run(command, **kwargs):
-    result = subprocess.run(command, capture_output=True, text=True,
-                            timeout=TIMEOUT, **kwargs)
-    if result.returncode != 0:
-        fail("%s exited %d\n%s%s" % (" ".join(command), result.returncode,
-                                     result.stdout, result.stderr))
-    return result.stdout
-
-
-def clean_env(**extra):
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("JTBD_", "PYTHON", "PIP_"))
-           and key != "LD_LIBRARY_PATH"}
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env.update(extra)
-    return env
-
-
 def main():
     parser = argparse.ArgumentParser()
     for name in ("source", "prefix", "libdir", "work", "survey", "expected"):
         parser.add_argument("--" + name, required=True)
-    parser.add_argument("--run-env", action="append", default=[],
-                        metavar="NAME=VALUE")
+    add_run_env_option(parser)
     args = parser.parse_args()
-    run_env = {}
-    for setting in args.run_env:
-        name, equals, value = setting.partition("=")
-        if not name or not equals:
-            fail("--run-env %r: expected NAME=VALUE" % setting)
-        run_env[name] = value
+    extra_env = run_env(args)
 
     # pip builds in place (setuptools writes build/ and *.egg-info next to
     # pyproject.toml): build from a copy so the source tree stays clean.
@@ -109,7 +81,7 @@ def main():
                        ("$JTBD_LIBRARY", {"JTBD_LIBRARY": soname})):
         output = run([sys.executable, os.path.join(HERE, "top_outcomes.py"),
                       args.survey],
-                     env=clean_env(**dict(run_env, PYTHONPATH=site, **extra)),
+                     env=clean_env(**dict(extra_env, PYTHONPATH=site, **extra)),
                      cwd=args.work)
         lines = output.splitlines()
         version = lines[0]
@@ -136,7 +108,7 @@ def main():
     # A ScoreRequest message scored through the installed library, with the
     # installed jtbd.v1 (Debian's python3-protobuf as the runtime).
     output = run([sys.executable, "-c", PROTO_CHECK],
-                 env=clean_env(**dict(run_env, PYTHONPATH=site,
+                 env=clean_env(**dict(extra_env, PYTHONPATH=site,
                                       LD_LIBRARY_PATH=lib_dir)),
                  cwd=args.work)
     v1_dir, respondents = output.split()

@@ -32,32 +32,11 @@ import sys
 import threading
 
 from google.protobuf import descriptor_pb2
+from install_driver import (TIMEOUT, add_run_env_option, clean_env, fail,
+                            run, run_env)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONSUMER = os.path.join(HERE, "proto_consumer")
-TIMEOUT = 300
-
-
-def fail(message):
-    sys.exit("check_proto_consumer: " + message)
-
-
-def run(command, env=None, cwd=None):
-    result = subprocess.run(command, capture_output=True, text=True,
-                            timeout=TIMEOUT, env=env, cwd=cwd)
-    if result.returncode != 0:
-        fail("%s exited %d\n%s%s" % (" ".join(command), result.returncode,
-                                     result.stdout, result.stderr))
-    return result.stdout
-
-
-def clean_env(**extra):
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("JTBD_", "PYTHON", "PKG_CONFIG"))
-           and key not in ("LD_LIBRARY_PATH", "CMAKE_PREFIX_PATH")}
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env.update(extra)
-    return env
 
 
 def expect_top(label, output, expected):
@@ -194,16 +173,9 @@ def main():
     for name in ("prefix", "libdir", "work", "survey", "expected", "cmake",
                  "cxx", "protoc", "pkg-config"):
         parser.add_argument("--" + name, required=True)
-    parser.add_argument("--run-env", action="append", default=[],
-                        metavar="NAME=VALUE")
+    add_run_env_option(parser)
     args = parser.parse_args()
-    run_env = {}
-    for setting in args.run_env:
-        name, equals, value = setting.partition("=")
-        if not name or not equals:
-            fail("--run-env %r: expected NAME=VALUE" % setting)
-        run_env[name] = value
-    args.run_env = run_env
+    args.run_env = run_env(args)
     for name in ("prefix", "work", "survey", "expected"):
         setattr(args, name, os.path.abspath(getattr(args, name)))
     for name in ("cmake", "cxx", "protoc", "pkg_config"):
