@@ -11,7 +11,7 @@
 # that links Debian's libprotobuf.so, and aborts ("File already exists in
 # database") when a file or message name comes twice. Under its own names,
 # libjtbd's copy never meets the classes a host compiles from the installed
-# jtbd.v1 schemas (tests/install/check_proto_consumer.cmake proves it). The
+# jtbd.v1 schemas (tests/install/check_proto_consumer.py proves it). The
 # copy has the same messages, fields, numbers and enum values (the same bytes
 # on the wire, the same JSON; tests/proto checks it), and headers at the
 # usual paths, gen/jtbd/v1/<name>.pb.h, include it and make jtbd::v1 an alias
