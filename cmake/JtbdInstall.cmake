@@ -1,13 +1,21 @@
 # The install tree and the two ways consumers find it:
 #   bin/jtbd, lib/libjtbd.so.1.x (+ SONAME and dev links), include/jtbd/,
 #   lib/cmake/jtbd/ (jtbdConfig.cmake, jtbdConfigVersion.cmake, targets
-#   exporting jtbd::jtbd), lib/pkgconfig/jtbd.pc and share/jtbd/jtbd_ffi.h
-#   (jtbd.h as PHP's FFI parser accepts it).
+#   exporting jtbd::jtbd), lib/pkgconfig/jtbd.pc, share/jtbd/jtbd_ffi.h
+#   (jtbd.h as PHP's FFI parser accepts it), and the schemas:
+#   share/jtbd/proto/jtbd/v1/*.proto and share/jtbd/jtbd_v1.binpb (all of
+#   them as one descriptor set), which the CMake package and jtbd.pc name.
 # Every path uses CMAKE_INSTALL_<dir> (GNUInstallDirs), so a distribution's
 # multiarch libdir is honoured throughout.
 include(CMakePackageConfigHelpers)
 
 set(JTBD_CMAKE_INSTALL_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/jtbd)
+# The schemas, for apps that generate their own classes from them (protoc
+# -I <proto dir> jtbd/v1/report.proto) or read them as descriptors.
+set(JTBD_PROTO_INSTALL_DIR ${CMAKE_INSTALL_DATADIR}/jtbd/proto)
+set(JTBD_DESCRIPTOR_SET_INSTALL_FILE ${CMAKE_INSTALL_DATADIR}/jtbd/jtbd_v1.binpb)
+install(FILES ${JTBD_PROTOS} DESTINATION ${JTBD_PROTO_INSTALL_DIR}/jtbd/v1)
+install(FILES ${JTBD_DESCRIPTOR_SET} DESTINATION ${CMAKE_INSTALL_DATADIR}/jtbd)
 
 # Consumers in the same build (add_subdirectory) use the same name.
 add_library(jtbd::jtbd ALIAS jtbd)
@@ -33,8 +41,9 @@ configure_package_config_file(
   ${CMAKE_CURRENT_LIST_DIR}/jtbdConfig.cmake.in
   ${PROJECT_BINARY_DIR}/cmake/jtbdConfig.cmake
   INSTALL_DESTINATION ${JTBD_CMAKE_INSTALL_DIR}
-  PATH_VARS CMAKE_INSTALL_INCLUDEDIR)
-# The C ABI only grows within a major version (jtbd.h, convention 11).
+  PATH_VARS CMAKE_INSTALL_INCLUDEDIR JTBD_PROTO_INSTALL_DIR
+    JTBD_DESCRIPTOR_SET_INSTALL_FILE)
+# The C ABI only grows within a major version (jtbd.h, convention 14).
 write_basic_package_version_file(
   ${PROJECT_BINARY_DIR}/cmake/jtbdConfigVersion.cmake
   VERSION ${PROJECT_VERSION}
@@ -48,11 +57,13 @@ install(FILES
 # tree works wherever `cmake --install --prefix` put it.
 set(JTBD_PC_INSTALL_DIR ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}" OR
-   IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+   IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}" OR
+   IS_ABSOLUTE "${CMAKE_INSTALL_DATADIR}")
   # Absolute directories cannot move with the prefix; state them as given.
   set(JTBD_PC_RELATIVE_PREFIX "")
   set(JTBD_PC_LIBDIR "${CMAKE_INSTALL_FULL_LIBDIR}")
   set(JTBD_PC_INCLUDEDIR "${CMAKE_INSTALL_FULL_INCLUDEDIR}")
+  set(JTBD_PC_DATADIR "${CMAKE_INSTALL_FULL_DATADIR}")
 else()
   file(RELATIVE_PATH JTBD_PC_RELATIVE_PREFIX
     /jtbd-prefix/${JTBD_PC_INSTALL_DIR} /jtbd-prefix)
@@ -60,6 +71,7 @@ else()
     "${JTBD_PC_RELATIVE_PREFIX}")
   set(JTBD_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
   set(JTBD_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
+  set(JTBD_PC_DATADIR "\${prefix}/${CMAKE_INSTALL_DATADIR}")
 endif()
 configure_file(${CMAKE_CURRENT_LIST_DIR}/jtbd.pc.in
   ${PROJECT_BINARY_DIR}/cmake/jtbd.pc @ONLY)

@@ -22,6 +22,7 @@
 #include "pipeline/input_source.h"
 #include "pipeline/score_survey.h"
 #include "render/report_render.h"
+#include "serve/score_protobuf.h"
 
 namespace jtbd {
 namespace serve {
@@ -90,12 +91,8 @@ absl::StatusOr<v1::Report> ScoreCsv(absl::string_view body,
 absl::StatusOr<v1::Report> ScoreJsonRequest(absl::string_view body,
                                             const QueryParams& params,
                                             const ResourceLimits& limits) {
-  if (!params.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "query parameter ", params.begin()->first,
-        ": an application/json request carries its options in the body "
-        "(ScoreRequest.options)"));
-  }
+  absl::Status no_params = RefuseQueryParams(params, kJsonMediaType);
+  if (!no_params.ok()) return no_params;
   return ScoreRequestJson(body, limits, "the body");
 }
 
@@ -174,30 +171,43 @@ JsonReply ErrorReply(const absl::Status& status) {
                     status.message());
 }
 
+absl::Status RefuseQueryParams(const QueryParams& params,
+                               absl::string_view media_type) {
+  if (params.empty()) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      "query parameter ", params.begin()->first, ": an ", media_type,
+      " request carries its options in the body (ScoreRequest.options)"));
+}
+
 bool IsScoreMediaType(absl::string_view content_type) {
   const std::string media_type = MediaType(content_type);
-  return media_type == kCsvMediaType || media_type == kJsonMediaType;
+  return media_type == kCsvMediaType || media_type == kJsonMediaType ||
+         media_type == kProtobufMediaType;
 }
 
 JsonReply UnsupportedMediaType(absl::string_view content_type) {
   return ErrorReply(
       kUnsupportedMediaType, "INVALID_ARGUMENT",
       absl::StrCat("Content-Type \"", content_type,
-                   "\": send text/csv (a survey file) or application/json "
-                   "(a jtbd.v1.ScoreRequest)"));
+                   "\": send text/csv (a survey file), application/json (a "
+                   "jtbd.v1.ScoreRequest) or application/x-protobuf (a "
+                   "serialized jtbd.v1.ScoreRequest)"));
 }
 
 JsonReply Score(absl::string_view content_type, absl::string_view body,
                 const QueryParams& params, const ResourceLimits& limits) {
-  const std::string media_type = MediaType(content_type);
-  if (media_type != kCsvMediaType && media_type != kJsonMediaType) {
+  if (!IsScoreMediaType(content_type)) {
     return UnsupportedMediaType(content_type);
   }
+  const std::string media_type = MediaType(content_type);
   // The server refuses larger bodies before reading them; this holds for
   // any caller.
   absl::Status size =
       CheckRequestBytes(body.size(), limits.max_request_bytes, "the body");
   if (!size.ok()) return ErrorReply(size);
+  if (media_type == kProtobufMediaType) {
+    return ScoreProtobufRequest(body, params, limits);
+  }
   absl::StatusOr<v1::Report> report =
       media_type == kCsvMediaType ? ScoreCsv(body, params, limits)
                                   : ScoreJsonRequest(body, params, limits);

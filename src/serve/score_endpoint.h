@@ -11,10 +11,12 @@
 namespace jtbd {
 namespace serve {
 
-// What the sidecar answers, before HTTP: a status and a JSON body.
+// What the sidecar answers, before HTTP: a status and a body, JSON unless
+// a protobuf request succeeded (score_protobuf.h).
 struct JsonReply {
   int status = 200;
-  std::string body;  // application/json, newline-terminated
+  std::string body;  // JSON: newline-terminated
+  std::string content_type = "application/json";
 };
 
 // POST /v1/score, independent of any socket. By media type:
@@ -22,22 +24,31 @@ struct JsonReply {
 //     query parameters segment_by, scale (MIN-MAX) and top_box as the CLI
 //     flags of the same names;
 //   application/json: a jtbd.v1.ScoreRequest in protobuf JSON (unknown
-//     fields ignored), with no query parameters: the request carries them.
-// 200 with exactly `jtbd score --format json`'s output; 400 for bad input,
-// 415 for another media type, each with ErrorReply's body.
+//     fields ignored), with no query parameters: the request carries them;
+//   application/x-protobuf: the same request serialized, answered with the
+//     serialized jtbd.v1.Report (ScoreProtobufRequest, score_protobuf.h).
+// 200 with exactly `jtbd score --format json`'s output (or the binary
+// report); 400 for bad input, 415 for another media type, each with
+// ErrorReply's body.
 //
-// Both are held to `limits` (413 naming the limit): the body's size
+// Each is held to `limits` (413 naming the limit): the body's size
 // (max_request_bytes); a CSV body is read with them as ReadOptions.limits;
 // a JSON request is checked as jtbd_score_request_json_with_limits checks
-// it (core/score_request.h: JSON depth, study size, bootstrap resamples).
+// it (core/score_request.h: JSON depth, study size, bootstrap resamples), a
+// binary one likewise (no depth: it is not JSON).
 JsonReply Score(absl::string_view content_type, absl::string_view body,
                 const QueryParams& params,
                 const ResourceLimits& limits = ResourceLimits());
 
-// Whether Score() reads this Content-Type (text/csv or application/json,
-// parameters such as charset ignored). The server asks before reading the
-// body, so that a form post is answered 415, not parsed.
+// Whether Score() reads this Content-Type (text/csv, application/json or
+// application/x-protobuf, parameters such as charset ignored). The server asks
+// before reading the body, so that a form post is answered 415, not parsed.
 bool IsScoreMediaType(absl::string_view content_type);
+
+// INVALID_ARGUMENT naming the first query parameter, if any: a
+// ScoreRequest body of `media_type` carries its options itself.
+absl::Status RefuseQueryParams(const QueryParams& params,
+                               absl::string_view media_type);
 
 // The 415 reply for any other Content-Type.
 JsonReply UnsupportedMediaType(absl::string_view content_type);

@@ -39,7 +39,6 @@ ResourceLimits DefaultServeLimits() {
 
 namespace {
 
-constexpr char kJson[] = "application/json";
 constexpr absl::string_view kAuthenticatedPrefix = "/v1/";
 constexpr char kPaths[] = "POST /v1/score, POST /v1/segment, GET /healthz";
 
@@ -59,7 +58,7 @@ constexpr PostRoute kPostRoutes[] = {
 
 void Send(const JsonReply& reply, httplib::Response& response) {
   response.status = reply.status;
-  response.set_content(reply.body, kJson);
+  response.set_content(reply.body, reply.content_type);
 }
 
 httplib::Server::Handler MethodNotAllowed(std::string allowed) {

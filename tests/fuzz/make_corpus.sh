@@ -55,8 +55,9 @@ encode capi_study_parse jtbd.v1.Study "$here"/seeds/study_*.textproto
 encode capi_aggregate_parse jtbd.v1.Aggregate "$here"/seeds/aggregate_*.textproto
 encode segment_model jtbd.v1.SegmentModel "$here"/seeds/model_*.textproto
 encode capi_segment_model_parse jtbd.v1.SegmentModel "$here"/seeds/model_*.textproto
-# serve_score: the first byte picks the media type (bits 0-1), query
-# parameters (bits 2-5, 7) and /v1/segment (bit 6), the rest is the body.
+# serve_score: the first byte picks the media type (bits 0-1, or
+# application/x-protobuf with bit 7 on /v1/score), query parameters
+# (bits 2-5, 7) and /v1/segment (bit 6), the rest is the body.
 mkdir -p "$here/corpus/serve_score"
 { printf '\x04'; cat "$data/good/wide_basic.csv"; } > "$here/corpus/serve_score/csv_segment"
 { printf '\x00'; cat "$data/good/long_basic.csv"; } > "$here/corpus/serve_score/csv_long"
@@ -65,4 +66,5 @@ mkdir -p "$here/corpus/serve_score"
 { printf '\x03'; printf 'a=1&b=2'; } > "$here/corpus/serve_score/form"
 { printf '\x44'; cat "$root/examples/survey.csv"; } > "$here/corpus/serve_score/segment_k2"
 { printf '\xe0'; cat "$data/good/wide_basic.csv"; } > "$here/corpus/serve_score/segment_pca_ratings"
+{ printf '\x80'; cat "$here/corpus/capi_score_request/request_basic.binpb"; } > "$here/corpus/serve_score/protobuf_request"
 echo "corpora written under $here/corpus"

@@ -1,7 +1,9 @@
 # `cmake --install` puts exactly the documented files under a prefix:
 #   bin/jtbd, <libdir>/libjtbd.so.1.x with its SONAME and dev links,
 #   include/jtbd/{jtbd.h,jtbd.hpp} (nothing generated), the CMake package and
-#   pkg-config file under <libdir>, and share/jtbd/jtbd_ffi.h for PHP.
+#   pkg-config file under <libdir>, share/jtbd/jtbd_ffi.h for PHP, and the
+#   schemas: share/jtbd/proto/jtbd/v1/*.proto as in proto/, and
+#   share/jtbd/jtbd_v1.binpb (check_proto_consumer.py uses them).
 # A plain C program then builds and runs against that tree alone.
 #   cmake -DBUILD_DIR=... -DPREFIX=... -DLIBDIR=lib -DSOURCE_DIR=... -DCC=...
 #         -DEXPECTED_TOP=... [-DSANITIZER_ENV=NAME=value;...] -P check_install.cmake
@@ -19,7 +21,8 @@ foreach(path bin/jtbd include/jtbd/jtbd.h include/jtbd/jtbd.hpp
     ${LIBDIR}/cmake/jtbd/jtbdConfigVersion.cmake
     ${LIBDIR}/cmake/jtbd/jtbdTargets.cmake
     ${LIBDIR}/pkgconfig/jtbd.pc
-    share/jtbd/jtbd_ffi.h)
+    share/jtbd/jtbd_ffi.h
+    share/jtbd/jtbd_v1.binpb)
   if(NOT EXISTS ${PREFIX}/${path})
     message(FATAL_ERROR "missing after install: ${path}")
   endif()
@@ -38,6 +41,22 @@ list(SORT headers)
 if(NOT headers STREQUAL "jtbd/jtbd.h;jtbd/jtbd.hpp")
   message(FATAL_ERROR "unexpected installed headers: ${headers}")
 endif()
+# The schemas exactly as in the source tree.
+set(proto_source ${SOURCE_DIR}/proto/jtbd/v1)
+set(proto_installed ${PREFIX}/share/jtbd/proto/jtbd/v1)
+file(GLOB source_protos RELATIVE ${proto_source} ${proto_source}/*)
+file(GLOB installed_protos RELATIVE ${proto_installed} ${proto_installed}/*)
+if(NOT source_protos OR NOT installed_protos STREQUAL source_protos)
+  message(FATAL_ERROR "installed schemas: ${installed_protos}, "
+    "expected: ${source_protos}")
+endif()
+foreach(proto ${source_protos})
+  file(SHA256 ${proto_source}/${proto} source_hash)
+  file(SHA256 ${proto_installed}/${proto} installed_hash)
+  if(NOT installed_hash STREQUAL source_hash)
+    message(FATAL_ERROR "share/jtbd/proto/jtbd/v1/${proto} differs from proto/")
+  endif()
+endforeach()
 # No static archive of the internals, no test or benchmark programs.
 file(GLOB_RECURSE installed RELATIVE ${PREFIX} ${PREFIX}/*)
 foreach(path ${installed})

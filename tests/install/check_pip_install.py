@@ -8,7 +8,8 @@ Debian's setuptools as the build backend, and finds the installed libjtbd.
 Installs into W/site (pip --target: the directory the Odoo host test puts on
 its path), then runs tests/install/top_outcomes.py from outside the source
 tree, once finding the library through the loader path (LD_LIBRARY_PATH, as
-for a library under /usr/local/lib) and once through $JTBD_LIBRARY.
+for a library under /usr/local/lib) and once through $JTBD_LIBRARY; and
+scores a message with the installed jtbd.v1 classes.
 --run-env (repeated) adds to the environment of those two runs only, not
 pip's: a sanitizer build's preloaded runtime (cmake/JtbdSanitize.cmake).
 """
@@ -17,48 +18,31 @@ import argparse
 import glob
 import os
 import shutil
-import subprocess
 import sys
 
+from install_driver import add_run_env_option, clean_env, fail, run, run_env
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-TIMEOUT = 300
-
-
-def fail(message):
-    sys.exit("check_pip_install: " + message)
-
-
-def run(command, **kwargs):
-    result = subprocess.run(command, capture_output=True, text=True,
-                            timeout=TIMEOUT, **kwargs)
-    if result.returncode != 0:
-        fail("%s exited %d\n%s%s" % (" ".join(command), result.returncode,
-                                     result.stdout, result.stderr))
-    return result.stdout
-
-
-def clean_env(**extra):
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("JTBD_", "PYTHON", "PIP_"))
-           and key != "LD_LIBRARY_PATH"}
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env.update(extra)
-    return env
+PROTO_CHECK = """
+import os
+import jtbd
+from jtbd.v1 import scoring_pb2
+request = scoring_pb2.ScoreRequest()
+request.study.outcomes.add(id="o1")
+request.study.respondents.add(id="r1").answers.add(
+    outcome_id="o1", importance=5, satisfaction=1)
+report = jtbd.score_request_message(request)
+print(os.path.dirname(jtbd.v1.__file__), report.respondent_count)
+"""
 
 
 def main():
     parser = argparse.ArgumentParser()
     for name in ("source", "prefix", "libdir", "work", "survey", "expected"):
         parser.add_argument("--" + name, required=True)
-    parser.add_argument("--run-env", action="append", default=[],
-                        metavar="NAME=VALUE")
+    add_run_env_option(parser)
     args = parser.parse_args()
-    run_env = {}
-    for setting in args.run_env:
-        name, equals, value = setting.partition("=")
-        if not name or not equals:
-            fail("--run-env %r: expected NAME=VALUE" % setting)
-        run_env[name] = value
+    extra_env = run_env(args)
 
     # pip builds in place (setuptools writes build/ and *.egg-info next to
     # pyproject.toml): build from a copy so the source tree stays clean.
@@ -81,6 +65,13 @@ def main():
              % (site, dist_info))
     if os.path.exists(os.path.join(site, "tests")):
         fail("the binding's tests were installed as a package")
+    # jtbd.v1, the committed protobuf classes, comes with the package.
+    wanted = sorted(name for name in os.listdir(
+        os.path.join(args.source, "jtbd", "v1")) if name.endswith(".py"))
+    installed = sorted(name for name in os.listdir(
+        os.path.join(site, "jtbd", "v1")) if name.endswith(".py"))
+    if not wanted or installed != wanted:
+        fail("jtbd/v1 holds %s, expected %s" % (installed, wanted))
 
     with open(args.expected) as f:
         expected = f.read()
@@ -90,7 +81,7 @@ def main():
                        ("$JTBD_LIBRARY", {"JTBD_LIBRARY": soname})):
         output = run([sys.executable, os.path.join(HERE, "top_outcomes.py"),
                       args.survey],
-                     env=clean_env(**dict(run_env, PYTHONPATH=site, **extra)),
+                     env=clean_env(**dict(extra_env, PYTHONPATH=site, **extra)),
                      cwd=args.work)
         lines = output.splitlines()
         version = lines[0]
@@ -113,6 +104,18 @@ def main():
             fail("%s: loaded %s, not the library under %s"
                  % (how, library, lib_dir))
         print("%s: jtbd from %s, %s" % (how, package, library))
+
+    # A ScoreRequest message scored through the installed library, with the
+    # installed jtbd.v1 (Debian's python3-protobuf as the runtime).
+    output = run([sys.executable, "-c", PROTO_CHECK],
+                 env=clean_env(**dict(extra_env, PYTHONPATH=site,
+                                      LD_LIBRARY_PATH=lib_dir)),
+                 cwd=args.work)
+    v1_dir, respondents = output.split()
+    if os.path.realpath(v1_dir) != os.path.realpath(
+            os.path.join(site, "jtbd", "v1")) or respondents != "1":
+        fail("jtbd.v1: got %r" % output)
+    print("jtbd.v1 from %s: a ScoreRequest message scores" % v1_dir)
     print("pip install --no-build-isolation --no-index: ok")
 
 

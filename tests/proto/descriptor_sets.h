@@ -18,8 +18,18 @@
 #include "google/protobuf/descriptor.pb.h"
 #include "gtest/gtest.h"
 
+#ifndef JTBD_PROTO_LIVE_DESCRIPTOR_SET
+#error \
+    "JTBD_PROTO_LIVE_DESCRIPTOR_SET must name the descriptor set that " \
+    "cmake/JtbdProto.cmake writes with protoc --include_source_info"
+#endif
+
 namespace jtbd {
 namespace proto_test {
+
+// proto/jtbd/v1 as the build compiles and installs it (share/jtbd/
+// jtbd_v1.binpb): every file with its imports and comments.
+inline std::string LiveSetPath() { return JTBD_PROTO_LIVE_DESCRIPTOR_SET; }
 
 // The committed compatibility baseline (tests/proto/update_baseline.sh).
 inline std::string BaselinePath() {

@@ -7,8 +7,8 @@
 // for repeated fields, and a leading comment on every message, field, enum
 // and enum value.
 //
-// The schemas come from a descriptor set that the build writes with
-// `protoc --include_source_info` (JTBD_PROTO_LIVE_DESCRIPTOR_SET), since the
+// The schemas come from the descriptor set that the build writes with
+// `protoc --include_source_info` and installs (LiveSetPath()), since the
 // descriptors compiled into the library carry no comments.
 
 #include <cctype>
@@ -28,12 +28,6 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/descriptor.pb.h"
 #include "gtest/gtest.h"
-
-#ifndef JTBD_PROTO_LIVE_DESCRIPTOR_SET
-#error \
-    "JTBD_PROTO_LIVE_DESCRIPTOR_SET must name the descriptor set that " \
-    "tests/CMakeLists.txt generates with protoc --include_source_info"
-#endif
 
 namespace jtbd {
 namespace proto_test {
@@ -260,8 +254,6 @@ class StyleChecker {
 std::vector<std::string> FindStyleViolations(const FileDescriptorProto& file) {
   return StyleChecker(file).Check();
 }
-
-std::string LiveSetPath() { return JTBD_PROTO_LIVE_DESCRIPTOR_SET; }
 
 // ---------------------------------------------------------------------------
 // The real check.

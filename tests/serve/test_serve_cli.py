@@ -216,6 +216,7 @@ def test_help():
     result = subprocess.run([CLI, "help", "serve"], capture_output=True,
                             timeout=TIMEOUT, check=True)
     assert b"--token-file" in result.stdout
+    assert b"application/x-protobuf" in result.stdout
 
 
 def test_limit_flags(serve):

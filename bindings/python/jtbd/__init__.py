@@ -36,6 +36,10 @@ that, the first call raises LibraryNotFoundError, naming JTBD_LIBRARY and
 every place tried. Errors from the library raise jtbd.Error (code,
 code_name, message), as the subclass for its code; an object of the wrong
 kind for a C parameter raises TypeError, a closed one ClosedError.
+
+The jtbd.v1 schemas as protobuf classes are the optional subpackage jtbd.v1
+(protobuf's Python runtime: python3-protobuf); score_request_message() takes
+a ScoreRequest message and returns a Report message, in binary, no JSON.
 """
 
 from ._aggregate import Aggregate, load_aggregate, read_aggregate
@@ -53,6 +57,7 @@ from ._ffi import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
                    ScreeningHas, ScreeningReason, SegmentFeature,
                    SolutionHas)
 from ._native import library_path, set_library_path
+from ._proto import score_request_message
 from ._report import Report
 from ._requests import (score_request, score_request_json, version,
                         version_number)
@@ -72,7 +77,8 @@ __all__ = [
     # objects and the functions that make them
     "Study", "Report", "Aggregate", "Segmentation", "SegmentModel",
     "load_csv", "read_csv", "load_aggregate", "read_aggregate",
-    "score_request", "score_request_json", "version", "version_number",
+    "score_request", "score_request_json", "score_request_message",
+    "version", "version_number",
     "library_path", "set_library_path",
     # records
     "OutcomeScore", "Interval", "SignificanceTest", "SolutionScore",
