@@ -70,12 +70,13 @@ function(jtbd_read_layer_table)
 
   # Every name is a folder with a row or one of the other names; every
   # folder of src/ has a row (its sources would be built by nothing).
+  list(JOIN JTBD_LAYER_OTHER_NAMES ", " other_names)
   foreach(folder IN LISTS folders)
     foreach(name IN LISTS allows_${folder})
       if(NOT name IN_LIST folders AND NOT name IN_LIST JTBD_LAYER_OTHER_NAMES)
         message(FATAL_ERROR "${JTBD_LAYERS_TABLE}: src/${folder}/ may include "
           "'${name}', which is neither a folder of the table nor one of "
-          "${JTBD_LAYER_OTHER_NAMES}")
+          "${other_names}")
       endif()
     endforeach()
   endforeach()
@@ -125,8 +126,9 @@ function(jtbd_link_layer target folder scope)
     elseif(name IN_LIST JTBD_LAYER_LIBRARIES)
       target_link_libraries(${target} ${scope} jtbd_${name})
     else()
+      list(JOIN JTBD_LAYER_LIBRARIES ", " libraries)
       message(FATAL_ERROR "${JTBD_LAYERS_TABLE}: src/${folder}/ may include "
-        "src/${name}/, which is not a library (${JTBD_LAYER_LIBRARIES})")
+        "src/${name}/, which is not a library (${libraries})")
     endif()
   endforeach()
 endfunction()
