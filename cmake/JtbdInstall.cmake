@@ -20,7 +20,7 @@ install(FILES ${JTBD_DESCRIPTOR_SET} DESTINATION ${CMAKE_INSTALL_DATADIR}/jtbd)
 # Consumers in the same build (add_subdirectory) use the same name.
 add_library(jtbd::jtbd ALIAS jtbd)
 
-# jtbd links the static jtbd_internal PRIVATE: a shared library's private
+# jtbd links the static layers PRIVATE: a shared library's private
 # dependencies are not part of its interface, so the export needs only jtbd.
 install(TARGETS jtbd EXPORT jtbdTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}

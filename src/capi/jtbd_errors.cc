@@ -11,9 +11,9 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "capi/capi_internal.h"
-#include "core/band.h"
 #include "core/resource_limits.h"
 #include "jtbd/jtbd.h"
+#include "render/band_name.h"
 
 namespace jtbd {
 namespace capi {

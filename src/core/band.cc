@@ -60,25 +60,4 @@ v1::Band ClassifyBandFromScores(double importance, double satisfaction) {
   return v1::BAND_APPROPRIATELY_SERVED;
 }
 
-const char* BandName(v1::Band band) {
-  switch (band) {
-    case v1::BAND_EXTREME:
-      return "extreme";
-    case v1::BAND_HIGH:
-      return "high";
-    case v1::BAND_UNDERSERVED:
-      return "underserved";
-    case v1::BAND_APPROPRIATELY_SERVED:
-      return "appropriately_served";
-    case v1::BAND_OVERSERVED:
-      return "overserved";
-    case v1::BAND_TABLE_STAKES:
-      return "table_stakes";
-    case v1::BAND_INSUFFICIENT_DATA:
-      return "insufficient_data";
-    default:
-      return "unspecified";
-  }
-}
-
 }  // namespace jtbd

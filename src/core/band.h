@@ -16,9 +16,6 @@ v1::Band ClassifyBand(const TopBoxCounts& counts);
 // decide BAND_INSUFFICIENT_DATA themselves.
 v1::Band ClassifyBandFromScores(double importance, double satisfaction);
 
-// "extreme", "high", ..., "insufficient_data"; "unspecified" otherwise.
-const char* BandName(v1::Band band);
-
 }  // namespace jtbd
 
 #endif  // JTBD_CORE_BAND_H_

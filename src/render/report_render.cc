@@ -10,10 +10,9 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/str_replace.h"
 #include "absl/strings/string_view.h"
-#include "core/band.h"
 #include "google/protobuf/util/json_util.h"
+#include "render/band_name.h"
 #include "render/screening_render.h"
 #include "render/table_text.h"
 
@@ -64,11 +63,6 @@ std::string ShortestRoundTrip(double value) {
 // A CSV number, or an empty field for a figure that does not exist.
 std::string OptionalNumber(bool present, double value) {
   return present ? ShortestRoundTrip(value) : std::string();
-}
-
-// Band names for people: "table stakes", "insufficient data".
-std::string BandWords(v1::Band band) {
-  return absl::StrReplaceAll(BandName(band), {{"_", " "}});
 }
 
 std::string OneDecimal(double value) { return absl::StrFormat("%.1f", value); }
@@ -132,9 +126,7 @@ Row MakeRow(const NumberStyle& style, const v1::OutcomeScore& score) {
       score.has_opportunity_at_least_10_probability()
           ? absl::StrFormat("%.2f", score.opportunity_at_least_10_probability())
           : "-";
-  // Bands are not computed for mean-based and Olsen scores.
-  row.band =
-      score.band() == v1::BAND_UNSPECIFIED ? "-" : BandWords(score.band());
+  row.band = BandWords(score.band());
   row.importance_count = absl::StrCat(score.importance_count());
   row.satisfaction_count = absl::StrCat(score.satisfaction_count());
   return row;

@@ -8,9 +8,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_replace.h"
 #include "absl/strings/string_view.h"
-#include "core/band.h"
+#include "render/band_name.h"
 #include "render/proto_json.h"
 #include "render/respondent_segments_render.h"
 #include "render/table_text.h"
@@ -41,11 +40,6 @@ std::string FeatureWords(v1::SegmentFeature feature) {
     default:
       return "unspecified";
   }
-}
-
-std::string BandWords(v1::Band band) {
-  if (band == v1::BAND_UNSPECIFIED) return "-";
-  return absl::StrReplaceAll(BandName(band), {{"_", " "}});
 }
 
 std::string Percent(double share) {

@@ -72,16 +72,5 @@ TEST(BandTest, FromScoresFollowsTheSameRules) {
   EXPECT_EQ(ClassifyBandFromScores(5, 5), v1::BAND_APPROPRIATELY_SERVED);
 }
 
-TEST(BandTest, Names) {
-  EXPECT_STREQ(BandName(v1::BAND_EXTREME), "extreme");
-  EXPECT_STREQ(BandName(v1::BAND_HIGH), "high");
-  EXPECT_STREQ(BandName(v1::BAND_UNDERSERVED), "underserved");
-  EXPECT_STREQ(BandName(v1::BAND_APPROPRIATELY_SERVED), "appropriately_served");
-  EXPECT_STREQ(BandName(v1::BAND_OVERSERVED), "overserved");
-  EXPECT_STREQ(BandName(v1::BAND_TABLE_STAKES), "table_stakes");
-  EXPECT_STREQ(BandName(v1::BAND_INSUFFICIENT_DATA), "insufficient_data");
-  EXPECT_STREQ(BandName(v1::BAND_UNSPECIFIED), "unspecified");
-}
-
 }  // namespace
 }  // namespace jtbd

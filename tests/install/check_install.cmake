@@ -64,10 +64,11 @@ foreach(path ${installed})
     message(FATAL_ERROR "installed but not meant to be: ${path}")
   endif()
 endforeach()
-# The CMake package names its target jtbd::jtbd and exports nothing internal.
+# The CMake package names its target jtbd::jtbd and exports nothing internal
+# (no layer jtbd_<folder>, no generated code, no dependency of the library).
 file(READ ${lib}/cmake/jtbd/jtbdTargets.cmake targets)
 if(NOT targets MATCHES "add_library\\(jtbd::jtbd SHARED IMPORTED\\)" OR
-   targets MATCHES "jtbd_internal|jtbd_proto|absl|protobuf")
+   targets MATCHES "jtbd_[a-z]|absl|protobuf|httplib")
   message(FATAL_ERROR "jtbdTargets.cmake: unexpected content:\n${targets}")
 endif()
 # (SameMajorVersion is checked by using it: check_cmake_consumer.cmake.)
