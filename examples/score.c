@@ -54,7 +54,6 @@ static jtbd_error* print_ranking(const jtbd_report* report, size_t segment,
 }
 
 int main(int argc, char** argv) {
-  jtbd_study* study = NULL;
   jtbd_score_options* options = NULL;
   jtbd_report* report = NULL;
   jtbd_error* error;
@@ -73,18 +72,19 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  /* NULL read options: the default 1-5 scale, top box 4 and 5. */
-  error = jtbd_study_read_csv_file(NULL, argv[1], strlen(argv[1]), &study);
-  if (error != NULL) return fail("reading the survey", error);
-
   error = jtbd_score_options_create(&options);
   if (error == NULL && argc == 3) {
     error =
         jtbd_score_options_set_segment_by(options, argv[2], strlen(argv[2]));
   }
-  if (error == NULL) error = jtbd_study_score(study, options, &report);
+  /* Read and score in one step, keeping no respondent in memory. NULL read
+   * options: the layout detected, the default 1-5 scale, top box 4 and 5. */
+  if (error == NULL) {
+    error = jtbd_score_survey_file(NULL, options, argv[1], strlen(argv[1]),
+                                   &report);
+  }
   if (error != NULL) {
-    status = fail("scoring", error);
+    status = fail("scoring the survey", error);
     goto done;
   }
 
@@ -118,6 +118,5 @@ done:
   /* Every destroy accepts NULL, so one exit path serves all. */
   jtbd_report_destroy(report);
   jtbd_score_options_destroy(options);
-  jtbd_study_destroy(study);
   return status;
 }

@@ -39,11 +39,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    // Default read options: the 1-5 scale, top box 4 and 5.
-    const jtbd::Study study = jtbd::Study::ReadCsvFile(argv[1]);
     jtbd::ScoreOptions options;
     if (argc == 3) options.segment_by = argv[2];
-    const jtbd::Report report = study.Score(options);
+    // Read and scored in one step, keeping no respondent in memory; default
+    // read options: the layout detected, the 1-5 scale, top box 4 and 5.
+    const jtbd::Report report = jtbd::ScoreSurveyFile(argv[1], options);
 
     std::printf("%s: %llu respondents, %zu outcomes\n", argv[1],
                 static_cast<unsigned long long>(report.respondent_count()),

@@ -50,13 +50,15 @@ def main(argv):
     segment_by = argv[2] if len(argv) > 2 else "segment"
 
     try:
-        with jtbd.load_csv(survey) as study:
-            try:
-                report = study.score(segment_by=segment_by)
-            except jtbd.NotFoundError:
-                print("(no respondent has a %r attribute: no segments)" %
-                      segment_by)
-                report = study.score()
+        # Read and scored in one step, keeping no respondent in memory.
+        try:
+            report = jtbd.score_survey_file(survey, segment_by=segment_by)
+        except jtbd.NotFoundError as error:
+            if "segment by" not in str(error):
+                raise
+            print("(no respondent has a %r attribute: no segments)" %
+                  segment_by)
+            report = jtbd.score_survey_file(survey)
     except jtbd.Error as error:
         # The message names the file, line and column of bad input.
         print("score.py: %s" % error, file=sys.stderr)

@@ -95,34 +95,39 @@ final class Scorer
         string $csv,
         string $sourceName = 'survey.csv',
         ?string $segmentBy = null,
-        int $scaleMin = 1,
-        int $scaleMax = 5,
-        int $topBox = 4
+        ?int $scaleMin = null,
+        ?int $scaleMax = null,
+        ?int $topBox = null
     ): string {
         $ffi = $this->ffi;
         $readOptions = $ffi->new('jtbd_read_options*');
         $scoreOptions = $ffi->new('jtbd_score_options*');
-        $study = $ffi->new('jtbd_study*');
         $report = $ffi->new('jtbd_report*');
         try {
             $this->check($ffi->jtbd_read_options_create(\FFI::addr($readOptions)));
-            $this->check($ffi->jtbd_read_options_set_scale(
-                $readOptions, $scaleMin, $scaleMax, $topBox));
-            $this->check($ffi->jtbd_study_read_csv(
-                $readOptions, $csv, strlen($csv), $sourceName,
-                strlen($sourceName), \FFI::addr($study)));
+            // Unset: the library's default scale (jtbd.h), never restated here.
+            if ($scaleMin !== null || $scaleMax !== null || $topBox !== null) {
+                if ($scaleMin === null || $scaleMax === null || $topBox === null) {
+                    throw new \InvalidArgumentException(
+                        'scaleMin, scaleMax and topBox go together');
+                }
+                $this->check($ffi->jtbd_read_options_set_scale(
+                    $readOptions, $scaleMin, $scaleMax, $topBox));
+            }
             $this->check($ffi->jtbd_score_options_create(\FFI::addr($scoreOptions)));
             if ($segmentBy !== null && $segmentBy !== '') {
                 $this->check($ffi->jtbd_score_options_set_segment_by(
                     $scoreOptions, $segmentBy, strlen($segmentBy)));
             }
-            $this->check($ffi->jtbd_study_score(
-                $study, $scoreOptions, \FFI::addr($report)));
+            // Read and scored in one step, as `jtbd score` does: no
+            // respondent is kept in memory.
+            $this->check($ffi->jtbd_score_survey(
+                $readOptions, $scoreOptions, $csv, strlen($csv), $sourceName,
+                strlen($sourceName), \FFI::addr($report)));
             return $this->render($report);
         } finally {
             // Each destroy function accepts NULL.
             $ffi->jtbd_report_destroy($report);
-            $ffi->jtbd_study_destroy($study);
             $ffi->jtbd_score_options_destroy($scoreOptions);
             $ffi->jtbd_read_options_destroy($readOptions);
         }

@@ -280,7 +280,10 @@ JTBD_EXPORT jtbd_error* jtbd_limits_get(const jtbd_limits* limits,
  *   jtbd_read_options_set_labels_file, jtbd_read_options_set_survey_map,
  *   jtbd_read_options_set_survey_map_file,
  *   jtbd_read_options_set_weight_column,
- *   jtbd_read_options_set_duration_column, jtbd_read_options_set_limits.
+ *   jtbd_read_options_set_duration_column,
+ *   jtbd_read_options_set_outcome_descriptions,
+ *   jtbd_read_options_set_outcome_descriptions_file,
+ *   jtbd_read_options_set_limits.
  */
 
 /* How survey files are read. NULL wherever a const jtbd_read_options* is
@@ -369,6 +372,21 @@ JTBD_EXPORT jtbd_error* jtbd_read_options_set_weight_column(
  * (duration_column) instead. */
 JTBD_EXPORT jtbd_error* jtbd_read_options_set_duration_column(
     jtbd_read_options* options, const char* column, size_t column_len);
+/* Statements and job steps of the outcomes, from a CSV kept apart from the
+ * survey (wide surveys carry only outcome ids), in the form
+ * jtbd_study_describe_outcomes_csv reads. Every read with these options
+ * then describes the outcomes it read: jtbd_study_read_csv[_file],
+ * jtbd_aggregate_read_csv[_file], jtbd_score_survey[_file] and
+ * jtbd_segment_survey[_file]; the read fails, returning nothing, when the
+ * descriptions are refused (naming source_name, the line and column). Size
+ * 0 clears them. Copied now, read under the limits when used. */
+JTBD_EXPORT jtbd_error* jtbd_read_options_set_outcome_descriptions(
+    jtbd_read_options* options, const char* data, size_t size,
+    const char* source_name, size_t source_name_len);
+/* The same from a file, read each time the options are used
+ * (JTBD_NOT_FOUND now when it is missing). */
+JTBD_EXPORT jtbd_error* jtbd_read_options_set_outcome_descriptions_file(
+    jtbd_read_options* options, const char* path, size_t path_len);
 /* The limits a read with these options is held to: the survey file, and the
  * label and survey maps above (copied; NULL restores the defaults). */
 JTBD_EXPORT jtbd_error* jtbd_read_options_set_limits(jtbd_read_options* options,
@@ -1422,6 +1440,52 @@ JTBD_EXPORT jtbd_error* jtbd_segment_model_assign(
 JTBD_EXPORT jtbd_error* jtbd_segment_model_assign_study(
     const jtbd_segment_model* model, const jtbd_study* study,
     uint32_t* clusters, size_t count);
+
+/* ---------------------------------------------------- surveys in one step */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_score_survey, jtbd_score_survey_file,
+ *   jtbd_segment_survey, jtbd_segment_survey_file.
+ */
+
+/* Reads a survey and scores it in one step, by the cheapest path the
+ * options allow (the same path the jtbd command and the sidecar take):
+ * without screening the answers go straight into one table per outcome
+ * (and per segment with segment_by), so memory grows with the outcomes and
+ * segments, not with the respondents; with screening the respondents are
+ * kept, since screening revisits them. The report equals
+ * jtbd_study_read_csv then jtbd_study_score with the same options. Refusals,
+ * the first one met: the survey's (as jtbd_study_read_csv's), the outcome
+ * descriptions' (jtbd_read_options_set_outcome_descriptions), JTBD_NOT_FOUND
+ * when segment_by names no respondent attribute column with values (the
+ * message lists the columns there are), the score options'. Both option
+ * objects may be NULL (the defaults); source_name (may be empty) names the
+ * survey in errors. */
+JTBD_EXPORT jtbd_error* jtbd_score_survey(
+    const jtbd_read_options* read_options,
+    const jtbd_score_options* score_options, const char* data, size_t size,
+    const char* source_name, size_t source_name_len, jtbd_report** out);
+/* The same from a file (mapped, not copied). */
+JTBD_EXPORT jtbd_error* jtbd_score_survey_file(
+    const jtbd_read_options* read_options,
+    const jtbd_score_options* score_options, const char* path, size_t path_len,
+    jtbd_report** out);
+/* Reads a survey and segments it in one step: jtbd_study_read_csv then
+ * jtbd_study_segment, the segment options checked before the survey is
+ * read. A survey that cannot be segmented into the k asked is
+ * JTBD_FAILED_PRECONDITION, its message prefixed with source_name. Both
+ * option objects may be NULL. */
+JTBD_EXPORT jtbd_error* jtbd_segment_survey(
+    const jtbd_read_options* read_options,
+    const jtbd_segment_options* segment_options, const char* data,
+    size_t size, const char* source_name, size_t source_name_len,
+    jtbd_segmentation** out);
+/* The same from a file. */
+JTBD_EXPORT jtbd_error* jtbd_segment_survey_file(
+    const jtbd_read_options* read_options,
+    const jtbd_segment_options* segment_options, const char* path,
+    size_t path_len, jtbd_segmentation** out);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -262,6 +262,11 @@ struct ReadOptions {
   std::string weight_column;
   // A column of survey durations in seconds (empty: detected).
   std::string duration_column;
+  // Statements and job steps of the outcomes (CSV: id, statement,
+  // job_step), as text or a file; every read with these options describes
+  // the outcomes it read.
+  std::string outcome_descriptions;
+  std::string outcome_descriptions_file;
   // What the file and the maps above are held to, whatever was set first.
   std::optional<Limits> limits = std::nullopt;
 };
@@ -326,6 +331,16 @@ inline std::unique_ptr<jtbd_read_options, ReadOptionsDestroy> NewReadOptions(
   if (!options.duration_column.empty()) {
     Check(jtbd_read_options_set_duration_column(
         raw, options.duration_column.data(), options.duration_column.size()));
+  }
+  if (!options.outcome_descriptions.empty()) {
+    Check(jtbd_read_options_set_outcome_descriptions(
+        raw, options.outcome_descriptions.data(),
+        options.outcome_descriptions.size(), "outcome descriptions", 20));
+  }
+  if (!options.outcome_descriptions_file.empty()) {
+    Check(jtbd_read_options_set_outcome_descriptions_file(
+        raw, options.outcome_descriptions_file.data(),
+        options.outcome_descriptions_file.size()));
   }
   if (options.limits.has_value()) {
     Check(jtbd_read_options_set_limits(raw, options.limits->native()));
@@ -1631,47 +1646,117 @@ class Segmentation {
   std::shared_ptr<const jtbd_segmentation> native_;
 };
 
+namespace internal {
+
+// The native options for `options` (refused values throw Error).
+inline std::unique_ptr<jtbd_segment_options, SegmentOptionsDestroy>
+MakeSegmentOptions(const SegmentOptions& options) {
+  jtbd_segment_options* raw = nullptr;
+  Check(jtbd_segment_options_create(&raw));
+  std::unique_ptr<jtbd_segment_options, SegmentOptionsDestroy> owned(raw);
+  if (options.feature.has_value()) {
+    Check(jtbd_segment_options_set_feature(
+        raw, static_cast<int32_t>(*options.feature)));
+  }
+  if (options.principal_components.has_value()) {
+    Check(jtbd_segment_options_set_principal_components(
+        raw, *options.principal_components ? 1 : 0));
+  }
+  if (options.k.has_value()) {
+    Check(jtbd_segment_options_set_k(raw, *options.k));
+  }
+  if (options.k_range.has_value()) {
+    Check(jtbd_segment_options_set_k_range(raw, options.k_range->min_k,
+                                           options.k_range->max_k));
+  }
+  if (options.starts.has_value()) {
+    Check(jtbd_segment_options_set_starts(raw, *options.starts));
+  }
+  if (options.seed.has_value()) {
+    Check(jtbd_segment_options_set_seed(raw, *options.seed));
+  }
+  if (options.threads.has_value()) {
+    Check(jtbd_segment_options_set_threads(raw, *options.threads));
+  }
+  if (options.silhouette_sample_size.has_value()) {
+    Check(jtbd_segment_options_set_silhouette_sample_size(
+        raw, *options.silhouette_sample_size));
+  }
+  auto scoring = MakeScoreOptions(options.scoring);
+  Check(jtbd_segment_options_set_score_options(raw, scoring.get()));
+  return owned;
+}
+
+}  // namespace internal
+
 // Segments a study: respondents clustered by their unmet outcomes, a
 // profile per segment, and a model for new respondents (docs/SEGMENTS.md).
 // Throws FAILED_PRECONDITION when the study cannot form the k asked.
 inline Segmentation Segment(const Study& study,
                             const SegmentOptions& options = SegmentOptions()) {
-  jtbd_segment_options* raw = nullptr;
-  internal::Check(jtbd_segment_options_create(&raw));
-  std::unique_ptr<jtbd_segment_options, internal::SegmentOptionsDestroy> owned(
-      raw);
-  if (options.feature.has_value()) {
-    internal::Check(jtbd_segment_options_set_feature(
-        raw, static_cast<int32_t>(*options.feature)));
-  }
-  if (options.principal_components.has_value()) {
-    internal::Check(jtbd_segment_options_set_principal_components(
-        raw, *options.principal_components ? 1 : 0));
-  }
-  if (options.k.has_value()) {
-    internal::Check(jtbd_segment_options_set_k(raw, *options.k));
-  }
-  if (options.k_range.has_value()) {
-    internal::Check(jtbd_segment_options_set_k_range(
-        raw, options.k_range->min_k, options.k_range->max_k));
-  }
-  if (options.starts.has_value()) {
-    internal::Check(jtbd_segment_options_set_starts(raw, *options.starts));
-  }
-  if (options.seed.has_value()) {
-    internal::Check(jtbd_segment_options_set_seed(raw, *options.seed));
-  }
-  if (options.threads.has_value()) {
-    internal::Check(jtbd_segment_options_set_threads(raw, *options.threads));
-  }
-  if (options.silhouette_sample_size.has_value()) {
-    internal::Check(jtbd_segment_options_set_silhouette_sample_size(
-        raw, *options.silhouette_sample_size));
-  }
-  auto scoring = internal::MakeScoreOptions(options.scoring);
-  internal::Check(jtbd_segment_options_set_score_options(raw, scoring.get()));
+  auto native_options = internal::MakeSegmentOptions(options);
   jtbd_segmentation* segmentation = nullptr;
-  internal::Check(jtbd_study_segment(study.native(), raw, &segmentation));
+  internal::Check(
+      jtbd_study_segment(study.native(), native_options.get(), &segmentation));
+  return Segmentation::Adopt(segmentation);
+}
+
+// ------------------------------------------------------ surveys in one step
+
+// Reads a survey file and scores it in one step, by the cheapest path the
+// options allow (jtbd_score_survey_file): without screening, memory grows
+// with the outcomes and segments, not the respondents. The report equals
+// Study::ReadCsvFile(path, read).Score(options).
+inline Report ScoreSurveyFile(std::string_view path,
+                              const ScoreOptions& options = ScoreOptions(),
+                              const ReadOptions& read = ReadOptions()) {
+  auto native_read = internal::NewReadOptions(read);
+  auto native_score = internal::MakeScoreOptions(options);
+  jtbd_report* report = nullptr;
+  internal::Check(jtbd_score_survey_file(native_read.get(), native_score.get(),
+                                         path.data(), path.size(), &report));
+  return Report::Adopt(report);
+}
+// The same from memory; source_name names it in errors.
+inline Report ScoreSurvey(std::string_view data,
+                          std::string_view source_name = {},
+                          const ScoreOptions& options = ScoreOptions(),
+                          const ReadOptions& read = ReadOptions()) {
+  auto native_read = internal::NewReadOptions(read);
+  auto native_score = internal::MakeScoreOptions(options);
+  jtbd_report* report = nullptr;
+  internal::Check(jtbd_score_survey(native_read.get(), native_score.get(),
+                                    data.data(), data.size(),
+                                    source_name.data(), source_name.size(),
+                                    &report));
+  return Report::Adopt(report);
+}
+
+// Reads a survey file and segments it in one step
+// (jtbd_segment_survey_file): Segment(Study::ReadCsvFile(path, read),
+// options), the options checked before the file is read.
+inline Segmentation SegmentSurveyFile(
+    std::string_view path, const SegmentOptions& options = SegmentOptions(),
+    const ReadOptions& read = ReadOptions()) {
+  auto native_read = internal::NewReadOptions(read);
+  auto native_segment = internal::MakeSegmentOptions(options);
+  jtbd_segmentation* segmentation = nullptr;
+  internal::Check(jtbd_segment_survey_file(native_read.get(),
+                                           native_segment.get(), path.data(),
+                                           path.size(), &segmentation));
+  return Segmentation::Adopt(segmentation);
+}
+// The same from memory; source_name names it in errors.
+inline Segmentation SegmentSurvey(
+    std::string_view data, std::string_view source_name = {},
+    const SegmentOptions& options = SegmentOptions(),
+    const ReadOptions& read = ReadOptions()) {
+  auto native_read = internal::NewReadOptions(read);
+  auto native_segment = internal::MakeSegmentOptions(options);
+  jtbd_segmentation* segmentation = nullptr;
+  internal::Check(jtbd_segment_survey(
+      native_read.get(), native_segment.get(), data.data(), data.size(),
+      source_name.data(), source_name.size(), &segmentation));
   return Segmentation::Adopt(segmentation);
 }
 

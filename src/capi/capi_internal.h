@@ -16,13 +16,19 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
 #include "core/aggregate.h"
 #include "core/resource_limits.h"
+#include "core/scale.h"
+#include "core/scoring.h"
 #include "core/study.h"
 #include "io/survey_reader.h"
 #include "jtbd/jtbd.h"
 #include "jtbd/v1/report.pb.h"
 #include "jtbd/v1/scoring.pb.h"
+#include "jtbd/v1/segmentation.pb.h"
+#include "pipeline/input_source.h"
+#include "segments/segmentation.h"
 
 // The handles are thin: each owns one core object and nothing else, so the
 // C functions are one-line translations and the layout stays private.
@@ -61,6 +67,8 @@ struct jtbd_read_options {
   jtbd::ReadOptions options;
   jtbd::capi::MapSource labels;
   jtbd::capi::MapSource survey_map;
+  // Applied to what each read returns (OutcomeDescriptionsForUse).
+  jtbd::capi::MapSource outcome_descriptions;
 };
 
 struct jtbd_score_options {
@@ -74,6 +82,22 @@ struct jtbd_study {
 struct jtbd_report {
   // jtbd_outcome_score and segment names point into this report's strings.
   jtbd::v1::Report report;
+};
+
+struct jtbd_segment_options {
+  jtbd::v1::SegmentationOptions options;
+};
+
+struct jtbd_segmentation {
+  jtbd_segmentation(jtbd::Segmentation value, jtbd::ScoringPlan plan,
+                    jtbd::Scale study_scale)
+      : segmentation(std::move(value)), scoring(plan), scale(study_scale) {}
+  // Text handed out (ids, attribute values) points into this report.
+  jtbd::Segmentation segmentation;
+  // What each segment's scores were computed with: the header of the
+  // per-segment reports.
+  jtbd::ScoringPlan scoring;
+  jtbd::Scale scale;
 };
 
 struct jtbd_aggregate {
@@ -184,6 +208,29 @@ void OutputText(const std::string& value, const char** text, size_t* length);
 // limits (jtbd.h: checked when used, whatever the order of the setters);
 // the defaults for NULL.
 absl::StatusOr<ReadOptions> ReadOptionsForUse(const jtbd_read_options* options);
+
+// The outcome descriptions of `options` as an input of the pipeline (the
+// bytes the options hold, or the file, read under the read's limits when
+// used); none for NULL or when unset.
+absl::optional<InputSource> OutcomeDescriptionsForUse(
+    const jtbd_read_options* options);
+
+// Describes the outcomes of what a read with `options` returned, when the
+// options name descriptions (jtbd_read_options_set_outcome_descriptions).
+absl::Status DescribeReadOutcomes(const jtbd_read_options* options,
+                                  const ReadOptions& use, Study* study);
+absl::Status DescribeReadOutcomes(const jtbd_read_options* options,
+                                  const ReadOptions& use, Aggregate* aggregate);
+
+// A survey given by a C caller: bytes with a name (NULL data only with size
+// 0; the name UTF-8, may be empty), or a file path (PathArgument).
+absl::StatusOr<InputSource> SurveyBytesArgument(const char* function,
+                                                const char* data, size_t size,
+                                                const char* source_name,
+                                                size_t source_name_len);
+absl::StatusOr<InputSource> SurveyFileArgument(const char* function,
+                                               const char* path,
+                                               size_t path_len);
 
 // The growable structs of jtbd.h (convention 8): each one's name and the
 // smallest struct_size accepted, its public 1.0 size constant.

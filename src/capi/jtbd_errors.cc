@@ -7,6 +7,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -176,6 +177,26 @@ absl::StatusOr<std::string> PathArgument(const char* function, const char* path,
         absl::StrCat(function, ": path contains a NUL byte"));
   }
   return file;
+}
+
+absl::StatusOr<InputSource> SurveyBytesArgument(const char* function,
+                                                const char* data, size_t size,
+                                                const char* source_name,
+                                                size_t source_name_len) {
+  if (size > 0) JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(function, "data", data));
+  JTBD_CAPI_ASSIGN_OR_RETURN(
+      std::string name,
+      TextArgument(function, "source_name", source_name, source_name_len));
+  return InputSource::Bytes(absl::string_view(size == 0 ? "" : data, size),
+                            std::move(name));
+}
+
+absl::StatusOr<InputSource> SurveyFileArgument(const char* function,
+                                               const char* path,
+                                               size_t path_len) {
+  JTBD_CAPI_ASSIGN_OR_RETURN(std::string file,
+                             PathArgument(function, path, path_len));
+  return InputSource::File(std::move(file));
 }
 
 absl::Status CheckBytesArgument(const char* function, const char* argument,

@@ -11,6 +11,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/types/optional.h"
 #include "capi/capi_internal.h"
 #include "core/resource_limits.h"
 #include "core/scale.h"
@@ -18,6 +19,8 @@
 #include "io/rating_labels.h"
 #include "io/survey_reader.h"
 #include "jtbd/jtbd.h"
+#include "pipeline/input_source.h"
+#include "pipeline/survey_read.h"
 
 using jtbd::capi::CheckNotNull;
 using jtbd::capi::Guard;
@@ -46,10 +49,23 @@ const jtbd::ResourceLimits& SyntaxLimits() {
   return *kCeilings;
 }
 
-// A map given as text (size > 0), copied; `name` empty: `fallback`.
-MapSource TextMap(const char* data, size_t size, std::string name,
-                  const char* fallback) {
+// A map given as text: `data` (named `data_argument` in errors; NULL only
+// with size 0) copied, named source_name or, when that is empty,
+// `fallback`. Size 0 gives no map (the setters' "size 0 clears it").
+absl::StatusOr<MapSource> TextMapArgument(const char* function,
+                                          const char* data_argument,
+                                          const char* data, size_t size,
+                                          const char* source_name,
+                                          size_t source_name_len,
+                                          const char* fallback) {
+  if (size > 0) {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(function, data_argument, data));
+  }
+  JTBD_CAPI_ASSIGN_OR_RETURN(
+      std::string name,
+      TextArgument(function, "source_name", source_name, source_name_len));
   MapSource map;
+  if (size == 0) return map;
   map.kind = MapSource::Kind::kText;
   map.text.assign(data, size);
   map.source = name.empty() ? fallback : std::move(name);
@@ -109,6 +125,38 @@ absl::StatusOr<ReadOptions> ReadOptionsForUse(
     use.survey_map_source = options->survey_map.source;
   }
   return use;
+}
+
+absl::optional<InputSource> OutcomeDescriptionsForUse(
+    const jtbd_read_options* options) {
+  if (options == nullptr) return absl::nullopt;
+  const MapSource& descriptions = options->outcome_descriptions;
+  switch (descriptions.kind) {
+    case MapSource::Kind::kNone:
+      return absl::nullopt;
+    case MapSource::Kind::kText:
+      return InputSource::Bytes(descriptions.text, descriptions.source);
+    case MapSource::Kind::kFile:
+      break;
+  }
+  return InputSource::File(descriptions.text);
+}
+
+absl::Status DescribeReadOutcomes(const jtbd_read_options* options,
+                                  const ReadOptions& use, Study* study) {
+  const absl::optional<InputSource> descriptions =
+      OutcomeDescriptionsForUse(options);
+  if (!descriptions.has_value()) return absl::OkStatus();
+  return DescribeOutcomes(*descriptions, use.limits, study);
+}
+
+absl::Status DescribeReadOutcomes(const jtbd_read_options* options,
+                                  const ReadOptions& use,
+                                  Aggregate* aggregate) {
+  const absl::optional<InputSource> descriptions =
+      OutcomeDescriptionsForUse(options);
+  if (!descriptions.has_value()) return absl::OkStatus();
+  return DescribeOutcomes(*descriptions, use.limits, aggregate);
 }
 
 }  // namespace capi
@@ -201,18 +249,14 @@ jtbd_error* jtbd_read_options_set_labels(jtbd_read_options* options,
                                          size_t source_name_len) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
-    if (size > 0) JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "data", data));
     JTBD_CAPI_ASSIGN_OR_RETURN(
-        std::string name,
-        TextArgument(fn, "source_name", source_name, source_name_len));
-    if (size == 0) {
-      options->labels = MapSource();
-      return absl::OkStatus();
+        MapSource labels, TextMapArgument(fn, "data", data, size, source_name,
+                                          source_name_len, "labels"));
+    if (labels.kind != MapSource::Kind::kNone) {
+      JTBD_CAPI_RETURN_IF_ERROR(
+          jtbd::RatingLabels::Parse(labels.text, labels.source, SyntaxLimits())
+              .status());
     }
-    MapSource labels = TextMap(data, size, std::move(name), "labels");
-    JTBD_CAPI_RETURN_IF_ERROR(
-        jtbd::RatingLabels::Parse(labels.text, labels.source, SyntaxLimits())
-            .status());
     options->labels = std::move(labels);
     return absl::OkStatus();
   });
@@ -235,18 +279,14 @@ jtbd_error* jtbd_read_options_set_survey_map(jtbd_read_options* options,
                                              size_t source_name_len) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
-    if (size > 0) JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "json", json));
     JTBD_CAPI_ASSIGN_OR_RETURN(
-        std::string name,
-        TextArgument(fn, "source_name", source_name, source_name_len));
-    if (size == 0) {
-      options->survey_map = MapSource();
-      return absl::OkStatus();
+        MapSource map, TextMapArgument(fn, "json", json, size, source_name,
+                                       source_name_len, "survey map"));
+    if (map.kind != MapSource::Kind::kNone) {
+      JTBD_CAPI_RETURN_IF_ERROR(
+          jtbd::ParseSurveyMapJson(map.text, map.source, SyntaxLimits())
+              .status());
     }
-    MapSource map = TextMap(json, size, std::move(name), "survey map");
-    JTBD_CAPI_RETURN_IF_ERROR(
-        jtbd::ParseSurveyMapJson(map.text, map.source, SyntaxLimits())
-            .status());
     options->survey_map = std::move(map);
     return absl::OkStatus();
   });
@@ -259,6 +299,32 @@ jtbd_error* jtbd_read_options_set_survey_map_file(jtbd_read_options* options,
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
     JTBD_CAPI_ASSIGN_OR_RETURN(MapSource map, FileMap(fn, path, path_len));
     options->survey_map = std::move(map);
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_read_options_set_outcome_descriptions(
+    jtbd_read_options* options, const char* data, size_t size,
+    const char* source_name, size_t source_name_len) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
+    // Checked when used: whether a row names an outcome depends on the
+    // survey read.
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        options->outcome_descriptions,
+        TextMapArgument(fn, "data", data, size, source_name, source_name_len,
+                        "outcome descriptions"));
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_read_options_set_outcome_descriptions_file(
+    jtbd_read_options* options, const char* path, size_t path_len) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
+    JTBD_CAPI_ASSIGN_OR_RETURN(MapSource descriptions,
+                               FileMap(fn, path, path_len));
+    options->outcome_descriptions = std::move(descriptions);
     return absl::OkStatus();
   });
 }

@@ -37,22 +37,6 @@ using jtbd::capi::Publish;
 using jtbd::capi::SerializeToBuffer;
 using jtbd::capi::ZeroedStruct;
 
-struct jtbd_segment_options {
-  jtbd::v1::SegmentationOptions options;
-};
-
-struct jtbd_segmentation {
-  jtbd_segmentation(jtbd::Segmentation value, jtbd::ScoringPlan plan,
-                    jtbd::Scale study_scale)
-      : segmentation(std::move(value)), scoring(plan), scale(study_scale) {}
-  // Text handed out (ids, attribute values) points into this report.
-  jtbd::Segmentation segmentation;
-  // What each segment's scores were computed with: the header of the
-  // per-segment reports.
-  jtbd::ScoringPlan scoring;
-  jtbd::Scale scale;
-};
-
 struct jtbd_segment_model {
   explicit jtbd_segment_model(jtbd::SegmentModel value)
       : model(std::move(value)) {}

@@ -17,15 +17,20 @@
 #include "io/survey_reader.h"
 #include "jtbd/jtbd.h"
 #include "jtbd/v1/study.pb.h"
+#include "pipeline/input_source.h"
+#include "pipeline/survey_read.h"
 
 using jtbd::capi::CheckBytesArgument;
 using jtbd::capi::CheckIndex;
 using jtbd::capi::CheckNotNull;
+using jtbd::capi::DescribeReadOutcomes;
 using jtbd::capi::Guard;
 using jtbd::capi::PathArgument;
 using jtbd::capi::Publish;
 using jtbd::capi::ReadOptionsForUse;
 using jtbd::capi::SerializeToBuffer;
+using jtbd::capi::SurveyBytesArgument;
+using jtbd::capi::SurveyFileArgument;
 using jtbd::capi::TextArgument;
 
 namespace {
@@ -35,6 +40,31 @@ absl::Status PublishStudy(absl::StatusOr<jtbd::Study> study, jtbd_study** out) {
   auto handle = std::make_unique<jtbd_study>();
   handle->study = *std::move(study);
   Publish(std::move(handle), out);
+  return absl::OkStatus();
+}
+
+// A survey read into a study (or an aggregate) under the options, its
+// outcomes described when they say so; published only whole.
+absl::Status ReadStudy(const jtbd_read_options* options,
+                       const jtbd::InputSource& survey, jtbd_study** out) {
+  JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::ReadOptions use,
+                             ReadOptionsForUse(options));
+  absl::StatusOr<jtbd::Study> study = jtbd::ReadSurveyStudy(survey, use);
+  if (!study.ok()) return study.status();
+  JTBD_CAPI_RETURN_IF_ERROR(DescribeReadOutcomes(options, use, &*study));
+  return PublishStudy(*std::move(study), out);
+}
+
+absl::Status ReadAggregate(const jtbd_read_options* options,
+                           const jtbd::InputSource& survey,
+                           jtbd_aggregate** out) {
+  JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::ReadOptions use,
+                             ReadOptionsForUse(options));
+  absl::StatusOr<jtbd::Aggregate> aggregate =
+      jtbd::ReadSurveyAggregate(survey, use);
+  if (!aggregate.ok()) return aggregate.status();
+  JTBD_CAPI_RETURN_IF_ERROR(DescribeReadOutcomes(options, use, &*aggregate));
+  Publish(std::make_unique<jtbd_aggregate>(*std::move(aggregate)), out);
   return absl::OkStatus();
 }
 
@@ -252,12 +282,10 @@ jtbd_error* jtbd_study_read_csv_file(const jtbd_read_options* options,
                                      const char* path, size_t path_len,
                                      jtbd_study** out) {
   return Guard([&, fn = __func__]() -> absl::Status {
-    JTBD_CAPI_ASSIGN_OR_RETURN(std::string file,
-                               PathArgument(fn, path, path_len));
+    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::InputSource survey,
+                               SurveyFileArgument(fn, path, path_len));
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::ReadOptions read_options,
-                               ReadOptionsForUse(options));
-    return PublishStudy(jtbd::ReadSurveyCsvFile(file, read_options), out);
+    return ReadStudy(options, survey, out);
   });
 }
 
@@ -266,17 +294,11 @@ jtbd_error* jtbd_study_read_csv(const jtbd_read_options* options,
                                 const char* source_name, size_t source_name_len,
                                 jtbd_study** out) {
   return Guard([&, fn = __func__]() -> absl::Status {
-    if (size > 0) JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "data", data));
     JTBD_CAPI_ASSIGN_OR_RETURN(
-        std::string name,
-        TextArgument(fn, "source_name", source_name, source_name_len));
+        const jtbd::InputSource survey,
+        SurveyBytesArgument(fn, data, size, source_name, source_name_len));
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::ReadOptions read_options,
-                               ReadOptionsForUse(options));
-    return PublishStudy(
-        jtbd::ReadSurveyCsv(absl::string_view(size == 0 ? "" : data, size),
-                            name, read_options),
-        out);
+    return ReadStudy(options, survey, out);
   });
 }
 
@@ -284,16 +306,10 @@ jtbd_error* jtbd_aggregate_read_csv_file(const jtbd_read_options* options,
                                          const char* path, size_t path_len,
                                          jtbd_aggregate** out) {
   return Guard([&, fn = __func__]() -> absl::Status {
-    JTBD_CAPI_ASSIGN_OR_RETURN(std::string file,
-                               PathArgument(fn, path, path_len));
+    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::InputSource survey,
+                               SurveyFileArgument(fn, path, path_len));
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::ReadOptions read_options,
-                               ReadOptionsForUse(options));
-    JTBD_CAPI_ASSIGN_OR_RETURN(
-        jtbd::Aggregate aggregate,
-        jtbd::ReadSurveyCsvFileAggregate(file, read_options));
-    Publish(std::make_unique<jtbd_aggregate>(std::move(aggregate)), out);
-    return absl::OkStatus();
+    return ReadAggregate(options, survey, out);
   });
 }
 
@@ -303,20 +319,11 @@ jtbd_error* jtbd_aggregate_read_csv(const jtbd_read_options* options,
                                     size_t source_name_len,
                                     jtbd_aggregate** out) {
   return Guard([&, fn = __func__]() -> absl::Status {
-    if (size > 0) JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "data", data));
     JTBD_CAPI_ASSIGN_OR_RETURN(
-        std::string name,
-        TextArgument(fn, "source_name", source_name, source_name_len));
+        const jtbd::InputSource survey,
+        SurveyBytesArgument(fn, data, size, source_name, source_name_len));
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
-    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::ReadOptions read_options,
-                               ReadOptionsForUse(options));
-    JTBD_CAPI_ASSIGN_OR_RETURN(
-        jtbd::Aggregate aggregate,
-        jtbd::ReadSurveyCsvAggregate(
-            absl::string_view(size == 0 ? "" : data, size), name,
-            read_options));
-    Publish(std::make_unique<jtbd_aggregate>(std::move(aggregate)), out);
-    return absl::OkStatus();
+    return ReadAggregate(options, survey, out);
   });
 }
 

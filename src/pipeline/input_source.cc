@@ -43,4 +43,17 @@ absl::StatusOr<std::string> ReadInputBytes(const InputSource& source) {
                    });
 }
 
+absl::Status CheckStandardInputReadOnce(
+    const InputSource& survey,
+    const absl::optional<InputSource>& outcome_descriptions) {
+  if (survey.kind() == InputSource::Kind::kStandardInput &&
+      outcome_descriptions.has_value() &&
+      outcome_descriptions->kind() == InputSource::Kind::kStandardInput) {
+    return absl::InvalidArgumentError(
+        "standard input can feed the survey or the outcome descriptions, "
+        "not both");
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace jtbd

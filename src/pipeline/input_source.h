@@ -11,6 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
 
 namespace jtbd {
 
@@ -51,6 +52,12 @@ class InputSource {
   std::string name_;
   absl::string_view bytes_;
 };
+
+// INVALID_ARGUMENT when the survey and its outcome descriptions both come
+// from standard input, which can be read only once.
+absl::Status CheckStandardInputReadOnce(
+    const InputSource& survey,
+    const absl::optional<InputSource>& outcome_descriptions);
 
 // All of standard input; UNAVAILABLE ("cannot read standard input: ...")
 // when it cannot be read.

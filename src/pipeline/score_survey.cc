@@ -133,13 +133,10 @@ absl::StatusOr<v1::Report> ScoreSurveyVia(ScorePath path,
                                           const InputSource& survey,
                                           const ReadOptions& read_options,
                                           const SurveyScoringOptions& options) {
-  if (survey.kind() == InputSource::Kind::kStandardInput &&
-      options.outcome_descriptions.has_value() &&
-      options.outcome_descriptions->kind() ==
-          InputSource::Kind::kStandardInput) {
-    return absl::InvalidArgumentError(
-        "standard input can feed the survey or the outcome descriptions, "
-        "not both");
+  if (absl::Status once =
+          CheckStandardInputReadOnce(survey, options.outcome_descriptions);
+      !once.ok()) {
+    return once;
   }
   const bool segmented = !options.scoring.segment_by().empty();
   if (path != ScorePath::kStudy && options.scoring.screening().enabled()) {

@@ -24,14 +24,25 @@ absl::Status InSurvey(const absl::Status& status, const InputSource& survey) {
 
 absl::StatusOr<Segmentation> SegmentSurvey(
     const InputSource& survey, const ReadOptions& read_options,
-    const v1::SegmentationOptions& options) {
+    const v1::SegmentationOptions& options,
+    const absl::optional<InputSource>& outcome_descriptions) {
   // Every option checked before the data is read.
   if (absl::StatusOr<SegmentationPlan> plan = MakeSegmentationPlan(options);
       !plan.ok()) {
     return plan.status();
   }
+  if (absl::Status once =
+          CheckStandardInputReadOnce(survey, outcome_descriptions);
+      !once.ok()) {
+    return once;
+  }
   absl::StatusOr<Study> study = ReadSurveyStudy(survey, read_options);
   if (!study.ok()) return study.status();
+  if (outcome_descriptions.has_value()) {
+    absl::Status described = DescribeOutcomes(
+        *outcome_descriptions, read_options.limits, &*study);
+    if (!described.ok()) return described;
+  }
   absl::StatusOr<Segmentation> segmentation = SegmentStudy(*study, options);
   if (!segmentation.ok()) return InSurvey(segmentation.status(), survey);
   return segmentation;

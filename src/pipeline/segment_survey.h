@@ -9,6 +9,7 @@
 #define JTBD_PIPELINE_SEGMENT_SURVEY_H_
 
 #include "absl/status/statusor.h"
+#include "absl/types/optional.h"
 #include "io/survey_reader.h"
 #include "jtbd/v1/segmentation.pb.h"
 #include "pipeline/input_source.h"
@@ -18,14 +19,17 @@
 
 namespace jtbd {
 
-// Reads `survey` and segments it (SegmentStudy). Refusals, in this order:
-// the options' (INVALID_ARGUMENT naming the option, MakeSegmentationPlan),
-// before anything is read; the survey's (io/survey_reader.h); the
-// segmentation's (FAILED_PRECONDITION when it cannot be segmented into the
-// k asked), prefixed with the survey's name ("survey.csv: ...").
+// Reads `survey`, describes its outcomes when `outcome_descriptions` is
+// given (io/outcome_descriptions.h, read with the survey's limits) and
+// segments it (SegmentStudy). Refusals, in this order: the options'
+// (INVALID_ARGUMENT naming the option, MakeSegmentationPlan), before
+// anything is read; the survey's (io/survey_reader.h); the descriptions';
+// the segmentation's (FAILED_PRECONDITION when it cannot be segmented into
+// the k asked), prefixed with the survey's name ("survey.csv: ...").
 absl::StatusOr<Segmentation> SegmentSurvey(
     const InputSource& survey, const ReadOptions& read_options,
-    const v1::SegmentationOptions& options);
+    const v1::SegmentationOptions& options,
+    const absl::optional<InputSource>& outcome_descriptions = absl::nullopt);
 
 // A segment model saved by `jtbd segment --save-model` (io/saved_file.h):
 // anything but a whole segment model file of a known format is refused,

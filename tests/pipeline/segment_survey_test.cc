@@ -84,6 +84,37 @@ TEST(SegmentSurveyTest, RefusalsNameTheSurvey) {
               StartsWith("small.csv: "));
 }
 
+TEST(SegmentSurveyTest, DescriptionsReachTheSegmentsReports) {
+  const InputSource descriptions = InputSource::Bytes(
+      "id,statement\no02,Minimize the rework\n", "notes.csv");
+  const absl::StatusOr<Segmentation> segmentation = SegmentSurvey(
+      InputSource::File(SurveyPath()), ReadOptions(), Options(), descriptions);
+  ASSERT_TRUE(segmentation.ok()) << segmentation.status();
+  ASSERT_GT(segmentation->report.segments_size(), 0);
+  bool described = false;
+  for (const v1::OutcomeScore& score :
+       segmentation->report.segments(0).scores().outcomes()) {
+    if (score.outcome_id() == "o02") {
+      described = score.statement() == "Minimize the rework";
+    }
+  }
+  EXPECT_TRUE(described);
+  // Refused descriptions come after the survey's refusals, before the
+  // segmentation's.
+  const absl::StatusOr<Segmentation> refused = SegmentSurvey(
+      InputSource::File(SurveyPath()), ReadOptions(), Options(),
+      InputSource::Bytes("id,statement\nnope,x\n", "notes.csv"));
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(refused.status().message()),
+              StartsWith("notes.csv: line 2"));
+  const absl::StatusOr<Segmentation> both_stdin =
+      SegmentSurvey(InputSource::StandardInput(), ReadOptions(), Options(),
+                    InputSource::StandardInput());
+  EXPECT_EQ(both_stdin.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(both_stdin.status().message()),
+              HasSubstr("not both"));
+}
+
 TEST(TagSurveyRespondentsTest, TheSavedModelTagsAsTheFitDid) {
   const absl::StatusOr<Segmentation> segmentation =
       SegmentSurvey(InputSource::File(SurveyPath()), ReadOptions(), Options());

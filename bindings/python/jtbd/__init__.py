@@ -11,6 +11,12 @@
         print(segment.name, segment.respondent_count,
               segment.more_underserved)       # outcomes worse than the rest
 
+Or score a survey file in one step, keeping no respondent (the path the
+jtbd command takes; segment_survey_file segments one the same way):
+
+    report = jtbd.score_survey_file("examples/survey.csv",
+                                    segment_by="segment")
+
 Or build a study in code, from lists or, without copying, from buffers:
 
     import array
@@ -68,6 +74,8 @@ from ._segment import (AttributeOverrepresentation, SegmentAssignment,
                        SegmentCandidate, SegmentModel, SegmentProfile,
                        Segmentation)
 from ._study import Study, load_csv, read_csv
+from ._survey import (score_survey, score_survey_file, segment_survey,
+                      segment_survey_file)
 
 # The version of this binding: the C ABI version jtbd.h had when _ffi.py
 # was generated (the library's is version()).
@@ -77,6 +85,8 @@ __all__ = [
     # objects and the functions that make them
     "Study", "Report", "Aggregate", "Segmentation", "SegmentModel",
     "load_csv", "read_csv", "load_aggregate", "read_aggregate",
+    "score_survey", "score_survey_file", "segment_survey",
+    "segment_survey_file",
     "score_request", "score_request_json", "score_request_message",
     "version", "version_number",
     "library_path", "set_library_path",

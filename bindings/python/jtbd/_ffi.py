@@ -671,6 +671,18 @@ FUNCTIONS = (
         ("column", ctypes.c_char_p),
         ("column_len", ctypes.c_size_t),
     )),
+    ("jtbd_read_options_set_outcome_descriptions", jtbd_error_p, (
+        ("options", jtbd_read_options_p),
+        ("data", ctypes.c_char_p),
+        ("size", ctypes.c_size_t),
+        ("source_name", ctypes.c_char_p),
+        ("source_name_len", ctypes.c_size_t),
+    )),
+    ("jtbd_read_options_set_outcome_descriptions_file", jtbd_error_p, (
+        ("options", jtbd_read_options_p),
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+    )),
     ("jtbd_read_options_set_limits", jtbd_error_p, (
         ("options", jtbd_read_options_p),
         ("limits", jtbd_limits_p),
@@ -1223,6 +1235,38 @@ FUNCTIONS = (
         ("study", jtbd_study_p),
         ("clusters", ctypes.POINTER(ctypes.c_uint32)),
         ("count", ctypes.c_size_t),
+    )),
+    ("jtbd_score_survey", jtbd_error_p, (
+        ("read_options", jtbd_read_options_p),
+        ("score_options", jtbd_score_options_p),
+        ("data", ctypes.c_char_p),
+        ("size", ctypes.c_size_t),
+        ("source_name", ctypes.c_char_p),
+        ("source_name_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_report_p)),
+    )),
+    ("jtbd_score_survey_file", jtbd_error_p, (
+        ("read_options", jtbd_read_options_p),
+        ("score_options", jtbd_score_options_p),
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_report_p)),
+    )),
+    ("jtbd_segment_survey", jtbd_error_p, (
+        ("read_options", jtbd_read_options_p),
+        ("segment_options", jtbd_segment_options_p),
+        ("data", ctypes.c_char_p),
+        ("size", ctypes.c_size_t),
+        ("source_name", ctypes.c_char_p),
+        ("source_name_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_segmentation_p)),
+    )),
+    ("jtbd_segment_survey_file", jtbd_error_p, (
+        ("read_options", jtbd_read_options_p),
+        ("segment_options", jtbd_segment_options_p),
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_segmentation_p)),
     )),
 )
 

@@ -136,7 +136,8 @@ def native_limits(given):
 def read_options(scale=None, top_box=None, input_format=None, importance=(),
                  satisfaction=(), labels=None, labels_file=None,
                  survey_map=None, survey_map_file=None, weight_column=None,
-                 duration_column=None, limits=None):
+                 duration_column=None, outcome_descriptions=None,
+                 outcome_descriptions_file=None, limits=None):
     """Native jtbd_read_options (or None) from read_csv's keywords."""
     prefix = "jtbd_read_options_"
     calls = _given(prefix, [
@@ -154,6 +155,10 @@ def read_options(scale=None, top_box=None, input_format=None, importance=(),
         ("set_survey_map_file", _path(survey_map_file)),
         ("set_weight_column", _text(weight_column, "weight_column")),
         ("set_duration_column", _text(duration_column, "duration_column")),
+        ("set_outcome_descriptions", _map(outcome_descriptions,
+                                          "outcome_descriptions",
+                                          b"outcome descriptions")),
+        ("set_outcome_descriptions_file", _path(outcome_descriptions_file)),
     ])
     # The options copy the limits, which are released right after.
     with native_limits(limits) as limited:
@@ -177,7 +182,9 @@ READ_OPTIONS_DOC = """
     jtbd.v1.SurveyMap, as `jtbd inspect --write-map` writes it) or
     survey_map_file; weight_column; duration_column (survey durations in
     seconds, for screening; default: Qualtrics' "Duration (in seconds)" or
-    a duration / duration_seconds column); limits (a dict of resource
+    a duration / duration_seconds column); outcome_descriptions (CSV
+    text with columns id, statement, job_step) or outcome_descriptions_file,
+    describing the outcomes read; limits (a dict of resource
     limits, docs/LIMITS.md: max_record_bytes, max_columns, max_outcomes,
     max_respondents, max_request_bytes, max_json_depth; a file beyond one
     raises ResourceExhaustedError). An option left out (None) is the

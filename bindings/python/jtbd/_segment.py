@@ -20,6 +20,7 @@ keeps the native object only to render it and to make models; each
 segment's scores are a Report of their own.
 """
 
+import contextlib
 import ctypes
 import os
 import typing
@@ -309,12 +310,19 @@ class SegmentationInfo(Record):
     imputed_feature_count: int
 
 
-def segment_study(study, confidence=None, bootstrap=None, score_seed=None,
-                  method=None, **segmenting):
-    """Study.segment: a Segmentation of `study`."""
-    lib = _native.library()
+@contextlib.contextmanager
+def segmenting_options(confidence=None, bootstrap=None, score_seed=None,
+                       method=None, **segmenting):
+    """Native jtbd_segment_options (or None) from Study.segment's keywords,
+    the scoring ones included."""
     with _options.score_options(confidence=confidence, bootstrap=bootstrap,
                                 seed=score_seed, method=method) as scoring, \
             _options.segment_options(scoring, **segmenting) as options:
-        return Segmentation(_native.create(lib.jtbd_study_segment, study,
-                                           options))
+        yield options
+
+
+def segment_study(study, **segmenting):
+    """Study.segment: a Segmentation of `study`."""
+    with segmenting_options(**segmenting) as options:
+        return Segmentation(_native.create(
+            _native.library().jtbd_study_segment, study, options))
