@@ -1,14 +1,20 @@
 #include "io/atomic_file.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
 #include <cstring>
 
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 
 namespace jtbd {
 namespace {
@@ -26,6 +32,7 @@ absl::Status SystemError(int error, const std::string& path,
       return absl::PermissionDeniedError(message);
     case ENOSPC:
     case EDQUOT:
+    case EFBIG:
     case ENOMEM:
       return absl::ResourceExhaustedError(message);
     default:
@@ -38,6 +45,38 @@ std::string DirectoryOf(const std::string& path) {
   if (slash == std::string::npos) return ".";
   if (slash == 0) return "/";
   return path.substr(0, slash);
+}
+
+std::string BaseNameOf(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// Removes the temporary files that writers of `path` killed mid-save left
+// behind (<name>.tmp-<pid>-<n>, see WriteFileAtomically), so that crashes
+// do not pile them up: only those whose process no longer exists, so a
+// save in progress elsewhere is never disturbed. Best effort: a file that
+// cannot be listed or removed is left.
+void RemoveStaleTemporaries(const std::string& path) {
+  const std::string prefix = BaseNameOf(path) + ".tmp-";
+  const std::string directory = DirectoryOf(path);
+  DIR* listing = opendir(directory.c_str());
+  if (listing == nullptr) return;
+  while (const dirent* entry = readdir(listing)) {
+    const absl::string_view name(entry->d_name);
+    if (!absl::StartsWith(name, prefix)) continue;
+    absl::string_view rest = name.substr(prefix.size());
+    const size_t dash = rest.find('-');
+    int64_t pid = 0;
+    if (dash == absl::string_view::npos ||
+        !absl::SimpleAtoi(rest.substr(0, dash), &pid) || pid <= 0 ||
+        pid == getpid()) {
+      continue;
+    }
+    if (kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+    unlink(absl::StrCat(directory, "/", name).c_str());
+  }
+  closedir(listing);
 }
 
 // Removes the temporary file unless released: every early return cleans up.
@@ -73,6 +112,7 @@ absl::Status WriteFileAtomically(const std::string& path,
     return absl::InvalidArgumentError(
         absl::StrCat(path, ": names a directory, not a file"));
   }
+  RemoveStaleTemporaries(path);
   // A name no other writer uses: process id and a per-process counter,
   // created exclusively (O_EXCL), retried if a stale file is in the way.
   static std::atomic<uint64_t> counter{0};

@@ -14,7 +14,12 @@ namespace jtbd {
 // (fsync), renamed over `path`, and the directory is flushed so the rename
 // itself is durable. The new file has mode 0666 minus the umask. On any
 // failure the temporary file is removed and `path` is left as it was.
-// Errors name the path and the system's reason.
+// Temporary files of `path` left by writers that were killed mid-save
+// (whose process no longer exists) are removed first. Errors name the path
+// and the system's reason: RESOURCE_EXHAUSTED for a full disk, a quota or
+// a file-size limit (RLIMIT_FSIZE; the caller must ignore SIGXFSZ, whose
+// default action ends the process), PERMISSION_DENIED for a read-only or
+// forbidden directory.
 absl::Status WriteFileAtomically(const std::string& path,
                                  absl::string_view bytes);
 

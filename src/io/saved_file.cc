@@ -1,16 +1,38 @@
 #include "io/saved_file.h"
 
+#include <climits>
 #include <cstring>
+#include <string>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "core/resource_limits.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/message_lite.h"
 #include "io/atomic_file.h"
 #include "io/crc32c.h"
 #include "io/source_position.h"
 
 namespace jtbd {
 namespace {
+
+// The bytes of `message` with map fields in key order, so that the same
+// object always saves to the same file (files can be compared, diffed and
+// deduplicated; without it a study's attribute maps come out in an order
+// that changes from one save to the next). False beyond protobuf's 2 GiB.
+bool SerializeDeterministically(const google::protobuf::MessageLite& message,
+                                std::string* content) {
+  const size_t size = message.ByteSizeLong();
+  if (size > static_cast<size_t>(INT_MAX)) return false;
+  content->resize(size);
+  google::protobuf::io::ArrayOutputStream array(content->data(),
+                                                static_cast<int>(size));
+  google::protobuf::io::CodedOutputStream stream(&array);
+  stream.SetSerializationDeterministic(true);
+  message.SerializeWithCachedSizes(&stream);
+  return !stream.HadError();
+}
 
 constexpr char kSignature[8] = {'\x89', 'J', 'T', 'B', 'D', '\r', '\n', '\x1a'};
 
@@ -156,7 +178,7 @@ absl::StatusOr<absl::string_view> DecodeSavedFile(
 
 absl::Status SaveStudyFile(const Study& study, const std::string& path) {
   std::string content;
-  if (!study.ToProto().SerializeToString(&content)) {
+  if (!SerializeDeterministically(study.ToProto(), &content)) {
     return absl::ResourceExhaustedError(
         absl::StrCat(path, ": the study is too large to save (2 GiB limit)"));
   }
@@ -188,7 +210,7 @@ absl::StatusOr<Study> LoadStudyFile(const std::string& path) {
 absl::Status SaveAggregateFile(const Aggregate& aggregate,
                                const std::string& path) {
   std::string content;
-  if (!aggregate.ToProto().SerializeToString(&content)) {
+  if (!SerializeDeterministically(aggregate.ToProto(), &content)) {
     return absl::ResourceExhaustedError(absl::StrCat(
         path, ": the aggregate is too large to save (2 GiB limit)"));
   }
@@ -217,7 +239,7 @@ absl::StatusOr<Aggregate> LoadAggregateFile(const std::string& path) {
 absl::Status SaveSegmentModelFile(const SegmentModel& model,
                                   const std::string& path) {
   std::string content;
-  if (!model.ToProto().SerializeToString(&content)) {
+  if (!SerializeDeterministically(model.ToProto(), &content)) {
     return absl::ResourceExhaustedError(absl::StrCat(
         path, ": the segment model is too large to save (2 GiB limit)"));
   }
