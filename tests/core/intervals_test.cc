@@ -235,6 +235,33 @@ TEST(IntervalsTest, NoIntervalsWithoutAnswers) {
   EXPECT_EQ(rated.opportunity_at_least_10_probability(), 1.0);
 }
 
+// P(opportunity >= 10) counts a resample exactly at 10 as at least 10:
+// every respondent top box on both axes gives I = S = 10 and an opportunity
+// of exactly 10 in every resample, so the share is 1, not 0. An outcome at
+// 10 only at the estimate (I = 5, S = 0 from 6 of 12) gets a share strictly
+// between 0 and 1.
+TEST(IntervalsTest, AtLeast10CountsAnExactTie) {
+  Study study;
+  ASSERT_TRUE(study.AddOutcome({"tie", "", ""}).ok());
+  ASSERT_TRUE(study.AddOutcome({"estimate_only", "", ""}).ok());
+  AddRespondents(&study, 0, 12, 5, 5);
+  AddRespondents(&study, 1, 6, 5, 1);
+  AddRespondents(&study, 1, 6, 1, 1);
+  const v1::Report report = *study.Score({});
+  const v1::OutcomeScore& tie = report.outcomes(0).outcome_id() == "tie"
+                                    ? report.outcomes(0)
+                                    : report.outcomes(1);
+  const v1::OutcomeScore& estimate_only =
+      &tie == &report.outcomes(0) ? report.outcomes(1) : report.outcomes(0);
+  EXPECT_EQ(tie.opportunity(), 10.0);
+  EXPECT_EQ(tie.opportunity_interval().low(), 10.0);
+  EXPECT_EQ(tie.opportunity_interval().high(), 10.0);
+  EXPECT_EQ(tie.opportunity_at_least_10_probability(), 1.0);
+  EXPECT_EQ(estimate_only.opportunity(), 10.0);
+  EXPECT_GT(estimate_only.opportunity_at_least_10_probability(), 0.3);
+  EXPECT_LT(estimate_only.opportunity_at_least_10_probability(), 0.9);
+}
+
 TEST(AlternativeScoresTest, OlsenOnBosch) {
   const v1::Report report = *Bosch().Score(Options(v1::SCORE_METHOD_OLSEN));
   EXPECT_EQ(report.method(), "olsen");
