@@ -276,17 +276,24 @@ std::string Golden(absl::string_view name) {
   return absl::StrCat(JTBD_TEST_DATA_DIR, "/saved/", name);
 }
 
-// JTBD_WRITE_GOLDEN=1 rewrites the golden files (only when the format
-// version changes: files of every released format stay in the tree).
+// JTBD_WRITE_GOLDEN=1 writes the golden files of the current format
+// version (kSavedFileFormatVersion) when they do not exist yet: a new format
+// writes new files, and the files of every released format stay in the tree
+// as they were (tests/data/saved/SHA256SUMS, checked by ctest
+// saved_golden_files_unchanged, shows any rewrite in review).
 TEST(GoldenFileTest, WriteOnRequest) {
   if (std::getenv("JTBD_WRITE_GOLDEN") == nullptr) GTEST_SKIP();
-  ASSERT_TRUE(SaveStudyFile(GoldenStudy(), Golden("study_v1.jtbd")).ok());
-  ASSERT_TRUE(SaveAggregateFile(GoldenStudy().ToAggregate(),
-                                Golden("aggregate_v1.jtbd"))
-                  .ok());
-  ASSERT_TRUE(
-      SaveSegmentModelFile(GoldenModel(), Golden("segment_model_v1.jtbd"))
-          .ok());
+  const std::string version = absl::StrCat("_v", kSavedFileFormatVersion);
+  const std::string study = Golden("study" + version + ".jtbd");
+  const std::string aggregate = Golden("aggregate" + version + ".jtbd");
+  const std::string model = Golden("segment_model" + version + ".jtbd");
+  for (const std::string& path : {study, aggregate, model}) {
+    ASSERT_NE(access(path.c_str(), F_OK), 0)
+        << path << " exists: golden files are never rewritten";
+  }
+  ASSERT_TRUE(SaveStudyFile(GoldenStudy(), study).ok());
+  ASSERT_TRUE(SaveAggregateFile(GoldenStudy().ToAggregate(), aggregate).ok());
+  ASSERT_TRUE(SaveSegmentModelFile(GoldenModel(), model).ok());
 }
 
 TEST(GoldenFileTest, FormatOneFilesLoad) {

@@ -7,10 +7,11 @@
 # baseline is the promise made to every consumer of v1, so a breaking change
 # belongs in jtbd.v2, never in a new baseline.
 #
-# Usage: tests/proto/update_baseline.sh [BUILD_DIR]
-#   With BUILD_DIR (a configured build tree), jtbd_proto_test is rebuilt and
-#   run against the current baseline first, and nothing is written unless the
-#   change is compatible and the schemas pass the style checks.
+# Usage: tests/proto/update_baseline.sh BUILD_DIR
+#   BUILD_DIR (a configured build tree) is required: jtbd_proto_test is
+#   rebuilt and run against the current baseline first, and nothing is
+#   written unless the change is compatible and the schemas pass the style
+#   checks.
 # Environment: PROTOC (default: protoc).
 set -eu
 
@@ -35,8 +36,11 @@ if [ "$#" -ge 1 ]; then
     exit 1
   fi
 else
-  echo "update_baseline.sh: no BUILD_DIR given, so the change was not" \
-    "checked for compatibility; review it before committing" >&2
+  # Without a build nothing would check the change against the promise the
+  # current baseline makes: refuse rather than write an unchecked baseline.
+  echo "usage: update_baseline.sh BUILD_DIR (a configured build tree, to" \
+    "check the schemas against the current baseline first)" >&2
+  exit 2
 fi
 
 cd "$source_dir"
