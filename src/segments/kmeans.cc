@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_format.h"
 #include "segments/distance_kernels.h"
+#include "segments/worker_threads.h"
 
 namespace jtbd {
 namespace segments {
@@ -443,14 +444,7 @@ absl::StatusOr<KMeansResult> FitKMeans(const FeatureMatrix& points,
       }
     }
   };
-  if (workers == 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> threads;
-    threads.reserve(workers);
-    for (unsigned w = 0; w < workers; ++w) threads.emplace_back(work, w);
-    for (std::thread& thread : threads) thread.join();
-  }
+  RunWorkers(workers, work);
   if (too_few_points) {
     return absl::FailedPreconditionError(absl::StrFormat(
         "fewer than %d distinct points: cannot form %d clusters", options.k,

@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_format.h"
 #include "segments/distance_kernels.h"
+#include "segments/worker_threads.h"
 #include "segments/kmeans.h"
 
 namespace jtbd {
@@ -193,13 +194,7 @@ absl::StatusOr<std::vector<SilhouetteSummary>> ComputeSilhouettes(
                     first);
     }
   };
-  if (workers == 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned w = 0; w < workers; ++w) pool.emplace_back(work, w);
-    for (std::thread& thread : pool) thread.join();
-  }
+  RunWorkers(workers, work);
   std::vector<SilhouetteSummary> summaries(labellings.size());
   for (size_t l = 0; l < labellings.size(); ++l) {
     SilhouetteSummary& summary = summaries[l];
