@@ -72,6 +72,12 @@ add_link_options(-fsanitize=${JTBD_SANITIZE})
 # -z undefs, given among the libraries (after that option), lifts it.
 if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
   link_libraries(-Wl,-z,undefs)
+  # A C program (tests/capi/c_api_test.c, examples/score.c) is linked with
+  # the C half of the runtime, but the C++ library it loads needs the C++
+  # half too (UBSan's vptr checks: __ubsan_vptr_type_cache), and that half
+  # the C++ ABI library.
+  add_link_options($<$<LINK_LANGUAGE:C>:-fsanitize-link-c++-runtime>
+                   $<$<LINK_LANGUAGE:C>:-lstdc++>)
 endif()
 
 # The runtime an uninstrumented process must preload before libjtbd.so.
