@@ -52,6 +52,21 @@ std::string PValue(double p) {
   return absl::StrFormat("= %.4f", p);
 }
 
+// One line naming the attributes set aside, or nothing.
+std::string SetAsideLines(const v1::SegmentationReport& report) {
+  if (report.set_aside_attributes().empty()) return "";
+  std::vector<std::string> names;
+  for (const v1::SetAsideAttribute& a : report.set_aside_attributes()) {
+    names.push_back(absl::StrCat(OneLine(a.attribute()), " (",
+                                 a.distinct_value_count(), " distinct of ",
+                                 a.respondent_count(), ")"));
+  }
+  return absl::StrCat(
+      "Attributes set aside (most values unique: identifiers, emails or free "
+      "text; not tested): ",
+      absl::StrJoin(names, ", "), "\n");
+}
+
 // The first lines: what was clustered, how k came about, what was left out.
 std::string Summary(const v1::SegmentationReport& report) {
   std::string out = absl::StrFormat(
@@ -76,6 +91,7 @@ std::string Summary(const v1::SegmentationReport& report) {
     absl::StrAppend(
         &out, "Dropped (did not vary): ", absl::StrJoin(dropped, ", "), "\n");
   }
+  absl::StrAppend(&out, SetAsideLines(report));
   if (report.imputed_feature_count() > 0 ||
       report.unclustered_respondent_count() > 0) {
     absl::StrAppend(&out, "Missing answers: ", report.imputed_feature_count(),
@@ -238,11 +254,15 @@ std::string MoreUnderserved(const v1::SegmentReport& scores) {
   return out;
 }
 
-std::string Overrepresented(const v1::SegmentProfile& profile) {
+std::string Overrepresented(const v1::SegmentProfile& profile,
+                            uint32_t min_count) {
   if (profile.overrepresented_attributes().empty()) {
     return "No attribute value significantly over-represented\n";
   }
-  std::string out = "Over-represented attribute values:\n";
+  std::string out = absl::StrCat(
+      "Over-represented attribute values (Fisher mid-p, Holm-adjusted; ",
+      "held by at least ", std::max<uint32_t>(min_count, 1),
+      " of the segment):\n");
   for (const v1::AttributeOverrepresentation& a :
        profile.overrepresented_attributes()) {
     absl::StrAppend(
@@ -280,7 +300,7 @@ std::string RenderSegmentationTable(const v1::SegmentationReport& report) {
                               Percent(profile.share()), profile.silhouette()));
     AppendOutcomes(layout, tables[s], &out);
     absl::StrAppend(&out, MoreUnderserved(profile.scores()),
-                    Overrepresented(profile));
+                    Overrepresented(profile, report.min_attribute_count()));
   }
   return out;
 }
@@ -293,6 +313,10 @@ absl::StatusOr<std::string> RenderSegmentationJson(
 
 std::string RenderSegmentationCsv(const v1::SegmentationReport& report) {
   return RenderRespondentSegmentsCsv(report.respondents());
+}
+
+std::string RenderSegmentationNotes(const v1::SegmentationReport& report) {
+  return SetAsideLines(report);
 }
 
 }  // namespace jtbd
