@@ -10,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "render/band_name.h"
+#include "render/p_value_adjustment.h"
 #include "render/proto_json.h"
 #include "render/respondent_segments_render.h"
 #include "render/table_text.h"
@@ -229,8 +230,9 @@ void AppendOutcomes(const Layout& layout, const std::vector<OutcomeRow>& rows,
 }
 
 // The outcomes significantly more underserved than in the rest, with the
-// opportunity difference and its Holm-adjusted p-value.
-std::string MoreUnderserved(const v1::SegmentReport& scores) {
+// opportunity difference and its adjusted p-value.
+std::string MoreUnderserved(const v1::SegmentReport& scores,
+                            v1::PValueAdjustment adjustment) {
   if (scores.comparisons().empty()) return "";
   const std::string rest =
       absl::StrCat("the other ", scores.rest_respondent_count(), " ",
@@ -239,8 +241,9 @@ std::string MoreUnderserved(const v1::SegmentReport& scores) {
     return absl::StrCat("No outcome significantly more underserved than for ",
                         rest, "\n");
   }
-  std::string out = absl::StrCat("More underserved than for ", rest,
-                                 " (Holm-adjusted across outcomes):\n");
+  std::string out = absl::StrCat("More underserved than for ", rest, " (",
+                                 render::AdjustmentWords(adjustment),
+                                 " across segments and outcomes):\n");
   for (const v1::SegmentComparison& c : scores.comparisons()) {
     if (!c.more_underserved()) continue;
     const double here = c.rest_opportunity() + c.opportunity_difference();
@@ -248,7 +251,7 @@ std::string MoreUnderserved(const v1::SegmentReport& scores) {
         &out, "  ", OneLine(c.outcome_id()), "  opportunity ",
         absl::StrFormat("%+.1f (%.1f vs %.1f)", c.opportunity_difference(),
                         here, c.rest_opportunity()),
-        ", adjusted p ", PValue(c.opportunity_test().holm_adjusted_p_value()),
+        ", adjusted p ", PValue(render::AdjustedPValue(c.opportunity_test())),
         "\n");
   }
   return out;
@@ -299,7 +302,9 @@ std::string RenderSegmentationTable(const v1::SegmentationReport& report) {
                               Respondents(profile.respondent_count()),
                               Percent(profile.share()), profile.silhouette()));
     AppendOutcomes(layout, tables[s], &out);
-    absl::StrAppend(&out, MoreUnderserved(profile.scores()),
+    absl::StrAppend(&out,
+                    MoreUnderserved(profile.scores(),
+                                    report.p_value_adjustment()),
                     Overrepresented(profile, report.min_attribute_count()));
   }
   return out;

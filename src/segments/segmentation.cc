@@ -333,6 +333,13 @@ absl::StatusOr<Segmentation> SegmentStudy(
       *profile->add_overrepresented_attributes() = std::move(attribute);
     }
   }
+  // The outcome comparisons of all segments are one family.
+  std::vector<v1::SegmentReport*> compared;
+  for (v1::SegmentProfile& profile : *report.mutable_segments()) {
+    compared.push_back(profile.mutable_scores());
+  }
+  AdjustSegmentComparisons(compared, plan->scoring);
+  report.set_p_value_adjustment(plan->scoring.p_value_adjustment);
   return Segmentation{std::move(report), *std::move(model)};
 }
 

@@ -181,7 +181,8 @@ TEST(SegmentationTableTest, ProfilesEachSegment) {
                                "    9.0    1.0   17.0  -             "
                                "extreme\n"));
   EXPECT_THAT(table, HasSubstr("More underserved than for the other 40 "
-                               "respondents (Holm-adjusted across outcomes):\n"
+                               "respondents (Holm-adjusted across segments and "
+                               "outcomes):\n"
                                "  off_track  opportunity +10.5 (17.0 vs 6.5), "
                                "adjusted p < 0.0001\n"));
   EXPECT_THAT(table, HasSubstr("No outcome significantly more underserved "
