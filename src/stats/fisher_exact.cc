@@ -33,7 +33,8 @@ std::optional<FisherExactTest> FisherExactGreater(uint64_t a, uint64_t b,
   const double pmf = std::exp(log_pmf);
   // P(X = k + 1) / P(X = k) and its inverse.
   auto up = [&](double k) {
-    return (with - k) * (drawn - k) / ((k + 1) * (total - with - drawn + k + 1));
+    return (with - k) * (drawn - k) /
+           ((k + 1) * (total - with - drawn + k + 1));
   };
   const double mode = std::floor((drawn + 1) * (with + 1) / (total + 2));
   FisherExactTest test;

@@ -29,11 +29,10 @@ TEST(BenjaminiHochbergTest, StepUpCarriesLargerRanksDown) {
   // 0.06666667 0.625 0.9 0.06666667 0.06666667: sorted 0.02, 0.03, 0.04,
   // 0.5, 0.9; 5 p / j = 0.1, 0.075, 0.0667, 0.625, 0.9; the minimum from
   // the top gives 0.04's 0.0667 to 0.02 and 0.03 too.
-  EXPECT_THAT(
-      BenjaminiHochbergAdjustedPValues({0.02, 0.5, 0.9, 0.03, 0.04}),
-      ElementsAre(DoubleNear(0.2 / 3, 1e-15), DoubleNear(0.625, 1e-15),
-                  DoubleNear(0.9, 1e-15), DoubleNear(0.2 / 3, 1e-15),
-                  DoubleNear(0.2 / 3, 1e-15)));
+  EXPECT_THAT(BenjaminiHochbergAdjustedPValues({0.02, 0.5, 0.9, 0.03, 0.04}),
+              ElementsAre(DoubleNear(0.2 / 3, 1e-15), DoubleNear(0.625, 1e-15),
+                          DoubleNear(0.9, 1e-15), DoubleNear(0.2 / 3, 1e-15),
+                          DoubleNear(0.2 / 3, 1e-15)));
   // Holm on the same p rejects nothing at 0.05 (5 x 0.02 = 0.1); BH at
   // 0.1 rejects three.
   for (double p : HolmAdjustedPValues({0.02, 0.5, 0.9, 0.03, 0.04})) {
