@@ -45,6 +45,7 @@ struct ScoreArgs {
   absl::optional<uint32_t> bootstrap;
   absl::optional<uint64_t> seed;
   v1::ScoreMethod method = v1::SCORE_METHOD_ULWICK;
+  v1::PValueAdjustment adjustment = v1::P_VALUE_ADJUSTMENT_HOLM;
   // Screening (--screen, --exclude-screened and the --screen-* thresholds).
   v1::ScreeningOptions screening;
   bool help = false;
@@ -140,6 +141,18 @@ UsageProblem ParseMethod(absl::string_view value, ScoreArgs* args) {
   return "";
 }
 
+UsageProblem ParseAdjustment(absl::string_view value, ScoreArgs* args) {
+  if (value == "holm") {
+    args->adjustment = v1::P_VALUE_ADJUSTMENT_HOLM;
+  } else if (value == "bh") {
+    args->adjustment = v1::P_VALUE_ADJUSTMENT_BH;
+  } else {
+    return absl::StrCat("unknown --adjust \"", value,
+                        "\" (expected holm or bh)");
+  }
+  return "";
+}
+
 // The --screen-* thresholds; they imply --screen. Ranges are checked by
 // the library (MakeScreeningPlan), whose message names the option.
 UsageProblem ParseScreeningThreshold(absl::string_view name,
@@ -180,7 +193,7 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
     return name == "--format" || name == "--segment-by" || name == "--scale" ||
            name == "--top-box" || name == "--output" || name == "--outcomes" ||
            name == "--confidence" || name == "--bootstrap" ||
-           name == "--seed" || name == "--method" ||
+           name == "--seed" || name == "--method" || name == "--adjust" ||
            IsScreeningThreshold(name) || IsSurveyInputFlag(name);
   };
   auto on_option = [args](const std::string& name,
@@ -206,6 +219,8 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
       return ParseSeed(value, args);
     } else if (name == "--method") {
       return ParseMethod(value, args);
+    } else if (name == "--adjust") {
+      return ParseAdjustment(value, args);
     } else if (name == "--outcomes") {
       if (value.empty()) return "--outcomes needs a file name";
       args->outcomes_path = value;
@@ -299,6 +314,7 @@ int RunScore(const std::vector<std::string>& raw_args) {
   }
   if (args.seed.has_value()) scoring_options.set_seed(*args.seed);
   scoring_options.set_method(args.method);
+  scoring_options.set_p_value_adjustment(args.adjustment);
   if (args.screening.enabled()) {
     *scoring_options.mutable_screening() = args.screening;
   }

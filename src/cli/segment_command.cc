@@ -147,6 +147,20 @@ UsageProblem ParseFitOption(const std::string& name, const std::string& value,
     problem =
         ParseCount(name, value, 0, ScoringPlan::kMaxBootstrapResamples, &count);
     options.mutable_scoring()->set_bootstrap_resamples(count);
+  } else if (name == "--adjust") {
+    if (value == "holm") {
+      options.mutable_scoring()->set_p_value_adjustment(
+          v1::P_VALUE_ADJUSTMENT_HOLM);
+    } else if (value == "bh") {
+      options.mutable_scoring()->set_p_value_adjustment(
+          v1::P_VALUE_ADJUSTMENT_BH);
+    } else {
+      return absl::StrCat("unknown --adjust \"", value,
+                          "\" (expected holm or bh)");
+    }
+  } else if (name == "--min-attribute-count") {
+    problem = ParseCount(name, value, 0, UINT32_MAX, &count);
+    options.set_min_attribute_count(count);
   } else if (name == "--save-model") {
     if (value.empty()) return "--save-model needs a file name";
     if (value == "-") {
@@ -162,7 +176,9 @@ bool IsFitOption(const std::string& name) {
   return name == "--k" || name == "--min-k" || name == "--max-k" ||
          name == "--starts" || name == "--threads" || name == "--seed" ||
          name == "--feature" || name == "--confidence" ||
-         name == "--bootstrap" || name == "--save-model";
+         name == "--bootstrap" || name == "--adjust" ||
+         name == "--min-attribute-count" ||
+         name == "--save-model";
 }
 
 bool TakesValue(const std::string& name) {
@@ -349,12 +365,17 @@ int RunFit(const SegmentArgs& args) {
   // The whole output exists before anything is written, so a failure never
   // leaves a partial report (or a model without its report) behind.
   absl::StatusOr<std::string> text;
+  std::string notes;
   switch (args.format) {
     case Format::kJson:
       text = RenderSegmentationJson(segmentation->report);
       break;
     case Format::kCsv:
       text = RenderSegmentationCsv(segmentation->report);
+      // The CSV is respondent_id,cluster only; what it cannot say goes to
+      // stderr once it is written, so a pipeline still learns which
+      // attributes were set aside.
+      notes = RenderSegmentationNotes(segmentation->report);
       break;
     case Format::kTable:
       text = RenderSegmentationTable(segmentation->report);
@@ -371,6 +392,7 @@ int RunFit(const SegmentArgs& args) {
   if (absl::Status written = WriteOutput(args, *text); !written.ok()) {
     return Fail(written);
   }
+  if (!notes.empty()) std::fprintf(stderr, "jtbd: note: %s", notes.c_str());
   return kExitOk;
 }
 
@@ -380,7 +402,9 @@ const char* SegmentSynopsis() {
   return "Usage: jtbd segment [--k K | --min-k N --max-k N] [--starts N]\n"
          "                    [--seed S] [--feature top-box|ratings] [--pca]\n"
          "                    [--threads N] [--confidence LEVEL]\n"
-         "                    [--bootstrap N] [--save-model FILE]\n"
+         "                    [--bootstrap N] [--adjust holm|bh]\n"
+      "                    [--min-attribute-count N]\n"
+      "                    [--save-model FILE]\n"
          "                    [--format table|json|csv] [--output FILE]\n"
          "                    [survey input options] FILE\n"
          "       jtbd segment --apply MODEL [--format table|json|csv]\n"
@@ -402,8 +426,10 @@ const char* SegmentUsage() {
       "starts for each k, k chosen by the highest mean silhouette.\n"
       "Prints the silhouette of every k tried and, per segment, its size\n"
       "and share, its most underserved outcomes, the outcomes more\n"
-      "underserved than for the other respondents (z-tests, Holm) and\n"
-      "the respondent attribute values over-represented in it.\n"
+      "underserved than for the other respondents (z-tests, Holm across\n"
+      "segments and outcomes) and the respondent attribute values\n"
+      "over-represented in it (Fisher's exact test; identifier-like\n"
+      "columns such as ids and emails are set aside).\n"
       "Same seed and data, same segments, with any number of threads.\n"
       "\n"
       "With --apply MODEL, tags every respondent of FILE with the segment\n"
@@ -430,6 +456,12 @@ const char* SegmentUsage() {
       "                           segments' opportunity intervals "
       "(default:\n"
       "                           2000; 0: delta method only)\n"
+      "  --adjust holm|bh         adjustment of the segments' outcome tests\n"
+      "                           over all segments and outcomes (default:\n"
+      "                           holm; bh: Benjamini-Hochberg)\n"
+      "  --min-attribute-count N  list an attribute value as over-\n"
+      "                           represented only when at least N of the\n"
+      "                           segment's respondents hold it (default: 5)\n"
       "  --save-model FILE        also write the fitted "
       "jtbd.v1.SegmentModel\n"
       "                           (binary protobuf) to FILE, atomically\n"

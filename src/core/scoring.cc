@@ -90,6 +90,19 @@ absl::StatusOr<ScoringPlan> MakeScoringPlan(const v1::ScoringOptions& options) {
     plan.bootstrap_resamples = options.bootstrap_resamples();
   }
   if (options.has_seed()) plan.seed = options.seed();
+  switch (options.p_value_adjustment()) {
+    case v1::P_VALUE_ADJUSTMENT_UNSPECIFIED:
+    case v1::P_VALUE_ADJUSTMENT_HOLM:
+      plan.p_value_adjustment = v1::P_VALUE_ADJUSTMENT_HOLM;
+      break;
+    case v1::P_VALUE_ADJUSTMENT_BH:
+      plan.p_value_adjustment = v1::P_VALUE_ADJUSTMENT_BH;
+      break;
+    default:
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "p_value_adjustment: %d is not a known adjustment",
+          static_cast<int>(options.p_value_adjustment())));
+  }
   return plan;
 }
 
@@ -315,6 +328,7 @@ absl::StatusOr<v1::Report> ScoreAggregate(const Aggregate& aggregate,
   report.set_method(ScoreMethodName(plan.method));
   report.set_score_method(plan.method);
   report.set_confidence_level(plan.confidence_level);
+  report.set_p_value_adjustment(plan.p_value_adjustment);
   report.set_bootstrap_resamples(plan.bootstrap_resamples);
   report.set_seed(plan.seed);
   report.set_weighted(aggregate.weighted());

@@ -28,11 +28,14 @@ struct ScoringPlan {
   double critical_value = 1.959963984540054;  // z of confidence_level
   uint32_t bootstrap_resamples = kDefaultBootstrapResamples;
   uint64_t seed = kDefaultSeed;
+  // Of the segment-vs-rest tests, across segments and outcomes; never
+  // UNSPECIFIED.
+  v1::PValueAdjustment p_value_adjustment = v1::P_VALUE_ADJUSTMENT_HOLM;
 };
 
 // INVALID_ARGUMENT for a confidence level outside (0, 1), more than
-// kMaxBootstrapResamples resamples or an unknown method; the message names
-// the option.
+// kMaxBootstrapResamples resamples, an unknown method or an unknown p-value
+// adjustment; the message names the option.
 absl::StatusOr<ScoringPlan> MakeScoringPlan(const v1::ScoringOptions& options);
 
 // A report counts respondents in 32 bits: OUT_OF_RANGE "<what> N exceeds

@@ -8,25 +8,38 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_format.h"
+#include "stats/benjamini_hochberg.h"
 #include "stats/holm.h"
 #include "stats/proportion_test.h"
 
 namespace jtbd {
 namespace {
 
-// The tests of one measure across outcomes, for Holm's adjustment.
+// The tests of one measure across a family (one segment's outcomes, or
+// every segment's), adjusted together.
 class TestFamily {
  public:
-  void Add(const stats::ZTest& test, v1::SignificanceTest* out) {
-    out->set_z(test.z);
-    out->set_p_value(test.p_value);
-    p_values_.push_back(test.p_value);
-    outputs_.push_back(out);
+  void Add(v1::SignificanceTest* test) {
+    p_values_.push_back(test->p_value());
+    outputs_.push_back(test);
   }
-  void Adjust() {
-    const std::vector<double> adjusted = stats::HolmAdjustedPValues(p_values_);
+  // Holm always (holm_adjusted_p_value); Benjamini-Hochberg, when chosen,
+  // as adjusted_p_value. Under Holm adjusted_p_value stays absent: it would
+  // repeat holm_adjusted_p_value in every test of every report (and the
+  // JSON printer's memory grows with every field printed).
+  void Adjust(v1::PValueAdjustment adjustment) {
+    const std::vector<double> holm = stats::HolmAdjustedPValues(p_values_);
+    std::vector<double> bh;
+    if (adjustment == v1::P_VALUE_ADJUSTMENT_BH) {
+      bh = stats::BenjaminiHochbergAdjustedPValues(p_values_);
+    }
     for (size_t k = 0; k < outputs_.size(); ++k) {
-      outputs_[k]->set_holm_adjusted_p_value(adjusted[k]);
+      outputs_[k]->set_holm_adjusted_p_value(holm[k]);
+      if (bh.empty()) {
+        outputs_[k]->clear_adjusted_p_value();
+      } else {
+        outputs_[k]->set_adjusted_p_value(bh[k]);
+      }
     }
   }
 
@@ -34,6 +47,17 @@ class TestFamily {
   std::vector<double> p_values_;
   std::vector<v1::SignificanceTest*> outputs_;
 };
+
+// The adjusted p-value under the report's adjustment.
+double DecidingPValue(const v1::SignificanceTest& test) {
+  return test.has_adjusted_p_value() ? test.adjusted_p_value()
+                                     : test.holm_adjusted_p_value();
+}
+
+void SetTest(const stats::ZTest& test, v1::SignificanceTest* out) {
+  out->set_z(test.z);
+  out->set_p_value(test.p_value);
+}
 
 // A test of one score (importance or satisfaction) between two groups.
 std::optional<stats::ZTest> ScoreTest(bool top_box, double segment_score,
@@ -69,12 +93,10 @@ absl::Status CompareSegment(const Aggregate& segment, const Aggregate& rest,
     index.emplace(segment.outcomes()[o].id, o);
   }
   const bool top_box = plan.method != v1::SCORE_METHOD_MEAN;
-  const double alpha = 1 - plan.confidence_level;
   report->clear_comparisons();
   report->clear_more_underserved_outcome_ids();
   report->set_rest_respondent_count(
       static_cast<uint32_t>(rest.respondent_count()));
-  TestFamily importance_tests, satisfaction_tests, opportunity_tests;
   for (const v1::OutcomeScore& score : report->outcomes()) {
     auto it = index.find(score.outcome_id());
     if (it == index.end()) {
@@ -98,7 +120,7 @@ absl::Status CompareSegment(const Aggregate& segment, const Aggregate& rest,
           top_box, in.scores.importance, in.scores.importance_variance,
           in.importance_effective_count, out.scores.importance,
           out.scores.importance_variance, out.importance_effective_count);
-      if (test) importance_tests.Add(*test, c->mutable_importance_test());
+      if (test) SetTest(*test, c->mutable_importance_test());
     }
     if (in.has_satisfaction && out.has_satisfaction) {
       c->set_satisfaction_difference(in.scores.satisfaction -
@@ -107,30 +129,53 @@ absl::Status CompareSegment(const Aggregate& segment, const Aggregate& rest,
           top_box, in.scores.satisfaction, in.scores.satisfaction_variance,
           in.satisfaction_effective_count, out.scores.satisfaction,
           out.scores.satisfaction_variance, out.satisfaction_effective_count);
-      if (test) satisfaction_tests.Add(*test, c->mutable_satisfaction_test());
+      if (test) SetTest(*test, c->mutable_satisfaction_test());
     }
     if (in.has_scores() && out.has_scores()) {
       const double difference = in.opportunity - out.opportunity;
       c->set_opportunity_difference(difference);
       std::optional<stats::ZTest> test = stats::DifferenceZTest(
           difference, in.opportunity_variance + out.opportunity_variance);
-      if (test) opportunity_tests.Add(*test, c->mutable_opportunity_test());
+      if (test) SetTest(*test, c->mutable_opportunity_test());
     }
   }
-  importance_tests.Adjust();
-  satisfaction_tests.Adjust();
-  opportunity_tests.Adjust();
-  for (v1::SegmentComparison& c : *report->mutable_comparisons()) {
-    const bool more_underserved =
-        c.has_opportunity_difference() && c.opportunity_difference() > 0 &&
-        c.has_opportunity_test() &&
-        c.opportunity_test().holm_adjusted_p_value() < alpha;
-    c.set_more_underserved(more_underserved);
-    if (more_underserved) {
-      report->add_more_underserved_outcome_ids(c.outcome_id());
-    }
-  }
+  AdjustSegmentComparisons({report}, plan);
   return absl::OkStatus();
+}
+
+void AdjustSegmentComparisons(absl::Span<v1::SegmentReport* const> segments,
+                              const ScoringPlan& plan) {
+  TestFamily importance_tests, satisfaction_tests, opportunity_tests;
+  for (v1::SegmentReport* segment : segments) {
+    for (v1::SegmentComparison& c : *segment->mutable_comparisons()) {
+      if (c.has_importance_test()) {
+        importance_tests.Add(c.mutable_importance_test());
+      }
+      if (c.has_satisfaction_test()) {
+        satisfaction_tests.Add(c.mutable_satisfaction_test());
+      }
+      if (c.has_opportunity_test()) {
+        opportunity_tests.Add(c.mutable_opportunity_test());
+      }
+    }
+  }
+  importance_tests.Adjust(plan.p_value_adjustment);
+  satisfaction_tests.Adjust(plan.p_value_adjustment);
+  opportunity_tests.Adjust(plan.p_value_adjustment);
+  const double alpha = 1 - plan.confidence_level;
+  for (v1::SegmentReport* segment : segments) {
+    segment->clear_more_underserved_outcome_ids();
+    for (v1::SegmentComparison& c : *segment->mutable_comparisons()) {
+      const bool more_underserved =
+          c.has_opportunity_difference() && c.opportunity_difference() > 0 &&
+          c.has_opportunity_test() &&
+          DecidingPValue(c.opportunity_test()) < alpha;
+      c.set_more_underserved(more_underserved);
+      if (more_underserved) {
+        segment->add_more_underserved_outcome_ids(c.outcome_id());
+      }
+    }
+  }
 }
 
 }  // namespace jtbd

@@ -1,6 +1,7 @@
 #include "core/segmented_scoring.h"
 
 #include <limits>
+#include <vector>
 
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -48,6 +49,12 @@ absl::StatusOr<v1::Report> ScoreSegmentedAggregate(
     if (status.ok()) status = CompareSegment(aggregate, rest, plan, segment);
     if (!status.ok()) return status;
   }
+  // One family across segments and outcomes.
+  std::vector<v1::SegmentReport*> segments;
+  for (v1::SegmentReport& segment : *report->mutable_segments()) {
+    segments.push_back(&segment);
+  }
+  AdjustSegmentComparisons(segments, plan);
   return report;
 }
 

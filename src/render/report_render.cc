@@ -13,6 +13,7 @@
 #include "absl/strings/string_view.h"
 #include "google/protobuf/util/json_util.h"
 #include "render/band_name.h"
+#include "render/p_value_adjustment.h"
 #include "render/screening_render.h"
 #include "render/table_text.h"
 
@@ -324,15 +325,18 @@ std::string PValue(double p) {
 }
 
 // The outcomes significantly more underserved in a segment than in the
-// rest, with the opportunity difference and its Holm-adjusted p-value.
+// rest, with the opportunity difference and its adjusted p-value (Holm or
+// Benjamini-Hochberg across segments and outcomes, as the report says).
 std::string MoreUnderserved(const NumberStyle& style, const v1::Report& report,
                             const v1::SegmentReport& segment) {
   if (segment.comparisons().empty()) return "";
-  const std::string test =
-      report.confidence_level() > 0
-          ? absl::StrCat("Holm-adjusted p < ",
-                         absl::StrFormat("%g", 1 - report.confidence_level()))
-          : std::string("Holm-adjusted");
+  std::string test = absl::StrCat(
+      render::AdjustmentWords(report.p_value_adjustment()),
+      " across segments and outcomes");
+  if (report.confidence_level() > 0) {
+    absl::StrAppend(&test, ", p < ",
+                    absl::StrFormat("%g", 1 - report.confidence_level()));
+  }
   const std::string rest =
       absl::StrCat("the other ", segment.rest_respondent_count(), " ",
                    Respondents(segment.rest_respondent_count()));
@@ -350,7 +354,8 @@ std::string MoreUnderserved(const NumberStyle& style, const v1::Report& report,
                     Opportunity(style, c.opportunity_difference()), " (",
                     Opportunity(style, here), " vs ",
                     Opportunity(style, c.rest_opportunity()), "), adjusted p ",
-                    PValue(c.opportunity_test().holm_adjusted_p_value()), "\n");
+                    PValue(render::AdjustedPValue(c.opportunity_test())),
+                    "\n");
   }
   return out;
 }

@@ -10,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "render/band_name.h"
+#include "render/p_value_adjustment.h"
 #include "render/proto_json.h"
 #include "render/respondent_segments_render.h"
 #include "render/table_text.h"
@@ -52,6 +53,21 @@ std::string PValue(double p) {
   return absl::StrFormat("= %.4f", p);
 }
 
+// One line naming the attributes set aside, or nothing.
+std::string SetAsideLines(const v1::SegmentationReport& report) {
+  if (report.set_aside_attributes().empty()) return "";
+  std::vector<std::string> names;
+  for (const v1::SetAsideAttribute& a : report.set_aside_attributes()) {
+    names.push_back(absl::StrCat(OneLine(a.attribute()), " (",
+                                 a.distinct_value_count(), " distinct of ",
+                                 a.respondent_count(), ")"));
+  }
+  return absl::StrCat(
+      "Attributes set aside (most values unique: identifiers, emails or free "
+      "text; not tested): ",
+      absl::StrJoin(names, ", "), "\n");
+}
+
 // The first lines: what was clustered, how k came about, what was left out.
 std::string Summary(const v1::SegmentationReport& report) {
   std::string out = absl::StrFormat(
@@ -76,6 +92,7 @@ std::string Summary(const v1::SegmentationReport& report) {
     absl::StrAppend(
         &out, "Dropped (did not vary): ", absl::StrJoin(dropped, ", "), "\n");
   }
+  absl::StrAppend(&out, SetAsideLines(report));
   if (report.imputed_feature_count() > 0 ||
       report.unclustered_respondent_count() > 0) {
     absl::StrAppend(&out, "Missing answers: ", report.imputed_feature_count(),
@@ -213,8 +230,9 @@ void AppendOutcomes(const Layout& layout, const std::vector<OutcomeRow>& rows,
 }
 
 // The outcomes significantly more underserved than in the rest, with the
-// opportunity difference and its Holm-adjusted p-value.
-std::string MoreUnderserved(const v1::SegmentReport& scores) {
+// opportunity difference and its adjusted p-value.
+std::string MoreUnderserved(const v1::SegmentReport& scores,
+                            v1::PValueAdjustment adjustment) {
   if (scores.comparisons().empty()) return "";
   const std::string rest =
       absl::StrCat("the other ", scores.rest_respondent_count(), " ",
@@ -223,8 +241,9 @@ std::string MoreUnderserved(const v1::SegmentReport& scores) {
     return absl::StrCat("No outcome significantly more underserved than for ",
                         rest, "\n");
   }
-  std::string out = absl::StrCat("More underserved than for ", rest,
-                                 " (Holm-adjusted across outcomes):\n");
+  std::string out = absl::StrCat("More underserved than for ", rest, " (",
+                                 render::AdjustmentWords(adjustment),
+                                 " across segments and outcomes):\n");
   for (const v1::SegmentComparison& c : scores.comparisons()) {
     if (!c.more_underserved()) continue;
     const double here = c.rest_opportunity() + c.opportunity_difference();
@@ -232,17 +251,21 @@ std::string MoreUnderserved(const v1::SegmentReport& scores) {
         &out, "  ", OneLine(c.outcome_id()), "  opportunity ",
         absl::StrFormat("%+.1f (%.1f vs %.1f)", c.opportunity_difference(),
                         here, c.rest_opportunity()),
-        ", adjusted p ", PValue(c.opportunity_test().holm_adjusted_p_value()),
+        ", adjusted p ", PValue(render::AdjustedPValue(c.opportunity_test())),
         "\n");
   }
   return out;
 }
 
-std::string Overrepresented(const v1::SegmentProfile& profile) {
+std::string Overrepresented(const v1::SegmentProfile& profile,
+                            uint32_t min_count) {
   if (profile.overrepresented_attributes().empty()) {
     return "No attribute value significantly over-represented\n";
   }
-  std::string out = "Over-represented attribute values:\n";
+  std::string out = absl::StrCat(
+      "Over-represented attribute values (Fisher mid-p, Holm-adjusted; ",
+      "held by at least ", std::max<uint32_t>(min_count, 1),
+      " of the segment):\n");
   for (const v1::AttributeOverrepresentation& a :
        profile.overrepresented_attributes()) {
     absl::StrAppend(
@@ -279,8 +302,10 @@ std::string RenderSegmentationTable(const v1::SegmentationReport& report) {
                               Respondents(profile.respondent_count()),
                               Percent(profile.share()), profile.silhouette()));
     AppendOutcomes(layout, tables[s], &out);
-    absl::StrAppend(&out, MoreUnderserved(profile.scores()),
-                    Overrepresented(profile));
+    absl::StrAppend(&out,
+                    MoreUnderserved(profile.scores(),
+                                    report.p_value_adjustment()),
+                    Overrepresented(profile, report.min_attribute_count()));
   }
   return out;
 }
@@ -293,6 +318,10 @@ absl::StatusOr<std::string> RenderSegmentationJson(
 
 std::string RenderSegmentationCsv(const v1::SegmentationReport& report) {
   return RenderRespondentSegmentsCsv(report.respondents());
+}
+
+std::string RenderSegmentationNotes(const v1::SegmentationReport& report) {
+  return SetAsideLines(report);
 }
 
 }  // namespace jtbd

@@ -25,6 +25,11 @@ absl::StatusOr<std::string> RenderSegmentationJson(
 // one row per respondent (cluster 0: not clustered), for a CRM to import.
 std::string RenderSegmentationCsv(const v1::SegmentationReport& report);
 
+// What the CSV cannot carry without breaking its two columns, for a note
+// beside it (the CLI writes it to stderr): the attributes set aside and
+// why, one line; empty when there is nothing to say.
+std::string RenderSegmentationNotes(const v1::SegmentationReport& report);
+
 }  // namespace jtbd
 
 #endif  // JTBD_RENDER_SEGMENTATION_RENDER_H_

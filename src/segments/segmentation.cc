@@ -144,6 +144,9 @@ absl::StatusOr<SegmentationPlan> MakeSegmentationPlan(
                          "must be 0 (every respondent) or at least 2");
     }
   }
+  if (options.has_min_attribute_count()) {
+    plan.min_attribute_count = options.min_attribute_count();
+  }
   if (!options.scoring().segment_by().empty()) {
     return absl::InvalidArgumentError(
         "segmentation option scoring.segment_by must be empty: segments come "
@@ -289,10 +292,16 @@ absl::StatusOr<Segmentation> SegmentStudy(
       return status;
     }
   }
-  absl::StatusOr<std::vector<std::vector<v1::AttributeOverrepresentation>>>
-      attributes = FindOverrepresentedAttributes(
-          study, clusters, k, 1 - plan->scoring.confidence_level);
+  AttributeProfileOptions attribute_options;
+  attribute_options.alpha = 1 - plan->scoring.confidence_level;
+  attribute_options.min_count = plan->min_attribute_count;
+  absl::StatusOr<AttributeProfiles> attributes =
+      FindOverrepresentedAttributes(study, clusters, k, attribute_options);
   if (!attributes.ok()) return attributes.status();
+  for (v1::SetAsideAttribute& set_aside : attributes->set_aside) {
+    *report.add_set_aside_attributes() = std::move(set_aside);
+  }
+  report.set_min_attribute_count(plan->min_attribute_count);
   const segments::SilhouetteSummary& silhouette = (*silhouettes)[chosen];
   for (size_t s = 0; s < k; ++s) {
     const std::string name = absl::StrCat("segment ", s + 1);
@@ -319,10 +328,18 @@ absl::StatusOr<Segmentation> SegmentStudy(
       status = CompareSegment(aggregates[s], rest, plan->scoring, segment);
     }
     if (!status.ok()) return status;
-    for (v1::AttributeOverrepresentation& attribute : (*attributes)[s]) {
+    for (v1::AttributeOverrepresentation& attribute :
+         attributes->segments[s]) {
       *profile->add_overrepresented_attributes() = std::move(attribute);
     }
   }
+  // The outcome comparisons of all segments are one family.
+  std::vector<v1::SegmentReport*> compared;
+  for (v1::SegmentProfile& profile : *report.mutable_segments()) {
+    compared.push_back(profile.mutable_scores());
+  }
+  AdjustSegmentComparisons(compared, plan->scoring);
+  report.set_p_value_adjustment(plan->scoring.p_value_adjustment);
   return Segmentation{std::move(report), *std::move(model)};
 }
 

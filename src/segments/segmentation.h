@@ -8,6 +8,7 @@
 #include "core/scoring.h"
 #include "core/study.h"
 #include "jtbd/v1/segmentation.pb.h"
+#include "segments/attribute_overrepresentation.h"
 #include "segments/segment_model.h"
 
 namespace jtbd {
@@ -39,6 +40,9 @@ struct SegmentationPlan {
   unsigned threads = 0;  // 0: one per core
   // Respondents evaluated for the silhouette; 0 = all.
   uint32_t silhouette_sample_size = kDefaultSilhouetteSampleSize;
+  // Fewest segment respondents holding an attribute value for it to be
+  // listed as over-represented (0 and 1: any).
+  uint32_t min_attribute_count = AttributeProfileOptions::kDefaultMinCount;
   ScoringPlan scoring;
 };
 
@@ -61,7 +65,8 @@ struct Segmentation {
 // their first respondent), and per segment its share, its opportunity
 // scores with intervals compared with the rest of the clustered
 // respondents (ScoreAggregate, CompareSegment: z-tests with Holm), and its
-// over-represented attribute values. The model reproduces every clustered
+// over-represented attribute values (FindOverrepresentedAttributes; the
+// attributes it sets aside are listed in the report). The model reproduces every clustered
 // respondent's segment. FAILED_PRECONDITION when the study cannot be
 // segmented into the k asked (too few respondents, no varying outcome,
 // fewer distinct respondents than k).

@@ -788,6 +788,7 @@ def test_a_bad_survey_is_reported_before_the_outcomes(tmp_path):
     ["score", "--outcomes=", SURVEY],
     ["score", SURVEY, "--outcomes"],
     ["score", "--outcomes", "-", "-"],
+    ["score", "--adjust", "bonferroni", SURVEY],
     [],
     ["frobnicate"],
     ["version", "extra"],
@@ -1019,6 +1020,8 @@ def holm(p_values):
 def test_segments_against_the_rest_match_independent_tests(
         example, statistics_json):
     ids, rows = example
+    # One family per measure: every segment's outcomes (segments x outcomes).
+    importance_p, opportunity_p, tested = [], [], []
     for segment in statistics_json["segments"]:
         inside = [r for r in rows if r["segment"] == segment["name"]]
         rest = [r for r in rows if r["segment"] != segment["name"]]
@@ -1027,7 +1030,6 @@ def test_segments_against_the_rest_match_independent_tests(
         # One per outcome, in the order of the segment's ranked outcomes.
         assert [c["outcomeId"] for c in comparisons] == [
             o["outcomeId"] for o in segment["outcomes"]]
-        importance_p, opportunity_p = [], []
         for c in comparisons:
             a = pairs_statistics(answers_of(inside, c["outcomeId"]))
             b = pairs_statistics(answers_of(rest, c["outcomeId"]))
@@ -1043,25 +1045,75 @@ def test_segments_against_the_rest_match_independent_tests(
             p = math.erfc(abs(z) / math.sqrt(2))
             assert_close(c["opportunityTest"]["z"], z, "opportunity z")
             opportunity_p.append(p)
-        for c, adjusted in zip(comparisons, holm(importance_p)):
-            assert_close(c["importanceTest"]["holmAdjustedPValue"], adjusted,
-                         "importance Holm")
-        expected_ids = []
-        for c, p, adjusted in zip(comparisons, opportunity_p,
-                                  holm(opportunity_p)):
-            # Tiny p-values: compare relatively.
-            assert math.isclose(c["opportunityTest"]["pValue"], p,
-                                rel_tol=1e-9, abs_tol=1e-12)
-            assert math.isclose(c["opportunityTest"]["holmAdjustedPValue"],
-                                adjusted, rel_tol=1e-9, abs_tol=1e-12)
-            more = c["opportunityDifference"] > 0 and adjusted < 0.05
-            assert c["moreUnderserved"] is more, c["outcomeId"]
-            if more:
-                expected_ids.append(c["outcomeId"])
-        assert segment["moreUnderservedOutcomeIds"] == expected_ids
+            tested.append((segment, c))
+    assert statistics_json["pValueAdjustment"] == "P_VALUE_ADJUSTMENT_HOLM"
+    for (_, c), adjusted in zip(tested, holm(importance_p)):
+        assert_close(c["importanceTest"]["holmAdjustedPValue"], adjusted,
+                     "importance Holm")
+        assert "adjustedPValue" not in c["importanceTest"]  # Holm decides
+    expected_ids = {}
+    for (segment, c), p, adjusted in zip(tested, opportunity_p,
+                                         holm(opportunity_p)):
+        # Tiny p-values: compare relatively.
+        assert math.isclose(c["opportunityTest"]["pValue"], p,
+                            rel_tol=1e-9, abs_tol=1e-12)
+        assert math.isclose(c["opportunityTest"]["holmAdjustedPValue"],
+                            adjusted, rel_tol=1e-9, abs_tol=1e-12)
+        more = c["opportunityDifference"] > 0 and adjusted < 0.05
+        assert c["moreUnderserved"] is more, c["outcomeId"]
+        ids_of = expected_ids.setdefault(segment["name"], [])
+        if more:
+            ids_of.append(c["outcomeId"])
+    for segment in statistics_json["segments"]:
+        assert segment["moreUnderservedOutcomeIds"] == \
+            expected_ids[segment["name"]]
     # The example is built so that each segment has needs of its own.
     assert all(s["moreUnderservedOutcomeIds"]
                for s in statistics_json["segments"])
+
+
+def benjamini_hochberg(p_values):
+    """R's p.adjust(p, "BH"), in the input order."""
+    m = len(p_values)
+    order = sorted(range(m), key=lambda k: p_values[k])
+    adjusted, running = [0.0] * m, 1.0
+    for rank in range(m - 1, -1, -1):
+        running = min(running, m * p_values[order[rank]] / (rank + 1))
+        adjusted[order[rank]] = running
+    return adjusted
+
+
+def test_adjust_bh(statistics_json):
+    """--adjust bh: Benjamini-Hochberg over segments x outcomes decides;
+    Holm's values stay in the report; the table and JSON say which."""
+    report = json.loads(run_ok("score", "--format", "json", "--segment-by",
+                               "segment", "--adjust", "bh", SURVEY))
+    assert report["pValueAdjustment"] == "P_VALUE_ADJUSTMENT_BH"
+    tests = [(s, c) for s in report["segments"] for c in s["comparisons"]]
+    p = [c["opportunityTest"]["pValue"] for _, c in tests]
+    holm_default = [c["opportunityTest"]["holmAdjustedPValue"]
+                    for s in statistics_json["segments"]
+                    for c in s["comparisons"]]
+    for (segment, c), bh, holm_p in zip(tests, benjamini_hochberg(p),
+                                        holm_default):
+        test = c["opportunityTest"]
+        assert math.isclose(test["adjustedPValue"], bh, rel_tol=1e-9,
+                            abs_tol=1e-15)
+        assert test["holmAdjustedPValue"] == holm_p
+        assert c["moreUnderserved"] is (c["opportunityDifference"] > 0
+                                        and bh < 0.05)
+    found = sum(len(s["moreUnderservedOutcomeIds"])
+                for s in report["segments"])
+    found_holm = sum(len(s["moreUnderservedOutcomeIds"])
+                     for s in statistics_json["segments"])
+    assert found >= found_holm
+    table = run_ok("score", "--segment-by", "segment", "--adjust", "bh",
+                   SURVEY)
+    assert ("(Benjamini\u2013Hochberg-adjusted across segments and "
+            "outcomes, p < 0.05)") in table
+    assert json.loads(run_ok("score", "--format", "json", "--segment-by",
+                             "segment", "--adjust", "holm", SURVEY)) == \
+        statistics_json
 
 
 def test_table_lists_what_is_more_underserved_per_segment(statistics_json):
@@ -1075,7 +1127,8 @@ def test_table_lists_what_is_more_underserved_per_segment(statistics_json):
                               (segment["name"], segment["respondentCount"]))
         intro = lines.index(
             "More underserved than for the other %d respondents "
-            "(Holm-adjusted p < 0.05):" % segment["restRespondentCount"],
+            "(Holm-adjusted across segments and outcomes, p < 0.05):"
+            % segment["restRespondentCount"],
             heading)
         by_id = {c["outcomeId"]: c for c in segment["comparisons"]}
         listed = []

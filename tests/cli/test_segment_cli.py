@@ -302,6 +302,72 @@ def test_overrepresented_attributes_recomputed(planted, fitted):
     assert ("role", "finish carpenter") in listed[1]
 
 
+def test_overrepresented_attribute_p_values_by_scipy(planted, fitted):
+    """Fisher's one-sided exact test (mid-p decides), recomputed by SciPy."""
+    stats = pytest.importorskip("scipy.stats")
+    for segment in fitted["segments"]:
+        for a in segment["overrepresentedAttributes"]:
+            table = [[a["segmentCount"], a["segmentTotal"] - a["segmentCount"]],
+                     [a["restCount"], a["restTotal"] - a["restCount"]]]
+            _, fisher = stats.fisher_exact(table, alternative="greater")
+            n = a["segmentTotal"] + a["restTotal"]
+            k = a["segmentCount"] + a["restCount"]
+            mid = (stats.hypergeom.sf(a["segmentCount"], n, k,
+                                      a["segmentTotal"])
+                   + 0.5 * stats.hypergeom.pmf(a["segmentCount"], n, k,
+                                               a["segmentTotal"]))
+            assert a["fisherPValue"] == pytest.approx(fisher, rel=1e-9)
+            assert a["test"]["pValue"] == pytest.approx(mid, rel=1e-9)
+            assert a["segmentCount"] >= fitted["minAttributeCount"] == 5
+
+
+def test_identifier_columns_are_set_aside(planted, tmp_path):
+    """A CRM export's email and contact id describe respondents, not
+    segments: set aside, said in every format, never listed."""
+    _, rows = planted
+    fields = ["respondent_id", "contact", "email", "role", "region"]
+    for outcome in OUTCOMES:
+        fields += ["imp_" + outcome, "sat_" + outcome]
+    path = tmp_path / "crm.csv"
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        for index, row in enumerate(rows):
+            writer.writerow(dict(row, contact="C-%05d" % (index * 13),
+                                 email="person%d@example.com" % index))
+    report = run_json("--bootstrap", "0", str(path))
+    assert report["setAsideAttributes"] == [
+        {"attribute": "contact",
+         "reason": "ATTRIBUTE_SET_ASIDE_REASON_HIGH_CARDINALITY",
+         "distinctValueCount": 250, "respondentCount": 250},
+        {"attribute": "email",
+         "reason": "ATTRIBUTE_SET_ASIDE_REASON_HIGH_CARDINALITY",
+         "distinctValueCount": 250, "respondentCount": 250}]
+    listed = [(a["attribute"], a["value"]) for s in report["segments"]
+              for a in s["overrepresentedAttributes"]]
+    assert ("role", "finish carpenter") in listed
+    assert all(attribute in ("role", "region") for attribute, _ in listed)
+    line = ("Attributes set aside (most values unique: identifiers, emails "
+            "or free text; not tested): contact (250 distinct of 250), "
+            "email (250 distinct of 250)\n")
+    assert line in run_ok("segment", "--bootstrap", "0", str(path))
+    code, out, err = run("segment", "--bootstrap", "0", "--format", "csv",
+                         str(path))
+    assert code == 0
+    assert out.decode("utf-8").startswith("respondent_id,cluster\r\n")
+    assert err == "jtbd: note: " + line
+
+
+def test_min_attribute_count_option(planted):
+    path, _ = planted
+    report = run_json("--bootstrap", "0", "--min-attribute-count", "200",
+                      path)
+    assert report["minAttributeCount"] == 200
+    for segment in report["segments"]:
+        for a in segment["overrepresentedAttributes"]:
+            assert a["segmentCount"] >= 200
+
+
 def test_table_shows_the_same_numbers(planted, fitted):
     path, _ = planted
     table = run_ok("segment", "--bootstrap", "0", path)

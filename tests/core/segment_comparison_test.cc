@@ -10,6 +10,7 @@
 #include "core/study.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "stats/benjamini_hochberg.h"
 #include "stats/holm.h"
 #include "stats/proportion_test.h"
 
@@ -76,7 +77,7 @@ v1::ScoringOptions BySegment() {
   return options;
 }
 
-TEST(SegmentComparisonTest, DomainZTestAndHolmAcrossOutcomes) {
+TEST(SegmentComparisonTest, DomainZTestAndHolmAcrossSegmentsAndOutcomes) {
   const v1::Report report = *FieldAndOffice().Score(BySegment());
   ASSERT_EQ(report.segments_size(), 2);
   const v1::SegmentReport& field = report.segments(0);
@@ -87,12 +88,21 @@ TEST(SegmentComparisonTest, DomainZTestAndHolmAcrossOutcomes) {
   EXPECT_NEAR(o1.importance_difference(), 8.75 - 1300.0 / 190, 1e-12);
   EXPECT_NEAR(o1.importance_test().z(), 3.2665857874494764, 1e-12);
   EXPECT_NEAR(o1.importance_test().p_value(), 0.0010885282130346612, 1e-15);
-  // Holm over the three importance tests: o3's p is far smaller, o2's is 1
-  // (40/80 vs 95/190), so o1 is second: adjusted = 2 p.
+  // Holm over the importance tests of both segments, 2 x 3 = 6 (segments x
+  // outcomes): with two segments each one's rest is the other, so office's
+  // p-values equal field's. o3's two are far smaller, o2's are 1 (40/80 vs
+  // 95/190), so o1's are third and fourth: max(4 p, 3 p) = 4 p for both.
   EXPECT_NEAR(Find(field, "o2").importance_test().p_value(), 1.0, 1e-15);
   EXPECT_LT(Find(field, "o3").importance_test().p_value(), 1e-6);
   EXPECT_NEAR(o1.importance_test().holm_adjusted_p_value(),
-              2 * 0.0010885282130346612, 1e-15);
+              4 * 0.0010885282130346612, 1e-15);
+  EXPECT_NEAR(Find(report.segments(1), "o1").importance_test()
+                  .holm_adjusted_p_value(),
+              4 * 0.0010885282130346612, 1e-15);
+  // Holm is the default adjustment, and the report says so.
+  EXPECT_EQ(report.p_value_adjustment(), v1::P_VALUE_ADJUSTMENT_HOLM);
+  // Under Holm, holm_adjusted_p_value is the adjusted p: no second copy.
+  EXPECT_FALSE(o1.importance_test().has_adjusted_p_value());
   EXPECT_NEAR(Find(field, "o2").importance_test().holm_adjusted_p_value(), 1.0,
               1e-15);
   // The rest of field is office here: its scores are office's.
@@ -178,9 +188,11 @@ TEST(SegmentComparisonTest, RestIncludesUnsegmentedRespondents) {
   const std::optional<stats::ZTest> z =
       stats::TwoProportionZTest(0.8, 50, 70.0 / 150, 150);
   EXPECT_NEAR(c.importance_test().z(), z->z, 1e-12);
-  // One outcome: Holm leaves p as is.
-  EXPECT_DOUBLE_EQ(c.importance_test().holm_adjusted_p_value(),
-                   c.importance_test().p_value());
+  // One outcome, two segments: Holm over a's and b's p-values.
+  const std::vector<double> holm = stats::HolmAdjustedPValues(
+      {c.importance_test().p_value(),
+       report.segments(1).comparisons(0).importance_test().p_value()});
+  EXPECT_DOUBLE_EQ(c.importance_test().holm_adjusted_p_value(), holm[0]);
 }
 
 TEST(SegmentComparisonTest, MeanMethodComparesMeans) {
@@ -220,10 +232,90 @@ TEST(SegmentComparisonTest, NoTestWithoutAnswersOnOneSide) {
   EXPECT_FALSE(c.has_importance_test());
   EXPECT_FALSE(c.has_opportunity_test());
   EXPECT_FALSE(c.more_underserved());
-  // o1 was tested alone: adjusted = raw.
+  // o1: 5/10 in both segments, p = 1; adjusted = raw.
   const v1::SegmentComparison& o1 = Find(report.segments(0), "o1");
   EXPECT_DOUBLE_EQ(o1.importance_test().holm_adjusted_p_value(),
                    o1.importance_test().p_value());
+}
+
+// Three segments that differ on three outcomes, and their p-values of one
+// measure in report order (segments, then each one's comparisons).
+Study ThreeSegments() {
+  return MakeStudy({{"a", 60, {{50, 10}, {30, 30}, {25, 20}}},
+                    {"b", 60, {{30, 30}, {45, 15}, {30, 30}}},
+                    {"c", 60, {{30, 35}, {30, 30}, {40, 12}}}},
+                   3);
+}
+
+std::vector<double> OpportunityPValues(const v1::Report& report) {
+  std::vector<double> p;
+  for (const v1::SegmentReport& segment : report.segments()) {
+    for (const v1::SegmentComparison& c : segment.comparisons()) {
+      if (c.has_opportunity_test()) p.push_back(c.opportunity_test().p_value());
+    }
+  }
+  return p;
+}
+
+TEST(SegmentComparisonTest, OneFamilyAcrossSegmentsAndOutcomes) {
+  // With G segments adjusted one by one, the chance of a false finding grew
+  // to about G alpha; the family is now all G x m tests of a measure.
+  const v1::Report report = *ThreeSegments().Score(BySegment());
+  const std::vector<double> p = OpportunityPValues(report);
+  ASSERT_EQ(p.size(), 9u);
+  const std::vector<double> holm = stats::HolmAdjustedPValues(p);
+  size_t k = 0;
+  for (const v1::SegmentReport& segment : report.segments()) {
+    for (const v1::SegmentComparison& c : segment.comparisons()) {
+      EXPECT_DOUBLE_EQ(c.opportunity_test().holm_adjusted_p_value(), holm[k]);
+      EXPECT_FALSE(c.opportunity_test().has_adjusted_p_value());
+      EXPECT_EQ(c.more_underserved(),
+                c.opportunity_difference() > 0 && holm[k] < 0.05);
+      ++k;
+    }
+  }
+  // Each segment's more underserved outcome stands out.
+  EXPECT_THAT(report.segments(0).more_underserved_outcome_ids(),
+              ElementsAre("o1"));
+  EXPECT_THAT(report.segments(1).more_underserved_outcome_ids(),
+              ElementsAre("o2"));
+  EXPECT_THAT(report.segments(2).more_underserved_outcome_ids(),
+              ElementsAre("o3"));
+}
+
+TEST(SegmentComparisonTest, BenjaminiHochbergOnRequest) {
+  v1::ScoringOptions options = BySegment();
+  options.set_p_value_adjustment(v1::P_VALUE_ADJUSTMENT_BH);
+  const v1::Report report = *ThreeSegments().Score(options);
+  EXPECT_EQ(report.p_value_adjustment(), v1::P_VALUE_ADJUSTMENT_BH);
+  const std::vector<double> p = OpportunityPValues(report);
+  const std::vector<double> bh = stats::BenjaminiHochbergAdjustedPValues(p);
+  const std::vector<double> holm = stats::HolmAdjustedPValues(p);
+  size_t k = 0;
+  size_t holm_findings = 0, bh_findings = 0;
+  for (const v1::SegmentReport& segment : report.segments()) {
+    for (const v1::SegmentComparison& c : segment.comparisons()) {
+      // Holm is still reported; BH decides.
+      EXPECT_DOUBLE_EQ(c.opportunity_test().holm_adjusted_p_value(), holm[k]);
+      EXPECT_DOUBLE_EQ(c.opportunity_test().adjusted_p_value(), bh[k]);
+      EXPECT_EQ(c.more_underserved(),
+                c.opportunity_difference() > 0 && bh[k] < 0.05);
+      holm_findings += c.opportunity_difference() > 0 && holm[k] < 0.05;
+      bh_findings += c.more_underserved();
+      ++k;
+    }
+  }
+  EXPECT_GE(bh_findings, holm_findings);
+}
+
+TEST(SegmentComparisonTest, RefusesAnUnknownAdjustment) {
+  v1::ScoringOptions options = BySegment();
+  options.set_p_value_adjustment(static_cast<v1::PValueAdjustment>(7));
+  const absl::StatusOr<v1::Report> report = FieldAndOffice().Score(options);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(report.status().message()),
+              ::testing::HasSubstr("p_value_adjustment"));
 }
 
 TEST(SegmentComparisonTest, RefusesMismatchedAggregates) {

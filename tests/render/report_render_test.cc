@@ -457,17 +457,36 @@ v1::Report SegmentedReportWithComparisons() {
   return report;
 }
 
+TEST(RenderTableTest, SaysBenjaminiHochbergAndShowsItsPValue) {
+  v1::Report report = SegmentedReportWithComparisons();
+  report.set_p_value_adjustment(v1::P_VALUE_ADJUSTMENT_BH);
+  v1::SegmentComparison* blade = report.mutable_segments(1)->mutable_comparisons(0);
+  blade->set_more_underserved(true);
+  // BH decides and is shown; Holm's value stays in the report.
+  blade->mutable_opportunity_test()->set_adjusted_p_value(0.0208);
+  report.mutable_segments(1)->add_more_underserved_outcome_ids("blade");
+  const std::string table = RenderTable(report);
+  EXPECT_THAT(table,
+              HasSubstr("More underserved than for the other 90 respondents "
+                        "(Benjamini\u2013Hochberg-adjusted across segments "
+                        "and outcomes, p < 0.05):\n"
+                        "  blade  opportunity +1.0 (10.0 vs 9.0), adjusted p "
+                        "= 0.0208\n"));
+}
+
 TEST(RenderTableTest, SegmentsListWhatIsMoreUnderservedThanTheRest) {
   const std::string table = RenderTable(SegmentedReportWithComparisons());
   EXPECT_THAT(table, HasSubstr("Segment: finish, angled (90 respondents)\n"));
   EXPECT_THAT(table,
               HasSubstr("More underserved than for the other 180 respondents "
-                        "(Holm-adjusted p < 0.05):\n"
+                        "(Holm-adjusted across segments and outcomes, "
+                        "p < 0.05):\n"
                         "  off_track  opportunity +7.5 (17.0 vs 9.5), "
                         "adjusted p < 0.0001\n"));
   EXPECT_THAT(table,
               HasSubstr("No outcome significantly more underserved than for "
-                        "the other 90 respondents (Holm-adjusted p < 0.05)\n"));
+                        "the other 90 respondents (Holm-adjusted across "
+                        "segments and outcomes, p < 0.05)\n"));
   // Only outcomes flagged more underserved are listed.
   EXPECT_THAT(table, Not(HasSubstr("blade  opportunity")));
 

@@ -181,7 +181,8 @@ TEST(SegmentationTableTest, ProfilesEachSegment) {
                                "    9.0    1.0   17.0  -             "
                                "extreme\n"));
   EXPECT_THAT(table, HasSubstr("More underserved than for the other 40 "
-                               "respondents (Holm-adjusted across outcomes):\n"
+                               "respondents (Holm-adjusted across segments and "
+                               "outcomes):\n"
                                "  off_track  opportunity +10.5 (17.0 vs 6.5), "
                                "adjusted p < 0.0001\n"));
   EXPECT_THAT(table, HasSubstr("No outcome significantly more underserved "
@@ -192,6 +193,34 @@ TEST(SegmentationTableTest, ProfilesEachSegment) {
                         "adjusted p = 0.0031\n"));
   EXPECT_THAT(table, HasSubstr("No attribute value significantly "
                                "over-represented\n"));
+}
+
+TEST(SegmentationTableTest, SaysTheAttributeTestAndWhatWasSetAside) {
+  v1::SegmentationReport report = TwoSegments();
+  report.set_min_attribute_count(5);
+  std::string table = RenderSegmentationTable(report);
+  EXPECT_THAT(table, HasSubstr("Over-represented attribute values (Fisher "
+                               "mid-p, Holm-adjusted; held by at least 5 of "
+                               "the segment):\n"));
+  EXPECT_THAT(table, Not(HasSubstr("set aside")));
+  EXPECT_EQ(RenderSegmentationNotes(report), "");
+  v1::SetAsideAttribute* email = report.add_set_aside_attributes();
+  email->set_attribute("email");
+  email->set_reason(v1::ATTRIBUTE_SET_ASIDE_REASON_HIGH_CARDINALITY);
+  email->set_distinct_value_count(98);
+  email->set_respondent_count(100);
+  v1::SetAsideAttribute* id = report.add_set_aside_attributes();
+  id->set_attribute("crm id");
+  id->set_distinct_value_count(60);
+  id->set_respondent_count(60);
+  const std::string line =
+      "Attributes set aside (most values unique: identifiers, emails or free "
+      "text; not tested): email (98 distinct of 100), crm id (60 distinct of "
+      "60)\n";
+  EXPECT_THAT(RenderSegmentationTable(report), HasSubstr(line));
+  // The CSV stays respondent_id,cluster; the note is for stderr.
+  EXPECT_EQ(RenderSegmentationNotes(report), line);
+  EXPECT_THAT(RenderSegmentationCsv(report), Not(HasSubstr("email")));
 }
 
 TEST(SegmentationTableTest, ListsAtMostFiveRankedOutcomes) {

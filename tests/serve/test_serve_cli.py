@@ -140,6 +140,63 @@ def test_json_request(serve):
     assert server.stop() == 0
 
 
+def benjamini_hochberg(p):
+    """R's p.adjust(p, "BH"), written out here independently."""
+    m = len(p)
+    order = sorted(range(m), key=lambda i: p[i])
+    adjusted = [0.0] * m
+    running = 1.0
+    for rank in range(m - 1, -1, -1):
+        running = min(running, m * p[order[rank]] / (rank + 1))
+        adjusted[order[rank]] = running
+    return adjusted
+
+
+def test_json_request_with_p_value_adjustment(serve):
+    """ScoringOptions.p_value_adjustment reaches POST /v1/score as JSON:
+    the report names it and the adjusted p-values are Benjamini-Hochberg's
+    over all segments x outcomes."""
+    server = serve()
+    respondents = []
+    for i in range(120):
+        group = "abc"[i % 3]
+        answers = []
+        for o in range(4):
+            unmet = "abc".index(group) == o
+            imp = 5 if (i * 7 + o) % 10 < (8 if unmet else 5) else 2
+            sat = 5 if (i * 3 + o) % 10 < (2 if unmet else 5) else 1
+            answers.append({"outcomeId": "o%d" % o, "importance": imp,
+                            "satisfaction": sat})
+        respondents.append({"id": "r%d" % i, "answers": answers,
+                            "attributes": {"group": group}})
+    study = {"outcomes": [{"id": "o%d" % o} for o in range(4)],
+             "respondents": respondents}
+    reports = {}
+    for adjustment in ("P_VALUE_ADJUSTMENT_BH", None):
+        options = {"segmentBy": "group", "bootstrapResamples": 0}
+        if adjustment:
+            options["pValueAdjustment"] = adjustment
+        status, body = server.request(
+            "/v1/score", json.dumps({"study": study, "options": options})
+            .encode(), "application/json")
+        assert status == 200, body
+        reports[adjustment] = json.loads(body)
+    bh, holm = reports["P_VALUE_ADJUSTMENT_BH"], reports[None]
+    assert bh["pValueAdjustment"] == "P_VALUE_ADJUSTMENT_BH"
+    assert holm["pValueAdjustment"] == "P_VALUE_ADJUSTMENT_HOLM"
+    tests = [c["opportunityTest"] for s in bh["segments"]
+             for c in s["comparisons"] if "opportunityTest" in c]
+    assert len(tests) == 12  # 3 segments x 4 outcomes, one family
+    expected = benjamini_hochberg([t["pValue"] for t in tests])
+    for test, value in zip(tests, expected):
+        assert test["adjustedPValue"] == pytest.approx(value, rel=1e-12)
+        assert test["adjustedPValue"] <= test["holmAdjustedPValue"]
+    found = {s["name"]: s["moreUnderservedOutcomeIds"] for s in bh["segments"]}
+    assert found["a"] == ["o0"] and found["b"] == ["o1"] \
+        and found["c"] == ["o2"]
+    assert server.stop() == 0
+
+
 def test_errors_are_json(serve):
     server = serve("--max-body-bytes", "100")
     status, body = server.request(
