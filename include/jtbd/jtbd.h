@@ -401,7 +401,8 @@ JTBD_EXPORT jtbd_error* jtbd_read_options_set_limits(jtbd_read_options* options,
  *   jtbd_score_options_destroy, jtbd_score_options_set_segment_by,
  *   jtbd_score_options_set_confidence_level,
  *   jtbd_score_options_set_bootstrap_resamples, jtbd_score_options_set_seed,
- *   jtbd_score_options_set_method, jtbd_score_options_set_screening,
+ *   jtbd_score_options_set_method, jtbd_score_options_set_p_value_adjustment,
+ *   jtbd_score_options_set_screening,
  *   jtbd_score_options_set_screening_min_ratings,
  *   jtbd_score_options_set_screening_speed_fraction,
  *   jtbd_score_options_set_screening_min_seconds,
@@ -451,6 +452,22 @@ JTBD_EXPORT jtbd_error* jtbd_score_options_set_seed(jtbd_score_options* options,
 /* A jtbd_score_method value; others are refused. */
 JTBD_EXPORT jtbd_error* jtbd_score_options_set_method(
     jtbd_score_options* options, int32_t method);
+
+/* How the segment-vs-rest tests are adjusted for testing many outcomes in
+ * many segments (equal to jtbd.v1.PValueAdjustment): one family per measure
+ * across segments x outcomes (docs/SCORING.md). */
+typedef enum jtbd_p_value_adjustment {
+  JTBD_P_VALUE_ADJUSTMENT_UNSPECIFIED = 0, /* Holm's */
+  /* Holm's step-down: the chance of any false finding stays below alpha */
+  JTBD_P_VALUE_ADJUSTMENT_HOLM = 1,
+  /* Benjamini-Hochberg's step-up: the expected share of false findings
+   * among those reported stays below alpha (exploratory studies) */
+  JTBD_P_VALUE_ADJUSTMENT_BH = 2
+} jtbd_p_value_adjustment;
+
+/* A jtbd_p_value_adjustment value (default Holm's); others are refused. */
+JTBD_EXPORT jtbd_error* jtbd_score_options_set_p_value_adjustment(
+    jtbd_score_options* options, int32_t adjustment);
 
 /* Screening of inattentive respondents (docs/SCORING.md, "Screening"), off
  * by default. enabled = 1 flags straight-liners, speeders and respondents
@@ -746,7 +763,9 @@ JTBD_EXPORT jtbd_error* jtbd_report_segment_outcome(const jtbd_report* report,
 typedef struct jtbd_significance_test {
   double z;       /* segment minus rest, over its standard error */
   double p_value; /* two-sided, erfc(|z| / sqrt 2) */
-  /* Holm-adjusted across the segment's outcomes, per measure */
+  /* Holm-adjusted: segment comparisons per measure across segments x
+   * outcomes, over-represented attribute values across the values of their
+   * attribute in the segment, competitor gaps across the outcomes */
   double holm_adjusted_p_value;
 } jtbd_significance_test;
 
@@ -769,8 +788,8 @@ typedef struct jtbd_segment_comparison {
   const char* outcome_id;
   size_t outcome_id_len;
   uint32_t has; /* jtbd_comparison_has bits */
-  /* 1 when opportunity_difference > 0 and the opportunity test's
-   * Holm-adjusted p-value is below 1 - confidence level */
+  /* 1 when opportunity_difference > 0 and opportunity_adjusted_p_value is
+   * below 1 - confidence level */
   uint32_t more_underserved;
   double rest_importance; /* the rest's scores */
   double rest_satisfaction;
@@ -784,10 +803,16 @@ typedef struct jtbd_segment_comparison {
   jtbd_significance_test satisfaction_test;
   /* delta-method variances of segment and rest */
   jtbd_significance_test opportunity_test;
+  /* The p-values adjusted as the report says (jtbd_report_info's
+   * p_value_adjustment): the tests' Holm-adjusted ones, or
+   * Benjamini-Hochberg's; what more_underserved is decided on */
+  double importance_adjusted_p_value;
+  double satisfaction_adjusted_p_value;
+  double opportunity_adjusted_p_value;
 } jtbd_segment_comparison;
 
 #define JTBD_SEGMENT_COMPARISON_STRUCT_SIZE \
-  JTBD_STRUCT_SIZE(jtbd_segment_comparison, opportunity_test)
+  JTBD_STRUCT_SIZE(jtbd_segment_comparison, opportunity_adjusted_p_value)
 
 /* Outcome `index` of a segment compared with the rest: the same outcome,
  * and index range, as jtbd_report_segment_outcome. */
@@ -924,10 +949,12 @@ typedef struct jtbd_report_info {
   int32_t scale_top_box_min;
   uint64_t respondent_count;
   uint64_t unsegmented_respondent_count; /* no segment_by value */
+  /* jtbd_p_value_adjustment of the segment tests, never UNSPECIFIED */
+  int32_t p_value_adjustment;
 } jtbd_report_info;
 
 #define JTBD_REPORT_INFO_STRUCT_SIZE \
-  JTBD_STRUCT_SIZE(jtbd_report_info, unsegmented_respondent_count)
+  JTBD_STRUCT_SIZE(jtbd_report_info, p_value_adjustment)
 
 JTBD_EXPORT jtbd_error* jtbd_report_get_info(const jtbd_report* report,
                                              jtbd_report_info* out);
@@ -1141,7 +1168,9 @@ JTBD_EXPORT jtbd_error* jtbd_score_request_json_with_limits(
  *   jtbd_segmentation_respondent_cluster,
  *   jtbd_segmentation_respondent_clusters, jtbd_segmentation_segment_profile,
  *   jtbd_segmentation_create_segment_report,
- *   jtbd_segmentation_segment_attribute, jtbd_segmentation_render,
+ *   jtbd_segmentation_segment_attribute,
+ *   jtbd_segmentation_set_aside_attribute_count,
+ *   jtbd_segmentation_set_aside_attribute, jtbd_segmentation_render,
  *   jtbd_segmentation_create_model.
  * - change an object, so nothing else may use that object meanwhile:
  *   jtbd_segment_options_destroy, jtbd_segment_options_set_feature,
@@ -1149,6 +1178,7 @@ JTBD_EXPORT jtbd_error* jtbd_score_request_json_with_limits(
  *   jtbd_segment_options_set_k, jtbd_segment_options_set_k_range,
  *   jtbd_segment_options_set_starts, jtbd_segment_options_set_seed,
  *   jtbd_segment_options_set_threads,
+ *   jtbd_segment_options_set_min_attribute_count,
  *   jtbd_segment_options_set_silhouette_sample_size,
  *   jtbd_segment_options_set_score_options, jtbd_segmentation_destroy.
  */
@@ -1209,6 +1239,11 @@ JTBD_EXPORT jtbd_error* jtbd_segment_options_set_seed(
 /* Worker threads (0: one per core, the default; at most 256). */
 JTBD_EXPORT jtbd_error* jtbd_segment_options_set_threads(
     jtbd_segment_options* options, uint32_t threads);
+/* The fewest respondents of a segment an attribute value must have to be
+ * listed as over-represented (default 5; 0 and 1 list any count), so that
+ * a value held by one or two respondents is never a finding. */
+JTBD_EXPORT jtbd_error* jtbd_segment_options_set_min_attribute_count(
+    jtbd_segment_options* options, uint32_t count);
 /* Respondents whose silhouette is computed exactly to estimate each k's
  * mean: 0 means all of them; otherwise at least 2 (default: all up to 5000
  * respondents, else a seeded sample of 5000). */
@@ -1248,10 +1283,16 @@ typedef struct jtbd_segmentation_info {
   uint64_t unclustered_respondent_count;
   uint64_t silhouette_respondent_count; /* respondents evaluated */
   uint64_t imputed_feature_count;       /* features imputed with the mean */
+  /* the fewest respondents of a segment an attribute value listed as
+   * over-represented has (jtbd_segment_options_set_min_attribute_count) */
+  uint32_t min_attribute_count;
+  /* jtbd_p_value_adjustment of the segments' outcome comparisons, across
+   * segments x outcomes; never UNSPECIFIED */
+  int32_t p_value_adjustment;
 } jtbd_segmentation_info;
 
 #define JTBD_SEGMENTATION_INFO_STRUCT_SIZE \
-  JTBD_STRUCT_SIZE(jtbd_segmentation_info, imputed_feature_count)
+  JTBD_STRUCT_SIZE(jtbd_segmentation_info, p_value_adjustment)
 
 JTBD_EXPORT jtbd_error* jtbd_segmentation_get_info(
     const jtbd_segmentation* segmentation, jtbd_segmentation_info* out);
@@ -1336,17 +1377,53 @@ typedef struct jtbd_attribute_overrepresentation {
   double rest_share;    /* rest_count / rest_total */
   uint32_t has_lift;    /* 0 when rest_share is 0 (lift then 0) */
   double lift;          /* segment_share / rest_share */
+  /* Fisher's exact test, one-sided (more in the segment than in the rest):
+   * p_value is the mid-p, which decides (below 1 - confidence level after
+   * Holm's adjustment across the attribute's values in the segment); z is
+   * the pooled two-proportion z, descriptive only */
   jtbd_significance_test test;
+  double fisher_p_value; /* Fisher's own, conservative, one-sided p */
 } jtbd_attribute_overrepresentation;
 
 #define JTBD_ATTRIBUTE_OVERREPRESENTATION_STRUCT_SIZE \
-  JTBD_STRUCT_SIZE(jtbd_attribute_overrepresentation, test)
+  JTBD_STRUCT_SIZE(jtbd_attribute_overrepresentation, fisher_p_value)
 
 /* Over-represented value `index` of segment `cluster` (largest lift
  * first; index < overrepresented_attribute_count of its profile). */
 JTBD_EXPORT jtbd_error* jtbd_segmentation_segment_attribute(
     const jtbd_segmentation* segmentation, uint32_t cluster, size_t index,
     jtbd_attribute_overrepresentation* out);
+
+/* Why an attribute column was not used to describe segments (equal to
+ * jtbd.v1.AttributeSetAsideReason). */
+typedef enum jtbd_set_aside_reason {
+  JTBD_SET_ASIDE_REASON_UNSPECIFIED = 0,
+  /* most values unique (ids, emails, free text): more than 10 distinct
+   * values, and more than half as many as respondents with a value */
+  JTBD_SET_ASIDE_REASON_HIGH_CARDINALITY = 1
+} jtbd_set_aside_reason;
+
+/* An attribute column set aside. Text points into the segmentation. */
+typedef struct jtbd_set_aside_attribute {
+  size_t struct_size; /* sizeof(jtbd_set_aside_attribute) (convention 8) */
+  const char* attribute; /* "email" */
+  size_t attribute_len;
+  int32_t reason; /* jtbd_set_aside_reason */
+  /* distinct non-empty values among the clustered respondents */
+  uint64_t distinct_value_count;
+  uint64_t respondent_count; /* clustered respondents with a value */
+} jtbd_set_aside_attribute;
+
+#define JTBD_SET_ASIDE_ATTRIBUTE_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_set_aside_attribute, respondent_count)
+
+/* Attribute columns set aside (not tested for over-represented values), in
+ * column order; 0 for NULL. */
+JTBD_EXPORT size_t jtbd_segmentation_set_aside_attribute_count(
+    const jtbd_segmentation* segmentation);
+JTBD_EXPORT jtbd_error* jtbd_segmentation_set_aside_attribute(
+    const jtbd_segmentation* segmentation, size_t index,
+    jtbd_set_aside_attribute* out);
 
 /* Renders the segmentation: JTBD_FORMAT_TABLE (for people), JTBD_FORMAT_JSON
  * (protobuf JSON of jtbd.v1.SegmentationReport, with `respondents` and

@@ -273,6 +273,14 @@ struct ReadOptions {
 
 // Mirrors jtbd_score_method (and jtbd.v1.ScoreMethod): how importance,
 // satisfaction and opportunity are computed. Ulwick's is the default.
+// Mirrors jtbd_p_value_adjustment: how segment-vs-rest tests are adjusted,
+// per measure across segments x outcomes.
+enum class PValueAdjustment : int32_t {
+  kUnspecified = JTBD_P_VALUE_ADJUSTMENT_UNSPECIFIED,  // Holm's
+  kHolm = JTBD_P_VALUE_ADJUSTMENT_HOLM,  // family-wise error rate
+  kBh = JTBD_P_VALUE_ADJUSTMENT_BH,      // Benjamini-Hochberg: false discoveries
+};
+
 enum class ScoreMethod : int32_t {
   kUnspecified = JTBD_SCORE_METHOD_UNSPECIFIED,  // Ulwick's
   kUlwick = JTBD_SCORE_METHOD_ULWICK,            // top-two-box, 0-20
@@ -365,6 +373,8 @@ struct ScoreOptions {
   // The same seed gives the same intervals.
   std::optional<uint64_t> seed = std::nullopt;
   std::optional<ScoreMethod> method = std::nullopt;
+  // How the segment tests are adjusted for their number.
+  std::optional<PValueAdjustment> p_value_adjustment = std::nullopt;
   // Screening of inattentive respondents (docs/SCORING.md, "Screening";
   // studies only): flagged when enabled, left out of the scores with
   // exclude; off unless enabled.
@@ -404,6 +414,10 @@ MakeScoreOptions(const ScoreOptions& options) {
     Check(jtbd_score_options_set_method(raw,
                                         static_cast<int32_t>(*options.method)));
   }
+  if (options.p_value_adjustment.has_value()) {
+    Check(jtbd_score_options_set_p_value_adjustment(
+        raw, static_cast<int32_t>(*options.p_value_adjustment)));
+  }
   const ScoreOptions::Screening& screening = options.screening;
   if (screening.enabled || screening.exclude) {
     Check(jtbd_score_options_set_screening(raw, screening.enabled ? 1 : 0,
@@ -438,11 +452,15 @@ struct Interval {
   double high = 0;
 };
 
-// A z-test of a segment against the rest of the respondents.
+// A test of a segment against the rest (see jtbd_significance_test).
 struct SignificanceTest {
   double z = 0;
-  double p_value = 0;                // two-sided
-  double holm_adjusted_p_value = 0;  // across the segment's outcomes
+  double p_value = 0;
+  double holm_adjusted_p_value = 0;
+  // What the finding is decided on: for segment comparisons the p-value
+  // adjusted as the report says (Holm's or Benjamini-Hochberg's), else
+  // Holm's.
+  double adjusted_p_value = 0;
 };
 
 // One competing solution on one outcome (see jtbd_solution_score;
@@ -517,7 +535,8 @@ struct SegmentComparison {
   std::optional<SignificanceTest> importance_test;
   std::optional<SignificanceTest> satisfaction_test;
   std::optional<SignificanceTest> opportunity_test;
-  // opportunity_difference > 0, Holm-adjusted p below 1 - confidence.
+  // opportunity_difference > 0, opportunity_test's adjusted_p_value below
+  // 1 - confidence.
   bool more_underserved = false;
 };
 
@@ -598,6 +617,8 @@ class Report {
   uint64_t unsegmented_respondent_count() const {
     return unsegmented_respondent_count_;
   }
+  // How the segment tests were adjusted (never kUnspecified).
+  PValueAdjustment p_value_adjustment() const { return p_value_adjustment_; }
   // The scale and top-box rule used.
   int32_t scale_min() const { return scale_min_; }
   int32_t scale_max() const { return scale_max_; }
@@ -632,6 +653,8 @@ class Report {
     report.effective_respondent_count_ = info.effective_respondent_count;
     report.segment_by_.assign(info.segment_by, info.segment_by_len);
     report.unsegmented_respondent_count_ = info.unsegmented_respondent_count;
+    report.p_value_adjustment_ =
+        static_cast<PValueAdjustment>(info.p_value_adjustment);
     report.scale_min_ = info.scale_min;
     report.scale_max_ = info.scale_max;
     report.top_box_min_ = info.scale_top_box_min;
@@ -749,7 +772,8 @@ class Report {
                              size_t index, OutcomeScore* out) {
     const auto test = [](bool present, const jtbd_significance_test& value) {
       return present ? std::optional<SignificanceTest>(SignificanceTest{
-                           value.z, value.p_value, value.holm_adjusted_p_value})
+                           value.z, value.p_value, value.holm_adjusted_p_value,
+                           value.holm_adjusted_p_value})
                      : std::nullopt;
     };
     for (size_t k = 0; k < jtbd_report_solution_count(native); ++k) {
@@ -811,10 +835,12 @@ class Report {
     const auto number = [&c](uint32_t bit, double value) {
       return (c.has & bit) != 0 ? std::optional<double>(value) : std::nullopt;
     };
-    const auto test = [&c](uint32_t bit, const jtbd_significance_test& value) {
+    const auto test = [&c](uint32_t bit, const jtbd_significance_test& value,
+                           double adjusted) {
       return (c.has & bit) != 0
-                 ? std::optional<SignificanceTest>(SignificanceTest{
-                       value.z, value.p_value, value.holm_adjusted_p_value})
+                 ? std::optional<SignificanceTest>(
+                       SignificanceTest{value.z, value.p_value,
+                                        value.holm_adjusted_p_value, adjusted})
                  : std::nullopt;
     };
     out.importance_difference = number(
@@ -824,11 +850,14 @@ class Report {
     out.opportunity_difference = number(
         JTBD_COMPARISON_HAS_OPPORTUNITY_DIFFERENCE, c.opportunity_difference);
     out.importance_test =
-        test(JTBD_COMPARISON_HAS_IMPORTANCE_TEST, c.importance_test);
+        test(JTBD_COMPARISON_HAS_IMPORTANCE_TEST, c.importance_test,
+             c.importance_adjusted_p_value);
     out.satisfaction_test =
-        test(JTBD_COMPARISON_HAS_SATISFACTION_TEST, c.satisfaction_test);
+        test(JTBD_COMPARISON_HAS_SATISFACTION_TEST, c.satisfaction_test,
+             c.satisfaction_adjusted_p_value);
     out.opportunity_test =
-        test(JTBD_COMPARISON_HAS_OPPORTUNITY_TEST, c.opportunity_test);
+        test(JTBD_COMPARISON_HAS_OPPORTUNITY_TEST, c.opportunity_test,
+             c.opportunity_adjusted_p_value);
     out.more_underserved = c.more_underserved != 0;
     return out;
   }
@@ -897,6 +926,7 @@ class Report {
   double effective_respondent_count_ = 0;
   std::string segment_by_;
   uint64_t unsegmented_respondent_count_ = 0;
+  PValueAdjustment p_value_adjustment_ = PValueAdjustment::kHolm;
   int32_t scale_min_ = 0;
   int32_t scale_max_ = 0;
   int32_t top_box_min_ = 0;
@@ -1372,6 +1402,9 @@ struct SegmentOptions {
   std::optional<uint32_t> threads = std::nullopt;  // worker threads
   // Respondents whose silhouette is computed; 0: all.
   std::optional<uint32_t> silhouette_sample_size = std::nullopt;
+  // The fewest respondents of a segment an over-represented attribute value
+  // must have.
+  std::optional<uint32_t> min_attribute_count = std::nullopt;
   // How each segment is scored against the rest (segment_by must be empty).
   ScoreOptions scoring = {};
 };
@@ -1395,7 +1428,19 @@ struct AttributeOverrepresentation {
   double segment_share = 0;
   double rest_share = 0;
   std::optional<double> lift;  // absent when rest_share is 0
-  SignificanceTest test;       // Holm-adjusted across the attribute's values
+  // Fisher's exact test, one-sided: p_value is the mid-p, Holm-adjusted
+  // across the attribute's values in the segment; z is descriptive.
+  SignificanceTest test;
+  double fisher_p_value = 0;  // Fisher's own, conservative
+};
+
+// An attribute column not used to describe segments (see
+// jtbd_set_aside_attribute).
+struct SetAsideAttribute {
+  std::string attribute;
+  int32_t reason = 0;  // jtbd_set_aside_reason
+  uint64_t distinct_value_count = 0;
+  uint64_t respondent_count = 0;
 };
 
 // One segment: its size and share, and its scores as a Report whose
@@ -1533,6 +1578,14 @@ class Segmentation {
   uint32_t starts() const { return info_.starts; }
   uint64_t seed() const { return info_.seed; }
   uint64_t imputed_feature_count() const { return info_.imputed_feature_count; }
+  uint32_t min_attribute_count() const { return info_.min_attribute_count; }
+  PValueAdjustment p_value_adjustment() const {
+    return static_cast<PValueAdjustment>(info_.p_value_adjustment);
+  }
+  // Attribute columns set aside (ids, emails, free text), in column order.
+  const std::vector<SetAsideAttribute>& set_aside_attributes() const {
+    return set_aside_attributes_;
+  }
   const std::vector<std::string>& outcome_ids() const { return outcome_ids_; }
   const std::vector<std::string>& dropped_outcome_ids() const {
     return dropped_outcome_ids_;
@@ -1624,11 +1677,24 @@ class Segmentation {
         value.segment_share = a.segment_share;
         value.rest_share = a.rest_share;
         if (a.has_lift != 0) value.lift = a.lift;
-        value.test = SignificanceTest{a.test.z, a.test.p_value,
-                                      a.test.holm_adjusted_p_value};
+        value.test =
+            SignificanceTest{a.test.z, a.test.p_value,
+                             a.test.holm_adjusted_p_value,
+                             a.test.holm_adjusted_p_value};
+        value.fisher_p_value = a.fisher_p_value;
         segment.overrepresented_attributes.push_back(std::move(value));
       }
       out.segments_.push_back(std::move(segment));
+    }
+    for (size_t i = 0; i < jtbd_segmentation_set_aside_attribute_count(native);
+         ++i) {
+      jtbd_set_aside_attribute a = {};
+      a.struct_size = sizeof(a);
+      internal::Check(jtbd_segmentation_set_aside_attribute(native, i, &a));
+      out.set_aside_attributes_.push_back(
+          SetAsideAttribute{std::string(a.attribute, a.attribute_len),
+                            a.reason, a.distinct_value_count,
+                            a.respondent_count});
     }
     out.native_ = std::move(owned);
     return out;
@@ -1643,6 +1709,7 @@ class Segmentation {
   std::vector<SegmentCandidate> candidates_;
   std::vector<uint32_t> clusters_;
   std::vector<SegmentProfile> segments_;
+  std::vector<SetAsideAttribute> set_aside_attributes_;
   std::shared_ptr<const jtbd_segmentation> native_;
 };
 
@@ -1681,6 +1748,10 @@ MakeSegmentOptions(const SegmentOptions& options) {
   if (options.silhouette_sample_size.has_value()) {
     Check(jtbd_segment_options_set_silhouette_sample_size(
         raw, *options.silhouette_sample_size));
+  }
+  if (options.min_attribute_count.has_value()) {
+    Check(jtbd_segment_options_set_min_attribute_count(
+        raw, *options.min_attribute_count));
   }
   auto scoring = MakeScoreOptions(options.scoring);
   Check(jtbd_segment_options_set_score_options(raw, scoring.get()));

@@ -415,6 +415,15 @@ static_assert(static_cast<int>(JTBD_SCORE_METHOD_UNSPECIFIED) ==
                   jtbd::v1::ScoreMethod_MAX ==
                       static_cast<int>(JTBD_SCORE_METHOD_TOP_BOX_ONLY),
               "jtbd_score_method mirrors jtbd.v1.ScoreMethod");
+static_assert(static_cast<int>(JTBD_P_VALUE_ADJUSTMENT_UNSPECIFIED) ==
+                      jtbd::v1::P_VALUE_ADJUSTMENT_UNSPECIFIED &&
+                  static_cast<int>(JTBD_P_VALUE_ADJUSTMENT_HOLM) ==
+                      jtbd::v1::P_VALUE_ADJUSTMENT_HOLM &&
+                  static_cast<int>(JTBD_P_VALUE_ADJUSTMENT_BH) ==
+                      jtbd::v1::P_VALUE_ADJUSTMENT_BH &&
+                  jtbd::v1::PValueAdjustment_MAX ==
+                      static_cast<int>(JTBD_P_VALUE_ADJUSTMENT_BH),
+              "jtbd_p_value_adjustment mirrors jtbd.v1.PValueAdjustment");
 
 jtbd_error* jtbd_score_options_set_method(jtbd_score_options* options,
                                           int32_t method) {
@@ -426,6 +435,22 @@ jtbd_error* jtbd_score_options_set_method(jtbd_score_options* options,
           static_cast<int>(JTBD_SCORE_METHOD_TOP_BOX_ONLY), ")"));
     }
     options->options.set_method(static_cast<jtbd::v1::ScoreMethod>(method));
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_score_options_set_p_value_adjustment(
+    jtbd_score_options* options, int32_t adjustment) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
+    if (!jtbd::v1::PValueAdjustment_IsValid(adjustment)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          fn, ": adjustment ", adjustment,
+          " is not a jtbd_p_value_adjustment (0-",
+          static_cast<int>(JTBD_P_VALUE_ADJUSTMENT_BH), ")"));
+    }
+    options->options.set_p_value_adjustment(
+        static_cast<jtbd::v1::PValueAdjustment>(adjustment));
     return absl::OkStatus();
   });
 }

@@ -11,6 +11,7 @@
 #include "capi/capi_internal.h"
 #include "jtbd/jtbd.h"
 #include "jtbd/v1/report.pb.h"
+#include "render/p_value_adjustment.h"
 #include "render/report_render.h"
 
 using jtbd::capi::CheckNotNull;
@@ -114,14 +115,20 @@ jtbd_segment_comparison ToC(const jtbd::v1::SegmentComparison& comparison) {
   if (comparison.has_importance_test()) {
     has |= JTBD_COMPARISON_HAS_IMPORTANCE_TEST;
     full.importance_test = ToC(comparison.importance_test());
+    full.importance_adjusted_p_value =
+        jtbd::render::AdjustedPValue(comparison.importance_test());
   }
   if (comparison.has_satisfaction_test()) {
     has |= JTBD_COMPARISON_HAS_SATISFACTION_TEST;
     full.satisfaction_test = ToC(comparison.satisfaction_test());
+    full.satisfaction_adjusted_p_value =
+        jtbd::render::AdjustedPValue(comparison.satisfaction_test());
   }
   if (comparison.has_opportunity_test()) {
     has |= JTBD_COMPARISON_HAS_OPPORTUNITY_TEST;
     full.opportunity_test = ToC(comparison.opportunity_test());
+    full.opportunity_adjusted_p_value =
+        jtbd::render::AdjustedPValue(comparison.opportunity_test());
   }
   full.has = has;
   return full;
@@ -147,6 +154,11 @@ jtbd_report_info ToC(const jtbd::v1::Report& report) {
   full.scale_top_box_min = report.scale().top_box_min();
   full.respondent_count = report.respondent_count();
   full.unsegmented_respondent_count = report.unsegmented_respondent_count();
+  // A report stored before the option existed was adjusted by Holm's.
+  full.p_value_adjustment =
+      report.p_value_adjustment() == jtbd::v1::P_VALUE_ADJUSTMENT_UNSPECIFIED
+          ? JTBD_P_VALUE_ADJUSTMENT_HOLM
+          : static_cast<int32_t>(report.p_value_adjustment());
   return full;
 }
 

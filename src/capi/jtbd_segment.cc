@@ -135,6 +135,7 @@ jtbd_attribute_overrepresentation ToC(
   full.has_lift = value.has_lift() ? 1 : 0;
   full.lift = value.has_lift() ? value.lift() : 0;
   full.test = jtbd::capi::ToC(value.test());
+  full.fisher_p_value = value.fisher_p_value();
   return full;
 }
 
@@ -242,6 +243,15 @@ jtbd_error* jtbd_segment_options_set_threads(jtbd_segment_options* options,
   });
 }
 
+jtbd_error* jtbd_segment_options_set_min_attribute_count(
+    jtbd_segment_options* options, uint32_t count) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    return UpdateOptions(fn, options, [&](jtbd::v1::SegmentationOptions& o) {
+      o.set_min_attribute_count(count);
+    });
+  });
+}
+
 jtbd_error* jtbd_segment_options_set_silhouette_sample_size(
     jtbd_segment_options* options, uint32_t size) {
   return Guard([&, fn = __func__]() -> absl::Status {
@@ -310,6 +320,11 @@ jtbd_error* jtbd_segmentation_get_info(const jtbd_segmentation* segmentation,
     full.unclustered_respondent_count = report.unclustered_respondent_count();
     full.silhouette_respondent_count = report.silhouette_respondent_count();
     full.imputed_feature_count = report.imputed_feature_count();
+    full.min_attribute_count = report.min_attribute_count();
+    full.p_value_adjustment =
+        report.p_value_adjustment() == jtbd::v1::P_VALUE_ADJUSTMENT_UNSPECIFIED
+            ? JTBD_P_VALUE_ADJUSTMENT_HOLM
+            : static_cast<int32_t>(report.p_value_adjustment());
     CopyOut(full, out);
     return absl::OkStatus();
   });
@@ -438,6 +453,45 @@ jtbd_error* jtbd_segmentation_segment_attribute(
         const jtbd::v1::AttributeOverrepresentation* attribute,
         ElementAt(fn, "index", profile->overrepresented_attributes(), index));
     CopyOut(ToC(*attribute), out);
+    return absl::OkStatus();
+  });
+}
+
+// jtbd_set_aside_reason mirrors jtbd.v1.AttributeSetAsideReason.
+static_assert(static_cast<int>(JTBD_SET_ASIDE_REASON_UNSPECIFIED) ==
+                      jtbd::v1::ATTRIBUTE_SET_ASIDE_REASON_UNSPECIFIED &&
+                  static_cast<int>(JTBD_SET_ASIDE_REASON_HIGH_CARDINALITY) ==
+                      jtbd::v1::ATTRIBUTE_SET_ASIDE_REASON_HIGH_CARDINALITY &&
+                  jtbd::v1::AttributeSetAsideReason_MAX ==
+                      static_cast<int>(
+                          JTBD_SET_ASIDE_REASON_HIGH_CARDINALITY),
+              "jtbd_set_aside_reason mirrors jtbd.v1.AttributeSetAsideReason");
+
+size_t jtbd_segmentation_set_aside_attribute_count(
+    const jtbd_segmentation* segmentation) {
+  if (segmentation == nullptr) return 0;
+  return static_cast<size_t>(
+      segmentation->segmentation.report.set_aside_attributes_size());
+}
+
+jtbd_error* jtbd_segmentation_set_aside_attribute(
+    const jtbd_segmentation* segmentation, size_t index,
+    jtbd_set_aside_attribute* out) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "segmentation", segmentation));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckOutStruct(fn, out));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        const jtbd::v1::SetAsideAttribute* attribute,
+        ElementAt(fn, "index",
+                  segmentation->segmentation.report.set_aside_attributes(),
+                  index));
+    auto full = ZeroedStruct<jtbd_set_aside_attribute>();
+    full.attribute = attribute->attribute().c_str();
+    full.attribute_len = attribute->attribute().size();
+    full.reason = static_cast<int32_t>(attribute->reason());
+    full.distinct_value_count = attribute->distinct_value_count();
+    full.respondent_count = attribute->respondent_count();
+    CopyOut(full, out);
     return absl::OkStatus();
   });
 }

@@ -76,4 +76,45 @@ TEST(CppSurveyTest, SegmentSurveyFileEqualsTheTwoSteps) {
   EXPECT_EQ(from_bytes.clusters(), one_step.clusters());
 }
 
+TEST(CppSurveyTest, AdjustmentAndAttributeProfiles) {
+  jtbd::ScoreOptions options;
+  options.segment_by = "role";
+  options.bootstrap_resamples = 0;
+  options.p_value_adjustment = jtbd::PValueAdjustment::kBh;
+  const jtbd::Report bh = jtbd::ScoreSurveyFile(kSurvey, options);
+  EXPECT_EQ(bh.p_value_adjustment(), jtbd::PValueAdjustment::kBh);
+  options.p_value_adjustment = std::nullopt;
+  const jtbd::Report holm = jtbd::ScoreSurveyFile(kSurvey, options);
+  EXPECT_EQ(holm.p_value_adjustment(), jtbd::PValueAdjustment::kHolm);
+  size_t tested = 0;
+  for (size_t s = 0; s < bh.segments().size(); ++s) {
+    for (size_t i = 0; i < bh.segments()[s].comparisons.size(); ++i) {
+      const auto& b = bh.segments()[s].comparisons[i].opportunity_test;
+      const auto& h = holm.segments()[s].comparisons[i].opportunity_test;
+      if (!b.has_value()) continue;
+      ++tested;
+      EXPECT_EQ(b->holm_adjusted_p_value, h->holm_adjusted_p_value);
+      EXPECT_EQ(h->adjusted_p_value, h->holm_adjusted_p_value);
+      EXPECT_LE(b->adjusted_p_value, b->holm_adjusted_p_value + 1e-12);
+    }
+  }
+  EXPECT_GT(tested, 20u);
+
+  jtbd::SegmentOptions segmenting;
+  segmenting.k = 2;
+  segmenting.min_attribute_count = 7;
+  const jtbd::Segmentation segmentation =
+      jtbd::SegmentSurveyFile(kSurvey, segmenting);
+  EXPECT_EQ(segmentation.min_attribute_count(), 7u);
+  EXPECT_EQ(segmentation.p_value_adjustment(), jtbd::PValueAdjustment::kHolm);
+  // The example's attributes (segment, role, company size) are categories.
+  EXPECT_TRUE(segmentation.set_aside_attributes().empty());
+  for (const jtbd::SegmentProfile& profile : segmentation.segments()) {
+    for (const auto& value : profile.overrepresented_attributes) {
+      EXPECT_GE(value.segment_count, 7u);
+      EXPECT_GT(value.fisher_p_value, value.test.p_value);
+    }
+  }
+}
+
 }  // namespace

@@ -59,9 +59,9 @@ from ._errors import (AbortedError, AlreadyExistsError, CancelledError,
                       UnimplementedError, UnknownError)
 from ._ffi import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
                    VERSION_PATCH, Band, BestSolutionHas, Code, ComparisonHas,
-                   Format, InputFormat, Limit, ScoreHas, ScoreMethod,
-                   ScreeningHas, ScreeningReason, SegmentFeature,
-                   SolutionHas)
+                   Format, InputFormat, Limit, PValueAdjustment, ScoreHas,
+                   ScoreMethod, ScreeningHas, ScreeningReason,
+                   SegmentFeature, SetAsideReason, SolutionHas)
 from ._native import library_path, set_library_path
 from ._proto import score_request_message
 from ._report import Report
@@ -72,7 +72,7 @@ from ._scores import (Interval, OutcomeScore, Segment, SegmentComparison,
 from ._screening import ScreenedRespondent, Screening, ScreeningSummary
 from ._segment import (AttributeOverrepresentation, SegmentAssignment,
                        SegmentCandidate, SegmentModel, SegmentProfile,
-                       Segmentation)
+                       Segmentation, SetAsideAttribute)
 from ._study import Study, load_csv, read_csv
 from ._survey import (score_survey, score_survey_file, segment_survey,
                       segment_survey_file)
@@ -94,11 +94,12 @@ __all__ = [
     "OutcomeScore", "Interval", "SignificanceTest", "SolutionScore",
     "Segment", "SegmentComparison", "Screening", "ScreeningSummary",
     "ScreenedRespondent", "SegmentCandidate", "SegmentProfile",
-    "SegmentAssignment", "AttributeOverrepresentation",
+    "SegmentAssignment", "AttributeOverrepresentation", "SetAsideAttribute",
     # jtbd.h's enums and version macros
     "Band", "BestSolutionHas", "Code", "ComparisonHas", "Format",
-    "InputFormat", "Limit", "ScoreHas", "ScoreMethod", "ScreeningHas",
-    "ScreeningReason", "SegmentFeature", "SolutionHas",
+    "InputFormat", "Limit", "PValueAdjustment", "ScoreHas", "ScoreMethod",
+    "ScreeningHas", "ScreeningReason", "SegmentFeature", "SetAsideReason",
+    "SolutionHas",
     "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "VERSION_NUMBER",
     # errors
     "Error", "LibraryNotFoundError", "IncompatibleLibraryError",

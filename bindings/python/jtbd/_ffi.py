@@ -119,6 +119,18 @@ class ScoreMethod(enum.IntEnum):
     TOP_BOX_ONLY = 4
 
 
+class PValueAdjustment(enum.IntEnum):
+    """jtbd_p_value_adjustment: How the segment-vs-rest tests are adjusted for
+    testing many outcomes in many segments (equal to
+    jtbd.v1.PValueAdjustment): one family per measure across segments x
+    outcomes (docs/SCORING.md).
+    """
+
+    UNSPECIFIED = 0
+    HOLM = 1
+    BH = 2
+
+
 class ScoreHas(enum.IntFlag):
     """jtbd_score_has: Bits of jtbd_outcome_score.has: which of its optional
     figures exist (the others are 0). An outcome nobody rated has none; one
@@ -205,6 +217,15 @@ class SegmentFeature(enum.IntEnum):
     UNSPECIFIED = 0
     TOP_BOX_OPPORTUNITY = 1
     RATING_OPPORTUNITY = 2
+
+
+class SetAsideReason(enum.IntEnum):
+    """jtbd_set_aside_reason: Why an attribute column was not used to describe
+    segments (equal to jtbd.v1.AttributeSetAsideReason).
+    """
+
+    UNSPECIFIED = 0
+    HIGH_CARDINALITY = 1
 
 
 # ------------------------------------------------------------------- handles
@@ -349,6 +370,9 @@ class jtbd_segment_comparison(ctypes.Structure):
         ("importance_test", jtbd_significance_test),
         ("satisfaction_test", jtbd_significance_test),
         ("opportunity_test", jtbd_significance_test),
+        ("importance_adjusted_p_value", ctypes.c_double),
+        ("satisfaction_adjusted_p_value", ctypes.c_double),
+        ("opportunity_adjusted_p_value", ctypes.c_double),
     ]
 
 
@@ -411,6 +435,7 @@ class jtbd_report_info(ctypes.Structure):
         ("scale_top_box_min", ctypes.c_int32),
         ("respondent_count", ctypes.c_uint64),
         ("unsegmented_respondent_count", ctypes.c_uint64),
+        ("p_value_adjustment", ctypes.c_int32),
     ]
 
 
@@ -474,6 +499,8 @@ class jtbd_segmentation_info(ctypes.Structure):
         ("unclustered_respondent_count", ctypes.c_uint64),
         ("silhouette_respondent_count", ctypes.c_uint64),
         ("imputed_feature_count", ctypes.c_uint64),
+        ("min_attribute_count", ctypes.c_uint32),
+        ("p_value_adjustment", ctypes.c_int32),
     ]
 
 
@@ -526,6 +553,22 @@ class jtbd_attribute_overrepresentation(ctypes.Structure):
         ("has_lift", ctypes.c_uint32),
         ("lift", ctypes.c_double),
         ("test", jtbd_significance_test),
+        ("fisher_p_value", ctypes.c_double),
+    ]
+
+
+class jtbd_set_aside_attribute(ctypes.Structure):
+    """jtbd_set_aside_attribute: An attribute column set aside. Text points
+    into the segmentation.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("attribute", ctypes.c_void_p),
+        ("attribute_len", ctypes.c_size_t),
+        ("reason", ctypes.c_int32),
+        ("distinct_value_count", ctypes.c_uint64),
+        ("respondent_count", ctypes.c_uint64),
     ]
 
 
@@ -546,8 +589,8 @@ OUTCOME_SCORE_STRUCT_SIZE = (
     jtbd_outcome_score.satisfaction_effective_count.offset +
     jtbd_outcome_score.satisfaction_effective_count.size)
 SEGMENT_COMPARISON_STRUCT_SIZE = (
-    jtbd_segment_comparison.opportunity_test.offset +
-    jtbd_segment_comparison.opportunity_test.size)
+    jtbd_segment_comparison.opportunity_adjusted_p_value.offset +
+    jtbd_segment_comparison.opportunity_adjusted_p_value.size)
 SOLUTION_SCORE_STRUCT_SIZE = (
     jtbd_solution_score.satisfaction_gap_test.offset +
     jtbd_solution_score.satisfaction_gap_test.size)
@@ -555,8 +598,8 @@ BEST_SOLUTION_STRUCT_SIZE = (
     jtbd_best_solution.best_solution_gap_test.offset +
     jtbd_best_solution.best_solution_gap_test.size)
 REPORT_INFO_STRUCT_SIZE = (
-    jtbd_report_info.unsegmented_respondent_count.offset +
-    jtbd_report_info.unsegmented_respondent_count.size)
+    jtbd_report_info.p_value_adjustment.offset +
+    jtbd_report_info.p_value_adjustment.size)
 SCREENING_INFO_STRUCT_SIZE = (
     jtbd_screening_info.speed_threshold_seconds.offset +
     jtbd_screening_info.speed_threshold_seconds.size)
@@ -564,8 +607,8 @@ SCREENED_RESPONDENT_STRUCT_SIZE = (
     jtbd_screened_respondent.blank_share.offset +
     jtbd_screened_respondent.blank_share.size)
 SEGMENTATION_INFO_STRUCT_SIZE = (
-    jtbd_segmentation_info.imputed_feature_count.offset +
-    jtbd_segmentation_info.imputed_feature_count.size)
+    jtbd_segmentation_info.p_value_adjustment.offset +
+    jtbd_segmentation_info.p_value_adjustment.size)
 SEGMENT_CANDIDATE_STRUCT_SIZE = (
     jtbd_segment_candidate.inertia.offset +
     jtbd_segment_candidate.inertia.size)
@@ -573,8 +616,11 @@ SEGMENT_PROFILE_STRUCT_SIZE = (
     jtbd_segment_profile.overrepresented_attribute_count.offset +
     jtbd_segment_profile.overrepresented_attribute_count.size)
 ATTRIBUTE_OVERREPRESENTATION_STRUCT_SIZE = (
-    jtbd_attribute_overrepresentation.test.offset +
-    jtbd_attribute_overrepresentation.test.size)
+    jtbd_attribute_overrepresentation.fisher_p_value.offset +
+    jtbd_attribute_overrepresentation.fisher_p_value.size)
+SET_ASIDE_ATTRIBUTE_STRUCT_SIZE = (
+    jtbd_set_aside_attribute.respondent_count.offset +
+    jtbd_set_aside_attribute.respondent_count.size)
 SEGMENT_ASSIGNMENT_STRUCT_SIZE = (
     jtbd_segment_assignment.distance.offset +
     jtbd_segment_assignment.distance.size)
@@ -711,6 +757,10 @@ FUNCTIONS = (
     ("jtbd_score_options_set_method", jtbd_error_p, (
         ("options", jtbd_score_options_p),
         ("method", ctypes.c_int32),
+    )),
+    ("jtbd_score_options_set_p_value_adjustment", jtbd_error_p, (
+        ("options", jtbd_score_options_p),
+        ("adjustment", ctypes.c_int32),
     )),
     ("jtbd_score_options_set_screening", jtbd_error_p, (
         ("options", jtbd_score_options_p),
@@ -1117,6 +1167,10 @@ FUNCTIONS = (
         ("options", jtbd_segment_options_p),
         ("threads", ctypes.c_uint32),
     )),
+    ("jtbd_segment_options_set_min_attribute_count", jtbd_error_p, (
+        ("options", jtbd_segment_options_p),
+        ("count", ctypes.c_uint32),
+    )),
     ("jtbd_segment_options_set_silhouette_sample_size", jtbd_error_p, (
         ("options", jtbd_segment_options_p),
         ("size", ctypes.c_uint32),
@@ -1179,6 +1233,14 @@ FUNCTIONS = (
         ("cluster", ctypes.c_uint32),
         ("index", ctypes.c_size_t),
         ("out", ctypes.POINTER(jtbd_attribute_overrepresentation)),
+    )),
+    ("jtbd_segmentation_set_aside_attribute_count", ctypes.c_size_t, (
+        ("segmentation", jtbd_segmentation_p),
+    )),
+    ("jtbd_segmentation_set_aside_attribute", jtbd_error_p, (
+        ("segmentation", jtbd_segmentation_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_set_aside_attribute)),
     )),
     ("jtbd_segmentation_render", jtbd_error_p, (
         ("segmentation", jtbd_segmentation_p),

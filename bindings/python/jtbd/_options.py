@@ -13,7 +13,8 @@ import json
 import os
 
 from . import _convert, _native, _screening
-from ._ffi import InputFormat, Limit, ScoreMethod, SegmentFeature
+from ._ffi import (InputFormat, Limit, PValueAdjustment, ScoreMethod,
+                   SegmentFeature)
 from ._handle import Owned
 
 # limits= keys: "max_" + the jtbd_limit name, e.g. max_columns.
@@ -192,7 +193,7 @@ READ_OPTIONS_DOC = """
 
 
 def score_options(segment_by=None, confidence=None, bootstrap=None,
-                  seed=None, method=None, screening=None):
+                  seed=None, method=None, screening=None, adjust=None):
     """Native jtbd_score_options (or None) from Study.score's keywords."""
     calls = _given("jtbd_score_options_", [
         ("set_segment_by", _text(segment_by, "segment_by")),
@@ -204,6 +205,8 @@ def score_options(segment_by=None, confidence=None, bootstrap=None,
                           _convert.UINT64_MAX)),
         ("set_method", _one(_convert.enum_value, method, "method",
                             ScoreMethod, _METHOD_ALIASES)),
+        ("set_p_value_adjustment", _one(_convert.enum_value, adjust,
+                                        "adjust", PValueAdjustment)),
     ])
     calls += _screening.calls(screening)
     return _built(ScoreOptions, calls)
@@ -217,13 +220,18 @@ SCORE_OPTIONS_DOC = """
         method's). seed: of the bootstrap; the same seed gives the same
         intervals. method: "ulwick" (top-two-box), "mean" (rescaled mean
         ratings), "olsen" (I x (1 - S), 0-1) or "top-box-only", or a
-        ScoreMethod. Each left out (None) is the library's default
+        ScoreMethod. adjust: how the segment-vs-rest tests are adjusted
+        for their number, across segments x outcomes: "holm" (the chance of
+        any false finding below alpha) or "bh" (Benjamini-Hochberg: the
+        expected share of false findings), or a PValueAdjustment. Each left
+        out (None) is the library's default
         (docs/SCORING.md); values out of range raise InvalidArgumentError."""
 
 
 def segment_options(scoring, k=None, k_range=None, feature=None,
                     principal_components=None, starts=None, seed=None,
-                    threads=None, silhouette_sample_size=None):
+                    threads=None, silhouette_sample_size=None,
+                    min_attribute_count=None):
     """Native jtbd_segment_options (or None) from Study.segment's keywords;
     `scoring`: native score options or None."""
     uint32 = _convert.UINT32_MAX
@@ -247,6 +255,9 @@ def segment_options(scoring, k=None, k_range=None, feature=None,
         ("set_silhouette_sample_size", _one(
             _convert.unsigned, silhouette_sample_size,
             "silhouette_sample_size", uint32)),
+        ("set_min_attribute_count", _one(
+            _convert.unsigned, min_attribute_count, "min_attribute_count",
+            uint32)),
     ])
     return _built(SegmentOptions, calls)
 

@@ -74,6 +74,7 @@ class Report(Result):
         self.unsegmented_respondent_count = info.unsegmented_respondent_count
         self.scale = (info.scale_min, info.scale_max)
         self.top_box = info.scale_top_box_min
+        self.p_value_adjustment = info.p_value_adjustment
 
     def _outcome(self, lib, struct, segment, index):
         """Outcome `index` of the report (segment None) or of a segment."""

@@ -5,7 +5,8 @@ import dataclasses
 import typing
 
 from . import _native
-from ._ffi import BestSolutionHas, ComparisonHas, ScoreHas, SolutionHas
+from ._ffi import (BestSolutionHas, ComparisonHas, PValueAdjustment, ScoreHas,
+                   SolutionHas)
 from ._record import Record, converted, extra, optional, record
 
 __all__ = [
@@ -35,9 +36,10 @@ class Interval(Record):
 
 @record("jtbd_significance_test")
 class SignificanceTest(Record):
-    """A z-test: z (segment minus rest, or the gap, over its standard
-    error), the two-sided p_value, and holm_adjusted_p_value across the
-    outcomes compared."""
+    """A test: z (segment minus rest, or the gap, over its standard
+    error), p_value, and holm_adjusted_p_value (segment comparisons: per
+    measure across segments x outcomes; attribute values: across the
+    attribute's values; competitor gaps: across the outcomes)."""
 
     z: float
     p_value: float
@@ -154,8 +156,11 @@ class SegmentComparison(Record):
     (jtbd_segment_comparison). Differences are segment minus rest, None when
     a side has no answers; the tests are two-proportion z-tests of the
     top-box shares (importance, satisfaction) and a delta-method z-test of
-    opportunity, or None. more_underserved: opportunity_difference > 0 and
-    the opportunity test's Holm-adjusted p below 1 - confidence level."""
+    opportunity, or None. The *_adjusted_p_value are the tests' p-values
+    adjusted as the report says (Report.p_value_adjustment: Holm's or
+    Benjamini-Hochberg's, across segments x outcomes). more_underserved:
+    opportunity_difference > 0 and opportunity_adjusted_p_value below
+    1 - confidence level."""
 
     outcome_id: str
     rest_importance: float
@@ -174,6 +179,12 @@ class SegmentComparison(Record):
     opportunity_test: typing.Optional[SignificanceTest] = optional(
         ComparisonHas.OPPORTUNITY_TEST)
     more_underserved: bool = converted(bool)
+    importance_adjusted_p_value: typing.Optional[float] = optional(
+        ComparisonHas.IMPORTANCE_TEST)
+    satisfaction_adjusted_p_value: typing.Optional[float] = optional(
+        ComparisonHas.SATISFACTION_TEST)
+    opportunity_adjusted_p_value: typing.Optional[float] = optional(
+        ComparisonHas.OPPORTUNITY_TEST)
 
 
 @record("jtbd_report_info")
@@ -194,6 +205,7 @@ class ReportInfo(Record):
     scale_min: int
     scale_max: int
     scale_top_box_min: int
+    p_value_adjustment: PValueAdjustment = converted(PValueAdjustment)
 
 
 @dataclasses.dataclass(frozen=True)

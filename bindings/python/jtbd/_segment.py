@@ -27,15 +27,15 @@ import typing
 
 from . import _convert, _ffi, _native, _options
 from ._errors import Error
-from ._ffi import Code, SegmentFeature
+from ._ffi import Code, PValueAdjustment, SegmentFeature, SetAsideReason
 from ._handle import Owned, Result
-from ._record import Record, extra, new_struct, optional, record
+from ._record import Record, converted, extra, new_struct, optional, record
 from ._report import Report
 from ._scores import SignificanceTest
 
 __all__ = [
     "AttributeOverrepresentation", "SegmentAssignment", "SegmentCandidate",
-    "SegmentModel", "SegmentProfile", "Segmentation"
+    "SegmentModel", "SegmentProfile", "Segmentation", "SetAsideAttribute"
 ]
 
 
@@ -65,9 +65,11 @@ class SegmentAssignment(Record):
 @record("jtbd_attribute_overrepresentation")
 class AttributeOverrepresentation(Record):
     """A respondent attribute value more common in a segment than in the
-    rest of the clustered respondents (pooled two-proportion z-test,
-    Holm-adjusted across the attribute's values). lift is None when
-    rest_share is 0."""
+    rest of the clustered respondents, held by at least min_attribute_count
+    of the segment's respondents: test is Fisher's exact test, one-sided
+    (p_value the mid-p, holm_adjusted_p_value across the attribute's values
+    in the segment; z the pooled z, descriptive); fisher_p_value is
+    Fisher's own, conservative p. lift is None when rest_share is 0."""
 
     attribute: str
     value: str
@@ -79,6 +81,20 @@ class AttributeOverrepresentation(Record):
     rest_share: float
     lift: typing.Optional[float] = optional(flag="has_lift")
     test: SignificanceTest
+    fisher_p_value: float
+
+
+@record("jtbd_set_aside_attribute")
+class SetAsideAttribute(Record):
+    """An attribute column not tested for over-represented values, and why
+    (reason: a SetAsideReason; HIGH_CARDINALITY: most values unique, as ids,
+    emails and free text are): distinct_value_count distinct values among
+    respondent_count clustered respondents with a value."""
+
+    attribute: str
+    reason: SetAsideReason = converted(SetAsideReason)
+    distinct_value_count: int
+    respondent_count: int
 
 
 @record("jtbd_segment_profile",
@@ -240,6 +256,16 @@ class Segmentation(Result):
         self.starts = info.starts
         self.seed = info.seed
         self.imputed_feature_count = info.imputed_feature_count
+        self.min_attribute_count = info.min_attribute_count
+        self.p_value_adjustment = info.p_value_adjustment
+        aside = new_struct(_ffi.jtbd_set_aside_attribute)
+        self.set_aside_attributes = []
+        for index in range(lib.jtbd_segmentation_set_aside_attribute_count(
+                self)):
+            lib.jtbd_segmentation_set_aside_attribute(self, index,
+                                                      ctypes.byref(aside))
+            self.set_aside_attributes.append(
+                SetAsideAttribute.from_struct(aside))
         self.outcome_ids = [
             _native.text_out(lib.jtbd_segmentation_outcome_id, self, index)
             for index in range(info.outcome_count)
@@ -308,15 +334,18 @@ class SegmentationInfo(Record):
     starts: int
     seed: int
     imputed_feature_count: int
+    min_attribute_count: int
+    p_value_adjustment: PValueAdjustment = converted(PValueAdjustment)
 
 
 @contextlib.contextmanager
 def segmenting_options(confidence=None, bootstrap=None, score_seed=None,
-                       method=None, **segmenting):
+                       method=None, adjust=None, **segmenting):
     """Native jtbd_segment_options (or None) from Study.segment's keywords,
     the scoring ones included."""
     with _options.score_options(confidence=confidence, bootstrap=bootstrap,
-                                seed=score_seed, method=method) as scoring, \
+                                seed=score_seed, method=method,
+                                adjust=adjust) as scoring, \
             _options.segment_options(scoring, **segmenting) as options:
         yield options
 

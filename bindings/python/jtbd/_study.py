@@ -156,7 +156,7 @@ class Study(Scaled):
 
     @_options.documented(_options.SCORE_OPTIONS_DOC)
     def score(self, segment_by=None, confidence=None, bootstrap=None,
-              seed=None, method=None, screening=None):
+              seed=None, method=None, screening=None, adjust=None):
         """Scores the study. With segment_by (a respondent attribute), also
         each of its distinct non-empty values as a segment, compared with
         the rest of the respondents; NotFoundError when no respondent has
@@ -166,7 +166,7 @@ class Study(Scaled):
         """
         lib = _native.library()
         with _options.score_options(segment_by, confidence, bootstrap, seed,
-                                    method, screening) as options:
+                                    method, screening, adjust) as options:
             return Report(_native.create(lib.jtbd_study_score, self,
                                          options))
 
@@ -178,7 +178,8 @@ class Study(Scaled):
     def segment(self, k=None, k_range=None, feature=None,
                 principal_components=None, starts=None, seed=None,
                 threads=None, silhouette_sample_size=None, confidence=None,
-                bootstrap=None, score_seed=None, method=None):
+                bootstrap=None, score_seed=None, method=None, adjust=None,
+                min_attribute_count=None):
         """Segments the study by unmet outcomes (docs/SEGMENTS.md); a
         Segmentation.
 
@@ -189,8 +190,11 @@ class Study(Scaled):
         (k-means++ starts per k), seed, threads, silhouette_sample_size (0:
         every respondent). confidence, bootstrap, score_seed and method
         score each segment against the rest, as Study.score's confidence,
-        bootstrap, seed and method. Each left out (None) is the library's
-        default (docs/SEGMENTS.md).
+        bootstrap, seed and method; adjust ("holm" or "bh") adjusts those
+        tests across segments x outcomes. min_attribute_count: the fewest
+        respondents of a segment an over-represented attribute value must
+        have. Each left out (None) is the library's default
+        (docs/SEGMENTS.md).
         """
         return _segment.segment_study(
             self, k=k, k_range=k_range, feature=feature,
@@ -198,7 +202,8 @@ class Study(Scaled):
             seed=seed, threads=threads,
             silhouette_sample_size=silhouette_sample_size,
             confidence=confidence, bootstrap=bootstrap,
-            score_seed=score_seed, method=method)
+            score_seed=score_seed, method=method, adjust=adjust,
+            min_attribute_count=min_attribute_count)
 
     def __repr__(self):
         if self.closed:

@@ -68,3 +68,37 @@ def test_segment_survey_checks_options_before_reading():
     with pytest.raises(jtbd.InvalidArgumentError):
         jtbd.segment_survey_file("/nonexistent/survey.csv",
                                  silhouette_sample_size=1)
+
+
+def planted_survey():
+    """80 respondents with a unique email each and a role planted in the
+    second of two clear segments."""
+    header = "respondent_id,email,role," + ",".join(
+        "imp_o%d,sat_o%d" % (o, o) for o in range(1, 5))
+    rows = [header]
+    for r in range(80):
+        second = r >= 40
+        role = ("user" if r % 5 == 0 else "buyer") if second else \
+            ("buyer" if r % 5 == 0 else "user")
+        ratings = ["5,1" if (o <= 2) != second else "2,5"
+                   for o in range(1, 5)]
+        rows.append("r%d,person%d@example.com,%s,%s" %
+                    (r, r, role, ",".join(ratings)))
+    return "\n".join(rows) + "\n"
+
+
+def test_segment_profiles_set_identifiers_aside():
+    segmentation = jtbd.segment_survey(planted_survey(), "planted", k=2,
+                                       min_attribute_count=3, adjust="bh")
+    assert segmentation.min_attribute_count == 3
+    assert segmentation.p_value_adjustment == jtbd.PValueAdjustment.BH
+    assert segmentation.set_aside_attributes == [jtbd.SetAsideAttribute(
+        attribute="email", reason=jtbd.SetAsideReason.HIGH_CARDINALITY,
+        distinct_value_count=80, respondent_count=80)]
+    listed = [a for profile in segmentation.segments
+              for a in profile.overrepresented_attributes]
+    assert "buyer" in [a.value for a in listed]
+    for a in listed:
+        assert a.attribute != "email"
+        assert a.fisher_p_value > a.test.p_value  # the mid-p decides
+        assert a.segment_count >= 3

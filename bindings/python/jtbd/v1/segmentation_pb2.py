@@ -16,7 +16,7 @@ from jtbd.v1 import scoring_pb2 as jtbd_dot_v1_dot_scoring__pb2
 from jtbd.v1 import study_pb2 as jtbd_dot_v1_dot_study__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1ajtbd/v1/segmentation.proto\x12\x07jtbd.v1\x1a\x14jtbd/v1/report.proto\x1a\x15jtbd/v1/scoring.proto\x1a\x13jtbd/v1/study.proto\"\xc5\x02\n\x13SegmentationOptions\x12(\n\x07\x66\x65\x61ture\x18\x01 \x01(\x0e\x32\x17.jtbd.v1.SegmentFeature\x12\x1c\n\x14principal_components\x18\x02 \x01(\x08\x12\t\n\x01k\x18\x03 \x01(\r\x12\r\n\x05min_k\x18\x04 \x01(\r\x12\r\n\x05max_k\x18\x05 \x01(\r\x12\x0e\n\x06starts\x18\x06 \x01(\r\x12\x16\n\x0emax_iterations\x18\x07 \x01(\r\x12\x11\n\x04seed\x18\x08 \x01(\x04H\x00\x88\x01\x01\x12\x0f\n\x07threads\x18\t \x01(\r\x12#\n\x16silhouette_sample_size\x18\n \x01(\rH\x01\x88\x01\x01\x12(\n\x07scoring\x18\x0b \x01(\x0b\x32\x17.jtbd.v1.ScoringOptionsB\x07\n\x05_seedB\x19\n\x17_silhouette_sample_size\":\n\x12PrincipalComponent\x12\x12\n\neigenvalue\x18\x01 \x01(\x01\x12\x10\n\x08loadings\x18\x02 \x03(\x01\"\x1f\n\x08\x43\x65ntroid\x12\x13\n\x0b\x63oordinates\x18\x01 \x03(\x01\"\xc1\x02\n\x0cSegmentModel\x12\x16\n\x0e\x66ormat_version\x18\x01 \x01(\r\x12(\n\x07\x66\x65\x61ture\x18\x02 \x01(\x0e\x32\x17.jtbd.v1.SegmentFeature\x12\x1d\n\x05scale\x18\x03 \x01(\x0b\x32\x0e.jtbd.v1.Scale\x12\x13\n\x0boutcome_ids\x18\x04 \x03(\t\x12\r\n\x05means\x18\x05 \x03(\x01\x12\x1b\n\x13standard_deviations\x18\x06 \x03(\x01\x12/\n\ncomponents\x18\x07 \x03(\x0b\x32\x1b.jtbd.v1.PrincipalComponent\x12$\n\tcentroids\x18\x08 \x03(\x0b\x32\x11.jtbd.v1.Centroid\x12\x0c\n\x04seed\x18\t \x01(\x04\x12\x0e\n\x06starts\x18\n \x01(\r\x12\x0f\n\x07inertia\x18\x0b \x01(\x01\x12\t\n\x01k\x18\x0c \x01(\r\"R\n\x0cSegmentCount\x12\t\n\x01k\x18\x01 \x01(\r\x12\x12\n\nsilhouette\x18\x02 \x01(\x01\x12\x0f\n\x07inertia\x18\x03 \x01(\x01\x12\x12\n\niterations\x18\x04 \x01(\r\";\n\x11RespondentSegment\x12\x15\n\rrespondent_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63luster\x18\x02 \x01(\r\"\x85\x02\n\x1b\x41ttributeOverrepresentation\x12\x11\n\tattribute\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t\x12\x15\n\rsegment_count\x18\x03 \x01(\r\x12\x15\n\rsegment_total\x18\x04 \x01(\r\x12\x12\n\nrest_count\x18\x05 \x01(\r\x12\x12\n\nrest_total\x18\x06 \x01(\r\x12\x15\n\rsegment_share\x18\x07 \x01(\x01\x12\x12\n\nrest_share\x18\x08 \x01(\x01\x12\x11\n\x04lift\x18\t \x01(\x01H\x00\x88\x01\x01\x12\'\n\x04test\x18\n \x01(\x0b\x32\x19.jtbd.v1.SignificanceTestB\x07\n\x05_lift\"\xd0\x01\n\x0eSegmentProfile\x12\x0f\n\x07\x63luster\x18\x01 \x01(\r\x12\x18\n\x10respondent_count\x18\x02 \x01(\r\x12\r\n\x05share\x18\x03 \x01(\x01\x12\x12\n\nsilhouette\x18\x04 \x01(\x01\x12&\n\x06scores\x18\x05 \x01(\x0b\x32\x16.jtbd.v1.SegmentReport\x12H\n\x1aoverrepresented_attributes\x18\x06 \x03(\x0b\x32$.jtbd.v1.AttributeOverrepresentation\"\xe4\x03\n\x12SegmentationReport\x12(\n\x07\x66\x65\x61ture\x18\x01 \x01(\x0e\x32\x17.jtbd.v1.SegmentFeature\x12\x13\n\x0boutcome_ids\x18\x02 \x03(\t\x12\x1b\n\x13\x64ropped_outcome_ids\x18\x03 \x03(\t\x12\x13\n\x0b\x65igenvalues\x18\x04 \x03(\x01\x12\x17\n\x0f\x63omponent_count\x18\x05 \x01(\r\x12\x18\n\x10respondent_count\x18\x06 \x01(\r\x12$\n\x1cunclustered_respondent_count\x18\x07 \x01(\r\x12\x1d\n\x15imputed_feature_count\x18\x08 \x01(\x04\x12\t\n\x01k\x18\t \x01(\r\x12\x10\n\x08k_chosen\x18\n \x01(\x08\x12)\n\ncandidates\x18\x0b \x03(\x0b\x32\x15.jtbd.v1.SegmentCount\x12#\n\x1bsilhouette_respondent_count\x18\x0c \x01(\r\x12\x0c\n\x04seed\x18\r \x01(\x04\x12\x0e\n\x06starts\x18\x0e \x01(\r\x12/\n\x0brespondents\x18\x0f \x03(\x0b\x32\x1a.jtbd.v1.RespondentSegment\x12)\n\x08segments\x18\x10 \x03(\x0b\x32\x17.jtbd.v1.SegmentProfile*\x82\x01\n\x0eSegmentFeature\x12\x1f\n\x1bSEGMENT_FEATURE_UNSPECIFIED\x10\x00\x12\'\n#SEGMENT_FEATURE_TOP_BOX_OPPORTUNITY\x10\x01\x12&\n\"SEGMENT_FEATURE_RATING_OPPORTUNITY\x10\x02\x42\x0f\n\x0borg.jtbd.v1P\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1ajtbd/v1/segmentation.proto\x12\x07jtbd.v1\x1a\x14jtbd/v1/report.proto\x1a\x15jtbd/v1/scoring.proto\x1a\x13jtbd/v1/study.proto\"\xff\x02\n\x13SegmentationOptions\x12(\n\x07\x66\x65\x61ture\x18\x01 \x01(\x0e\x32\x17.jtbd.v1.SegmentFeature\x12\x1c\n\x14principal_components\x18\x02 \x01(\x08\x12\t\n\x01k\x18\x03 \x01(\r\x12\r\n\x05min_k\x18\x04 \x01(\r\x12\r\n\x05max_k\x18\x05 \x01(\r\x12\x0e\n\x06starts\x18\x06 \x01(\r\x12\x16\n\x0emax_iterations\x18\x07 \x01(\r\x12\x11\n\x04seed\x18\x08 \x01(\x04H\x00\x88\x01\x01\x12\x0f\n\x07threads\x18\t \x01(\r\x12#\n\x16silhouette_sample_size\x18\n \x01(\rH\x01\x88\x01\x01\x12(\n\x07scoring\x18\x0b \x01(\x0b\x32\x17.jtbd.v1.ScoringOptions\x12 \n\x13min_attribute_count\x18\x0c \x01(\rH\x02\x88\x01\x01\x42\x07\n\x05_seedB\x19\n\x17_silhouette_sample_sizeB\x16\n\x14_min_attribute_count\":\n\x12PrincipalComponent\x12\x12\n\neigenvalue\x18\x01 \x01(\x01\x12\x10\n\x08loadings\x18\x02 \x03(\x01\"\x1f\n\x08\x43\x65ntroid\x12\x13\n\x0b\x63oordinates\x18\x01 \x03(\x01\"\xc1\x02\n\x0cSegmentModel\x12\x16\n\x0e\x66ormat_version\x18\x01 \x01(\r\x12(\n\x07\x66\x65\x61ture\x18\x02 \x01(\x0e\x32\x17.jtbd.v1.SegmentFeature\x12\x1d\n\x05scale\x18\x03 \x01(\x0b\x32\x0e.jtbd.v1.Scale\x12\x13\n\x0boutcome_ids\x18\x04 \x03(\t\x12\r\n\x05means\x18\x05 \x03(\x01\x12\x1b\n\x13standard_deviations\x18\x06 \x03(\x01\x12/\n\ncomponents\x18\x07 \x03(\x0b\x32\x1b.jtbd.v1.PrincipalComponent\x12$\n\tcentroids\x18\x08 \x03(\x0b\x32\x11.jtbd.v1.Centroid\x12\x0c\n\x04seed\x18\t \x01(\x04\x12\x0e\n\x06starts\x18\n \x01(\r\x12\x0f\n\x07inertia\x18\x0b \x01(\x01\x12\t\n\x01k\x18\x0c \x01(\r\"R\n\x0cSegmentCount\x12\t\n\x01k\x18\x01 \x01(\r\x12\x12\n\nsilhouette\x18\x02 \x01(\x01\x12\x0f\n\x07inertia\x18\x03 \x01(\x01\x12\x12\n\niterations\x18\x04 \x01(\r\";\n\x11RespondentSegment\x12\x15\n\rrespondent_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63luster\x18\x02 \x01(\r\"\x9d\x02\n\x1b\x41ttributeOverrepresentation\x12\x11\n\tattribute\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t\x12\x15\n\rsegment_count\x18\x03 \x01(\r\x12\x15\n\rsegment_total\x18\x04 \x01(\r\x12\x12\n\nrest_count\x18\x05 \x01(\r\x12\x12\n\nrest_total\x18\x06 \x01(\r\x12\x15\n\rsegment_share\x18\x07 \x01(\x01\x12\x12\n\nrest_share\x18\x08 \x01(\x01\x12\x11\n\x04lift\x18\t \x01(\x01H\x00\x88\x01\x01\x12\'\n\x04test\x18\n \x01(\x0b\x32\x19.jtbd.v1.SignificanceTest\x12\x16\n\x0e\x66isher_p_value\x18\x0b \x01(\x01\x42\x07\n\x05_lift\"\x90\x01\n\x11SetAsideAttribute\x12\x11\n\tattribute\x18\x01 \x01(\t\x12\x30\n\x06reason\x18\x02 \x01(\x0e\x32 .jtbd.v1.AttributeSetAsideReason\x12\x1c\n\x14\x64istinct_value_count\x18\x03 \x01(\r\x12\x18\n\x10respondent_count\x18\x04 \x01(\r\"\xd0\x01\n\x0eSegmentProfile\x12\x0f\n\x07\x63luster\x18\x01 \x01(\r\x12\x18\n\x10respondent_count\x18\x02 \x01(\r\x12\r\n\x05share\x18\x03 \x01(\x01\x12\x12\n\nsilhouette\x18\x04 \x01(\x01\x12&\n\x06scores\x18\x05 \x01(\x0b\x32\x16.jtbd.v1.SegmentReport\x12H\n\x1aoverrepresented_attributes\x18\x06 \x03(\x0b\x32$.jtbd.v1.AttributeOverrepresentation\"\xf2\x04\n\x12SegmentationReport\x12(\n\x07\x66\x65\x61ture\x18\x01 \x01(\x0e\x32\x17.jtbd.v1.SegmentFeature\x12\x13\n\x0boutcome_ids\x18\x02 \x03(\t\x12\x1b\n\x13\x64ropped_outcome_ids\x18\x03 \x03(\t\x12\x13\n\x0b\x65igenvalues\x18\x04 \x03(\x01\x12\x17\n\x0f\x63omponent_count\x18\x05 \x01(\r\x12\x18\n\x10respondent_count\x18\x06 \x01(\r\x12$\n\x1cunclustered_respondent_count\x18\x07 \x01(\r\x12\x1d\n\x15imputed_feature_count\x18\x08 \x01(\x04\x12\t\n\x01k\x18\t \x01(\r\x12\x10\n\x08k_chosen\x18\n \x01(\x08\x12)\n\ncandidates\x18\x0b \x03(\x0b\x32\x15.jtbd.v1.SegmentCount\x12#\n\x1bsilhouette_respondent_count\x18\x0c \x01(\r\x12\x0c\n\x04seed\x18\r \x01(\x04\x12\x0e\n\x06starts\x18\x0e \x01(\r\x12/\n\x0brespondents\x18\x0f \x03(\x0b\x32\x1a.jtbd.v1.RespondentSegment\x12)\n\x08segments\x18\x10 \x03(\x0b\x32\x17.jtbd.v1.SegmentProfile\x12\x38\n\x14set_aside_attributes\x18\x11 \x03(\x0b\x32\x1a.jtbd.v1.SetAsideAttribute\x12\x1b\n\x13min_attribute_count\x18\x12 \x01(\r\x12\x35\n\x12p_value_adjustment\x18\x13 \x01(\x0e\x32\x19.jtbd.v1.PValueAdjustment*\x82\x01\n\x0eSegmentFeature\x12\x1f\n\x1bSEGMENT_FEATURE_UNSPECIFIED\x10\x00\x12\'\n#SEGMENT_FEATURE_TOP_BOX_OPPORTUNITY\x10\x01\x12&\n\"SEGMENT_FEATURE_RATING_OPPORTUNITY\x10\x02*v\n\x17\x41ttributeSetAsideReason\x12*\n&ATTRIBUTE_SET_ASIDE_REASON_UNSPECIFIED\x10\x00\x12/\n+ATTRIBUTE_SET_ASIDE_REASON_HIGH_CARDINALITY\x10\x01\x42\x0f\n\x0borg.jtbd.v1P\x01\x62\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'jtbd.v1.segmentation_pb2', globals())
@@ -24,24 +24,28 @@ if _descriptor._USE_C_DESCRIPTORS == False:
 
   DESCRIPTOR._options = None
   DESCRIPTOR._serialized_options = b'\n\013org.jtbd.v1P\001'
-  _SEGMENTFEATURE._serialized_start=1958
-  _SEGMENTFEATURE._serialized_end=2088
+  _SEGMENTFEATURE._serialized_start=2329
+  _SEGMENTFEATURE._serialized_end=2459
+  _ATTRIBUTESETASIDEREASON._serialized_start=2461
+  _ATTRIBUTESETASIDEREASON._serialized_end=2579
   _SEGMENTATIONOPTIONS._serialized_start=106
-  _SEGMENTATIONOPTIONS._serialized_end=431
-  _PRINCIPALCOMPONENT._serialized_start=433
-  _PRINCIPALCOMPONENT._serialized_end=491
-  _CENTROID._serialized_start=493
-  _CENTROID._serialized_end=524
-  _SEGMENTMODEL._serialized_start=527
-  _SEGMENTMODEL._serialized_end=848
-  _SEGMENTCOUNT._serialized_start=850
-  _SEGMENTCOUNT._serialized_end=932
-  _RESPONDENTSEGMENT._serialized_start=934
-  _RESPONDENTSEGMENT._serialized_end=993
-  _ATTRIBUTEOVERREPRESENTATION._serialized_start=996
-  _ATTRIBUTEOVERREPRESENTATION._serialized_end=1257
-  _SEGMENTPROFILE._serialized_start=1260
-  _SEGMENTPROFILE._serialized_end=1468
-  _SEGMENTATIONREPORT._serialized_start=1471
-  _SEGMENTATIONREPORT._serialized_end=1955
+  _SEGMENTATIONOPTIONS._serialized_end=489
+  _PRINCIPALCOMPONENT._serialized_start=491
+  _PRINCIPALCOMPONENT._serialized_end=549
+  _CENTROID._serialized_start=551
+  _CENTROID._serialized_end=582
+  _SEGMENTMODEL._serialized_start=585
+  _SEGMENTMODEL._serialized_end=906
+  _SEGMENTCOUNT._serialized_start=908
+  _SEGMENTCOUNT._serialized_end=990
+  _RESPONDENTSEGMENT._serialized_start=992
+  _RESPONDENTSEGMENT._serialized_end=1051
+  _ATTRIBUTEOVERREPRESENTATION._serialized_start=1054
+  _ATTRIBUTEOVERREPRESENTATION._serialized_end=1339
+  _SETASIDEATTRIBUTE._serialized_start=1342
+  _SETASIDEATTRIBUTE._serialized_end=1486
+  _SEGMENTPROFILE._serialized_start=1489
+  _SEGMENTPROFILE._serialized_end=1697
+  _SEGMENTATIONREPORT._serialized_start=1700
+  _SEGMENTATIONREPORT._serialized_end=2326
 # @@protoc_insertion_point(module_scope)
