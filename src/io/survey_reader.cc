@@ -29,6 +29,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "io/csv_reader.h"
 #include "io/source_position.h"
+#include "io/survey_layout.h"
 #include "io/text_normalize.h"
 
 namespace jtbd {
@@ -41,166 +42,10 @@ constexpr size_t kAnswerBatchSize = 4096;
 // Progress is reported every this many rows (a power of two).
 constexpr size_t kProgressEveryRows = 2048;
 
-constexpr absl::string_view kUnknownLayout =
-    "the header matches no known layout: expected a long layout "
-    "(respondent, outcome, importance, satisfaction), a wide layout "
-    "(imp_<outcome>, sat_<outcome>), or a Qualtrics, SurveyMonkey, Google "
-    "Forms or Typeform export (a format can also be forced, or the columns "
-    "named by a survey map)";
-
 // A header alone is refused like an empty file: nothing to score, and a
 // report of zero respondents would look like a result.
 constexpr absl::string_view kNoRows =
     "no answers: the header is followed by no rows";
-
-// Qualtrics metadata columns (first header row, NormalizeText form) that
-// are neither answers nor useful attributes: times, progress, personal
-// data. DistributionChannel, UserLanguage and ExternalReference are kept
-// as attributes.
-constexpr absl::string_view kQualtricsIgnored[] = {
-    "startdate",          "enddate",          "status",
-    "ipaddress",          "progress",         "duration (in seconds)",
-    "finished",           "recordeddate",     "recipientlastname",
-    "recipientfirstname", "recipientemail",   "locationlatitude",
-    "locationlongitude",  "q_recaptchascore", "q_relevantidduplicate",
-};
-// SurveyMonkey's leading columns that are not kept (Collector ID and Custom
-// Data are attributes).
-constexpr absl::string_view kSurveyMonkeyIgnored[] = {
-    "start date",    "end date",   "ip address",
-    "email address", "first name", "last name",
-};
-// Typeform's trailing metadata columns.
-constexpr absl::string_view kTypeformIgnored[] = {
-    "response type",     "start date (utc)", "stage date (utc)",
-    "submit date (utc)", "network id",       "tags",
-};
-// The first column of a Google Forms export, in a few languages.
-constexpr absl::string_view kGoogleFormsTimestamps[] = {
-    "timestamp",   "horodateur",           "marca temporal",
-    "zeitstempel", "carimbo de data/hora", "informazioni cronologiche",
-};
-// Row labels of SurveyMonkey columns that are not matrix rows.
-constexpr absl::string_view kSurveyMonkeySingleLabels[] = {
-    "", "response", "open-ended response"};
-constexpr absl::string_view kSurveyMonkeyOtherLabels[] = {
-    "other (please specify)", "open-ended response", "response"};
-
-template <size_t N>
-bool IsOneOf(absl::string_view value, const absl::string_view (&set)[N]) {
-  return std::find(std::begin(set), std::end(set), value) != std::end(set);
-}
-
-int DefaultHeaderRows(v1::SurveyFormat format) {
-  switch (format) {
-    case v1::SURVEY_FORMAT_QUALTRICS:
-      return 3;
-    case v1::SURVEY_FORMAT_QUALTRICS_LEGACY:
-    case v1::SURVEY_FORMAT_SURVEYMONKEY:
-      return 2;
-    default:
-      return 1;
-  }
-}
-
-// "Q2_13" -> ("Q2", 13); false when the name does not end in _<digits>.
-bool SplitMatrixId(absl::string_view id, absl::string_view* question,
-                   size_t* row) {
-  const size_t underscore = id.rfind('_');
-  if (underscore == absl::string_view::npos || underscore == 0 ||
-      underscore + 1 == id.size()) {
-    return false;
-  }
-  const absl::string_view digits = id.substr(underscore + 1);
-  if (!std::all_of(digits.begin(), digits.end(),
-                   [](char c) { return absl::ascii_isdigit(c); })) {
-    return false;
-  }
-  *question = id.substr(0, underscore);
-  return absl::SimpleAtoi(digits, row);
-}
-
-// {"ImportId":"QID2_1"} -> "QID2_1"; "" when absent.
-std::string ImportIdOf(absl::string_view cell) {
-  constexpr absl::string_view kKey = "\"importid\"";
-  const std::string lower = absl::AsciiStrToLower(cell);
-  size_t at = absl::string_view(lower).find(kKey);
-  if (at == std::string::npos) return "";
-  at = cell.find(':', at + kKey.size());
-  if (at == absl::string_view::npos) return "";
-  const size_t open = cell.find('"', at);
-  if (open == absl::string_view::npos) return "";
-  const size_t close = cell.find('"', open + 1);
-  if (close == absl::string_view::npos) return "";
-  return std::string(cell.substr(open + 1, close - open - 1));
-}
-
-// "<question> - <statement>" split at the LAST " - " (a statement holding
-// " - " itself cannot be told apart; the question text then keeps part of
-// it). No " - ": the whole text is both.
-void SplitQuestionText(absl::string_view text, absl::string_view* question,
-                       absl::string_view* statement) {
-  const size_t dash = text.rfind(" - ");
-  if (dash == absl::string_view::npos) {
-    *question = text;
-    *statement = text;
-    return;
-  }
-  *question = TrimSpaces(text.substr(0, dash));
-  *statement = TrimSpaces(text.substr(dash + 3));
-}
-
-// "Question [Row]" -> ("Question", "Row"); false otherwise.
-bool SplitGridTitle(absl::string_view title, absl::string_view* question,
-                    absl::string_view* row) {
-  if (title.size() < 4 || title.back() != ']') return false;
-  const size_t open = title.rfind(" [");
-  if (open == absl::string_view::npos || open == 0) return false;
-  *question = TrimSpaces(title.substr(0, open));
-  *row = TrimSpaces(title.substr(open + 2, title.size() - open - 3));
-  return !question->empty() && !row->empty();
-}
-
-enum class QuestionKind { kNone, kImportance, kSatisfaction };
-
-// From the question text (NormalizeText form): "important", "importance",
-// "importants" (French too) or "satisf..." ("satisfied", "satisfaction",
-// "satisfait", "insatisfait"); a text saying both says neither.
-QuestionKind KindFromText(absl::string_view normalized) {
-  const bool importance = ContainsWord(normalized, "importan");
-  const bool satisfaction = ContainsWord(normalized, "satisf");
-  if (importance && !satisfaction) return QuestionKind::kImportance;
-  if (satisfaction && !importance) return QuestionKind::kSatisfaction;
-  return QuestionKind::kNone;
-}
-
-// One question of an export: a matrix (grid) with one column per row
-// (statement), or a single column.
-struct Question {
-  std::string id;         // Qualtrics "Q2"; elsewhere the question text
-  std::string import_id;  // Qualtrics "QID2"; else empty
-  std::string text;       // the question text, for people
-  std::string normalized_text;
-  std::vector<size_t> columns;
-  std::vector<std::string> statements;  // per column
-  bool single = false;                  // not a matrix
-  bool has_statement_rows = true;       // statements are row labels to compare
-
-  std::string Describe() const {
-    if (id == text || text.empty()) return absl::StrCat("\"", text, "\"");
-    return absl::StrCat(id, " (\"", text, "\")");
-  }
-};
-
-// A refusal for exceeding a ResourceLimits value: the position message
-// Error() builds, as RESOURCE_EXHAUSTED.
-absl::Status ToResourceExhausted(const absl::Status& status) {
-  return absl::ResourceExhaustedError(status.message());
-}
-std::string ExceedsLimit(absl::string_view what, LimitKind kind,
-                         uint64_t limit) {
-  return absl::StrCat(what, " exceeds the limit ", LimitHint(kind, limit));
-}
 
 // Reads one survey text into a Study; used once.
 class SurveyParser {
@@ -216,6 +61,7 @@ class SurveyParser {
         ratings_(options.scale, &labels),
         inspection_(inspection) {
     inspection_->separator = reader_.separator();
+    header_.source = source_;
   }
 
   absl::StatusOr<Study> Parse();
@@ -240,15 +86,14 @@ class SurveyParser {
   // Detects the layout and reads every row, into study_ or, with
   // to_aggregate and a wide-like layout, into aggregate_.
   absl::Status Run(bool to_aggregate);
-  struct HeaderRow {
-    size_t line = 0;
-    std::vector<std::string> cells;  // trimmed
-  };
-
-  // The message format every refusal shares; column 0 = no column, line 0 =
-  // no line. The header name is shown when the column has a non-blank one.
-  absl::Status Error(size_t line, size_t column, absl::string_view what) const;
-  absl::Status MapError(absl::string_view field, absl::string_view what) const;
+  // The message format every refusal shares (LayoutError); column 0 = no
+  // column, line 0 = no line.
+  absl::Status Error(size_t line, size_t column, absl::string_view what) const {
+    return LayoutError(header_, layout_, line, column, what);
+  }
+  absl::Status MapError(absl::string_view field, absl::string_view what) const {
+    return SurveyMapError(options_, field, what);
+  }
   absl::Status CsvError() const {
     absl::Status status = Error(reader_.error().line, reader_.error().field,
                                 reader_.error().what);
@@ -258,41 +103,7 @@ class SurveyParser {
   // Reads one more header row; `expected` describes the format for the
   // message when the file ends first.
   absl::Status ReadHeaderRow(absl::string_view expected);
-  absl::StatusOr<v1::SurveyFormat> DetectFormat() const;
-  absl::StatusOr<v1::SurveyFormat> ForcedFormat() const;
   absl::Status ReadQualtricsHeaderRows(v1::SurveyFormat* format);
-  absl::Status FixWidth();
-  absl::Status CheckNamesForTables();
-  void SetReferences();
-  const std::string& Cell(size_t row, size_t column) const;
-  size_t HeaderLine(size_t row) const { return header_rows_[row].line; }
-
-  absl::Status LayOutLong(size_t outcome, size_t importance,
-                          size_t satisfaction);
-  absl::Status LayOutWide();
-  absl::Status LayOutQualtrics(bool legacy);
-  absl::Status LayOutSurveyMonkey();
-  absl::Status LayOutTitled(bool typeform);
-  absl::Status LayOutFromMap(const v1::SurveyMap& map);
-  // Adds competitor columns (outcome = index in layout_.outcomes) to the
-  // layout: refuses a (solution, outcome) rated twice, spells each solution
-  // as first met.
-  absl::Status AddSolutionColumns(
-      std::vector<SurveyLayout::SolutionColumn> columns);
-  absl::Status ApplyWeightOption();
-  // The duration column: the one ReadOptions names, else a column named
-  // duration or duration_seconds in long and wide layouts (Qualtrics'
-  // own is found by LayOutQualtrics); it stops being an attribute.
-  absl::Status ApplyDurationOption();
-  // Picks the importance and satisfaction questions and pairs their rows
-  // into outcomes; the other questions' columns become attributes named by
-  // attribute_name(column).
-  absl::Status AssignOutcomes(
-      std::vector<Question>& questions, size_t statement_row,
-      const std::function<std::string(size_t)>& attribute_name);
-  absl::StatusOr<std::vector<const Question*>> NamedQuestions(
-      const std::vector<Question>& questions,
-      const std::vector<std::string>& names, absl::string_view kind) const;
 
   // Reads the next record, checking its width; false at the end.
   absl::StatusOr<bool> NextRow();
@@ -328,11 +139,7 @@ class SurveyParser {
   RatingParser ratings_;
   SurveyInspection* inspection_;
 
-  std::vector<HeaderRow> header_rows_;
-  size_t raw_width_ = 0;                  // fields of the header rows
-  size_t width_ = 0;                      // without the trailing empty columns
-  std::vector<std::string> names_;        // first row, NormalizeText form
-  std::vector<std::string> lower_names_;  // first row, ASCII lower case
+  SurveyHeader header_;  // the header rows, as read
   SurveyLayout& layout_ = inspection_->layout;
 
   // Answers waiting for the study: the first staged_ elements of each
@@ -371,113 +178,27 @@ class SurveyParser {
   size_t attributes_pending_ = 0;
 };
 
-absl::Status SurveyParser::Error(size_t line, size_t column,
-                                 absl::string_view what) const {
-  // Both branches string_view: with "" the common type would be a temporary
-  // std::string, destroyed before the view is used.
-  const absl::string_view name =
-      column != 0 && column <= layout_.headers.size()
-          ? absl::string_view(layout_.headers[column - 1])
-          : absl::string_view();
-  return SourcePositionError(source_, line, column, name, what);
-}
-
-absl::Status SurveyParser::MapError(absl::string_view field,
-                                    absl::string_view what) const {
-  const std::string map_name = options_.survey_map_source.empty()
-                                   ? std::string("survey map")
-                                   : options_.survey_map_source;
-  return absl::InvalidArgumentError(
-      absl::StrCat(map_name, ": ", field, ": ", what));
-}
-
-const std::string& SurveyParser::Cell(size_t row, size_t column) const {
-  static const std::string* const kEmpty = new std::string();
-  const std::vector<std::string>& cells = header_rows_[row].cells;
-  return column < cells.size() ? cells[column] : *kEmpty;
-}
-
 absl::Status SurveyParser::ReadHeaderRow(absl::string_view expected) {
   switch (reader_.Read()) {
     case CsvReader::Result::kEnd:
-      if (header_rows_.empty()) return Error(1, 1, "the file is empty");
+      if (header_.rows.empty()) return Error(1, 1, "the file is empty");
       return Error(
-          header_rows_.back().line, 0,
+          header_.rows.back().line, 0,
           absl::StrCat("the file ends within the header: ", expected, " has ",
-                       header_rows_.size() + 1, " header rows"));
+                       header_.rows.size() + 1, " header rows"));
     case CsvReader::Result::kError:
       return CsvError();
     case CsvReader::Result::kRecord:
       break;
   }
-  HeaderRow row;
+  SurveyHeader::Row row;
   row.line = reader_.record_line();
   row.cells.reserve(reader_.fields().size());
   for (absl::string_view field : reader_.fields()) {
     row.cells.emplace_back(TrimSpaces(field));
   }
-  header_rows_.push_back(std::move(row));
+  header_.rows.push_back(std::move(row));
   return absl::OkStatus();
-}
-
-absl::StatusOr<v1::SurveyFormat> SurveyParser::DetectFormat() const {
-  auto has = [this](absl::string_view name) {
-    return std::find(names_.begin(), names_.end(), name) != names_.end();
-  };
-  const std::string& first = names_.front();
-  if (has("respondent id") && has("collector id")) {
-    return v1::SURVEY_FORMAT_SURVEYMONKEY;
-  }
-  if ((has("responseid") && (has("startdate") || has("recordeddate"))) ||
-      (first == "startdate" && has("enddate"))) {
-    return v1::SURVEY_FORMAT_QUALTRICS;
-  }
-  if (first == "v1" && has("v2")) return v1::SURVEY_FORMAT_QUALTRICS_LEGACY;
-  if (first == "#") return v1::SURVEY_FORMAT_TYPEFORM;
-  auto has_lower = [this](absl::string_view name) {
-    return std::find(lower_names_.begin(), lower_names_.end(), name) !=
-           lower_names_.end();
-  };
-  if (has_lower("outcome") && has_lower("importance") &&
-      has_lower("satisfaction")) {
-    return v1::SURVEY_FORMAT_LONG;
-  }
-  for (const std::string& name : lower_names_) {
-    if (absl::StartsWith(name, "imp_") || absl::StartsWith(name, "sat_")) {
-      return v1::SURVEY_FORMAT_WIDE;
-    }
-  }
-  bool grid = false;
-  for (const std::string& cell : header_rows_[0].cells) {
-    absl::string_view question;
-    absl::string_view row;
-    if (SplitGridTitle(cell, &question, &row)) grid = true;
-  }
-  if (grid || IsOneOf(first, kGoogleFormsTimestamps)) {
-    return v1::SURVEY_FORMAT_GOOGLE_FORMS;
-  }
-  return Error(HeaderLine(0), 1, kUnknownLayout);
-}
-
-absl::StatusOr<v1::SurveyFormat> SurveyParser::ForcedFormat() const {
-  switch (options_.format) {
-    case InputFormat::kLong:
-      return v1::SURVEY_FORMAT_LONG;
-    case InputFormat::kWide:
-      return v1::SURVEY_FORMAT_WIDE;
-    case InputFormat::kQualtrics:
-      return names_.front() == "v1" ? v1::SURVEY_FORMAT_QUALTRICS_LEGACY
-                                    : v1::SURVEY_FORMAT_QUALTRICS;
-    case InputFormat::kSurveyMonkey:
-      return v1::SURVEY_FORMAT_SURVEYMONKEY;
-    case InputFormat::kGoogleForms:
-      return v1::SURVEY_FORMAT_GOOGLE_FORMS;
-    case InputFormat::kTypeform:
-      return v1::SURVEY_FORMAT_TYPEFORM;
-    case InputFormat::kAuto:
-      break;
-  }
-  return DetectFormat();
 }
 
 // Qualtrics: the question texts follow; then, in current exports, the
@@ -511,67 +232,6 @@ absl::Status SurveyParser::ReadQualtricsHeaderRows(v1::SurveyFormat* format) {
   return ReadHeaderRow("a Qualtrics export");
 }
 
-absl::Status SurveyParser::FixWidth() {
-  raw_width_ = header_rows_[0].cells.size();
-  for (size_t r = 1; r < header_rows_.size(); ++r) {
-    const size_t fields = header_rows_[r].cells.size();
-    if (fields != raw_width_) {
-      return Error(HeaderLine(r), std::min(fields, raw_width_) + 1,
-                   absl::StrCat("header row ", r + 1, " has ", fields,
-                                " fields but header row 1 has ", raw_width_));
-    }
-  }
-  // Spreadsheets add empty columns after the last one used.
-  width_ = raw_width_;
-  while (width_ > 1) {
-    bool blank = true;
-    for (size_t r = 0; r < header_rows_.size(); ++r) {
-      if (!Cell(r, width_ - 1).empty()) blank = false;
-    }
-    if (!blank) break;
-    --width_;
-  }
-  names_.clear();
-  lower_names_.clear();
-  layout_.headers.clear();
-  for (size_t c = 0; c < width_; ++c) {
-    layout_.headers.push_back(Cell(0, c));
-    names_.push_back(NormalizeText(Cell(0, c)));
-    lower_names_.push_back(absl::AsciiStrToLower(Cell(0, c)));
-  }
-  return absl::OkStatus();
-}
-
-void SurveyParser::SetReferences() {
-  absl::flat_hash_map<std::string, size_t> uses;
-  for (size_t c = 0; c < width_; ++c) ++uses[names_[c]];
-  layout_.references.clear();
-  for (size_t c = 0; c < width_; ++c) {
-    if (!names_[c].empty() && uses[names_[c]] == 1 && names_[c][0] != '#') {
-      layout_.references.push_back(Cell(0, c));
-    } else {
-      layout_.references.push_back(absl::StrCat("#", c + 1));
-    }
-  }
-}
-
-// Long and wide tables name every column once.
-absl::Status SurveyParser::CheckNamesForTables() {
-  absl::flat_hash_map<std::string, size_t> first_column;
-  for (size_t c = 0; c < width_; ++c) {
-    if (Cell(0, c).empty()) {
-      return Error(HeaderLine(0), c + 1, "the header name is blank");
-    }
-    auto [it, inserted] = first_column.emplace(lower_names_[c], c + 1);
-    if (!inserted) {
-      return Error(HeaderLine(0), c + 1,
-                   absl::StrCat("the header name repeats column ", it->second,
-                                " (names are compared ignoring case)"));
-    }
-  }
-  return absl::OkStatus();
-}
-
 absl::StatusOr<bool> SurveyParser::NextRow() {
   switch (reader_.Read()) {
     case CsvReader::Result::kEnd:
@@ -582,21 +242,23 @@ absl::StatusOr<bool> SurveyParser::NextRow() {
       break;
   }
   const size_t fields = reader_.fields().size();
-  if (fields == raw_width_) {
-    if (raw_width_ == width_) return true;
-  } else if (fields < width_ || fields > raw_width_) {
+  if (fields == header_.raw_width) {
+    if (header_.raw_width == header_.width) return true;
+  } else if (fields < header_.width || fields > header_.raw_width) {
     // The column is the first missing field, or the first extra one.
     const std::string expected =
-        raw_width_ == width_
-            ? absl::StrCat(raw_width_, " fields, as in the header,")
-            : absl::StrCat(width_, " to ", raw_width_,
+        header_.raw_width == header_.width
+            ? absl::StrCat(header_.raw_width, " fields, as in the header,")
+            : absl::StrCat(header_.width, " to ", header_.raw_width,
                            " fields, as in the header (whose last ",
-                           raw_width_ - width_, " are empty),");
+                           header_.raw_width - header_.width, " are empty),");
     return Error(reader_.record_line(),
-                 std::min(fields, fields < width_ ? width_ : raw_width_) + 1,
+                 std::min(fields, fields < header_.width ? header_.width
+                                                         : header_.raw_width) +
+                     1,
                  absl::StrCat("expected ", expected, " but found ", fields));
   }
-  for (size_t c = width_; c < fields; ++c) {
+  for (size_t c = header_.width; c < fields; ++c) {
     const absl::string_view cell = TrimSpaces(reader_.fields()[c]);
     if (!cell.empty()) {
       return Error(reader_.record_line(), c + 1,
@@ -606,856 +268,6 @@ absl::StatusOr<bool> SurveyParser::NextRow() {
     }
   }
   return true;
-}
-
-// ------------------------------------------------------------ layouts
-
-absl::Status SurveyParser::LayOutLong(size_t outcome, size_t importance,
-                                      size_t satisfaction) {
-  layout_.long_layout = true;
-  layout_.outcome_column = outcome;
-  layout_.importance_column = importance;
-  layout_.satisfaction_column = satisfaction;
-  auto find = [this](std::initializer_list<absl::string_view> names) {
-    for (absl::string_view name : names) {
-      for (size_t c = 0; c < width_; ++c) {
-        if (lower_names_[c] == name) return static_cast<ptrdiff_t>(c);
-      }
-    }
-    return ptrdiff_t{-1};
-  };
-  layout_.respondent_column =
-      find({"respondent", "respondent_id", "id", "subject"});
-  if (layout_.respondent_column < 0) {
-    return Error(HeaderLine(0), 1,
-                 "the long layout (outcome, importance, satisfaction) needs a "
-                 "respondent column: respondent, respondent_id, id or "
-                 "subject");
-  }
-  // Columns that describe the outcome, not the respondent: a long export
-  // from a database often repeats the statement on every row.
-  layout_.statement_column = find({"statement"});
-  layout_.job_step_column = find({"job_step"});
-  // Rows naming a competing solution rate it (docs/SCORING.md).
-  layout_.solution_column = find({"solution"});
-  for (size_t c = 0; c < width_; ++c) {
-    const ptrdiff_t column = static_cast<ptrdiff_t>(c);
-    if (column != layout_.respondent_column && c != outcome &&
-        c != importance && c != satisfaction &&
-        column != layout_.statement_column &&
-        column != layout_.job_step_column &&
-        column != layout_.solution_column) {
-      layout_.attributes.push_back({c, Cell(0, c)});
-    }
-  }
-  return absl::OkStatus();
-}
-
-absl::Status SurveyParser::LayOutWide() {
-  // Answer columns by outcome id in lower case (header names match ignoring
-  // case; duplicates were refused, so the ids are unique that way too).
-  absl::flat_hash_map<std::string, size_t> importance_by_id;
-  absl::flat_hash_map<std::string, size_t> satisfaction_by_id;
-  std::vector<size_t> importance_columns;  // in header order
-  std::vector<bool> is_answer_column(width_, false);
-  for (size_t i = 0; i < width_; ++i) {
-    const bool importance = absl::StartsWith(lower_names_[i], "imp_");
-    const bool satisfaction = absl::StartsWith(lower_names_[i], "sat_");
-    if (!importance && !satisfaction) continue;
-    is_answer_column[i] = true;
-    if (Cell(0, i).size() == 4) {
-      return Error(HeaderLine(0), i + 1,
-                   "the column names no outcome after its prefix");
-    }
-    std::string id = lower_names_[i].substr(4);
-    if (importance) {
-      importance_by_id.emplace(std::move(id), i);
-      importance_columns.push_back(i);
-    } else {
-      satisfaction_by_id.emplace(std::move(id), i);
-    }
-  }
-
-  // Pair the columns, reporting the leftmost one that has no partner.
-  std::vector<bool> competitor_column(width_, false);
-  // Competitor columns with the importance column of their outcome (made
-  // an outcome index below).
-  std::vector<SurveyLayout::SolutionColumn> competitor_columns;
-  for (size_t i = 0; i < width_; ++i) {
-    if (!is_answer_column[i]) continue;
-    const absl::string_view id = absl::string_view(Cell(0, i)).substr(4);
-    const std::string lower_id = lower_names_[i].substr(4);
-    if (absl::StartsWith(lower_names_[i], "imp_")) {
-      if (!satisfaction_by_id.contains(lower_id)) {
-        return Error(HeaderLine(0), i + 1,
-                     absl::StrCat("there is no sat_", id,
-                                  " column to go with this importance column"));
-      }
-      continue;
-    }
-    if (importance_by_id.contains(lower_id)) continue;
-    // sat_<solution>__<outcome id> rates a competing solution on a known
-    // outcome; the plugin's sat_<solution>_<outcome id> is taken when no
-    // double-underscore split fits and exactly one single one does.
-    // (end of the solution name, start of the outcome id) per fitting split.
-    std::vector<std::pair<size_t, size_t>> splits;
-    for (size_t separator : {size_t{2}, size_t{1}}) {
-      for (size_t p = 0; p + separator < lower_id.size(); ++p) {
-        if (lower_id.compare(p, separator, "__", separator) == 0 &&
-            importance_by_id.contains(lower_id.substr(p + separator))) {
-          splits.emplace_back(p, p + separator);
-        }
-      }
-      if (!splits.empty()) break;
-    }
-    if (splits.empty()) {
-      return Error(HeaderLine(0), i + 1,
-                   absl::StrCat("there is no imp_", id,
-                                " column to go with this satisfaction column"));
-    }
-    if (splits.size() > 1) {
-      std::vector<std::string> readings;
-      for (const auto& [end, start] : splits) {
-        readings.push_back(absl::StrCat("solution ", Quoted(id.substr(0, end)),
-                                        " on outcome ",
-                                        Quoted(id.substr(start))));
-      }
-      return Error(HeaderLine(0), i + 1,
-                   absl::StrCat("ambiguous competitor column: it reads as ",
-                                absl::StrJoin(readings, " or as "),
-                                "; rename it sat_<solution>__<outcome id> "
-                                "with one reading, or name it in a survey "
-                                "map"));
-    }
-    const auto [end, start] = splits[0];
-    const absl::string_view solution = id.substr(0, end);
-    if (TrimSpaces(solution).empty()) {
-      return Error(HeaderLine(0), i + 1,
-                   "ambiguous competitor column: it names no solution before "
-                   "the outcome id");
-    }
-    competitor_column[i] = true;
-    competitor_columns.push_back({std::string(solution),
-                                  importance_by_id.at(lower_id.substr(start)),
-                                  i});
-  }
-
-  for (size_t column : importance_columns) {
-    layout_.outcomes.push_back(
-        {Cell(0, column).substr(4), "", column,
-         satisfaction_by_id.at(lower_names_[column].substr(4))});
-  }
-  for (SurveyLayout::SolutionColumn& column : competitor_columns) {
-    column.outcome = static_cast<size_t>(std::find(importance_columns.begin(),
-                                                   importance_columns.end(),
-                                                   column.outcome) -
-                                         importance_columns.begin());
-  }
-  absl::Status status = AddSolutionColumns(std::move(competitor_columns));
-  if (!status.ok()) return status;
-  for (absl::string_view name :
-       {"respondent_id", "respondent", "id", "subject"}) {
-    const auto it = std::find(lower_names_.begin(), lower_names_.end(), name);
-    if (it != lower_names_.end()) {
-      layout_.respondent_column = it - lower_names_.begin();
-      break;
-    }
-  }
-  for (size_t i = 0; i < width_; ++i) {
-    if (competitor_column[i]) {
-      continue;  // read as a competing solution's satisfaction
-    } else if (!is_answer_column[i] &&
-               static_cast<ptrdiff_t>(i) != layout_.respondent_column) {
-      layout_.attributes.push_back({i, Cell(0, i)});
-    }
-  }
-  return absl::OkStatus();
-}
-
-absl::Status SurveyParser::AddSolutionColumns(
-    std::vector<SurveyLayout::SolutionColumn> columns) {
-  // Names compare ignoring ASCII case and keep their first spelling; one
-  // column per (solution, outcome).
-  absl::flat_hash_map<std::string, std::string> spelling;
-  absl::flat_hash_map<std::pair<std::string, size_t>, size_t> column_of;
-  for (SurveyLayout::SolutionColumn& column : columns) {
-    std::string lower = absl::AsciiStrToLower(column.solution);
-    const std::string& name =
-        spelling.emplace(lower, column.solution).first->second;
-    column.solution = name;
-    const auto [earlier, added] = column_of.emplace(
-        std::make_pair(std::move(lower), column.outcome), column.column);
-    if (!added) {
-      return Error(
-          HeaderLine(0), column.column + 1,
-          absl::StrCat("solution ", Quoted(name), " on outcome ",
-                       Quoted(layout_.outcomes[column.outcome].id),
-                       " is already rated in column ", earlier->second + 1));
-    }
-    layout_.solution_columns.push_back(std::move(column));
-  }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<std::vector<const Question*>> SurveyParser::NamedQuestions(
-    const std::vector<Question>& questions,
-    const std::vector<std::string>& names, absl::string_view kind) const {
-  std::vector<const Question*> found;
-  for (const std::string& name : names) {
-    const std::string wanted = NormalizeText(name);
-    const Question* match = nullptr;
-    for (const Question& question : questions) {
-      if (NormalizeText(question.id) == wanted ||
-          (!question.import_id.empty() &&
-           NormalizeText(question.import_id) == wanted) ||
-          question.normalized_text == wanted) {
-        match = &question;
-        break;
-      }
-    }
-    if (match == nullptr) {
-      std::vector<std::string> known;
-      for (const Question& question : questions) {
-        known.push_back(question.Describe());
-      }
-      return Error(HeaderLine(0), 0,
-                   absl::StrCat("no question ", Quoted(name), " (named as ",
-                                kind, ") in the header; its questions are: ",
-                                absl::StrJoin(known, ", ")));
-    }
-    found.push_back(match);
-  }
-  return found;
-}
-
-absl::Status SurveyParser::AssignOutcomes(
-    std::vector<Question>& questions, size_t statement_row,
-    const std::function<std::string(size_t)>& attribute_name) {
-  std::vector<const Question*> importance;
-  std::vector<const Question*> satisfaction;
-  if (!options_.importance_questions.empty()) {
-    auto found =
-        NamedQuestions(questions, options_.importance_questions, "importance");
-    if (!found.ok()) return found.status();
-    importance = *std::move(found);
-  }
-  if (!options_.satisfaction_questions.empty()) {
-    auto found = NamedQuestions(questions, options_.satisfaction_questions,
-                                "satisfaction");
-    if (!found.ok()) return found.status();
-    satisfaction = *std::move(found);
-  }
-  // Matrices first; single questions only when no matrix reads as either.
-  for (bool single : {false, true}) {
-    std::vector<const Question*> found_importance;
-    std::vector<const Question*> found_satisfaction;
-    for (const Question& question : questions) {
-      if (question.single != single) continue;
-      const bool taken = std::find(importance.begin(), importance.end(),
-                                   &question) != importance.end() ||
-                         std::find(satisfaction.begin(), satisfaction.end(),
-                                   &question) != satisfaction.end();
-      if (taken) continue;
-      switch (KindFromText(question.normalized_text)) {
-        case QuestionKind::kImportance:
-          found_importance.push_back(&question);
-          break;
-        case QuestionKind::kSatisfaction:
-          found_satisfaction.push_back(&question);
-          break;
-        case QuestionKind::kNone:
-          break;
-      }
-    }
-    if (options_.importance_questions.empty() && importance.empty()) {
-      importance = found_importance;
-    }
-    if (options_.satisfaction_questions.empty() && satisfaction.empty()) {
-      satisfaction = found_satisfaction;
-    }
-    if (!importance.empty() && !satisfaction.empty()) break;
-    // Matrices that read as one kind are not completed by single questions.
-    if (!found_importance.empty() || !found_satisfaction.empty()) break;
-  }
-  if (importance.empty() || satisfaction.empty()) {
-    std::vector<std::string> known;
-    for (const Question& question : questions) {
-      known.push_back(question.Describe());
-    }
-    const char* missing = importance.empty() && satisfaction.empty()
-                              ? "no importance and no satisfaction question"
-                          : importance.empty() ? "no importance question"
-                                               : "no satisfaction question";
-    return Error(
-        HeaderLine(statement_row), 0,
-        absl::StrCat(
-            "found ", missing,
-            " (none whose text says important or satisfied); name "
-            "them explicitly, or give a survey map. Questions: ",
-            known.empty() ? std::string("none") : absl::StrJoin(known, ", ")));
-  }
-
-  struct Row {
-    const Question* question;
-    size_t index;
-  };
-  auto rows_of = [](const std::vector<const Question*>& list) {
-    std::vector<Row> rows;
-    for (const Question* question : list) {
-      for (size_t i = 0; i < question->columns.size(); ++i) {
-        rows.push_back({question, i});
-      }
-    }
-    return rows;
-  };
-  auto describe = [](const std::vector<const Question*>& list) {
-    std::vector<std::string> parts;
-    for (const Question* question : list) parts.push_back(question->Describe());
-    return absl::StrJoin(parts, ", ");
-  };
-  const std::vector<Row> importance_rows = rows_of(importance);
-  const std::vector<Row> satisfaction_rows = rows_of(satisfaction);
-  if (importance_rows.size() != satisfaction_rows.size()) {
-    return Error(
-        HeaderLine(statement_row), 0,
-        absl::StrCat("the importance question(s) ", describe(importance),
-                     " have ", importance_rows.size(),
-                     " rows but the satisfaction question(s) ",
-                     describe(satisfaction), " have ", satisfaction_rows.size(),
-                     "; the k-th rows pair, so the counts must match (a "
-                     "survey map can pair columns explicitly)"));
-  }
-  std::vector<bool> used(width_, false);
-  for (size_t k = 0; k < importance_rows.size(); ++k) {
-    const Row& imp = importance_rows[k];
-    const Row& sat = satisfaction_rows[k];
-    const size_t imp_column = imp.question->columns[imp.index];
-    const size_t sat_column = sat.question->columns[sat.index];
-    const std::string& imp_statement = imp.question->statements[imp.index];
-    const std::string& sat_statement = sat.question->statements[sat.index];
-    if (imp.question->has_statement_rows && sat.question->has_statement_rows &&
-        NormalizeText(imp_statement) != NormalizeText(sat_statement)) {
-      return Error(
-          HeaderLine(statement_row), sat_column + 1,
-          absl::StrCat("satisfaction row ", k + 1, " ", Quoted(sat_statement),
-                       " does not match importance row ", k + 1, " ",
-                       Quoted(imp_statement), " (column ", imp_column + 1,
-                       "); the k-th rows pair, so their statements must be "
-                       "the same (a survey map can pair columns explicitly)"));
-    }
-    if (imp_column == sat_column) {
-      return Error(HeaderLine(0), imp_column + 1,
-                   "the same column is named as importance and satisfaction");
-    }
-    layout_.outcomes.push_back(
-        {absl::StrCat("o", k + 1),
-         imp_statement.empty() ? sat_statement : imp_statement, imp_column,
-         sat_column});
-    used[imp_column] = true;
-    used[sat_column] = true;
-  }
-  for (const Question* question : importance) {
-    layout_.importance_questions.push_back(question->Describe());
-  }
-  for (const Question* question : satisfaction) {
-    layout_.satisfaction_questions.push_back(question->Describe());
-  }
-  for (const Question& question : questions) {
-    for (size_t column : question.columns) {
-      if (!used[column]) {
-        layout_.attributes.push_back({column, attribute_name(column)});
-      }
-    }
-  }
-  std::sort(layout_.attributes.begin(), layout_.attributes.end(),
-            [](const SurveyLayout::AttributeColumn& a,
-               const SurveyLayout::AttributeColumn& b) {
-              return a.column < b.column;
-            });
-  return absl::OkStatus();
-}
-
-absl::Status SurveyParser::LayOutQualtrics(bool legacy) {
-  const bool has_import_row = !legacy && header_rows_.size() > 2;
-  std::vector<Question> questions;
-  absl::flat_hash_map<std::string, size_t> question_index;
-  layout_.headers.clear();
-  for (size_t c = 0; c < width_; ++c) {
-    const std::string& id = Cell(0, c);
-    const std::string& text = Cell(1, c);
-    layout_.headers.push_back(id.empty() ? text : id);
-    if (legacy) {
-      // V1..V10 hold the response metadata, named in the second row.
-      const std::string field = NormalizeText(text);
-      if (names_[c].size() > 1 && names_[c][0] == 'v' &&
-          std::all_of(names_[c].begin() + 1, names_[c].end(),
-                      [](char ch) { return absl::ascii_isdigit(ch); })) {
-        layout_.headers.back() = text;
-        if (field == "responseid") {
-          layout_.respondent_column = static_cast<ptrdiff_t>(c);
-        } else if (field == "externaldatareference") {
-          layout_.attributes.push_back({c, text});
-        } else {
-          layout_.ignored_columns.push_back(c);
-        }
-        continue;
-      }
-    } else {
-      if (names_[c] == "responseid") {
-        layout_.respondent_column = static_cast<ptrdiff_t>(c);
-        continue;
-      }
-      if (names_[c] == "duration (in seconds)" &&
-          TrimSpaces(options_.duration_column).empty() &&
-          layout_.duration_column < 0) {
-        layout_.duration_column = static_cast<ptrdiff_t>(c);
-        continue;
-      }
-      if (IsOneOf(names_[c], kQualtricsIgnored)) {
-        layout_.ignored_columns.push_back(c);
-        continue;
-      }
-    }
-    if (id.empty()) {
-      return Error(HeaderLine(0), c + 1, "the question id is blank");
-    }
-    std::string import_id = has_import_row ? ImportIdOf(Cell(2, c)) : "";
-    absl::string_view question_id;
-    size_t row = 0;
-    const bool matrix = SplitMatrixId(id, &question_id, &row);
-    absl::string_view question_text;
-    absl::string_view statement;
-    if (matrix) {
-      SplitQuestionText(text, &question_text, &statement);
-      absl::string_view import_question;
-      size_t import_row = 0;
-      if (SplitMatrixId(import_id, &import_question, &import_row)) {
-        import_id = std::string(import_question);
-      }
-    } else {
-      question_id = id;
-      question_text = text;
-      statement = text;
-    }
-    const std::string key = absl::AsciiStrToLower(question_id);
-    auto [it, inserted] = question_index.emplace(key, questions.size());
-    if (inserted) {
-      Question question;
-      question.id = std::string(question_id);
-      question.import_id = import_id;
-      question.text = std::string(question_text);
-      question.normalized_text = NormalizeText(question_text);
-      question.single = !matrix;
-      questions.push_back(std::move(question));
-    } else if (!matrix || questions[it->second].single) {
-      return Error(HeaderLine(0), c + 1,
-                   absl::StrCat("question id ", id, " repeats column ",
-                                questions[it->second].columns.front() + 1));
-    }
-    questions[it->second].columns.push_back(c);
-    questions[it->second].statements.emplace_back(statement);
-  }
-  return AssignOutcomes(questions, 1,
-                        [this](size_t column) { return Cell(0, column); });
-}
-
-absl::Status SurveyParser::LayOutSurveyMonkey() {
-  std::vector<Question> questions;
-  std::vector<std::string> attribute_names(width_);
-  layout_.headers.clear();
-  size_t c = 0;
-  while (c < width_) {
-    // A question spans its own column and the blank-topped ones after it.
-    size_t end = c + 1;
-    while (end < width_ && Cell(0, end).empty()) ++end;
-    const std::string& text = Cell(0, c);
-    const std::string normalized = NormalizeText(text);
-    if (end == c + 1 &&
-        IsOneOf(NormalizeText(Cell(1, c)), kSurveyMonkeySingleLabels)) {
-      layout_.headers.push_back(text);
-      if (normalized == "respondent id") {
-        layout_.respondent_column = static_cast<ptrdiff_t>(c);
-      } else if (IsOneOf(normalized, kSurveyMonkeyIgnored)) {
-        layout_.ignored_columns.push_back(c);
-      } else if (normalized == "collector id" ||
-                 absl::StartsWith(normalized, "custom data")) {
-        layout_.attributes.push_back({c, text});
-      } else {
-        Question question;
-        question.id = text;
-        question.text = text;
-        question.normalized_text = normalized;
-        question.single = true;
-        question.has_statement_rows = false;
-        question.columns.push_back(c);
-        question.statements.push_back(text);
-        attribute_names[c] = text;
-        questions.push_back(std::move(question));
-      }
-      c = end;
-      continue;
-    }
-    Question question;
-    question.id = text;
-    question.text = text;
-    question.normalized_text = normalized;
-    for (size_t k = c; k < end; ++k) {
-      const std::string& label = Cell(1, k);
-      layout_.headers.push_back(label.empty() ? text : label);
-      if (IsOneOf(NormalizeText(label), kSurveyMonkeyOtherLabels) ||
-          label.empty()) {
-        // "Other (please specify)" and comment boxes: text, not ratings.
-        layout_.attributes.push_back(
-            {k, label.empty() ? text : absl::StrCat(text, " - ", label)});
-        continue;
-      }
-      question.columns.push_back(k);
-      question.statements.push_back(label);
-      attribute_names[k] = absl::StrCat(text, " - ", label);
-    }
-    if (!question.columns.empty()) questions.push_back(std::move(question));
-    c = end;
-  }
-  return AssignOutcomes(questions, 1, [&attribute_names](size_t column) {
-    return attribute_names[column];
-  });
-}
-
-absl::Status SurveyParser::LayOutTitled(bool typeform) {
-  std::vector<Question> questions;
-  absl::flat_hash_map<std::string, size_t> grid_index;
-  for (size_t c = 0; c < width_; ++c) {
-    const std::string& title = Cell(0, c);
-    if (title.empty()) {
-      return Error(HeaderLine(0), c + 1, "the header name is blank");
-    }
-    if (typeform && names_[c] == "#") {
-      layout_.respondent_column = static_cast<ptrdiff_t>(c);
-      continue;
-    }
-    if (typeform ? IsOneOf(names_[c], kTypeformIgnored)
-                 : (c == 0 && IsOneOf(names_[c], kGoogleFormsTimestamps))) {
-      layout_.ignored_columns.push_back(c);
-      continue;
-    }
-    absl::string_view question_text;
-    absl::string_view row;
-    if (SplitGridTitle(title, &question_text, &row)) {
-      const std::string key = NormalizeText(question_text);
-      auto [it, inserted] = grid_index.emplace(key, questions.size());
-      if (inserted) {
-        Question question;
-        question.id = std::string(question_text);
-        question.text = std::string(question_text);
-        question.normalized_text = key;
-        questions.push_back(std::move(question));
-      }
-      questions[it->second].columns.push_back(c);
-      questions[it->second].statements.emplace_back(row);
-      continue;
-    }
-    Question question;
-    question.id = title;
-    question.text = title;
-    question.normalized_text = names_[c];
-    question.single = true;
-    question.has_statement_rows = false;
-    question.columns.push_back(c);
-    question.statements.push_back(title);
-    questions.push_back(std::move(question));
-  }
-  return AssignOutcomes(questions, 0,
-                        [this](size_t column) { return Cell(0, column); });
-}
-
-absl::Status SurveyParser::LayOutFromMap(const v1::SurveyMap& map) {
-  std::vector<std::string> roles(width_);  // what each column is, if used
-  auto resolve = [&](absl::string_view field, const std::string& reference,
-                     bool required, ptrdiff_t* column) -> absl::Status {
-    *column = -1;
-    const absl::string_view ref = TrimSpaces(reference);
-    if (ref.empty()) {
-      if (required) return MapError(field, "no column given");
-      return absl::OkStatus();
-    }
-    if (ref[0] == '#' && ref.size() > 1) {
-      size_t number = 0;
-      if (!absl::SimpleAtoi(ref.substr(1), &number) || number == 0 ||
-          number > width_) {
-        return MapError(field, absl::StrCat("column ", Quoted(ref),
-                                            " is not a column number from #1 "
-                                            "to #",
-                                            width_, " of ", source_));
-      }
-      *column = static_cast<ptrdiff_t>(number - 1);
-    } else {
-      const std::string wanted = NormalizeText(ref);
-      std::vector<size_t> matches;
-      for (size_t c = 0; c < width_; ++c) {
-        if (names_[c] == wanted) matches.push_back(c);
-      }
-      if (matches.empty()) {
-        return MapError(field,
-                        absl::StrCat("no column ", Quoted(ref),
-                                     " in the first header row of ", source_,
-                                     " (line ", HeaderLine(0), ")"));
-      }
-      if (matches.size() > 1) {
-        return MapError(
-            field,
-            absl::StrCat("column name ", Quoted(ref), " is ambiguous in ",
-                         source_, ": columns #", matches[0] + 1, " and #",
-                         matches[1] + 1, " (name one as #<n>)"));
-      }
-      *column = static_cast<ptrdiff_t>(matches[0]);
-    }
-    std::string& role = roles[*column];
-    if (!role.empty()) {
-      return MapError(field, absl::StrCat("column ", Quoted(ref),
-                                          " is already used as ", role));
-    }
-    role = std::string(field);
-    return absl::OkStatus();
-  };
-
-  ptrdiff_t column = -1;
-  absl::Status status = resolve("respondent_id_column",
-                                map.respondent_id_column(), false, &column);
-  if (!status.ok()) return status;
-  layout_.respondent_column = column;
-
-  if (map.has_long_layout()) {
-    const v1::SurveyMapLongLayout& layout = map.long_layout();
-    if (layout_.respondent_column < 0) {
-      return MapError("respondent_id_column",
-                      "a long layout needs the respondent id column");
-    }
-    ptrdiff_t outcome = -1;
-    ptrdiff_t importance = -1;
-    ptrdiff_t satisfaction = -1;
-    for (auto [field, reference, required, target] : std::initializer_list<
-             std::tuple<const char*, const std::string*, bool, ptrdiff_t*>>{
-             {"long_layout.outcome_column", &layout.outcome_column(), true,
-              &outcome},
-             {"long_layout.importance_column", &layout.importance_column(),
-              true, &importance},
-             {"long_layout.satisfaction_column", &layout.satisfaction_column(),
-              true, &satisfaction},
-             {"long_layout.statement_column", &layout.statement_column(), false,
-              &layout_.statement_column},
-             {"long_layout.job_step_column", &layout.job_step_column(), false,
-              &layout_.job_step_column},
-             {"long_layout.solution_column", &layout.solution_column(), false,
-              &layout_.solution_column}}) {
-      status = resolve(field, *reference, required, target);
-      if (!status.ok()) return status;
-    }
-    layout_.long_layout = true;
-    layout_.outcome_column = static_cast<size_t>(outcome);
-    layout_.importance_column = static_cast<size_t>(importance);
-    layout_.satisfaction_column = static_cast<size_t>(satisfaction);
-  } else if (map.outcomes().empty()) {
-    return MapError("outcomes", "the map names no outcomes");
-  }
-
-  absl::flat_hash_set<std::string> ids;
-  for (int i = 0; i < map.outcomes_size(); ++i) {
-    const v1::SurveyMapOutcome& outcome = map.outcomes(i);
-    const std::string field = absl::StrCat("outcomes[", i, "]");
-    const absl::string_view id = TrimSpaces(outcome.id());
-    if (id.empty()) return MapError(field, "the outcome id is blank");
-    if (!ids.insert(std::string(id)).second) {
-      return MapError(
-          field, absl::StrCat("outcome id ", Quoted(id), " is given twice"));
-    }
-    SurveyLayout::OutcomeColumns columns{
-        std::string(id), std::string(outcome.statement()), 0, 0};
-    if (!map.has_long_layout()) {
-      ptrdiff_t importance = -1;
-      ptrdiff_t satisfaction = -1;
-      status = resolve(absl::StrCat(field, ".importance_column"),
-                       outcome.importance_column(), true, &importance);
-      if (!status.ok()) return status;
-      status = resolve(absl::StrCat(field, ".satisfaction_column"),
-                       outcome.satisfaction_column(), true, &satisfaction);
-      if (!status.ok()) return status;
-      columns.importance = static_cast<size_t>(importance);
-      columns.satisfaction = static_cast<size_t>(satisfaction);
-    } else if (!outcome.importance_column().empty() ||
-               !outcome.satisfaction_column().empty()) {
-      return MapError(field,
-                      "in a long layout the rating columns are "
-                      "long_layout's; outcomes only add statements");
-    }
-    layout_.outcomes.push_back(std::move(columns));
-  }
-
-  std::vector<SurveyLayout::SolutionColumn> solution_columns;
-  for (int i = 0; i < map.solution_columns_size(); ++i) {
-    const v1::SurveyMapSolutionColumn& entry = map.solution_columns(i);
-    const std::string field = absl::StrCat("solution_columns[", i, "]");
-    if (map.has_long_layout()) {
-      return MapError(field,
-                      "a long layout names its solutions in "
-                      "long_layout.solution_column");
-    }
-    const absl::string_view solution = TrimSpaces(entry.solution());
-    if (solution.empty()) {
-      return MapError(absl::StrCat(field, ".solution"),
-                      "the solution name is blank");
-    }
-    const absl::string_view outcome_id = TrimSpaces(entry.outcome_id());
-    const auto outcome =
-        std::find_if(layout_.outcomes.begin(), layout_.outcomes.end(),
-                     [outcome_id](const SurveyLayout::OutcomeColumns& outcome) {
-                       return outcome.id == outcome_id;
-                     });
-    if (outcome == layout_.outcomes.end()) {
-      return MapError(absl::StrCat(field, ".outcome_id"),
-                      absl::StrCat(Quoted(outcome_id),
-                                   " is not an id of the map's outcomes"));
-    }
-    status =
-        resolve(absl::StrCat(field, ".column"), entry.column(), true, &column);
-    if (!status.ok()) return status;
-    solution_columns.push_back(
-        {std::string(solution),
-         static_cast<size_t>(outcome - layout_.outcomes.begin()),
-         static_cast<size_t>(column)});
-  }
-  status = AddSolutionColumns(std::move(solution_columns));
-  if (!status.ok()) return status;
-
-  absl::flat_hash_set<std::string> attribute_names;
-  auto add_attribute = [&](size_t column, std::string name,
-                           absl::string_view field) -> absl::Status {
-    if (name.empty()) name = Cell(0, column);
-    if (name.empty()) name = layout_.references[column];
-    if (!attribute_names.insert(name).second) {
-      return MapError(field, absl::StrCat("attribute name ", Quoted(name),
-                                          " is given twice"));
-    }
-    layout_.attributes.push_back({column, std::move(name)});
-    return absl::OkStatus();
-  };
-  for (int i = 0; i < map.attributes_size(); ++i) {
-    const std::string field = absl::StrCat("attributes[", i, "]");
-    status = resolve(absl::StrCat(field, ".column"), map.attributes(i).column(),
-                     true, &column);
-    if (!status.ok()) return status;
-    status =
-        add_attribute(static_cast<size_t>(column),
-                      std::string(TrimSpaces(map.attributes(i).name())), field);
-    if (!status.ok()) return status;
-  }
-  status = resolve("solution_column", map.solution_column(), false, &column);
-  if (!status.ok()) return status;
-  if (column >= 0) {
-    status = add_attribute(static_cast<size_t>(column), "solution",
-                           "solution_column");
-    if (!status.ok()) return status;
-  }
-  status = resolve("weight_column", map.weight_column(), false, &column);
-  if (!status.ok()) return status;
-  layout_.weight_column = column;
-  status = resolve("duration_column", map.duration_column(), false, &column);
-  if (!status.ok()) return status;
-  layout_.duration_column = column;
-  for (size_t c = 0; c < width_; ++c) {
-    if (roles[c].empty()) layout_.ignored_columns.push_back(c);
-  }
-  return absl::OkStatus();
-}
-
-absl::Status SurveyParser::ApplyWeightOption() {
-  const absl::string_view reference = TrimSpaces(options_.weight_column);
-  if (reference.empty() || options_.survey_map.has_value()) {
-    return absl::OkStatus();
-  }
-  ptrdiff_t found = -1;
-  for (size_t c = 0; c < width_; ++c) {
-    if (layout_.references[c] == reference ||
-        names_[c] == NormalizeText(reference)) {
-      found = static_cast<ptrdiff_t>(c);
-      break;
-    }
-  }
-  if (found < 0) {
-    return Error(
-        HeaderLine(0), 0,
-        absl::StrCat("no weight column ", Quoted(reference), " in the header"));
-  }
-  auto& attributes = layout_.attributes;
-  const auto attribute =
-      std::find_if(attributes.begin(), attributes.end(),
-                   [found](const SurveyLayout::AttributeColumn& a) {
-                     return static_cast<ptrdiff_t>(a.column) == found;
-                   });
-  auto& ignored = layout_.ignored_columns;
-  const auto ignored_at =
-      std::find(ignored.begin(), ignored.end(), static_cast<size_t>(found));
-  if (attribute != attributes.end()) {
-    attributes.erase(attribute);
-  } else if (ignored_at != ignored.end()) {
-    ignored.erase(ignored_at);
-  } else {
-    return Error(HeaderLine(0), found + 1,
-                 "the weight column is already read as answers or ids");
-  }
-  layout_.weight_column = found;
-  return absl::OkStatus();
-}
-
-absl::Status SurveyParser::ApplyDurationOption() {
-  if (options_.survey_map.has_value()) return absl::OkStatus();
-  const absl::string_view reference = TrimSpaces(options_.duration_column);
-  ptrdiff_t found = -1;
-  if (!reference.empty()) {
-    for (size_t c = 0; c < width_; ++c) {
-      if (layout_.references[c] == reference ||
-          names_[c] == NormalizeText(reference)) {
-        found = static_cast<ptrdiff_t>(c);
-        break;
-      }
-    }
-    if (found < 0) {
-      return Error(HeaderLine(0), 0,
-                   absl::StrCat("no duration column ", Quoted(reference),
-                                " in the header"));
-    }
-  } else if (layout_.format == v1::SURVEY_FORMAT_LONG ||
-             layout_.format == v1::SURVEY_FORMAT_WIDE) {
-    for (absl::string_view name : {"duration", "duration_seconds"}) {
-      const auto it = std::find(lower_names_.begin(), lower_names_.end(), name);
-      if (it != lower_names_.end()) {
-        found = it - lower_names_.begin();
-        break;
-      }
-    }
-    if (found < 0) return absl::OkStatus();
-  } else {
-    return absl::OkStatus();
-  }
-  auto& attributes = layout_.attributes;
-  const auto attribute =
-      std::find_if(attributes.begin(), attributes.end(),
-                   [found](const SurveyLayout::AttributeColumn& a) {
-                     return static_cast<ptrdiff_t>(a.column) == found;
-                   });
-  auto& ignored = layout_.ignored_columns;
-  const auto ignored_at =
-      std::find(ignored.begin(), ignored.end(), static_cast<size_t>(found));
-  if (attribute != attributes.end()) {
-    attributes.erase(attribute);
-  } else if (ignored_at != ignored.end()) {
-    ignored.erase(ignored_at);
-  } else {
-    return Error(HeaderLine(0), found + 1,
-                 "the duration column is already read as answers, ids or "
-                 "weights");
-  }
-  layout_.duration_column = found;
-  return absl::OkStatus();
 }
 
 // ------------------------------------------------------------ rows
@@ -1813,7 +625,8 @@ absl::Status SurveyParser::ReadLongRows(const v1::SurveyMap* map) {
     }
     ReportProgress(rows, false);
   }
-  if (rows == 0) return Error(HeaderLine(header_rows_.size() - 1), 1, kNoRows);
+  if (rows == 0)
+    return Error(header_.Line(header_.rows.size() - 1), 1, kNoRows);
   absl::Status status = FlushAnswers();
   if (!status.ok()) return status;
   if (map != nullptr) {
@@ -1839,7 +652,7 @@ absl::Status SurveyParser::ReadWideRows() {
     absl::StatusOr<size_t> added =
         study_.AddOutcome(Outcome{columns.id, columns.statement, ""});
     if (!added.ok()) {
-      return Error(HeaderLine(0), columns.importance + 1,
+      return Error(header_.Line(0), columns.importance + 1,
                    added.status().message());
     }
   }
@@ -1849,7 +662,7 @@ absl::Status SurveyParser::ReadWideRows() {
   for (const SurveyLayout::SolutionColumn& column : layout_.solution_columns) {
     absl::StatusOr<size_t> declared = study_.AddSolution(column.solution);
     if (!declared.ok()) {
-      return Error(HeaderLine(0), column.column + 1,
+      return Error(header_.Line(0), column.column + 1,
                    declared.status().message());
     }
     solution_of.push_back(*declared);
@@ -1859,12 +672,12 @@ absl::Status SurveyParser::ReadWideRows() {
     absl::StatusOr<Aggregate> created =
         Aggregate::Create(study_.scale(), study_.outcomes());
     if (!created.ok()) {
-      return Error(HeaderLine(0), 0, created.status().message());
+      return Error(header_.Line(0), 0, created.status().message());
     }
     *aggregate_ = *std::move(created);
     for (const std::string& solution : study_.solutions()) {
       absl::Status status = aggregate_->AddSolution(solution);
-      if (!status.ok()) return Error(HeaderLine(0), 0, status.message());
+      if (!status.ok()) return Error(header_.Line(0), 0, status.message());
     }
     const Scale& scale = study_.scale();
     for (int rating = scale.min; rating <= scale.max; ++rating) {
@@ -1898,7 +711,7 @@ absl::Status SurveyParser::ReadWideRows() {
   // offset, other columns have kNotARating. One entry past the header's
   // fields keeps the splitting loop free of bounds checks.
   constexpr int32_t kNotARating = -1;
-  std::vector<int32_t> rating_at(raw_width_ + 1, kNotARating);
+  std::vector<int32_t> rating_at(header_.raw_width + 1, kNotARating);
   for (size_t o = 0; o < outcome_count; ++o) {
     rating_at[layout_.outcomes[o].importance] = static_cast<int32_t>(o);
     rating_at[layout_.outcomes[o].satisfaction] =
@@ -1922,7 +735,7 @@ absl::Status SurveyParser::ReadWideRows() {
   std::vector<uint32_t> solution_respondents, solution_indices,
       solution_outcomes;
   std::vector<uint8_t> solution_ratings;
-  std::vector<ptrdiff_t> kept_at(width_, -1);  // slot in `kept`, or -1
+  std::vector<ptrdiff_t> kept_at(header_.width, -1);  // slot in `kept`, or -1
   std::vector<absl::string_view> kept;
   auto keep = [&](size_t column) {
     kept_at[column] = static_cast<ptrdiff_t>(kept.size());
@@ -2023,8 +836,8 @@ absl::Status SurveyParser::ReadWideRows() {
     uint8_t* const ratings = row.data();
     const uint8_t* const digit_rating = ratings_.digit_ratings();
     const uint8_t* const ends = cell_end_kind.data();
-    const size_t width = width_;
-    const size_t raw_width = raw_width_;
+    const size_t width = header_.width;
+    const size_t raw_width = header_.raw_width;
     size_t column = 0;
     bad_column = 0;
     for (;;) {
@@ -2162,7 +975,7 @@ absl::Status SurveyParser::ReadWideRows() {
       line = reader_.record_line();
       const absl::Span<const absl::string_view> fields = reader_.fields();
       bad_column = 0;
-      for (size_t c = 0; c < width_; ++c) {
+      for (size_t c = 0; c < header_.width; ++c) {
         if (!take_cell(c, fields[c], &problem)) {
           bad_column = c + 1;
           break;
@@ -2315,7 +1128,7 @@ absl::Status SurveyParser::ReadWideRows() {
     ReportProgress(row_number, false);
   }
   if (row_number == 0) {
-    return Error(HeaderLine(header_rows_.size() - 1), 1, kNoRows);
+    return Error(header_.Line(header_.rows.size() - 1), 1, kNoRows);
   }
   absl::Status status = FlushAnswers();
   if (!status.ok()) return status;
@@ -2455,7 +1268,7 @@ absl::StatusOr<SegmentedAggregate> SurveyParser::ParseSegmentedAggregate(
 absl::Status SurveyParser::Run(bool to_aggregate) {
   absl::Status status = ReadHeaderRow("");
   if (!status.ok()) return status;
-  status = FixWidth();  // first row only, for detection
+  status = FixHeaderWidth(&header_, &layout_);  // first row only, for detection
   if (!status.ok()) return status;
 
   const v1::SurveyMap* map =
@@ -2466,12 +1279,13 @@ absl::Status SurveyParser::Run(bool to_aggregate) {
     const size_t rows = map->header_rows() != 0
                             ? map->header_rows()
                             : static_cast<size_t>(DefaultHeaderRows(format));
-    while (header_rows_.size() < rows) {
+    while (header_.rows.size() < rows) {
       status = ReadHeaderRow(absl::StrCat("the survey map says the file"));
       if (!status.ok()) return status;
     }
   } else {
-    absl::StatusOr<v1::SurveyFormat> found = ForcedFormat();
+    absl::StatusOr<v1::SurveyFormat> found =
+        SurveyFormatOf(header_, options_, layout_);
     if (!found.ok()) return found.status();
     format = *found;
     if (format == v1::SURVEY_FORMAT_QUALTRICS ||
@@ -2482,85 +1296,17 @@ absl::Status SurveyParser::Run(bool to_aggregate) {
     }
     if (!status.ok()) return status;
   }
-  status = FixWidth();
+  status = FixHeaderWidth(&header_, &layout_);
   if (!status.ok()) return status;
   layout_.format = format;
-  layout_.header_rows = header_rows_.size();
+  layout_.header_rows = header_.rows.size();
 
-  if (map != nullptr) {
-    SetReferences();
-    status = LayOutFromMap(*map);
-  } else {
-    switch (format) {
-      case v1::SURVEY_FORMAT_LONG:
-      case v1::SURVEY_FORMAT_WIDE: {
-        status = CheckNamesForTables();
-        if (!status.ok()) break;
-        const auto find = [this](absl::string_view name) {
-          const auto it =
-              std::find(lower_names_.begin(), lower_names_.end(), name);
-          return it == lower_names_.end() ? ptrdiff_t{-1}
-                                          : it - lower_names_.begin();
-        };
-        const ptrdiff_t outcome = find("outcome");
-        const ptrdiff_t importance = find("importance");
-        const ptrdiff_t satisfaction = find("satisfaction");
-        const bool long_columns =
-            outcome >= 0 && importance >= 0 && satisfaction >= 0;
-        ptrdiff_t first_wide_column = -1;
-        for (size_t i = 0; i < width_; ++i) {
-          if (absl::StartsWith(lower_names_[i], "imp_") ||
-              absl::StartsWith(lower_names_[i], "sat_")) {
-            first_wide_column = static_cast<ptrdiff_t>(i);
-            break;
-          }
-        }
-        SetReferences();
-        if (long_columns && first_wide_column >= 0) {
-          status = Error(HeaderLine(0), first_wide_column + 1,
-                         "a wide-layout answer column in a long-layout header "
-                         "(outcome, importance, satisfaction); use one "
-                         "layout");
-        } else if (format == v1::SURVEY_FORMAT_LONG) {
-          status = long_columns
-                       ? LayOutLong(outcome, importance, satisfaction)
-                       : Error(HeaderLine(0), 1,
-                               "the long layout needs outcome, importance and "
-                               "satisfaction columns");
-        } else {
-          status = first_wide_column >= 0
-                       ? LayOutWide()
-                       : Error(HeaderLine(0), 1,
-                               "the wide layout needs imp_<outcome> and "
-                               "sat_<outcome> columns");
-        }
-        break;
-      }
-      case v1::SURVEY_FORMAT_QUALTRICS:
-      case v1::SURVEY_FORMAT_QUALTRICS_LEGACY:
-        status = LayOutQualtrics(format == v1::SURVEY_FORMAT_QUALTRICS_LEGACY);
-        SetReferences();
-        break;
-      case v1::SURVEY_FORMAT_SURVEYMONKEY:
-        status = LayOutSurveyMonkey();
-        SetReferences();
-        break;
-      case v1::SURVEY_FORMAT_GOOGLE_FORMS:
-      case v1::SURVEY_FORMAT_TYPEFORM:
-        SetReferences();
-        status = LayOutTitled(format == v1::SURVEY_FORMAT_TYPEFORM);
-        break;
-      default:
-        status = Error(HeaderLine(0), 1, kUnknownLayout);
-    }
-    if (status.ok()) status = ApplyWeightOption();
-    if (status.ok()) status = ApplyDurationOption();
-  }
+  status = LayOutSurvey(header_, format, options_, &layout_);
   if (!status.ok()) return status;
   inspection_->layout_known = true;
   if (layout_.outcomes.size() > options_.limits.max_outcomes) {
     return ToResourceExhausted(Error(
-        HeaderLine(0), 0,
+        header_.Line(0), 0,
         ExceedsLimit(
             absl::StrCat("the header's ", layout_.outcomes.size(), " outcomes"),
             LimitKind::kOutcomes, options_.limits.max_outcomes)));
