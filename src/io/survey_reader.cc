@@ -1154,26 +1154,11 @@ absl::StatusOr<Aggregate> SurveyParser::ParseAggregate() {
 
 absl::StatusOr<Aggregate> SurveyParser::CountedAggregate(
     const std::vector<uint64_t>& counts, uint64_t respondents) const {
-  // The counted tables, through the aggregate's serialized form.
-  v1::Aggregate proto = aggregate_->ToProto();
-  const size_t stride = static_cast<size_t>(aggregate_->scale().points()) + 1;
-  const size_t cells = stride * stride;
-  for (int o = 0; o < proto.outcomes_size(); ++o) {
-    auto* table = proto.mutable_outcomes(o)->mutable_cells();
-    table->Clear();
-    table->Add(counts.begin() + o * cells, counts.begin() + (o + 1) * cells);
-  }
-  for (int t = 0; t < proto.solution_tables_size(); ++t) {
-    auto* table = proto.mutable_solution_tables(t)->mutable_cells();
-    table->Clear();
-    const size_t first = (proto.outcomes_size() + t) * cells;
-    table->Add(counts.begin() + first, counts.begin() + first + cells);
-  }
-  proto.set_respondent_count(respondents);
-  absl::StatusOr<Aggregate> counted = Aggregate::FromProto(proto);
-  if (!counted.ok()) {
-    return absl::InternalError(
-        absl::StrCat(source_, ": ", counted.status().message()));
+  // aggregate_ holds no answers in a counted read: it is the shape.
+  Aggregate counted = *aggregate_;
+  absl::Status status = counted.AddCounts(counts, respondents);
+  if (!status.ok()) {
+    return absl::InternalError(absl::StrCat(source_, ": ", status.message()));
   }
   return counted;
 }
