@@ -783,135 +783,27 @@ absl::Status SurveyParser::ReadWideRows() {
     return true;
   };
 
-  // The fast way through a row: a line ended by a line break, without
-  // quotes (so without separators or line breaks inside fields), not blank
-  // and without invalid UTF-8, split here in one pass over its bytes.
-  // Anything else, and any row of the wrong width, goes the general way
-  // (CsvReader::Read and NextRow, which say what is wrong).
-  const absl::string_view text = reader_.text();
-  const size_t invalid_utf8 = reader_.first_invalid_utf8();
-  // By byte: whether it ends a cell, as the separator or as the record's
-  // end (CR or LF), on the lines the fast way takes.
-  constexpr uint8_t kNotAnEnd = 0;
-  constexpr uint8_t kSeparator = 1;
-  constexpr uint8_t kRecordEnd = 2;
-  std::vector<uint8_t> cell_end_kind(256, kNotAnEnd);
-  cell_end_kind[static_cast<unsigned char>(reader_.separator())] = kSeparator;
-  cell_end_kind['\r'] = kRecordEnd;
-  cell_end_kind['\n'] = kRecordEnd;
+  // Plain lines of the right width go the fast way (CsvReader::
+  // ReadPlainCodedRecord), every other row the general way (CsvReader::Read
+  // and NextRow, which say what is wrong); either way the first bad cell,
+  // the leftmost, is the one refused.
+  static_assert((RatingParser::kNotADigitRating & 0x80) != 0,
+                "a digit's rating (0-9) is a code, kNotADigitRating none");
+  const CsvReader::CodedColumns coded{rating_at.data(),
+                                      ratings_.digit_ratings(), header_.width,
+                                      header_.raw_width};
   size_t bad_column = 0;  // 1-based; 0 = every cell read
   std::string problem;
   std::string cell_problem;
+  auto other_cell = [&](size_t column, absl::string_view cell) {
+    if (!take_cell(column, cell, &cell_problem) && bad_column == 0) {
+      bad_column = column + 1;
+      problem.swap(cell_problem);
+    }
+  };
   auto fast_row = [&](size_t* line) {
-    const CsvReader::Position start = reader_.position();
-    if (start.offset >= text.size()) return false;
-    const char* const data = text.data();
-    const char* p = data + start.offset;
-    if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') return false;
-    const void* found = std::memchr(p, '\n', text.size() - start.offset);
-    if (found == nullptr) return false;  // the last line: rare, general
-    const char* const newline = static_cast<const char*>(found);
-    // Over-long lines go the general way, which refuses them.
-    if (static_cast<uint64_t>(newline - p) > options_.limits.max_record_bytes) {
-      return false;
-    }
-    if (std::memchr(p, '"', static_cast<size_t>(newline - p)) != nullptr) {
-      return false;
-    }
-    if (invalid_utf8 != absl::string_view::npos &&
-        invalid_utf8 < static_cast<size_t>(newline - data)) {
-      return false;
-    }
-    // Bytes up to the line break are readable, record_end's included. A
-    // CR before it would be an ordinary character: such lines go the
-    // general way, so that CR and LF below can only mean the record's end.
-    const char* const record_end = newline[-1] == '\r' ? newline - 1 : newline;
-    if (std::memchr(p, '\r', static_cast<size_t>(record_end - p)) != nullptr) {
-      return false;
-    }
-    // Locals only in the loop: the stores into `row` are through uint8_t*,
-    // which may alias anything reached through a pointer or reference.
-    const char separator = reader_.separator();
-    const int32_t* const rating_of = rating_at.data();
-    uint8_t* const ratings = row.data();
-    const uint8_t* const digit_rating = ratings_.digit_ratings();
-    const uint8_t* const ends = cell_end_kind.data();
-    const size_t width = header_.width;
-    const size_t raw_width = header_.raw_width;
-    size_t column = 0;
     bad_column = 0;
-    for (;;) {
-      // Four cells at a time while they read "d,d,d,d," (a digit on the
-      // scale in four rating columns): most of a wide export.
-      while (column + 4 <= width && record_end - p >= 8) {
-        const bool separators = (p[1] == separator) & (p[3] == separator) &
-                                (p[5] == separator) & (p[7] == separator);
-        const uint8_t d0 = digit_rating[static_cast<unsigned char>(p[0])];
-        const uint8_t d1 = digit_rating[static_cast<unsigned char>(p[2])];
-        const uint8_t d2 = digit_rating[static_cast<unsigned char>(p[4])];
-        const uint8_t d3 = digit_rating[static_cast<unsigned char>(p[6])];
-        const int32_t o0 = rating_of[column];
-        const int32_t o1 = rating_of[column + 1];
-        const int32_t o2 = rating_of[column + 2];
-        const int32_t o3 = rating_of[column + 3];
-        // kNotADigitRating has the high bit (a digit's rating, 0-9, does
-        // not); kNotARating is negative.
-        static_assert((RatingParser::kNotADigitRating & 0x80) != 0, "");
-        static_assert(kNotARating < 0, "");
-        if (!separators || ((d0 | d1 | d2 | d3) & 0x80) != 0 ||
-            (o0 | o1 | o2 | o3) < 0) {
-          break;
-        }
-        ratings[o0] = d0;
-        ratings[o1] = d1;
-        ratings[o2] = d2;
-        ratings[o3] = d3;
-        column += 4;
-        p += 8;
-      }
-      // column <= raw_width here: the general branch below stops wider rows.
-      const int32_t offset = rating_of[column];
-      if (offset != kNotARating) {
-        // The common cells: empty, or one digit on the scale.
-        const uint8_t first = ends[static_cast<unsigned char>(*p)];
-        if (first != kNotAnEnd) {
-          ratings[offset] = 0;
-          ++column;
-          if (first == kRecordEnd) break;
-          ++p;
-          continue;
-        }
-        const uint8_t second = ends[static_cast<unsigned char>(p[1])];
-        if (second != kNotAnEnd) {
-          const uint8_t digit = digit_rating[static_cast<unsigned char>(*p)];
-          if (digit != RatingParser::kNotADigitRating) {
-            ratings[offset] = digit;
-            ++column;
-            if (second == kRecordEnd) break;
-            p += 2;
-            continue;
-          }
-        }
-      }
-      const char* end = p;
-      while (end != record_end && *end != separator) ++end;
-      const absl::string_view cell(p, static_cast<size_t>(end - p));
-      if (column < width) {
-        if (!take_cell(column, cell, &cell_problem) && bad_column == 0) {
-          bad_column = column + 1;
-          problem.swap(cell_problem);
-        }
-      } else if (column >= raw_width || !TrimSpaces(cell).empty()) {
-        return false;
-      }
-      ++column;
-      if (end == record_end) break;
-      p = end + 1;
-    }
-    if (column < width) return false;
-    *line = start.line;
-    reader_.Seek({static_cast<size_t>(newline - data) + 1, start.line + 1});
-    return true;
+    return reader_.ReadPlainCodedRecord(coded, row.data(), other_cell, line);
   };
 
   // Aggregate mode: adds the row to tables counted like counts_ ...
