@@ -152,6 +152,29 @@ absl::Status Aggregate::AddSolution(std::string name) {
   return absl::OkStatus();
 }
 
+absl::Status Aggregate::AddCounts(absl::Span<const uint64_t> counts,
+                                  uint64_t respondents) {
+  if (counts.size() != cells_.size()) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%zu counts for an aggregate of %zu cells",
+                        counts.size(), cells_.size()));
+  }
+  absl::Status fits = CheckFitsReport(respondent_count_ + respondents,
+                                      "aggregate respondent_count");
+  if (!fits.ok()) return fits;
+  for (size_t cell = 0; cell < cells_.size(); ++cell) {
+    cells_[cell] += counts[cell];
+  }
+  if (weighted_) {
+    for (size_t cell = 0; cell < cells_.size(); ++cell) {
+      weight_sums_[cell] += static_cast<double>(counts[cell]);
+      weight_square_sums_[cell] += static_cast<double>(counts[cell]);
+    }
+  }
+  respondent_count_ += respondents;
+  return absl::OkStatus();
+}
+
 void Aggregate::EnableWeights() {
   if (weighted_) return;
   weighted_ = true;

@@ -119,6 +119,22 @@ class Aggregate {
   // Counts one more respondent (tables are unaffected).
   void AddRespondentCount(uint64_t n) { respondent_count_ += n; }
 
+  // Adds answers counted elsewhere (a reader counts a file's rows into a
+  // plain array and hands it over once, cheaper than a call per answer):
+  // `counts` holds one count per cell in this aggregate's cell order, that
+  // of jtbd.v1.Aggregate — per outcome, then per (solution, outcome), a
+  // table of (points + 1)^2 cells, importance-major, index 0 "no answer"
+  // and index r - scale.min + 1 for rating r — and `respondents` is added
+  // to respondent_count(). In a weighted aggregate each count has weight 1.
+  // INVALID_ARGUMENT (this unchanged) unless counts.size() == cell_count();
+  // OUT_OF_RANGE when the respondent count would not fit a report
+  // (CheckFitsReport, as FromProto refuses it).
+  absl::Status AddCounts(absl::Span<const uint64_t> counts,
+                         uint64_t respondents);
+  // Cells of all tables: outcome_count() * (1 + solution_count()) *
+  // (points + 1)^2.
+  size_t cell_count() const { return cells_.size(); }
+
   // this += other. FAILED_PRECONDITION (this unchanged) unless scale and
   // outcome ids match in order.
   absl::Status Merge(const Aggregate& other);

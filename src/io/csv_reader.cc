@@ -69,6 +69,9 @@ CsvReader::CsvReader(absl::string_view text, char separator,
   // then compared against the single offset.
   invalid_utf8_at_ = FindInvalidUtf8(text_.substr(pos_));
   if (invalid_utf8_at_ != absl::string_view::npos) invalid_utf8_at_ += pos_;
+  field_end_[static_cast<unsigned char>(separator_)] = kSeparatorEnd;
+  field_end_['\r'] = kRecordEnd;
+  field_end_['\n'] = kRecordEnd;
 }
 
 CsvReader::Result CsvReader::Fail(size_t line, size_t field, std::string what) {

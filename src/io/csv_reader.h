@@ -1,7 +1,10 @@
 #ifndef JTBD_IO_CSV_READER_H_
 #define JTBD_IO_CSV_READER_H_
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -9,6 +12,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "core/resource_limits.h"
+#include "io/source_position.h"
 
 namespace jtbd {
 
@@ -88,6 +92,34 @@ class CsvReader {
   absl::string_view text() const { return text_; }
   size_t first_invalid_utf8() const { return invalid_utf8_at_; }
 
+  // The fast way through a record of coded cells (a survey's ratings):
+  // what each column is, for ReadPlainCodedRecord.
+  struct CodedColumns {
+    // Per column, width + 1 entries (the last one for the field past the
+    // header's, never coded): the slot in `codes` of a coded column, or a
+    // negative number for any other column.
+    const int32_t* slot_of = nullptr;
+    // Per byte: the code of a coded cell holding just that byte; any value
+    // with the high bit set says "no one-byte code" (0 is an empty cell's).
+    const uint8_t* code_of_byte = nullptr;
+    size_t width = 0;      // fields a record must have
+    size_t raw_width = 0;  // fields it may have (those past width blank)
+  };
+  // Reads the next record the fast way when it is a plain line: ended by a
+  // line break, without quotes (so no separator or line break inside a
+  // field), no CR before its end, not starting with a blank, valid UTF-8,
+  // within max_record_bytes, with width to raw_width fields, the ones past
+  // width blank. Coded cells that are empty or hold one byte with a code
+  // are written to codes[slot] (in runs of four "d,d,d,d," at a time);
+  // every other field within width goes to other_field(column, field)
+  // (left to right). Returns false, having consumed nothing, for any other
+  // record (Read() then reads it and says what is wrong); the caller must
+  // then forget what other_field was given. On true, *line is the record's
+  // line and the reader stands after it; fields() is not set.
+  template <typename OtherField>
+  bool ReadPlainCodedRecord(const CodedColumns& columns, uint8_t* codes,
+                            OtherField&& other_field, size_t* line);
+
   // The position before the next record, and a way back to it: a reader
   // may look at a record and then decide to read it again.
   Position position() const { return {pos_, line_}; }
@@ -103,6 +135,12 @@ class CsvReader {
   // Checks the record that ends at pos_ against the first invalid UTF-8
   // byte of the text.
   bool RecordIsValidUtf8();
+
+  // What ends a field on a plain line, by byte (ReadPlainCodedRecord).
+  static constexpr uint8_t kNotAnEnd = 0;
+  static constexpr uint8_t kSeparatorEnd = 1;
+  static constexpr uint8_t kRecordEnd = 2;
+  std::array<uint8_t, 256> field_end_{};
 
   absl::string_view text_;
   char separator_;
@@ -132,6 +170,113 @@ class CsvReader {
   std::vector<absl::string_view> fields_;
   size_t field_count_ = 0;
 };
+
+// In the header so that the caller's other_field inlines: this loop is most
+// of the time a wide survey takes to read.
+template <typename OtherField>
+bool CsvReader::ReadPlainCodedRecord(const CodedColumns& columns,
+                                     uint8_t* codes, OtherField&& other_field,
+                                     size_t* line) {
+  if (failed_ || pos_ >= text_.size()) return false;
+  const char* const data = text_.data();
+  const char* p = data + pos_;
+  if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') return false;
+  const void* found = std::memchr(p, '\n', text_.size() - pos_);
+  if (found == nullptr) return false;  // the last line: rare, general
+  const char* const newline = static_cast<const char*>(found);
+  // Over-long lines go the general way, which refuses them.
+  if (static_cast<uint64_t>(newline - p) > max_record_bytes_) return false;
+  if (std::memchr(p, '"', static_cast<size_t>(newline - p)) != nullptr) {
+    return false;
+  }
+  if (invalid_utf8_at_ != absl::string_view::npos &&
+      invalid_utf8_at_ < static_cast<size_t>(newline - data)) {
+    return false;
+  }
+  // Bytes up to the line break are readable, record_end's included. A CR
+  // before it would be an ordinary character: such lines go the general
+  // way, so that CR and LF below can only mean the record's end.
+  const char* const record_end = newline[-1] == '\r' ? newline - 1 : newline;
+  if (std::memchr(p, '\r', static_cast<size_t>(record_end - p)) != nullptr) {
+    return false;
+  }
+  // Locals only in the loop: the stores into `codes` are through uint8_t*,
+  // which may alias anything reached through a pointer or reference.
+  const char separator = separator_;
+  const int32_t* const slot_of = columns.slot_of;
+  const uint8_t* const code_of = columns.code_of_byte;
+  const uint8_t* const ends = field_end_.data();
+  const size_t width = columns.width;
+  const size_t raw_width = columns.raw_width;
+  size_t column = 0;
+  for (;;) {
+    // Four cells at a time while they read "d,d,d,d," (a one-byte code in
+    // four coded columns): most of a wide export.
+    while (column + 4 <= width && record_end - p >= 8) {
+      const bool separators = (p[1] == separator) & (p[3] == separator) &
+                              (p[5] == separator) & (p[7] == separator);
+      const uint8_t d0 = code_of[static_cast<unsigned char>(p[0])];
+      const uint8_t d1 = code_of[static_cast<unsigned char>(p[2])];
+      const uint8_t d2 = code_of[static_cast<unsigned char>(p[4])];
+      const uint8_t d3 = code_of[static_cast<unsigned char>(p[6])];
+      const int32_t o0 = slot_of[column];
+      const int32_t o1 = slot_of[column + 1];
+      const int32_t o2 = slot_of[column + 2];
+      const int32_t o3 = slot_of[column + 3];
+      if (!separators || ((d0 | d1 | d2 | d3) & 0x80) != 0 ||
+          (o0 | o1 | o2 | o3) < 0) {
+        break;
+      }
+      codes[o0] = d0;
+      codes[o1] = d1;
+      codes[o2] = d2;
+      codes[o3] = d3;
+      column += 4;
+      p += 8;
+    }
+    // column <= raw_width here: the general branch below stops wider rows.
+    const int32_t slot = slot_of[column];
+    if (slot >= 0) {
+      // The common cells: empty, or one byte with a code.
+      const uint8_t first = ends[static_cast<unsigned char>(*p)];
+      if (first != kNotAnEnd) {
+        codes[slot] = 0;
+        ++column;
+        if (first == kRecordEnd) break;
+        ++p;
+        continue;
+      }
+      const uint8_t second = ends[static_cast<unsigned char>(p[1])];
+      if (second != kNotAnEnd) {
+        const uint8_t code = code_of[static_cast<unsigned char>(*p)];
+        if ((code & 0x80) == 0) {
+          codes[slot] = code;
+          ++column;
+          if (second == kRecordEnd) break;
+          p += 2;
+          continue;
+        }
+      }
+    }
+    const char* end = p;
+    while (end != record_end && *end != separator) ++end;
+    const absl::string_view field(p, static_cast<size_t>(end - p));
+    if (column < width) {
+      other_field(column, field);
+    } else if (column >= raw_width || !TrimSpaces(field).empty()) {
+      return false;
+    }
+    ++column;
+    if (end == record_end) break;
+    p = end + 1;
+  }
+  if (column < width) return false;
+  *line = line_;
+  record_line_ = line_;
+  pos_ = static_cast<size_t>(newline - data) + 1;
+  ++line_;
+  return true;
+}
 
 }  // namespace jtbd
 

@@ -107,6 +107,34 @@ TEST(AggregateTest, CountsCellsAndTopBox) {
   EXPECT_EQ(a.Table(0).size(), 36u);
 }
 
+TEST(AggregateTest, AddCountsEqualsAddingTheAnswers) {
+  // (imp, sat): (5,4) (4,0) (0,5) (3,2) (0,0), given as counted cells.
+  Aggregate answered = *Aggregate::Create(Scale(), Outcomes(1));
+  std::vector<uint8_t> imp = {5, 4, 0, 3, 0}, sat = {4, 0, 5, 2, 0};
+  ASSERT_TRUE(answered.AddRespondents(5, imp, sat).ok());
+  Aggregate counted = *Aggregate::Create(Scale(), Outcomes(1));
+  ASSERT_EQ(counted.cell_count(), 36u);
+  std::vector<uint64_t> cells(36, 0);
+  for (size_t i = 0; i < imp.size(); ++i) ++cells[imp[i] * 6 + sat[i]];
+  ASSERT_TRUE(counted.AddCounts(cells, 5).ok());
+  EXPECT_EQ(counted.ToProto().SerializeAsString(),
+            answered.ToProto().SerializeAsString());
+  // Weighted: each count has weight 1.
+  answered.EnableWeights();
+  counted.EnableWeights();
+  ASSERT_TRUE(answered.AddRespondents(5, imp, sat).ok());
+  ASSERT_TRUE(counted.AddCounts(cells, 5).ok());
+  EXPECT_EQ(counted.ToProto().SerializeAsString(),
+            answered.ToProto().SerializeAsString());
+  // The wrong size changes nothing.
+  EXPECT_EQ(counted.AddCounts(std::vector<uint64_t>(35, 1), 1).code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(counted.respondent_count(), 10u);
+  // More respondents than a report counts: refused as FromProto refuses it.
+  EXPECT_THAT(counted.AddCounts(cells, uint64_t{1} << 32).message(),
+              HasSubstr("aggregate respondent_count"));
+}
+
 TEST(AggregateTest, CustomTopBoxRule) {
   // 1-7 scale counting only 7 as top box.
   Aggregate a = *Aggregate::Create(*Scale::Make(1, 7, 7), Outcomes(1));
