@@ -21,6 +21,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <iostream>
 #include <random>
 #include <sstream>
 #include <string>
@@ -202,12 +203,18 @@ pid_t StartSaver(const Kind& kind, const std::string& path, int first) {
   return child;
 }
 
-// Microseconds one save takes here (the best of five), at least 50.
-int64_t SaveMicroseconds(const Kind& kind, const std::string& path) {
+// Microseconds from fork to the end of a child's first save (the best of
+// five), at least 50: what a kill must land within to catch that save,
+// starting the process included (slow under the sanitizers).
+int64_t SaverMicroseconds(const Kind& kind, const std::string& path) {
   int64_t best = INT64_MAX;
   for (int i = 0; i < 5; ++i) {
     const auto start = std::chrono::steady_clock::now();
-    EXPECT_THAT(Result(kind.save(i % 2, path)), IsOk());
+    const pid_t child = fork();
+    if (child == 0) _exit(kind.save(i % 2, path) == nullptr ? 0 : 3);
+    int status = 0;
+    EXPECT_EQ(waitpid(child, &status, 0), child);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
     const auto took = std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::steady_clock::now() - start);
     best = std::min<int64_t>(best, took.count());
@@ -217,6 +224,12 @@ int64_t SaveMicroseconds(const Kind& kind, const std::string& path) {
 }
 
 TEST(CrashSaveTest, AKilledSaveLeavesTheOldOrTheNewFileWhole) {
+#if defined(JTBD_SANITIZE_THREAD)
+  // A child forked from a process TSan has seen threads in can stall for
+  // seconds (TSan's own locks), so kills never catch a save: the property
+  // is checked by the plain and the ASan runs.
+  GTEST_SKIP() << "fork-and-kill is not meaningful under ThreadSanitizer";
+#endif
   const Objects objects;
   std::mt19937 random(20261207);
   constexpr int kKillsPerKind = 200;
@@ -228,10 +241,14 @@ TEST(CrashSaveTest, AKilledSaveLeavesTheOldOrTheNewFileWhole) {
     ASSERT_FALSE(versions[0].empty());
     ASSERT_TRUE(versions[0] != versions[1]);
     const std::string path = directory.path() + "/saved.jtbd";
-    // Kills spread over about three saves: before, during and after the
-    // first rename, and into the next save.
-    std::uniform_int_distribution<int64_t> delay(
-        0, 3 * SaveMicroseconds(kind, directory.path() + "/timing"));
+    // Kills spread from the child's start to past its first save: before,
+    // during and after the first rename, and into the next save. The span
+    // adapts (longer after a kill that found the old file, shorter after
+    // one that found the new), so both keep happening however slow a
+    // process starts here (much slower under the sanitizers).
+    const double first_span =
+        2.0 * SaverMicroseconds(kind, directory.path() + "/timing");
+    double span = first_span;
     ASSERT_THAT(Result(kind.save(0, path)), IsOk());
     int in_file = 0;
     int kept_old = 0;
@@ -240,7 +257,8 @@ TEST(CrashSaveTest, AKilledSaveLeavesTheOldOrTheNewFileWhole) {
     for (int kill_number = 0; kill_number < kKillsPerKind; ++kill_number) {
       const pid_t child = StartSaver(kind, path, 1 - in_file);
       ASSERT_GT(child, 0);
-      usleep(static_cast<useconds_t>(delay(random)));
+      usleep(static_cast<useconds_t>(
+          std::uniform_real_distribution<double>(0, span)(random)));
       ASSERT_EQ(kill(child, SIGKILL), 0);
       int status = 0;
       ASSERT_EQ(waitpid(child, &status, 0), child);
@@ -253,15 +271,25 @@ TEST(CrashSaveTest, AKilledSaveLeavesTheOldOrTheNewFileWhole) {
       ASSERT_THAT(Result(kind.load(path)), IsOk()) << "kill " << kill_number;
       const int now = bytes == versions[1] ? 1 : 0;
       ++(now == in_file ? kept_old : got_new);
+      span = std::clamp(span * (now == in_file ? 1.1 : 0.9), 50.0,
+                        20 * first_span);
       in_file = now;
       stale_before_save += static_cast<int>(directory.Files().size()) - 1;
     }
     // Kills landed both before and after a rename.
     EXPECT_GT(kept_old, 0);
     EXPECT_GT(got_new, 0);
-    // Kills mid-write left temporary files (each saver removed those of
-    // the savers before it), and one more save removes the last ones.
-    EXPECT_GT(stale_before_save, 0);
+    // Kills mid-write (how many depends on timing: stale_before_save) left
+    // temporary files; one more save removes them all.
+    std::cout << kind.name << ": " << kept_old << " kills kept the old file, "
+              << got_new << " found the new one, " << stale_before_save
+              << " temporary files left by killed saves" << std::endl;
+    // A temporary file of a writer that is gone, for certain: a child that
+    // has exited.
+    const pid_t gone = fork();
+    if (gone == 0) _exit(0);
+    ASSERT_EQ(waitpid(gone, nullptr, 0), gone);
+    std::ofstream(path + ".tmp-" + std::to_string(gone) + "-0") << "torn";
     ASSERT_THAT(Result(kind.save(0, path)), IsOk());
     EXPECT_THAT(directory.Files(), ::testing::ElementsAre("saved.jtbd"));
     EXPECT_TRUE(FileBytes(path) == versions[0]);
