@@ -28,7 +28,7 @@ struct FisherExactTest {
   double probability = 0;  // P(X = a), the table's own probability
 };
 
-// Computed in log space (lgamma) at the observed cell, the rest of the tail
+// Computed in log space (lgamma_r) at the observed cell, the rest of the tail
 // by the ratios of consecutive hypergeometric probabilities, summing the
 // shorter side of the mode (P(X >= a) = 1 - P(X <= a - 1) below it) until
 // the terms no longer change the sum: stable for N up to 10^7 and beyond
