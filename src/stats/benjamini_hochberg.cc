@@ -1,7 +1,8 @@
 #include "stats/benjamini_hochberg.h"
 
 #include <algorithm>
-#include <numeric>
+
+#include "stats/p_value_order.h"
 
 namespace jtbd {
 namespace stats {
@@ -9,11 +10,7 @@ namespace stats {
 std::vector<double> BenjaminiHochbergAdjustedPValues(
     absl::Span<const double> p_values) {
   const size_t m = p_values.size();
-  std::vector<size_t> order(m);
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return p_values[a] < p_values[b];
-  });
+  const std::vector<size_t> order = AscendingPValueOrder(p_values);
   std::vector<double> adjusted(m);
   // Step up: from the largest p down, the running minimum of m p(j) / j.
   double running_min = 1;

@@ -1,18 +1,15 @@
 #include "stats/holm.h"
 
 #include <algorithm>
-#include <numeric>
+
+#include "stats/p_value_order.h"
 
 namespace jtbd {
 namespace stats {
 
 std::vector<double> HolmAdjustedPValues(absl::Span<const double> p_values) {
   const size_t m = p_values.size();
-  std::vector<size_t> order(m);
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return p_values[a] < p_values[b];
-  });
+  const std::vector<size_t> order = AscendingPValueOrder(p_values);
   std::vector<double> adjusted(m);
   double running_max = 0;
   for (size_t rank = 0; rank < m; ++rank) {
