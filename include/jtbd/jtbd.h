@@ -1405,7 +1405,7 @@ typedef enum jtbd_set_aside_reason {
 
 /* An attribute column set aside. Text points into the segmentation. */
 typedef struct jtbd_set_aside_attribute {
-  size_t struct_size; /* sizeof(jtbd_set_aside_attribute) (convention 8) */
+  size_t struct_size;    /* sizeof(jtbd_set_aside_attribute) (convention 8) */
   const char* attribute; /* "email" */
   size_t attribute_len;
   int32_t reason; /* jtbd_set_aside_reason */
@@ -1555,9 +1555,8 @@ JTBD_EXPORT jtbd_error* jtbd_score_survey_file(
  * option objects may be NULL. */
 JTBD_EXPORT jtbd_error* jtbd_segment_survey(
     const jtbd_read_options* read_options,
-    const jtbd_segment_options* segment_options, const char* data,
-    size_t size, const char* source_name, size_t source_name_len,
-    jtbd_segmentation** out);
+    const jtbd_segment_options* segment_options, const char* data, size_t size,
+    const char* source_name, size_t source_name_len, jtbd_segmentation** out);
 /* The same from a file. */
 JTBD_EXPORT jtbd_error* jtbd_segment_survey_file(
     const jtbd_read_options* read_options,

@@ -277,8 +277,8 @@ struct ReadOptions {
 // per measure across segments x outcomes.
 enum class PValueAdjustment : int32_t {
   kUnspecified = JTBD_P_VALUE_ADJUSTMENT_UNSPECIFIED,  // Holm's
-  kHolm = JTBD_P_VALUE_ADJUSTMENT_HOLM,  // family-wise error rate
-  kBh = JTBD_P_VALUE_ADJUSTMENT_BH,      // Benjamini-Hochberg: false discoveries
+  kHolm = JTBD_P_VALUE_ADJUSTMENT_HOLM,                // family-wise error rate
+  kBh = JTBD_P_VALUE_ADJUSTMENT_BH,  // Benjamini-Hochberg: false discoveries
 };
 
 enum class ScoreMethod : int32_t {
@@ -1677,10 +1677,9 @@ class Segmentation {
         value.segment_share = a.segment_share;
         value.rest_share = a.rest_share;
         if (a.has_lift != 0) value.lift = a.lift;
-        value.test =
-            SignificanceTest{a.test.z, a.test.p_value,
-                             a.test.holm_adjusted_p_value,
-                             a.test.holm_adjusted_p_value};
+        value.test = SignificanceTest{a.test.z, a.test.p_value,
+                                      a.test.holm_adjusted_p_value,
+                                      a.test.holm_adjusted_p_value};
         value.fisher_p_value = a.fisher_p_value;
         segment.overrepresented_attributes.push_back(std::move(value));
       }
@@ -1692,9 +1691,8 @@ class Segmentation {
       a.struct_size = sizeof(a);
       internal::Check(jtbd_segmentation_set_aside_attribute(native, i, &a));
       out.set_aside_attributes_.push_back(
-          SetAsideAttribute{std::string(a.attribute, a.attribute_len),
-                            a.reason, a.distinct_value_count,
-                            a.respondent_count});
+          SetAsideAttribute{std::string(a.attribute, a.attribute_len), a.reason,
+                            a.distinct_value_count, a.respondent_count});
     }
     out.native_ = std::move(owned);
     return out;
@@ -1796,10 +1794,9 @@ inline Report ScoreSurvey(std::string_view data,
   auto native_read = internal::NewReadOptions(read);
   auto native_score = internal::MakeScoreOptions(options);
   jtbd_report* report = nullptr;
-  internal::Check(jtbd_score_survey(native_read.get(), native_score.get(),
-                                    data.data(), data.size(),
-                                    source_name.data(), source_name.size(),
-                                    &report));
+  internal::Check(jtbd_score_survey(
+      native_read.get(), native_score.get(), data.data(), data.size(),
+      source_name.data(), source_name.size(), &report));
   return Report::Adopt(report);
 }
 

@@ -444,10 +444,10 @@ jtbd_error* jtbd_score_options_set_p_value_adjustment(
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "options", options));
     if (!jtbd::v1::PValueAdjustment_IsValid(adjustment)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          fn, ": adjustment ", adjustment,
-          " is not a jtbd_p_value_adjustment (0-",
-          static_cast<int>(JTBD_P_VALUE_ADJUSTMENT_BH), ")"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(fn, ": adjustment ", adjustment,
+                       " is not a jtbd_p_value_adjustment (0-",
+                       static_cast<int>(JTBD_P_VALUE_ADJUSTMENT_BH), ")"));
     }
     options->options.set_p_value_adjustment(
         static_cast<jtbd::v1::PValueAdjustment>(adjustment));

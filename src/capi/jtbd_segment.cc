@@ -463,8 +463,7 @@ static_assert(static_cast<int>(JTBD_SET_ASIDE_REASON_UNSPECIFIED) ==
                   static_cast<int>(JTBD_SET_ASIDE_REASON_HIGH_CARDINALITY) ==
                       jtbd::v1::ATTRIBUTE_SET_ASIDE_REASON_HIGH_CARDINALITY &&
                   jtbd::v1::AttributeSetAsideReason_MAX ==
-                      static_cast<int>(
-                          JTBD_SET_ASIDE_REASON_HIGH_CARDINALITY),
+                      static_cast<int>(JTBD_SET_ASIDE_REASON_HIGH_CARDINALITY),
               "jtbd_set_aside_reason mirrors jtbd.v1.AttributeSetAsideReason");
 
 size_t jtbd_segmentation_set_aside_attribute_count(

@@ -177,8 +177,7 @@ bool IsFitOption(const std::string& name) {
          name == "--starts" || name == "--threads" || name == "--seed" ||
          name == "--feature" || name == "--confidence" ||
          name == "--bootstrap" || name == "--adjust" ||
-         name == "--min-attribute-count" ||
-         name == "--save-model";
+         name == "--min-attribute-count" || name == "--save-model";
 }
 
 bool TakesValue(const std::string& name) {
@@ -403,8 +402,8 @@ const char* SegmentSynopsis() {
          "                    [--seed S] [--feature top-box|ratings] [--pca]\n"
          "                    [--threads N] [--confidence LEVEL]\n"
          "                    [--bootstrap N] [--adjust holm|bh]\n"
-      "                    [--min-attribute-count N]\n"
-      "                    [--save-model FILE]\n"
+         "                    [--min-attribute-count N]\n"
+         "                    [--save-model FILE]\n"
          "                    [--format table|json|csv] [--output FILE]\n"
          "                    [survey input options] FILE\n"
          "       jtbd segment --apply MODEL [--format table|json|csv]\n"

@@ -99,9 +99,9 @@ absl::StatusOr<ScoringPlan> MakeScoringPlan(const v1::ScoringOptions& options) {
       plan.p_value_adjustment = v1::P_VALUE_ADJUSTMENT_BH;
       break;
     default:
-      return absl::InvalidArgumentError(absl::StrFormat(
-          "p_value_adjustment: %d is not a known adjustment",
-          static_cast<int>(options.p_value_adjustment())));
+      return absl::InvalidArgumentError(
+          absl::StrFormat("p_value_adjustment: %d is not a known adjustment",
+                          static_cast<int>(options.p_value_adjustment())));
   }
   return plan;
 }

@@ -39,8 +39,8 @@ absl::StatusOr<Segmentation> SegmentSurvey(
   absl::StatusOr<Study> study = ReadSurveyStudy(survey, read_options);
   if (!study.ok()) return study.status();
   if (outcome_descriptions.has_value()) {
-    absl::Status described = DescribeOutcomes(
-        *outcome_descriptions, read_options.limits, &*study);
+    absl::Status described =
+        DescribeOutcomes(*outcome_descriptions, read_options.limits, &*study);
     if (!described.ok()) return described;
   }
   absl::StatusOr<Segmentation> segmentation = SegmentStudy(*study, options);

@@ -330,9 +330,9 @@ std::string PValue(double p) {
 std::string MoreUnderserved(const NumberStyle& style, const v1::Report& report,
                             const v1::SegmentReport& segment) {
   if (segment.comparisons().empty()) return "";
-  std::string test = absl::StrCat(
-      render::AdjustmentWords(report.p_value_adjustment()),
-      " across segments and outcomes");
+  std::string test =
+      absl::StrCat(render::AdjustmentWords(report.p_value_adjustment()),
+                   " across segments and outcomes");
   if (report.confidence_level() > 0) {
     absl::StrAppend(&test, ", p < ",
                     absl::StrFormat("%g", 1 - report.confidence_level()));
@@ -354,8 +354,7 @@ std::string MoreUnderserved(const NumberStyle& style, const v1::Report& report,
                     Opportunity(style, c.opportunity_difference()), " (",
                     Opportunity(style, here), " vs ",
                     Opportunity(style, c.rest_opportunity()), "), adjusted p ",
-                    PValue(render::AdjustedPValue(c.opportunity_test())),
-                    "\n");
+                    PValue(render::AdjustedPValue(c.opportunity_test())), "\n");
   }
   return out;
 }
