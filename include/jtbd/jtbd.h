@@ -681,6 +681,20 @@ typedef struct jtbd_interval {
   double high;
 } jtbd_interval;
 
+/* How jtbd_outcome_score.opportunity_interval is computed (equal to
+ * jtbd.v1.OpportunityIntervalMethod; docs/SCORING.md, "Opportunity
+ * interval"). */
+typedef enum jtbd_opportunity_interval_method {
+  JTBD_OPPORTUNITY_INTERVAL_METHOD_UNSPECIFIED = 0,
+  /* Ulwick's opportunity max(I, 2I - S): simultaneous Wilson (and MOVER)
+   * limits of both near I = S, else of the one that is the opportunity */
+  JTBD_OPPORTUNITY_INTERVAL_METHOD_MOMENT_SELECTION = 1,
+  /* Olsen's opportunity with the bootstrap */
+  JTBD_OPPORTUNITY_INTERVAL_METHOD_BOOTSTRAP_PERCENTILE = 2,
+  /* Olsen's opportunity without the bootstrap */
+  JTBD_OPPORTUNITY_INTERVAL_METHOD_DELTA = 3
+} jtbd_opportunity_interval_method;
+
 /* Bits of jtbd_outcome_score.has: which of its optional figures exist (the
  * others are 0). An outcome nobody rated has none; one rated on one axis
  * only has that axis's interval. */
@@ -694,7 +708,9 @@ typedef enum jtbd_score_has {
   JTBD_SCORE_HAS_OPPORTUNITY_AT_LEAST_10_PROBABILITY = 32,
   /* weighted reports only */
   JTBD_SCORE_HAS_IMPORTANCE_EFFECTIVE_COUNT = 64,
-  JTBD_SCORE_HAS_SATISFACTION_EFFECTIVE_COUNT = 128
+  JTBD_SCORE_HAS_SATISFACTION_EFFECTIVE_COUNT = 128,
+  /* needs the bootstrap */
+  JTBD_SCORE_HAS_OPPORTUNITY_BOOTSTRAP_INTERVAL = 256
 } jtbd_score_has;
 
 /* One outcome's scores. Text points into the report. */
@@ -721,10 +737,12 @@ typedef struct jtbd_outcome_score {
    * JTBD_SCORE_METHOD_MEAN) */
   jtbd_interval importance_interval;
   jtbd_interval satisfaction_interval;
-  /* the bootstrap percentile interval, or the delta interval when the
-   * bootstrap is off */
+  /* computed as jtbd_report_info.opportunity_interval_method says: for
+   * every method but Olsen's, the moment-selection interval, valid where
+   * importance is close to satisfaction and near shares of 0 or 1 */
   jtbd_interval opportunity_interval;
-  /* opportunity -+ z x opportunity_standard_error, not clamped */
+  /* opportunity -+ z x opportunity_standard_error, not clamped; it
+   * under-covers near importance = satisfaction: not the one to report */
   jtbd_interval opportunity_delta_interval;
   double opportunity_standard_error; /* delta method, with the covariance */
   /* share of bootstrap resamples whose opportunity is >= 10 */
@@ -732,10 +750,13 @@ typedef struct jtbd_outcome_score {
   /* Kish effective numbers of answers, (sum w)^2 / sum w^2 */
   double importance_effective_count;
   double satisfaction_effective_count;
+  /* the bootstrap percentile interval (it dips below its level near
+   * shares of 0 or 1) */
+  jtbd_interval opportunity_bootstrap_interval;
 } jtbd_outcome_score;
 
 #define JTBD_OUTCOME_SCORE_STRUCT_SIZE \
-  JTBD_STRUCT_SIZE(jtbd_outcome_score, satisfaction_effective_count)
+  JTBD_STRUCT_SIZE(jtbd_outcome_score, opportunity_bootstrap_interval)
 
 JTBD_EXPORT void jtbd_report_destroy(jtbd_report* report);
 /* Respondents scored; 0 for NULL. */
@@ -951,10 +972,13 @@ typedef struct jtbd_report_info {
   uint64_t unsegmented_respondent_count; /* no segment_by value */
   /* jtbd_p_value_adjustment of the segment tests, never UNSPECIFIED */
   int32_t p_value_adjustment;
+  /* jtbd_opportunity_interval_method of opportunity_interval, never
+   * UNSPECIFIED */
+  int32_t opportunity_interval_method;
 } jtbd_report_info;
 
 #define JTBD_REPORT_INFO_STRUCT_SIZE \
-  JTBD_STRUCT_SIZE(jtbd_report_info, p_value_adjustment)
+  JTBD_STRUCT_SIZE(jtbd_report_info, opportunity_interval_method)
 
 JTBD_EXPORT jtbd_error* jtbd_report_get_info(const jtbd_report* report,
                                              jtbd_report_info* out);

@@ -271,8 +271,6 @@ struct ReadOptions {
   std::optional<Limits> limits = std::nullopt;
 };
 
-// Mirrors jtbd_score_method (and jtbd.v1.ScoreMethod): how importance,
-// satisfaction and opportunity are computed. Ulwick's is the default.
 // Mirrors jtbd_p_value_adjustment: how segment-vs-rest tests are adjusted,
 // per measure across segments x outcomes.
 enum class PValueAdjustment : int32_t {
@@ -281,6 +279,19 @@ enum class PValueAdjustment : int32_t {
   kBh = JTBD_P_VALUE_ADJUSTMENT_BH,  // Benjamini-Hochberg: false discoveries
 };
 
+// Mirrors jtbd_opportunity_interval_method: how
+// OutcomeScore::opportunity_interval is computed.
+enum class OpportunityIntervalMethod : int32_t {
+  kUnspecified = JTBD_OPPORTUNITY_INTERVAL_METHOD_UNSPECIFIED,
+  // Ulwick's opportunity, valid where importance is close to satisfaction.
+  kMomentSelection = JTBD_OPPORTUNITY_INTERVAL_METHOD_MOMENT_SELECTION,
+  kBootstrapPercentile =
+      JTBD_OPPORTUNITY_INTERVAL_METHOD_BOOTSTRAP_PERCENTILE,  // Olsen's
+  kDelta = JTBD_OPPORTUNITY_INTERVAL_METHOD_DELTA,  // Olsen's, no bootstrap
+};
+
+// Mirrors jtbd_score_method (and jtbd.v1.ScoreMethod): how importance,
+// satisfaction and opportunity are computed. Ulwick's is the default.
 enum class ScoreMethod : int32_t {
   kUnspecified = JTBD_SCORE_METHOD_UNSPECIFIED,  // Ulwick's
   kUlwick = JTBD_SCORE_METHOD_ULWICK,            // top-two-box, 0-20
@@ -501,11 +512,15 @@ struct OutcomeScore {
   // Wilson interval of the top-box share x 10 (normal for kMean).
   std::optional<Interval> importance_interval;
   std::optional<Interval> satisfaction_interval;
-  // The bootstrap percentile interval (the delta interval without
-  // bootstrap).
+  // As Report::opportunity_interval_method() says: for every method but
+  // Olsen's, the moment-selection interval, valid near importance =
+  // satisfaction and near shares of 0 or 1.
   std::optional<Interval> opportunity_interval;
-  // opportunity -+ z x opportunity_standard_error, not clamped.
+  // opportunity -+ z x opportunity_standard_error, not clamped; it
+  // under-covers near importance = satisfaction.
   std::optional<Interval> opportunity_delta_interval;
+  // The bootstrap percentile interval (with the bootstrap).
+  std::optional<Interval> opportunity_bootstrap_interval;
   std::optional<double> opportunity_standard_error;
   // Share of bootstrap resamples with opportunity >= 10.
   std::optional<double> opportunity_at_least_10_probability;
@@ -619,6 +634,10 @@ class Report {
   }
   // How the segment tests were adjusted (never kUnspecified).
   PValueAdjustment p_value_adjustment() const { return p_value_adjustment_; }
+  // How every OutcomeScore::opportunity_interval was computed.
+  OpportunityIntervalMethod opportunity_interval_method() const {
+    return opportunity_interval_method_;
+  }
   // The scale and top-box rule used.
   int32_t scale_min() const { return scale_min_; }
   int32_t scale_max() const { return scale_max_; }
@@ -655,6 +674,9 @@ class Report {
     report.unsegmented_respondent_count_ = info.unsegmented_respondent_count;
     report.p_value_adjustment_ =
         static_cast<PValueAdjustment>(info.p_value_adjustment);
+    report.opportunity_interval_method_ =
+        static_cast<OpportunityIntervalMethod>(
+            info.opportunity_interval_method);
     report.scale_min_ = info.scale_min;
     report.scale_max_ = info.scale_max;
     report.top_box_min_ = info.scale_top_box_min;
@@ -753,6 +775,9 @@ class Report {
     out.opportunity_delta_interval =
         interval(JTBD_SCORE_HAS_OPPORTUNITY_DELTA_INTERVAL,
                  score.opportunity_delta_interval);
+    out.opportunity_bootstrap_interval =
+        interval(JTBD_SCORE_HAS_OPPORTUNITY_BOOTSTRAP_INTERVAL,
+                 score.opportunity_bootstrap_interval);
     out.opportunity_standard_error =
         number(JTBD_SCORE_HAS_OPPORTUNITY_STANDARD_ERROR,
                score.opportunity_standard_error);
@@ -927,6 +952,8 @@ class Report {
   std::string segment_by_;
   uint64_t unsegmented_respondent_count_ = 0;
   PValueAdjustment p_value_adjustment_ = PValueAdjustment::kHolm;
+  OpportunityIntervalMethod opportunity_interval_method_ =
+      OpportunityIntervalMethod::kMomentSelection;
   int32_t scale_min_ = 0;
   int32_t scale_max_ = 0;
   int32_t top_box_min_ = 0;

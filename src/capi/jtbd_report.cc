@@ -87,6 +87,11 @@ jtbd_outcome_score ToC(const jtbd::v1::OutcomeScore& score) {
     has |= JTBD_SCORE_HAS_SATISFACTION_EFFECTIVE_COUNT;
     full.satisfaction_effective_count = score.satisfaction_effective_count();
   }
+  if (score.has_opportunity_bootstrap_interval()) {
+    has |= JTBD_SCORE_HAS_OPPORTUNITY_BOOTSTRAP_INTERVAL;
+    full.opportunity_bootstrap_interval =
+        ToC(score.opportunity_bootstrap_interval());
+  }
   full.has = has;
   return full;
 }
@@ -134,6 +139,32 @@ jtbd_segment_comparison ToC(const jtbd::v1::SegmentComparison& comparison) {
   return full;
 }
 
+
+static_assert(static_cast<int>(JTBD_OPPORTUNITY_INTERVAL_METHOD_DELTA) ==
+                  jtbd::v1::OPPORTUNITY_INTERVAL_METHOD_DELTA &&
+                  static_cast<int>(
+                      JTBD_OPPORTUNITY_INTERVAL_METHOD_MOMENT_SELECTION) ==
+                      jtbd::v1::OPPORTUNITY_INTERVAL_METHOD_MOMENT_SELECTION &&
+                  static_cast<int>(
+                      JTBD_OPPORTUNITY_INTERVAL_METHOD_BOOTSTRAP_PERCENTILE) ==
+                      jtbd::v1::
+                          OPPORTUNITY_INTERVAL_METHOD_BOOTSTRAP_PERCENTILE,
+              "jtbd_opportunity_interval_method mirrors "
+              "jtbd.v1.OpportunityIntervalMethod");
+
+// A report saved before the field existed printed the bootstrap interval,
+// or the delta interval without resamples.
+jtbd::v1::OpportunityIntervalMethod ReportedOpportunityIntervalMethod(
+    const jtbd::v1::Report& report) {
+  if (report.opportunity_interval_method() !=
+      jtbd::v1::OPPORTUNITY_INTERVAL_METHOD_UNSPECIFIED) {
+    return report.opportunity_interval_method();
+  }
+  return report.bootstrap_resamples() > 0
+             ? jtbd::v1::OPPORTUNITY_INTERVAL_METHOD_BOOTSTRAP_PERCENTILE
+             : jtbd::v1::OPPORTUNITY_INTERVAL_METHOD_DELTA;
+}
+
 jtbd_report_info ToC(const jtbd::v1::Report& report) {
   auto full = ZeroedStruct<jtbd_report_info>();
   full.method = report.method().c_str();
@@ -159,6 +190,8 @@ jtbd_report_info ToC(const jtbd::v1::Report& report) {
       report.p_value_adjustment() == jtbd::v1::P_VALUE_ADJUSTMENT_UNSPECIFIED
           ? JTBD_P_VALUE_ADJUSTMENT_HOLM
           : static_cast<int32_t>(report.p_value_adjustment());
+  full.opportunity_interval_method =
+      static_cast<int32_t>(ReportedOpportunityIntervalMethod(report));
   return full;
 }
 

@@ -111,6 +111,8 @@ jtbd::v1::Report SegmentReport(const jtbd_segmentation& segmentation,
   report.set_score_method(plan.method);
   report.set_confidence_level(plan.confidence_level);
   report.set_bootstrap_resamples(plan.bootstrap_resamples);
+  report.set_opportunity_interval_method(
+      jtbd::OpportunityIntervalMethodOf(plan));
   report.set_seed(plan.seed);
   if (scores.has_effective_respondent_count()) {
     report.set_weighted(true);

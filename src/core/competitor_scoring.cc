@@ -105,7 +105,7 @@ absl::Status ScoreCompetitors(const Aggregate& aggregate, size_t outcome,
     v1::Interval* interval = out->mutable_satisfaction_interval();
     if (top_box) {
       const stats::Interval share =
-          stats::WilsonInterval(satisfaction / 10, effective_count, z);
+          stats::ModifiedWilsonInterval(satisfaction / 10, effective_count, z);
       interval->set_low(10 * share.low);
       interval->set_high(10 * share.high);
     } else {

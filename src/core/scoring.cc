@@ -12,6 +12,7 @@
 #include "stats/bootstrap.h"
 #include "stats/kish.h"
 #include "stats/normal.h"
+#include "stats/opportunity_interval.h"
 #include "stats/table_moments.h"
 #include "stats/wilson.h"
 
@@ -41,7 +42,7 @@ v1::Interval ScoreInterval(double score, double variance,
                            double effective_count, bool top_box, double z) {
   if (!top_box) return ToProto(stats::NormalInterval(score, variance, z));
   const stats::Interval share =
-      stats::WilsonInterval(score / 10, effective_count, z);
+      stats::ModifiedWilsonInterval(score / 10, effective_count, z);
   return ToProto(stats::Interval{10 * share.low, 10 * share.high});
 }
 
@@ -119,6 +120,16 @@ const char* ScoreMethodName(v1::ScoreMethod method) {
     default:
       return "unspecified";
   }
+}
+
+v1::OpportunityIntervalMethod OpportunityIntervalMethodOf(
+    const ScoringPlan& plan) {
+  if (plan.method != v1::SCORE_METHOD_OLSEN) {
+    return v1::OPPORTUNITY_INTERVAL_METHOD_MOMENT_SELECTION;
+  }
+  return plan.bootstrap_resamples > 0
+             ? v1::OPPORTUNITY_INTERVAL_METHOD_BOOTSTRAP_PERCENTILE
+             : v1::OPPORTUNITY_INTERVAL_METHOD_DELTA;
 }
 
 int MethodTopBoxMin(const Scale& scale, v1::ScoreMethod method) {
@@ -274,17 +285,31 @@ absl::StatusOr<v1::OutcomeScore> ScoreOutcome(
   const v1::Interval delta =
       ToProto(stats::NormalInterval(opportunity, e.opportunity_variance, z));
   *score->mutable_opportunity_delta_interval() = delta;
-  if (plan.bootstrap_resamples == 0) {
+  const bool ulwick = method != v1::SCORE_METHOD_OLSEN;
+  if (ulwick) {
+    stats::OpportunityIntervalInput input;
+    input.scores = s;
+    input.importance_trials = e.importance_effective_count;
+    input.satisfaction_trials = e.satisfaction_effective_count;
+    input.top_box = top_box;
+    *score->mutable_opportunity_interval() =
+        ToProto(stats::UlwickOpportunityInterval(input, plan.confidence_level)
+                    .interval);
+  } else if (plan.bootstrap_resamples == 0) {
     *score->mutable_opportunity_interval() = delta;
-    return score;
   }
+  if (plan.bootstrap_resamples == 0) return score;
   const stats::BootstrapSummary bootstrap = BootstrapOpportunity(
       aggregate, outcome, method, plan.bootstrap_resamples,
       stats::BootstrapStreamSeed(plan.seed, bootstrap_scope,
                                  aggregate.outcomes()[outcome].id),
       plan.confidence_level);
   if (bootstrap.interval.has_value()) {
-    *score->mutable_opportunity_interval() = ToProto(*bootstrap.interval);
+    *score->mutable_opportunity_bootstrap_interval() =
+        ToProto(*bootstrap.interval);
+    if (!ulwick) {
+      *score->mutable_opportunity_interval() = ToProto(*bootstrap.interval);
+    }
   }
   if (method != v1::SCORE_METHOD_OLSEN && bootstrap.defined_resamples > 0) {
     score->set_opportunity_at_least_10_probability(
@@ -330,6 +355,7 @@ absl::StatusOr<v1::Report> ScoreAggregate(const Aggregate& aggregate,
   report.set_confidence_level(plan.confidence_level);
   report.set_p_value_adjustment(plan.p_value_adjustment);
   report.set_bootstrap_resamples(plan.bootstrap_resamples);
+  report.set_opportunity_interval_method(OpportunityIntervalMethodOf(plan));
   report.set_seed(plan.seed);
   report.set_weighted(aggregate.weighted());
   if (aggregate.weighted() && aggregate.outcome_count() != 0) {

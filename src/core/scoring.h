@@ -44,6 +44,12 @@ absl::StatusOr<ScoringPlan> MakeScoringPlan(const v1::ScoringOptions& options);
 // that loads always scores.
 absl::Status CheckFitsReport(uint64_t count, absl::string_view what);
 
+// How a report under this plan computes OutcomeScore.opportunity_interval:
+// moment selection for Ulwick's opportunity, else (Olsen) the bootstrap
+// percentile interval, or the delta interval without resamples.
+v1::OpportunityIntervalMethod OpportunityIntervalMethodOf(
+    const ScoringPlan& plan);
+
 // Report.method of a method: "ulwick_top_box", "mean_rescaled", "olsen",
 // "top_box_only" ("unspecified" for anything else).
 const char* ScoreMethodName(v1::ScoreMethod method);

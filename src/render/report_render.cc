@@ -303,7 +303,17 @@ std::string MethodLines(const v1::Report& report) {
   if (report.confidence_level() > 0) {
     absl::StrAppend(&out, "Intervals: ", Percent(report.confidence_level()),
                     "%; opportunity ");
-    if (report.bootstrap_resamples() > 0) {
+    const bool bootstrap = report.bootstrap_resamples() > 0;
+    if (report.opportunity_interval_method() ==
+        v1::OPPORTUNITY_INTERVAL_METHOD_MOMENT_SELECTION) {
+      absl::StrAppend(&out,
+                      "by moment selection (valid where I is close to S)");
+      if (bootstrap) {
+        absl::StrAppend(&out, "; bootstrap ", report.bootstrap_resamples(),
+                        " resamples, seed ", report.seed());
+      }
+      absl::StrAppend(&out, "\n");
+    } else if (bootstrap) {
       absl::StrAppend(&out, "by bootstrap, ", report.bootstrap_resamples(),
                       " resamples, seed ", report.seed(), "\n");
     } else {

@@ -110,8 +110,10 @@ TEST(CapiSolutionsTest, ReportsEachSolutionAndTheBest) {
   EXPECT_EQ(acme.top_box_count, 3u);
   EXPECT_EQ(acme.both_count, 5u);
   EXPECT_DOUBLE_EQ(acme.satisfaction, 6.0);
-  EXPECT_NEAR(acme.satisfaction_interval.low, 2.3072428, 1e-6);
-  EXPECT_NEAR(acme.satisfaction_interval.high, 8.8237923, 1e-6);
+  // 3 of 5: Brown, Cai and DasGupta's Poisson limits on both sides (scipy:
+  // 10 gamma.ppf(0.05, 3) / 5, 10 (1 - gamma.ppf(0.05, 2) / 5)).
+  EXPECT_NEAR(acme.satisfaction_interval.low, 1.6353828943279072, 1e-9);
+  EXPECT_NEAR(acme.satisfaction_interval.high, 9.289276978602675, 1e-9);
   EXPECT_DOUBLE_EQ(acme.opportunity, 14.0);  // 10 + (10 - 6)
   EXPECT_DOUBLE_EQ(acme.satisfaction_gap, 2.0);
   // Var(S_A) = Var(S) = 100 x 0.6 x 0.4 / 5 = 4.8; the five rate both, with

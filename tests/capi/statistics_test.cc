@@ -121,7 +121,8 @@ TEST(StatisticsTest, BoschDefaultsWilsonAndDeltaMethod) {
                            JTBD_SCORE_HAS_OPPORTUNITY_INTERVAL |
                            JTBD_SCORE_HAS_OPPORTUNITY_DELTA_INTERVAL |
                            JTBD_SCORE_HAS_OPPORTUNITY_STANDARD_ERROR |
-                           JTBD_SCORE_HAS_OPPORTUNITY_AT_LEAST_10_PROBABILITY));
+                           JTBD_SCORE_HAS_OPPORTUNITY_AT_LEAST_10_PROBABILITY |
+                           JTBD_SCORE_HAS_OPPORTUNITY_BOOTSTRAP_INTERVAL));
   // domain.md: I = 7.41 in [6.85, 7.89], S = 2.78 in [2.28, 3.34].
   ExpectInterval(score.importance_interval, Wilson(200, 270, kZ95));
   ExpectInterval(score.satisfaction_interval, Wilson(75, 270, kZ95));
@@ -134,11 +135,13 @@ TEST(StatisticsTest, BoschDefaultsWilsonAndDeltaMethod) {
   ExpectInterval(
       score.opportunity_delta_interval,
       {score.opportunity - kZ95 * se, score.opportunity + kZ95 * se});
-  // The bootstrap interval lies near the delta one and within 0-20.
-  EXPECT_NEAR(score.opportunity_interval.low,
-              score.opportunity_delta_interval.low, 0.15);
-  EXPECT_NEAR(score.opportunity_interval.high,
-              score.opportunity_delta_interval.high, 0.15);
+  // Far from I = S and from the edges, the reported, bootstrap and delta
+  // intervals nearly agree.
+  for (const jtbd_interval& interval :
+       {score.opportunity_interval, score.opportunity_bootstrap_interval}) {
+    EXPECT_NEAR(interval.low, score.opportunity_delta_interval.low, 0.15);
+    EXPECT_NEAR(interval.high, score.opportunity_delta_interval.high, 0.15);
+  }
   // O = 12.04 with SE 0.58: P(O >= 10) is about Phi(3.5) = 0.9998.
   EXPECT_GT(score.opportunity_at_least_10_probability, 0.99);
   EXPECT_LE(score.opportunity_at_least_10_probability, 1.0);
@@ -160,6 +163,8 @@ TEST(StatisticsTest, BoschDefaultsWilsonAndDeltaMethod) {
   EXPECT_EQ(info.scale_min, 1);
   EXPECT_EQ(info.scale_max, 5);
   EXPECT_EQ(info.scale_top_box_min, 4);
+  EXPECT_EQ(info.opportunity_interval_method,
+            JTBD_OPPORTUNITY_INTERVAL_METHOD_MOMENT_SELECTION);
 }
 
 TEST(StatisticsTest, OptionsChangeConfidenceBootstrapAndSeed) {
@@ -178,13 +183,16 @@ TEST(StatisticsTest, OptionsChangeConfidenceBootstrapAndSeed) {
   const jtbd_interval delta = {score.opportunity - kZ90 * se,
                                score.opportunity + kZ90 * se};
   ExpectInterval(score.opportunity_delta_interval, delta);
-  // Without bootstrap the opportunity interval is the delta interval, and
-  // there is no probability.
-  EXPECT_EQ(score.opportunity_interval.low,
+  // Without bootstrap: the reported interval (not the delta one, though
+  // close to it here), no bootstrap interval and no probability.
+  EXPECT_NE(score.opportunity_interval.low,
             score.opportunity_delta_interval.low);
-  EXPECT_EQ(score.opportunity_interval.high,
-            score.opportunity_delta_interval.high);
+  EXPECT_NEAR(score.opportunity_interval.low,
+              score.opportunity_delta_interval.low, 0.1);
+  EXPECT_NEAR(score.opportunity_interval.high,
+              score.opportunity_delta_interval.high, 0.1);
   EXPECT_TRUE(score.has & JTBD_SCORE_HAS_OPPORTUNITY_INTERVAL);
+  EXPECT_FALSE(score.has & JTBD_SCORE_HAS_OPPORTUNITY_BOOTSTRAP_INTERVAL);
   EXPECT_FALSE(score.has & JTBD_SCORE_HAS_OPPORTUNITY_AT_LEAST_10_PROBABILITY);
   const jtbd_report_info info = InfoOf(report.get());
   EXPECT_EQ(info.confidence_level, 0.9);
@@ -203,7 +211,7 @@ TEST(StatisticsTest, TheSeedMakesTheBootstrapReproducible) {
     const Report report = ScoreStudy(study.get(), options.get());
     EXPECT_EQ(InfoOf(report.get()).seed, seed);
     EXPECT_EQ(InfoOf(report.get()).bootstrap_resamples, 500u);
-    return OutcomeOf(report.get(), 0).opportunity_interval;
+    return OutcomeOf(report.get(), 0).opportunity_bootstrap_interval;
   };
   const jtbd_interval first = interval_with_seed(7);
   const jtbd_interval again = interval_with_seed(7);
@@ -297,8 +305,11 @@ void ExpectWeightedScores(const jtbd_report* report) {
   ASSERT_TRUE(score.has & JTBD_SCORE_HAS_SATISFACTION_EFFECTIVE_COUNT);
   EXPECT_NEAR(score.importance_effective_count, 3.0, 1e-12);
   EXPECT_NEAR(score.satisfaction_effective_count, 3.0, 1e-12);
-  // The Wilson interval uses the weighted share and n_eff = 3.
-  ExpectInterval(score.importance_interval, Wilson(2, 3, kZ95));
+  // 2 of n_eff = 3: within 3 of both edges, so Brown, Cai and DasGupta's
+  // Poisson limits (scipy: 10 gamma.ppf(0.05, 2) / 3, 10 (1 - gamma.ppf(
+  // 0.05, 1) / 3)).
+  ExpectInterval(score.importance_interval,
+                 {1.1845383689955409, 9.829022352041498}, 1e-11);
   const jtbd_report_info info = InfoOf(report);
   EXPECT_EQ(info.weighted, 1u);
   EXPECT_NEAR(info.effective_respondent_count, 3.0, 1e-12);
@@ -728,7 +739,9 @@ TEST(StatisticsTest, OutcomeWithoutAnswersHasNoStatistics) {
   ASSERT_EQ(std::string(half.outcome_id), "half");
   EXPECT_EQ(half.has,
             static_cast<uint32_t>(JTBD_SCORE_HAS_IMPORTANCE_INTERVAL));
-  ExpectInterval(half.importance_interval, Wilson(1, 2, kZ95));
+  // 1 of 2: Poisson limits (scipy: 10 gamma.ppf(0.05, 1) / 2).
+  ExpectInterval(half.importance_interval,
+                 {0.2564664719377529, 9.743533528062247}, 1e-11);
   ASSERT_EQ(std::string(never.outcome_id), "never");
   EXPECT_EQ(never.has, 0u);
   EXPECT_EQ(never.opportunity_interval.high, 0.0);

@@ -17,9 +17,16 @@ import math
 import os
 import re
 import subprocess
+import sys
 from fractions import Fraction
 
 import pytest
+
+# Wilson's interval with its boundary modification, written once for the
+# binding's tests and these.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "..", "bindings", "python", "tests"))
+from wilson_reference import wilson  # noqa: E402
 
 CLI = os.environ.get("JTBD_CLI", "")
 SOURCE_DIR = os.environ.get("JTBD_SOURCE_DIR", "")
@@ -848,14 +855,6 @@ def critical_value(level):
     return (low + high) / 2
 
 
-def wilson(top, n, z):
-    p = top / n
-    denominator = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denominator
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
-    return 10 * (centre - half), 10 * (centre + half)
-
-
 def pairs_statistics(pairs, top_box_min=4):
     """Shares, delta-method variances and the opportunity of one outcome's
     (importance, satisfaction) pairs (None = no answer)."""
@@ -921,9 +920,11 @@ def test_json_names_the_intervals_as_the_issue_asks(statistics_json):
                     "opportunityInterval"):
             assert set(item[key]) == {"low", "high"}, key
             assert item[key]["low"] <= item[key]["high"]
-        # The bootstrap interval stays within the attainable scores.
-        assert 0 <= item["opportunityInterval"]["low"]
-        assert item["opportunityInterval"]["high"] <= 20
+        # Both stay within the attainable scores.
+        for key in ("opportunityInterval", "opportunityBootstrapInterval"):
+            assert 0 <= item[key]["low"] <= item[key]["high"] <= 20
+        assert (item["opportunityInterval"]["low"] <= item["opportunity"]
+                <= item["opportunityInterval"]["high"])
         assert 0 <= item["opportunityAtLeast10Probability"] <= 1
     report = statistics_json
     assert report["scoreMethod"] == "SCORE_METHOD_ULWICK"
@@ -931,6 +932,8 @@ def test_json_names_the_intervals_as_the_issue_asks(statistics_json):
     assert report["bootstrapResamples"] == 2000
     assert report["seed"] == "20240101"  # uint64 is a JSON string
     assert report["weighted"] is False
+    assert (report["opportunityIntervalMethod"]
+            == "OPPORTUNITY_INTERVAL_METHOD_MOMENT_SELECTION")
 
 
 def test_wilson_and_delta_intervals_match_independent_computation(
@@ -952,16 +955,23 @@ def test_confidence_flag_changes_every_interval(example):
     check_intervals(rows, ids, report["outcomes"], critical_value(0.9))
 
 
-def test_bootstrap_zero_gives_the_delta_interval():
+def test_bootstrap_zero_leaves_the_reported_interval():
     report = json.loads(run_ok("score", "--format", "json", "--bootstrap",
                                "0", SURVEY))
+    with_bootstrap = json.loads(run_ok("score", "--format", "json", SURVEY))
     assert report["bootstrapResamples"] == 0
+    reported = {item["outcomeId"]: item["opportunityInterval"]
+                for item in with_bootstrap["outcomes"]}
     for item in report["outcomes"]:
-        assert item["opportunityInterval"] == item["opportunityDeltaInterval"]
+        assert item["opportunityInterval"] == reported[item["outcomeId"]]
+        assert "opportunityBootstrapInterval" not in item
         assert "opportunityAtLeast10Probability" not in item
     table = run_ok("score", "--bootstrap", "0", SURVEY)
+    assert ("Intervals: 95%; opportunity by moment selection (valid where I "
+            "is close to S)" in table.splitlines())
+    olsen = run_ok("score", "--bootstrap", "0", "--method", "olsen", SURVEY)
     assert ("Intervals: 95%; opportunity by the delta method (no bootstrap)"
-            in table.splitlines())
+            in olsen.splitlines())
 
 
 def test_bootstrap_is_reproducible_by_seed():
@@ -979,12 +989,15 @@ def test_bootstrap_is_reproducible_by_seed():
     for x, y in zip(a["outcomes"], b["outcomes"]):
         assert x["importanceInterval"] == y["importanceInterval"]
         assert x["opportunityDeltaInterval"] == y["opportunityDeltaInterval"]
-    assert any(x["opportunityInterval"] != y["opportunityInterval"]
+        assert x["opportunityInterval"] == y["opportunityInterval"]
+    assert any(x["opportunityBootstrapInterval"]
+               != y["opportunityBootstrapInterval"]
                for x, y in zip(a["outcomes"], b["outcomes"]))
     # The default seed is used when none is given, and shown.
     table = run_ok("score", SURVEY)
-    assert ("Intervals: 95%; opportunity by bootstrap, 2000 resamples, "
-            "seed 20240101") in table.splitlines()
+    assert ("Intervals: 95%; opportunity by moment selection (valid where I "
+            "is close to S); bootstrap 2000 resamples, seed 20240101"
+            ) in table.splitlines()
 
 
 def test_probability_agrees_with_the_interval(statistics_json):

@@ -106,10 +106,15 @@ TEST(CompetitorScoringTest, SatisfactionPerSolutionOverItsOwnRaters) {
   EXPECT_EQ(acme.top_box_count(), 3u);
   EXPECT_EQ(acme.both_count(), 5u);
   EXPECT_DOUBLE_EQ(acme.satisfaction(), 6.0);
-  const auto [low, high] = HandWilson(3, 5);
-  EXPECT_NEAR(acme.satisfaction_interval().low(), low, 1e-12);
-  EXPECT_NEAR(acme.satisfaction_interval().high(), high, 1e-12);
-  EXPECT_NEAR(low, 2.3072428, 1e-6);         // printed by hand once
+  // 3 of 5: within 3 of both edges, so Brown, Cai and DasGupta's Poisson
+  // limits, from scipy: 10 gamma.ppf(alpha, 3) / 5, 10 (1 - gamma.ppf(alpha,
+  // 2) / 5), alpha = 0.05.
+  EXPECT_NEAR(acme.satisfaction_interval().low(), 1.6353828943279072, 1e-11);
+  EXPECT_NEAR(acme.satisfaction_interval().high(), 9.289276978602675, 1e-11);
+  // Plain Wilson where it applies: the lower limit of the outcome's own
+  // importance, 8 of 10 (its upper limit, 2 failures, is Poisson's).
+  EXPECT_NEAR(o1.importance_interval().low(), HandWilson(8, 10).first,
+              1e-12);
   EXPECT_FALSE(acme.has_effective_count());  // unweighted
   // Opp_c = I + max(I - S_c, 0) = 8 + 2 (extension).
   EXPECT_DOUBLE_EQ(acme.opportunity(), 10.0);
@@ -205,9 +210,10 @@ TEST(CompetitorScoringTest, WeightedSharesWithKishCounts) {
   const v1::SolutionScore& acme = report->outcomes(0).solutions(0);
   EXPECT_DOUBLE_EQ(acme.satisfaction(), 5.0);
   EXPECT_DOUBLE_EQ(acme.effective_count(), 8.0 / 3);
-  const auto [low, high] = HandWilson(0.5 * 8 / 3, 8.0 / 3);
-  EXPECT_NEAR(acme.satisfaction_interval().low(), low, 1e-12);
-  EXPECT_NEAR(acme.satisfaction_interval().high(), high, 1e-12);
+  // 4/3 effective top-box ratings of 8/3: the Poisson limits of a
+  // non-integer count (scipy: 10 gamma.ppf(0.05, 4/3) / (8/3)).
+  EXPECT_NEAR(acme.satisfaction_interval().low(), 0.4770658109727623, 1e-11);
+  EXPECT_NEAR(acme.satisfaction_interval().high(), 9.522934189027238, 1e-11);
   EXPECT_EQ(acme.count(), 3u);
 }
 

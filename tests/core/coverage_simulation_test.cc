@@ -1,8 +1,16 @@
-// Coverage of the 95% opportunity intervals on simulated surveys drawn from
-// known proportions: both the delta-method and the bootstrap intervals
-// should cover the true opportunity about 95% of the time (issue 3 asks for
-// 93-97%). Fixed seeds; a few seconds in a Debug build.
+// Coverage of the intervals the report prints, setting by setting, in the
+// cases real studies hit: 15 to 50 respondents, shares near 0 and 1,
+// importance within a standard error of satisfaction (the kink of
+// opportunity), blanks, weights. Each setting is asserted on its own: a
+// pooled figure hides one setting at 90%. Fixed seeds, so the figures are
+// the same on every run; JTBD_COVERAGE_SURVEYS raises the surveys per
+// setting for the full run (tests/core/coverage_full.sh), whose output goes
+// in docs/SCORING.md.
+#include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <iostream>
 #include <random>
 #include <string>
@@ -16,101 +24,163 @@
 namespace jtbd {
 namespace {
 
-// True top-box probabilities of one outcome: importance, satisfaction, both;
-// and the share of respondents who skip the satisfaction rating.
-struct Setting {
-  const char* name;
-  double importance;
-  double satisfaction;
-  double both;
-  int respondents;
-  double skip_satisfaction;
+constexpr double kLevel = 0.95;
+constexpr double kBlankRate = 0.05;         // each rating, independently
+constexpr double kAnswerCorrelation = 0.3;  // of the two top-box answers
 
+// One simulated study design: n respondents, true top-box shares, and
+// whether respondents carry survey weights.
+struct Setting {
+  int respondents;
+  double importance;    // true top-box share
+  double satisfaction;  // true top-box share
+  double gap_in_standard_errors;
+  bool weighted;
+
+  std::string Name() const {
+    return absl::StrFormat("n=%d pI=%.2f pS=%.3f (I-S=%+.1f se)%s", respondents,
+                           importance, satisfaction, gap_in_standard_errors,
+                           weighted ? " weighted" : "");
+  }
   double TrueOpportunity() const {
     const double i = 10 * importance, s = 10 * satisfaction;
-    return i + (i > s ? i - s : 0);
+    return i + std::max(i - s, 0.0);
   }
 };
+
+// Satisfaction share placing I - S at `gap` standard errors of the
+// difference of the two estimated shares (answers correlated, blanks).
+Setting MakeSetting(int n, double importance, double gap, bool weighted) {
+  const double answered = n * (1 - kBlankRate);
+  const double variance = importance * (1 - importance);
+  const double sd =
+      std::sqrt((2 * variance - 2 * kAnswerCorrelation * variance) / answered);
+  return Setting{n, importance, importance - gap * sd, gap, weighted};
+}
 
 double Uniform(std::mt19937_64& rng) {
   return static_cast<double>(rng() >> 11) * 0x1.0p-53;
 }
 
-// One simulated survey reduced to an aggregate of one outcome: top box is
-// rated 5 (importance) or 4 (satisfaction), otherwise 2 or 1.
+// One simulated survey of one outcome: top box is rated 5 (importance) or 4
+// (satisfaction), otherwise 2 or 1, 0 for a blank; weights 0.5, 1 or 2,
+// unrelated to the answers.
 Aggregate SimulateSurvey(const Setting& setting, std::mt19937_64& rng) {
-  const double p11 = setting.both;
-  const double p10 = setting.importance - setting.both;
-  const double p01 = setting.satisfaction - setting.both;
+  const double pi = setting.importance, ps = setting.satisfaction;
+  double both =
+      pi * ps + kAnswerCorrelation * std::sqrt(pi * (1 - pi) * ps * (1 - ps));
+  both = std::clamp(both, std::max(0.0, pi + ps - 1), std::min(pi, ps));
   const size_t n = static_cast<size_t>(setting.respondents);
   std::vector<uint8_t> importance(n), satisfaction(n);
+  std::vector<double> weights(n);
   for (size_t r = 0; r < n; ++r) {
     const double u = Uniform(rng);
-    const bool top_importance = u < p11 + p10;
-    const bool top_satisfaction =
-        u < p11 || (u >= p11 + p10 && u < p11 + p10 + p01);
-    importance[r] = top_importance ? 5 : 2;
-    satisfaction[r] = Uniform(rng) < setting.skip_satisfaction
-                          ? 0
-                          : (top_satisfaction ? 4 : 1);
+    const bool top_importance = u < pi;
+    const bool top_satisfaction = u < both || (u >= pi && u < pi + ps - both);
+    importance[r] = Uniform(rng) < kBlankRate ? 0 : (top_importance ? 5 : 2);
+    satisfaction[r] =
+        Uniform(rng) < kBlankRate ? 0 : (top_satisfaction ? 4 : 1);
+    weights[r] = std::array<double, 3>{0.5, 1.0, 2.0}[rng() % 3];
   }
   Aggregate aggregate = *Aggregate::Create(Scale(), {{"o", "", ""}});
-  EXPECT_TRUE(aggregate.AddRespondents(n, importance, satisfaction).ok());
+  if (setting.weighted) {
+    EXPECT_TRUE(
+        aggregate.AddWeightedRespondents(n, importance, satisfaction, weights)
+            .ok());
+  } else {
+    EXPECT_TRUE(aggregate.AddRespondents(n, importance, satisfaction).ok());
+  }
   return aggregate;
 }
 
-TEST(CoverageSimulationTest, OpportunityIntervalsCoverNinetyFivePercent) {
-  const std::vector<Setting> settings = {
-      // Bosch-like, 25% top box on both (positive covariance).
-      {"bosch", 0.74, 0.28, 0.25, 270, 0.0},
-      // Negative covariance, 10% skip satisfaction (n_S < n_I = n_b + ...).
-      {"skips", 0.60, 0.20, 0.08, 150, 0.10},
-      // Overserved: opportunity = importance.
-      {"overserved", 0.50, 0.75, 0.40, 200, 0.0},
-  };
-  const int surveys_per_setting = 700;
-  v1::ScoringOptions options;
-  options.set_bootstrap_resamples(500);
-  const ScoringPlan base = *MakeScoringPlan(options);
-  std::mt19937_64 rng(20240101);
-  int total = 0, delta_total = 0, bootstrap_total = 0;
-  for (const Setting& setting : settings) {
-    const double truth = setting.TrueOpportunity();
-    int delta_covered = 0, bootstrap_covered = 0;
-    for (int k = 0; k < surveys_per_setting; ++k) {
-      const Aggregate aggregate = SimulateSurvey(setting, rng);
-      ScoringPlan plan = base;
-      plan.seed = static_cast<uint64_t>(k);
-      const v1::OutcomeScore score = *ScoreOutcome(aggregate, 0, plan, "");
-      const v1::Interval& delta = score.opportunity_delta_interval();
-      const v1::Interval& bootstrap = score.opportunity_interval();
-      delta_covered += delta.low() <= truth && truth <= delta.high();
-      bootstrap_covered +=
-          bootstrap.low() <= truth && truth <= bootstrap.high();
+int SurveysPerSetting() {
+  const char* text = std::getenv("JTBD_COVERAGE_SURVEYS");
+  return text != nullptr && std::atoi(text) > 0 ? std::atoi(text) : 4000;
+}
+
+bool Covers(const v1::Interval& interval, double truth) {
+  // A hair of slack: an interval whose end is the truth (a share of 0 or
+  // 1 observed) covers it even when rounding moved the end by an ulp.
+  return interval.low() <= truth + 1e-9 && truth <= interval.high() + 1e-9;
+}
+
+std::vector<Setting> HardSettings() {
+  std::vector<Setting> settings;
+  for (int n : {15, 30, 50}) {
+    for (double share : {0.5, 0.15, 0.9}) {
+      for (double gap : {0.0, 0.5, -0.5, 1.0, -1.0}) {
+        settings.push_back(MakeSetting(n, share, gap, false));
+      }
     }
-    const std::string line = absl::StrFormat(
-        "%-10s true opportunity %6.3f: delta %5.1f%%, bootstrap %5.1f%% of "
-        "%d surveys",
-        setting.name, truth, 100.0 * delta_covered / surveys_per_setting,
-        100.0 * bootstrap_covered / surveys_per_setting, surveys_per_setting);
-    std::cout << line << "\n";
-    RecordProperty(std::string("coverage_") + setting.name, line);
-    total += surveys_per_setting;
-    delta_total += delta_covered;
-    bootstrap_total += bootstrap_covered;
   }
-  const double delta_coverage = static_cast<double>(delta_total) / total;
-  const double bootstrap_coverage =
-      static_cast<double>(bootstrap_total) / total;
-  const std::string summary =
-      absl::StrFormat("overall: delta %.1f%%, bootstrap %.1f%% of %d surveys",
-                      100 * delta_coverage, 100 * bootstrap_coverage, total);
-  std::cout << summary << std::endl;
-  RecordProperty("coverage", summary);
-  EXPECT_GE(delta_coverage, 0.93);
-  EXPECT_LE(delta_coverage, 0.97);
-  EXPECT_GE(bootstrap_coverage, 0.93);
-  EXPECT_LE(bootstrap_coverage, 0.97);
+  for (double gap : {0.0, 1.0, -1.0}) {
+    settings.push_back(MakeSetting(30, 0.5, gap, true));
+    settings.push_back(MakeSetting(50, 0.9, gap, true));
+  }
+  // Far from the kink: one branch, as most outcomes of a real study.
+  settings.push_back(MakeSetting(30, 0.8, 3.0, false));
+  settings.push_back(MakeSetting(150, 0.6, -3.0, true));
+  return settings;
+}
+
+TEST(CoverageSimulationTest, EveryPrintedIntervalHoldsItsLevelInEachSetting) {
+  const int surveys = SurveysPerSetting();
+  // Monte Carlo standard error of a coverage near 95%.
+  const double monte_carlo_error = std::sqrt(kLevel * (1 - kLevel) / surveys);
+  std::cout << absl::StrFormat(
+      "%d surveys per setting, nominal %.0f%%, Monte Carlo standard error "
+      "%.2f points; blanks %.0f%% per rating\n",
+      surveys, 100 * kLevel, 100 * monte_carlo_error, 100 * kBlankRate);
+  v1::ScoringOptions options;
+  options.set_bootstrap_resamples(0);
+  const ScoringPlan plan = *MakeScoringPlan(options);
+  std::mt19937_64 rng(20261207);
+  for (const Setting& setting : HardSettings()) {
+    const double truth = setting.TrueOpportunity();
+    int importance = 0, satisfaction = 0, opportunity = 0, delta = 0;
+    int scored = 0;
+    for (int k = 0; k < surveys; ++k) {
+      const Aggregate aggregate = SimulateSurvey(setting, rng);
+      const v1::OutcomeScore score = *ScoreOutcome(aggregate, 0, plan, "");
+      // A survey where nobody rated an axis has no interval to judge.
+      if (!score.has_opportunity_interval()) continue;
+      ++scored;
+      importance +=
+          Covers(score.importance_interval(), 10 * setting.importance);
+      satisfaction +=
+          Covers(score.satisfaction_interval(), 10 * setting.satisfaction);
+      opportunity += Covers(score.opportunity_interval(), truth);
+      delta += Covers(score.opportunity_delta_interval(), truth);
+    }
+    ASSERT_GT(scored, surveys * 9 / 10) << setting.Name();
+    auto share = [scored](int covered) {
+      return static_cast<double>(covered) / scored;
+    };
+    std::cout << absl::StrFormat(
+        "%-40s importance %5.1f%%  satisfaction %5.1f%%  opportunity %5.1f%%"
+        "  (delta, not reported as valid: %5.1f%%)\n",
+        setting.Name(), 100 * share(importance), 100 * share(satisfaction),
+        100 * share(opportunity), 100 * share(delta));
+    // Never more than 1.5 points below nominal. Above it, only where the
+    // binomials are not too discrete to allow it (n min(p, 1 - p) >= 5 on
+    // both axes): at n = 15 and a share of 0.994, 91% of surveys see every
+    // answer top box, so any interval covers either 91% or over 99%.
+    const double n = setting.respondents * (1 - kBlankRate);
+    const bool discrete =
+        n * std::min(setting.importance, 1 - setting.importance) < 5 ||
+        n * std::min(setting.satisfaction, 1 - setting.satisfaction) < 5;
+    for (auto [what, covered] :
+         {std::pair<const char*, int>{"importance", importance},
+          {"satisfaction", satisfaction},
+          {"opportunity", opportunity}}) {
+      EXPECT_GE(share(covered), kLevel - 0.015)
+          << what << " interval, " << setting.Name();
+      if (!discrete) {
+        EXPECT_LE(share(covered), kLevel + 0.02)
+            << what << " interval, " << setting.Name();
+      }
+    }
+  }
 }
 
 }  // namespace

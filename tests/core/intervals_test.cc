@@ -102,11 +102,13 @@ TEST(IntervalsTest, SameSeedSameReportOtherSeedOtherInterval) {
   v1::Report first;
   ASSERT_TRUE(first.ParseFromString(a));
   EXPECT_EQ(other.seed(), 8u);
-  EXPECT_NE(other.outcomes(0).opportunity_interval().low(),
-            first.outcomes(0).opportunity_interval().low());
+  EXPECT_NE(other.outcomes(0).opportunity_bootstrap_interval().low(),
+            first.outcomes(0).opportunity_bootstrap_interval().low());
   // Only the bootstrap depends on the seed.
   EXPECT_EQ(other.outcomes(0).opportunity_delta_interval().low(),
             first.outcomes(0).opportunity_delta_interval().low());
+  EXPECT_EQ(other.outcomes(0).opportunity_interval().low(),
+            first.outcomes(0).opportunity_interval().low());
 }
 
 TEST(IntervalsTest, BootstrapStreamIsPerOutcome) {
@@ -155,21 +157,40 @@ TEST(IntervalsTest, WholeSampleIntervalsDoNotDependOnSegments) {
             segmented.outcomes(0).SerializeAsString());
   // Each segment has its own stream (the segments' answers are nearly the
   // same; their resamples are not).
-  EXPECT_NE(segmented.segments(0).outcomes(0).opportunity_interval().low(),
-            segmented.segments(1).outcomes(0).opportunity_interval().low());
+  EXPECT_NE(
+      segmented.segments(0).outcomes(0).opportunity_bootstrap_interval().low(),
+      segmented.segments(1).outcomes(0).opportunity_bootstrap_interval().low());
 }
 
-TEST(IntervalsTest, WithoutBootstrapTheIntervalIsTheDeltaInterval) {
+TEST(IntervalsTest, WithoutBootstrapNoBootstrapInterval) {
   v1::ScoringOptions options;
   options.set_bootstrap_resamples(0);
   const v1::Report report = *Bosch().Score(options);
   EXPECT_EQ(report.bootstrap_resamples(), 0u);
+  EXPECT_EQ(report.opportunity_interval_method(),
+            v1::OPPORTUNITY_INTERVAL_METHOD_MOMENT_SELECTION);
   const v1::OutcomeScore& s = report.outcomes(0);
-  EXPECT_EQ(s.opportunity_interval().low(),
-            s.opportunity_delta_interval().low());
-  EXPECT_EQ(s.opportunity_interval().high(),
-            s.opportunity_delta_interval().high());
+  EXPECT_FALSE(s.has_opportunity_bootstrap_interval());
   EXPECT_FALSE(s.has_opportunity_at_least_10_probability());
+  // Bosch is far on the I > S side: the interval of 2I - S alone, which is
+  // not the delta interval (Wilson limits through MOVER, not +- z SE).
+  EXPECT_LT(s.opportunity_interval().low(), s.opportunity());
+  EXPECT_GT(s.opportunity_interval().high(), s.opportunity());
+  EXPECT_NE(s.opportunity_interval().low(),
+            s.opportunity_delta_interval().low());
+  // Olsen's opportunity is smooth: without bootstrap, the delta interval.
+  options.set_method(v1::SCORE_METHOD_OLSEN);
+  const v1::Report olsen = *Bosch().Score(options);
+  EXPECT_EQ(olsen.opportunity_interval_method(),
+            v1::OPPORTUNITY_INTERVAL_METHOD_DELTA);
+  EXPECT_EQ(olsen.outcomes(0).opportunity_interval().low(),
+            olsen.outcomes(0).opportunity_delta_interval().low());
+  options.set_bootstrap_resamples(200);
+  const v1::Report olsen_bootstrap = *Bosch().Score(options);
+  EXPECT_EQ(olsen_bootstrap.opportunity_interval_method(),
+            v1::OPPORTUNITY_INTERVAL_METHOD_BOOTSTRAP_PERCENTILE);
+  EXPECT_EQ(olsen_bootstrap.outcomes(0).opportunity_interval().low(),
+            olsen_bootstrap.outcomes(0).opportunity_bootstrap_interval().low());
 }
 
 TEST(IntervalsTest, ConfidenceLevelSetsEveryInterval) {
@@ -230,8 +251,19 @@ TEST(IntervalsTest, NoIntervalsWithoutAnswers) {
   EXPECT_NEAR(rated.importance_interval().low(), 10 * 10 / (10 + kZ95 * kZ95),
               1e-12);
   EXPECT_EQ(rated.opportunity_standard_error(), 0.0);
-  EXPECT_EQ(rated.opportunity_interval().low(), 20.0);
-  EXPECT_EQ(rated.opportunity_interval().high(), 20.0);
+  EXPECT_EQ(rated.opportunity_bootstrap_interval().low(), 20.0);
+  EXPECT_EQ(rated.opportunity_bootstrap_interval().high(), 20.0);
+  // The reported interval is not a point: I = 10 far above S = 0, so the
+  // MOVER interval of 2I - S from the Wilson limits of I (10 of 10) and S
+  // (0 of 10), uncorrelated (nobody top box on satisfaction).
+  const double z2 = kZ95 * kZ95;
+  const double importance_drop = 20 - 2 * 10 * 10 / (10 + z2);
+  const double satisfaction_rise = 10 * z2 / (10 + z2);
+  EXPECT_NEAR(rated.opportunity_interval().low(),
+              20 - std::sqrt(importance_drop * importance_drop +
+                             satisfaction_rise * satisfaction_rise),
+              1e-12);
+  EXPECT_NEAR(rated.opportunity_interval().high(), 20.0, 1e-12);
   EXPECT_EQ(rated.opportunity_at_least_10_probability(), 1.0);
 }
 
@@ -254,8 +286,10 @@ TEST(IntervalsTest, AtLeast10CountsAnExactTie) {
   const v1::OutcomeScore& estimate_only =
       &tie == &report.outcomes(0) ? report.outcomes(1) : report.outcomes(0);
   EXPECT_EQ(tie.opportunity(), 10.0);
-  EXPECT_EQ(tie.opportunity_interval().low(), 10.0);
-  EXPECT_EQ(tie.opportunity_interval().high(), 10.0);
+  EXPECT_EQ(tie.opportunity_bootstrap_interval().low(), 10.0);
+  EXPECT_EQ(tie.opportunity_bootstrap_interval().high(), 10.0);
+  EXPECT_LT(tie.opportunity_interval().low(), 10.0);
+  EXPECT_GT(tie.opportunity_interval().high(), 10.0);
   EXPECT_EQ(tie.opportunity_at_least_10_probability(), 1.0);
   EXPECT_EQ(estimate_only.opportunity(), 10.0);
   EXPECT_GT(estimate_only.opportunity_at_least_10_probability(), 0.3);

@@ -89,7 +89,10 @@ TEST(StudyWeightTest, WeightedSharesKishCountsAndIntervalsByHand) {
   // Kish: importance 4^2 / 6, satisfaction 3.24.
   EXPECT_NEAR(s.importance_effective_count(), 16.0 / 6, 1e-14);
   EXPECT_NEAR(s.satisfaction_effective_count(), 3.24, 1e-14);
-  const stats::Interval wilson = stats::WilsonInterval(0.75, 16.0 / 6, kZ95);
+  // 2 successes and 2/3 failures of n_eff = 8/3: the boundary-modified
+  // interval (checked against scipy in tests/stats/wilson_test.cc).
+  const stats::Interval wilson =
+      stats::ModifiedWilsonInterval(0.75, 16.0 / 6, kZ95);
   EXPECT_NEAR(s.importance_interval().low(), 10 * wilson.low, 1e-12);
   EXPECT_NEAR(s.importance_interval().high(), 10 * wilson.high, 1e-12);
   // Var(I) = 100 x 0.75 x 0.25 x 6/16; Var(S) = 100 (4/9)(5/9) x 6.25/20.25;

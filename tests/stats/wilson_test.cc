@@ -59,3 +59,37 @@ TEST(WilsonIntervalTest, FractionalEffectiveCounts) {
 }  // namespace
 }  // namespace stats
 }  // namespace jtbd
+
+namespace jtbd {
+namespace stats {
+namespace {
+
+TEST(ModifiedWilsonIntervalTest, PoissonLimitsNearZeroAndOne) {
+  // Brown, Cai and DasGupta (2001): (1/2) chi2_{2x}(alpha) / n, from scipy
+  // (0.5 * chi2.ppf(alpha, 2x) / n; gamma.ppf for a non-integer x).
+  const double z95 = 1.959963984540054;
+  EXPECT_NEAR(ModifiedWilsonInterval(1.0 / 15, 15, z95).low,
+              0.0034195529591700352, 1e-13);
+  EXPECT_NEAR(ModifiedWilsonInterval(2.0 / 40, 40, z95).low,
+              0.00888403776746655, 1e-13);
+  // Up to 3 failures from the top, up to 100 trials.
+  EXPECT_NEAR(ModifiedWilsonInterval(77.0 / 80, 80, z95).high,
+              0.9897788569104505, 1e-13);
+  // A weighted share: 1.7 effective successes of 20 at 90%.
+  EXPECT_NEAR(ModifiedWilsonInterval(1.7 / 20, 20, 1.6448536269514722).low,
+              0.01915291423128656, 1e-12);
+  // Outside the boundary, and above 100 trials, plain Wilson.
+  const Interval three = ModifiedWilsonInterval(4.0 / 15, 15, z95);
+  const double z2 = z95 * z95, p = 4.0 / 15;
+  EXPECT_NEAR(three.low,
+              (p + z2 / 30 - z95 * std::sqrt(p * (1 - p) / 15 + z2 / 900)) /
+                  (1 + z2 / 15),
+              1e-14);
+  const Interval large = ModifiedWilsonInterval(1.0 / 120, 120, z95);
+  EXPECT_EQ(large.low, WilsonInterval(1.0 / 120, 120, z95).low);
+  EXPECT_EQ(three.high, WilsonInterval(4.0 / 15, 15, z95).high);
+}
+
+}  // namespace
+}  // namespace stats
+}  // namespace jtbd

@@ -59,7 +59,8 @@ from ._errors import (AbortedError, AlreadyExistsError, CancelledError,
                       UnimplementedError, UnknownError)
 from ._ffi import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
                    VERSION_PATCH, Band, BestSolutionHas, Code, ComparisonHas,
-                   Format, InputFormat, Limit, PValueAdjustment, ScoreHas,
+                   Format, InputFormat, Limit, OpportunityIntervalMethod,
+                   PValueAdjustment, ScoreHas,
                    ScoreMethod, ScreeningHas, ScreeningReason,
                    SegmentFeature, SetAsideReason, SolutionHas)
 from ._native import library_path, set_library_path
@@ -97,7 +98,8 @@ __all__ = [
     "SegmentAssignment", "AttributeOverrepresentation", "SetAsideAttribute",
     # jtbd.h's enums and version macros
     "Band", "BestSolutionHas", "Code", "ComparisonHas", "Format",
-    "InputFormat", "Limit", "PValueAdjustment", "ScoreHas", "ScoreMethod",
+    "InputFormat", "Limit", "OpportunityIntervalMethod", "PValueAdjustment",
+    "ScoreHas", "ScoreMethod",
     "ScreeningHas", "ScreeningReason", "SegmentFeature", "SetAsideReason",
     "SolutionHas",
     "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "VERSION_NUMBER",

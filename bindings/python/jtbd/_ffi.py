@@ -131,6 +131,19 @@ class PValueAdjustment(enum.IntEnum):
     BH = 2
 
 
+class OpportunityIntervalMethod(enum.IntEnum):
+    """jtbd_opportunity_interval_method: How
+    jtbd_outcome_score.opportunity_interval is computed (equal to
+    jtbd.v1.OpportunityIntervalMethod; docs/SCORING.md, "Opportunity
+    interval").
+    """
+
+    UNSPECIFIED = 0
+    MOMENT_SELECTION = 1
+    BOOTSTRAP_PERCENTILE = 2
+    DELTA = 3
+
+
 class ScoreHas(enum.IntFlag):
     """jtbd_score_has: Bits of jtbd_outcome_score.has: which of its optional
     figures exist (the others are 0). An outcome nobody rated has none; one
@@ -145,6 +158,7 @@ class ScoreHas(enum.IntFlag):
     OPPORTUNITY_AT_LEAST_10_PROBABILITY = 32
     IMPORTANCE_EFFECTIVE_COUNT = 64
     SATISFACTION_EFFECTIVE_COUNT = 128
+    OPPORTUNITY_BOOTSTRAP_INTERVAL = 256
 
 
 class ComparisonHas(enum.IntFlag):
@@ -334,6 +348,7 @@ class jtbd_outcome_score(ctypes.Structure):
         ("opportunity_at_least_10_probability", ctypes.c_double),
         ("importance_effective_count", ctypes.c_double),
         ("satisfaction_effective_count", ctypes.c_double),
+        ("opportunity_bootstrap_interval", jtbd_interval),
     ]
 
 
@@ -436,6 +451,7 @@ class jtbd_report_info(ctypes.Structure):
         ("respondent_count", ctypes.c_uint64),
         ("unsegmented_respondent_count", ctypes.c_uint64),
         ("p_value_adjustment", ctypes.c_int32),
+        ("opportunity_interval_method", ctypes.c_int32),
     ]
 
 
@@ -586,8 +602,8 @@ class jtbd_segment_assignment(ctypes.Structure):
 # -------------------------------------------------------------- struct sizes
 
 OUTCOME_SCORE_STRUCT_SIZE = (
-    jtbd_outcome_score.satisfaction_effective_count.offset +
-    jtbd_outcome_score.satisfaction_effective_count.size)
+    jtbd_outcome_score.opportunity_bootstrap_interval.offset +
+    jtbd_outcome_score.opportunity_bootstrap_interval.size)
 SEGMENT_COMPARISON_STRUCT_SIZE = (
     jtbd_segment_comparison.opportunity_adjusted_p_value.offset +
     jtbd_segment_comparison.opportunity_adjusted_p_value.size)
@@ -598,8 +614,8 @@ BEST_SOLUTION_STRUCT_SIZE = (
     jtbd_best_solution.best_solution_gap_test.offset +
     jtbd_best_solution.best_solution_gap_test.size)
 REPORT_INFO_STRUCT_SIZE = (
-    jtbd_report_info.p_value_adjustment.offset +
-    jtbd_report_info.p_value_adjustment.size)
+    jtbd_report_info.opportunity_interval_method.offset +
+    jtbd_report_info.opportunity_interval_method.size)
 SCREENING_INFO_STRUCT_SIZE = (
     jtbd_screening_info.speed_threshold_seconds.offset +
     jtbd_screening_info.speed_threshold_seconds.size)

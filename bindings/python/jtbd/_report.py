@@ -3,7 +3,7 @@
 import ctypes
 
 from . import _dataframe, _ffi, _native, _screening
-from ._ffi import ScoreMethod
+from ._ffi import OpportunityIntervalMethod, ScoreMethod
 from ._handle import Result
 from ._record import new_struct
 from ._scores import (BestSolution, OutcomeScore, ReportInfo, Segment,
@@ -25,7 +25,9 @@ class Report(Result):
       confidence_level, bootstrap_resamples (0: none), seed, weighted,
       effective_respondent_count (Kish; respondent_count when unweighted),
       segment_by, unsegmented_respondent_count, scale (min, max) and
-      top_box: how the report was scored.
+      top_box: how the report was scored; p_value_adjustment
+      (PValueAdjustment) of the segment tests; opportunity_interval_method
+      (OpportunityIntervalMethod) of every opportunity_interval.
       solutions: names of the competing solutions rated (docs/SCORING.md,
         "Competing solutions"), in declaration order; each OutcomeScore
         then has one SolutionScore per name and the best solution.
@@ -75,6 +77,11 @@ class Report(Result):
         self.scale = (info.scale_min, info.scale_max)
         self.top_box = info.scale_top_box_min
         self.p_value_adjustment = info.p_value_adjustment
+        try:
+            self.opportunity_interval_method = OpportunityIntervalMethod(
+                info.opportunity_interval_method)
+        except ValueError:  # a method newer than this binding
+            self.opportunity_interval_method = info.opportunity_interval_method
 
     def _outcome(self, lib, struct, segment, index):
         """Outcome `index` of the report (segment None) or of a segment."""

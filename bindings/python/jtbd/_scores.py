@@ -100,9 +100,13 @@ class OutcomeScore(Record):
     Statistics (docs/SCORING.md), None where they do not exist (no answers,
     no bootstrap, an unweighted report): importance_interval and
     satisfaction_interval (Wilson intervals of the top-box share x 10),
-    opportunity_interval (the bootstrap percentile interval, else the delta
-    interval), opportunity_delta_interval (opportunity -+ z x
-    opportunity_standard_error, not clamped),
+    opportunity_interval (as Report.opportunity_interval_method says: for
+    every method but Olsen's the moment-selection interval, valid where
+    importance is close to satisfaction and near shares of 0 or 1),
+    opportunity_delta_interval (opportunity -+ z x
+    opportunity_standard_error, not clamped; it under-covers near
+    importance = satisfaction), opportunity_bootstrap_interval (the
+    bootstrap percentile interval),
     opportunity_at_least_10_probability (share of bootstrap resamples with
     opportunity >= 10), and for weighted reports the Kish effective numbers
     of answers importance_effective_count and satisfaction_effective_count.
@@ -143,6 +147,8 @@ class OutcomeScore(Record):
         ScoreHas.IMPORTANCE_EFFECTIVE_COUNT, default=None)
     satisfaction_effective_count: typing.Optional[float] = optional(
         ScoreHas.SATISFACTION_EFFECTIVE_COUNT, default=None)
+    opportunity_bootstrap_interval: typing.Optional[Interval] = optional(
+        ScoreHas.OPPORTUNITY_BOOTSTRAP_INTERVAL, default=None)
     solutions: typing.Tuple[SolutionScore, ...] = extra(())
     best_solution: str = extra("")
     best_solution_gap: typing.Optional[float] = extra(None)
@@ -206,6 +212,7 @@ class ReportInfo(Record):
     scale_max: int
     scale_top_box_min: int
     p_value_adjustment: PValueAdjustment = converted(PValueAdjustment)
+    opportunity_interval_method: int
 
 
 @dataclasses.dataclass(frozen=True)

@@ -7,6 +7,7 @@ import math
 import pytest
 
 import jtbd
+from wilson_reference import wilson
 
 
 def five_respondents():
@@ -28,14 +29,6 @@ def five_respondents():
     return study
 
 
-def wilson(x, n, z=1.959963984540054):
-    p = x / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (
-        1 + z * z / n)
-    return 10 * (centre - half), 10 * (centre + half)
-
-
 def test_solution_scores_and_best():
     with five_respondents() as study:
         report = study.score(bootstrap=0)
@@ -46,7 +39,7 @@ def test_solution_scores_and_best():
     assert (acme.solution, acme.count, acme.top_box_count,
             acme.both_count) == ("Acme", 5, 3, 5)
     assert acme.satisfaction == 6.0
-    low, high = wilson(3, 5)
+    low, high = wilson(3, 5, 1.959963984540054)
     assert acme.satisfaction_interval.low == pytest.approx(low, abs=1e-12)
     assert acme.satisfaction_interval.high == pytest.approx(high, abs=1e-12)
     assert acme.opportunity == 14.0  # extension: 10 + (10 - 6)

@@ -11,6 +11,7 @@ import math
 import pytest
 
 import jtbd
+from wilson_reference import wilson
 
 Z95 = 1.959963984540054
 Z90 = 1.6448536269514722
@@ -50,14 +51,6 @@ def new_survey_study():
 
 def pairs(rows, outcome):
     return [answers[outcome] for _, *answers in rows]
-
-
-def wilson(top, n, z):
-    p = top / n
-    denominator = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denominator
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
-    return 10 * (centre - half), 10 * (centre + half)
 
 
 def statistics(answer_pairs):
@@ -121,7 +114,9 @@ def test_wilson_and_delta_method_recomputed_in_python():
     for score in report.outcomes:
         low = score.opportunity_interval.low
         high = score.opportunity_interval.high
-        assert 0 <= low <= high <= 20  # the bootstrap's
+        assert 0 <= low <= score.opportunity <= high <= 20
+        bootstrap = score.opportunity_bootstrap_interval
+        assert 0 <= bootstrap.low <= bootstrap.high <= 20
         assert 0 <= score.opportunity_at_least_10_probability <= 1
         assert score.importance_effective_count is None  # unweighted
 
@@ -149,8 +144,12 @@ def test_confidence_and_no_bootstrap():
     assert report.bootstrap_resamples == 0
     check_outcomes(report.outcomes, SURVEY, Z90)
     for score in report.outcomes:
-        assert score.opportunity_interval == score.opportunity_delta_interval
+        assert score.opportunity_bootstrap_interval is None
         assert score.opportunity_at_least_10_probability is None
+        assert (score.opportunity_interval.low <= score.opportunity
+                <= score.opportunity_interval.high)
+    assert (report.opportunity_interval_method
+            is jtbd.OpportunityIntervalMethod.MOMENT_SELECTION)
 
 
 def test_seed_reproduces_the_bootstrap():
@@ -160,7 +159,9 @@ def test_seed_reproduces_the_bootstrap():
         other = study.score(seed=6, bootstrap=300)
     assert first.seed == 5 and first.bootstrap_resamples == 300
     assert first.outcomes == again.outcomes
-    assert [s.opportunity_interval for s in first.outcomes] != [
+    assert [s.opportunity_bootstrap_interval for s in first.outcomes] != [
+        s.opportunity_bootstrap_interval for s in other.outcomes]
+    assert [s.opportunity_interval for s in first.outcomes] == [
         s.opportunity_interval for s in other.outcomes]
     assert [s.importance_interval for s in first.outcomes] == [
         s.importance_interval for s in other.outcomes]
