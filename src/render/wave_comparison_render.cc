@@ -118,7 +118,8 @@ std::string RenderWaveComparisonTable(const v1::WaveComparison& comparison) {
       "* significant: %s p < %g across the %u tests of this comparison "
       "(importance, satisfaction and opportunity of every outcome).\n"
       "Intervals at %g%%: Newcombe's hybrid score for importance and "
-      "satisfaction (top box), delta method for opportunity.\n\n",
+      "satisfaction (top box), delta method for opportunity; the interval "
+      "and adjusted p columns are the opportunity change's.\n\n",
       comparison.first_respondent_count(), comparison.second_respondent_count(),
       AdjustmentWords(comparison.p_value_adjustment()), alpha,
       comparison.family_size(), 100 * comparison.confidence_level());
