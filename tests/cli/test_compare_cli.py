@@ -228,6 +228,37 @@ def test_segments_matched_by_value():
     assert report["changes"] == compare_json(WAVE1, WAVE2)["changes"]
 
 
+def test_the_same_wave_in_another_format_compares_alike(tmp_path):
+    # Wave 2 rewritten in the wide layout, outcomes in reverse column order:
+    # outcomes are matched by id, so nothing changes but nothing.
+    with open(WAVE2, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    outcomes = sorted({r["outcome"] for r in rows}, reverse=True)
+    wide = {}
+    for r in rows:
+        entry = wide.setdefault(r["respondent"], {
+            "respondent_id": r["respondent"], "segment": r["segment"]})
+        entry["imp_" + r["outcome"]] = r["importance"]
+        entry["sat_" + r["outcome"]] = r["satisfaction"]
+    path = tmp_path / "wave2_wide.csv"
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=["respondent_id", "segment"] + [
+            prefix + o for o in outcomes for prefix in ("imp_", "sat_")])
+        writer.writeheader()
+        writer.writerows(wide.values())
+    assert compare_json("--segment-by", "segment", WAVE1, str(path)) == (
+        compare_json("--segment-by", "segment", WAVE1, WAVE2))
+
+
+def test_one_wave_from_standard_input():
+    with open(WAVE2, "rb") as f:
+        done = subprocess.run([CLI, "compare", "--format", "json", WAVE1, "-"],
+                              input=f.read(), capture_output=True,
+                              timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == compare_json(WAVE1, WAVE2)
+
+
 def test_outcomes_and_segments_of_one_wave_are_listed(tmp_path):
     # Wave 2 without o24, with a new o25, and a new segment "remote".
     with open(WAVE2, encoding="utf-8") as f:

@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "gmock/gmock.h"
@@ -190,6 +191,66 @@ TEST(CompareWavesTest, OutcomeWithoutAnswersInOneWaveHasNoChange) {
   EXPECT_EQ(report->changes(1).band_after(), v1::BAND_INSUFFICIENT_DATA);
   EXPECT_FALSE(report->changes(1).crossed_band());
   EXPECT_EQ(report->family_size(), 3u);
+}
+
+TEST(CompareWavesTest, EqualWeightsChangeNothing) {
+  // Every respondent weighing 2: the same shares and, by Kish, the same
+  // effective counts, so the same comparison as unweighted.
+  const Aggregate first = MakeWave(100, {{"a", 60, 40}});
+  const Aggregate second = MakeWave(120, {{"a", 90, 30}});
+  Aggregate weighted = *Aggregate::Create(Scale{}, {{"a", "", ""}});
+  std::vector<uint8_t> importance(120), satisfaction(120);
+  for (int r = 0; r < 120; ++r) {
+    importance[r] = r < 90 ? 5 : 2;
+    satisfaction[r] = r < 30 ? 5 : 2;
+  }
+  const std::vector<double> weights(120, 2.0);
+  ASSERT_TRUE(
+      weighted.AddWeightedRespondents(120, importance, satisfaction, weights)
+          .ok());
+  const v1::WaveComparison plain =
+      *CompareWaves(first, second, v1::ScoringOptions());
+  const v1::WaveComparison with_weights =
+      *CompareWaves(first, weighted, v1::ScoringOptions());
+  const v1::OutcomeChange& a = plain.changes(0);
+  const v1::OutcomeChange& b = with_weights.changes(0);
+  EXPECT_NEAR(a.importance().interval().low(), b.importance().interval().low(),
+              1e-12);
+  EXPECT_NEAR(a.satisfaction().z(), b.satisfaction().z(), 1e-12);
+  EXPECT_NEAR(a.opportunity().interval().high(),
+              b.opportunity().interval().high(), 1e-12);
+  EXPECT_NEAR(a.opportunity().adjusted_p_value(),
+              b.opportunity().adjusted_p_value(), 1e-15);
+}
+
+TEST(CompareWavesTest, UnequalWeightsWidenTheInterval) {
+  // Half the second wave weighs 3, half 1: Kish's effective count is
+  // (2n)^2 / (10 n / 2) = 0.8 n, so the interval is wider than unweighted,
+  // with the same shares (each pair of respondents, one of each weight,
+  // answers alike).
+  const Aggregate first = MakeWave(100, {{"a", 60, 40}});
+  Aggregate plain = *Aggregate::Create(Scale{}, {{"a", "", ""}});
+  Aggregate weighted = plain;
+  std::vector<uint8_t> importance(120), satisfaction(120);
+  std::vector<double> weights(120);
+  for (int r = 0; r < 120; ++r) {
+    importance[r] = (r / 2) % 4 != 0 ? 5 : 2;    // 0.75
+    satisfaction[r] = (r / 2) % 4 == 1 ? 5 : 2;  // 0.25
+    weights[r] = r % 2 == 0 ? 3.0 : 1.0;
+  }
+  ASSERT_TRUE(plain.AddRespondents(120, importance, satisfaction).ok());
+  ASSERT_TRUE(
+      weighted.AddWeightedRespondents(120, importance, satisfaction, weights)
+          .ok());
+  const v1::ScoreChange a =
+      CompareWaves(first, plain, v1::ScoringOptions())->changes(0).importance();
+  const v1::ScoreChange b = CompareWaves(first, weighted, v1::ScoringOptions())
+                                ->changes(0)
+                                .importance();
+  EXPECT_NEAR(a.difference(), b.difference(), 1e-12);
+  EXPECT_LT(b.interval().low(), a.interval().low());
+  EXPECT_GT(b.interval().high(), a.interval().high());
+  EXPECT_GT(b.p_value(), a.p_value());
 }
 
 SegmentedAggregate Segmented(std::map<std::string, Aggregate> segments) {
