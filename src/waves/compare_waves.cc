@@ -112,6 +112,8 @@ absl::StatusOr<v1::WaveComparison> CompareWhole(const Aggregate& first,
   report.set_confidence_level(plan.confidence_level);
   report.set_p_value_adjustment(plan.p_value_adjustment);
   report.set_score_method(plan.method);
+  *report.mutable_scale() = first.scale().ToProto();
+  report.set_weighted(first.weighted() || second.weighted());
   absl::StatusOr<Matching> matched = MatchOutcomes(first, second, &report);
   if (!matched.ok()) return matched.status();
   *matching = *std::move(matched);

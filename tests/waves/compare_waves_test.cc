@@ -33,6 +33,9 @@ TEST(CompareWavesTest, HandComputedChange) {
   EXPECT_EQ(report->second_respondent_count(), 120u);
   EXPECT_EQ(report->p_value_adjustment(), v1::P_VALUE_ADJUSTMENT_HOLM);
   EXPECT_EQ(report->family_size(), 3u);
+  EXPECT_EQ(report->scale().max(), 5);
+  EXPECT_EQ(report->scale().top_box_min(), 4);
+  EXPECT_FALSE(report->weighted());
   ASSERT_EQ(report->changes_size(), 1);
   const v1::OutcomeChange& c = report->changes(0);
   EXPECT_EQ(c.outcome_id(), "a");
@@ -212,6 +215,7 @@ TEST(CompareWavesTest, EqualWeightsChangeNothing) {
       *CompareWaves(first, second, v1::ScoringOptions());
   const v1::WaveComparison with_weights =
       *CompareWaves(first, weighted, v1::ScoringOptions());
+  EXPECT_TRUE(with_weights.weighted());
   const v1::OutcomeChange& a = plain.changes(0);
   const v1::OutcomeChange& b = with_weights.changes(0);
   EXPECT_NEAR(a.importance().interval().low(), b.importance().interval().low(),

@@ -13,9 +13,10 @@ _sym_db = _symbol_database.Default()
 
 from jtbd.v1 import report_pb2 as jtbd_dot_v1_dot_report__pb2
 from jtbd.v1 import scoring_pb2 as jtbd_dot_v1_dot_scoring__pb2
+from jtbd.v1 import study_pb2 as jtbd_dot_v1_dot_study__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x13jtbd/v1/waves.proto\x12\x07jtbd.v1\x1a\x14jtbd/v1/report.proto\x1a\x15jtbd/v1/scoring.proto\"\x81\x01\n\nWaveScores\x12\x12\n\nimportance\x18\x01 \x01(\x01\x12\x14\n\x0csatisfaction\x18\x02 \x01(\x01\x12\x13\n\x0bopportunity\x18\x03 \x01(\x01\x12\x18\n\x10importance_count\x18\x04 \x01(\r\x12\x1a\n\x12satisfaction_count\x18\x05 \x01(\r\"\xcd\x01\n\x0bScoreChange\x12\x12\n\ndifference\x18\x01 \x01(\x01\x12#\n\x08interval\x18\x02 \x01(\x0b\x32\x11.jtbd.v1.Interval\x12:\n\x0finterval_method\x18\x03 \x01(\x0e\x32!.jtbd.v1.DifferenceIntervalMethod\x12\t\n\x01z\x18\x04 \x01(\x01\x12\x0f\n\x07p_value\x18\x05 \x01(\x01\x12\x18\n\x10\x61\x64justed_p_value\x18\x06 \x01(\x01\x12\x13\n\x0bsignificant\x18\x07 \x01(\x08\"\xf2\x02\n\rOutcomeChange\x12\x12\n\noutcome_id\x18\x01 \x01(\t\x12\x11\n\tstatement\x18\x02 \x01(\t\x12\"\n\x05\x66irst\x18\x03 \x01(\x0b\x32\x13.jtbd.v1.WaveScores\x12#\n\x06second\x18\x04 \x01(\x0b\x32\x13.jtbd.v1.WaveScores\x12(\n\nimportance\x18\x05 \x01(\x0b\x32\x14.jtbd.v1.ScoreChange\x12*\n\x0csatisfaction\x18\x06 \x01(\x0b\x32\x14.jtbd.v1.ScoreChange\x12)\n\x0bopportunity\x18\x07 \x01(\x0b\x32\x14.jtbd.v1.ScoreChange\x12\x13\n\x0bsignificant\x18\x08 \x01(\x08\x12\"\n\x0b\x62\x61nd_before\x18\t \x01(\x0e\x32\r.jtbd.v1.Band\x12!\n\nband_after\x18\n \x01(\x0e\x32\r.jtbd.v1.Band\x12\x14\n\x0c\x63rossed_band\x18\x0b \x01(\x08\"A\n\x0eOneWaveOutcome\x12\x12\n\noutcome_id\x18\x01 \x01(\t\x12\x1b\n\x04wave\x18\x02 \x01(\x0e\x32\r.jtbd.v1.Wave\"\x90\x01\n\x13WaveGroupComparison\x12\x0f\n\x07segment\x18\x01 \x01(\t\x12\x1e\n\x16\x66irst_respondent_count\x18\x02 \x01(\r\x12\x1f\n\x17second_respondent_count\x18\x03 \x01(\r\x12\'\n\x07\x63hanges\x18\x04 \x03(\x0b\x32\x16.jtbd.v1.OutcomeChange\">\n\x0eOneWaveSegment\x12\x0f\n\x07segment\x18\x01 \x01(\t\x12\x1b\n\x04wave\x18\x02 \x01(\x0e\x32\r.jtbd.v1.Wave\"\xd5\x03\n\x0eWaveComparison\x12\x18\n\x10\x63onfidence_level\x18\x01 \x01(\x01\x12\x35\n\x12p_value_adjustment\x18\x02 \x01(\x0e\x32\x19.jtbd.v1.PValueAdjustment\x12*\n\x0cscore_method\x18\x03 \x01(\x0e\x32\x14.jtbd.v1.ScoreMethod\x12\x1e\n\x16\x66irst_respondent_count\x18\x04 \x01(\r\x12\x1f\n\x17second_respondent_count\x18\x05 \x01(\r\x12\'\n\x07\x63hanges\x18\x06 \x03(\x0b\x32\x16.jtbd.v1.OutcomeChange\x12\x32\n\x11one_wave_outcomes\x18\x07 \x03(\x0b\x32\x17.jtbd.v1.OneWaveOutcome\x12\x12\n\nsegment_by\x18\x08 \x01(\t\x12.\n\x08segments\x18\t \x03(\x0b\x32\x1c.jtbd.v1.WaveGroupComparison\x12\x32\n\x11one_wave_segments\x18\n \x03(\x0b\x32\x17.jtbd.v1.OneWaveSegment\x12\x13\n\x0b\x66\x61mily_size\x18\x0b \x01(\r\x12\x1b\n\x13segment_family_size\x18\x0c \x01(\r*=\n\x04Wave\x12\x14\n\x10WAVE_UNSPECIFIED\x10\x00\x12\x0e\n\nWAVE_FIRST\x10\x01\x12\x0f\n\x0bWAVE_SECOND\x10\x02*\xa9\x01\n\x18\x44ifferenceIntervalMethod\x12*\n&DIFFERENCE_INTERVAL_METHOD_UNSPECIFIED\x10\x00\x12\x34\n0DIFFERENCE_INTERVAL_METHOD_NEWCOMBE_HYBRID_SCORE\x10\x01\x12+\n\'DIFFERENCE_INTERVAL_METHOD_DELTA_METHOD\x10\x02\x42\x0f\n\x0borg.jtbd.v1P\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x13jtbd/v1/waves.proto\x12\x07jtbd.v1\x1a\x14jtbd/v1/report.proto\x1a\x15jtbd/v1/scoring.proto\x1a\x13jtbd/v1/study.proto\"\x81\x01\n\nWaveScores\x12\x12\n\nimportance\x18\x01 \x01(\x01\x12\x14\n\x0csatisfaction\x18\x02 \x01(\x01\x12\x13\n\x0bopportunity\x18\x03 \x01(\x01\x12\x18\n\x10importance_count\x18\x04 \x01(\r\x12\x1a\n\x12satisfaction_count\x18\x05 \x01(\r\"\xcd\x01\n\x0bScoreChange\x12\x12\n\ndifference\x18\x01 \x01(\x01\x12#\n\x08interval\x18\x02 \x01(\x0b\x32\x11.jtbd.v1.Interval\x12:\n\x0finterval_method\x18\x03 \x01(\x0e\x32!.jtbd.v1.DifferenceIntervalMethod\x12\t\n\x01z\x18\x04 \x01(\x01\x12\x0f\n\x07p_value\x18\x05 \x01(\x01\x12\x18\n\x10\x61\x64justed_p_value\x18\x06 \x01(\x01\x12\x13\n\x0bsignificant\x18\x07 \x01(\x08\"\xf2\x02\n\rOutcomeChange\x12\x12\n\noutcome_id\x18\x01 \x01(\t\x12\x11\n\tstatement\x18\x02 \x01(\t\x12\"\n\x05\x66irst\x18\x03 \x01(\x0b\x32\x13.jtbd.v1.WaveScores\x12#\n\x06second\x18\x04 \x01(\x0b\x32\x13.jtbd.v1.WaveScores\x12(\n\nimportance\x18\x05 \x01(\x0b\x32\x14.jtbd.v1.ScoreChange\x12*\n\x0csatisfaction\x18\x06 \x01(\x0b\x32\x14.jtbd.v1.ScoreChange\x12)\n\x0bopportunity\x18\x07 \x01(\x0b\x32\x14.jtbd.v1.ScoreChange\x12\x13\n\x0bsignificant\x18\x08 \x01(\x08\x12\"\n\x0b\x62\x61nd_before\x18\t \x01(\x0e\x32\r.jtbd.v1.Band\x12!\n\nband_after\x18\n \x01(\x0e\x32\r.jtbd.v1.Band\x12\x14\n\x0c\x63rossed_band\x18\x0b \x01(\x08\"A\n\x0eOneWaveOutcome\x12\x12\n\noutcome_id\x18\x01 \x01(\t\x12\x1b\n\x04wave\x18\x02 \x01(\x0e\x32\r.jtbd.v1.Wave\"\x90\x01\n\x13WaveGroupComparison\x12\x0f\n\x07segment\x18\x01 \x01(\t\x12\x1e\n\x16\x66irst_respondent_count\x18\x02 \x01(\r\x12\x1f\n\x17second_respondent_count\x18\x03 \x01(\r\x12\'\n\x07\x63hanges\x18\x04 \x03(\x0b\x32\x16.jtbd.v1.OutcomeChange\">\n\x0eOneWaveSegment\x12\x0f\n\x07segment\x18\x01 \x01(\t\x12\x1b\n\x04wave\x18\x02 \x01(\x0e\x32\r.jtbd.v1.Wave\"\x86\x04\n\x0eWaveComparison\x12\x18\n\x10\x63onfidence_level\x18\x01 \x01(\x01\x12\x35\n\x12p_value_adjustment\x18\x02 \x01(\x0e\x32\x19.jtbd.v1.PValueAdjustment\x12*\n\x0cscore_method\x18\x03 \x01(\x0e\x32\x14.jtbd.v1.ScoreMethod\x12\x1e\n\x16\x66irst_respondent_count\x18\x04 \x01(\r\x12\x1f\n\x17second_respondent_count\x18\x05 \x01(\r\x12\'\n\x07\x63hanges\x18\x06 \x03(\x0b\x32\x16.jtbd.v1.OutcomeChange\x12\x32\n\x11one_wave_outcomes\x18\x07 \x03(\x0b\x32\x17.jtbd.v1.OneWaveOutcome\x12\x12\n\nsegment_by\x18\x08 \x01(\t\x12.\n\x08segments\x18\t \x03(\x0b\x32\x1c.jtbd.v1.WaveGroupComparison\x12\x32\n\x11one_wave_segments\x18\n \x03(\x0b\x32\x17.jtbd.v1.OneWaveSegment\x12\x13\n\x0b\x66\x61mily_size\x18\x0b \x01(\r\x12\x1b\n\x13segment_family_size\x18\x0c \x01(\r\x12\x1d\n\x05scale\x18\r \x01(\x0b\x32\x0e.jtbd.v1.Scale\x12\x10\n\x08weighted\x18\x0e \x01(\x08*=\n\x04Wave\x12\x14\n\x10WAVE_UNSPECIFIED\x10\x00\x12\x0e\n\nWAVE_FIRST\x10\x01\x12\x0f\n\x0bWAVE_SECOND\x10\x02*\xa9\x01\n\x18\x44ifferenceIntervalMethod\x12*\n&DIFFERENCE_INTERVAL_METHOD_UNSPECIFIED\x10\x00\x12\x34\n0DIFFERENCE_INTERVAL_METHOD_NEWCOMBE_HYBRID_SCORE\x10\x01\x12+\n\'DIFFERENCE_INTERVAL_METHOD_DELTA_METHOD\x10\x02\x42\x0f\n\x0borg.jtbd.v1P\x01\x62\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'jtbd.v1.waves_pb2', globals())
@@ -23,22 +24,22 @@ if _descriptor._USE_C_DESCRIPTORS == False:
 
   DESCRIPTOR._options = None
   DESCRIPTOR._serialized_options = b'\n\013org.jtbd.v1P\001'
-  _WAVE._serialized_start=1540
-  _WAVE._serialized_end=1601
-  _DIFFERENCEINTERVALMETHOD._serialized_start=1604
-  _DIFFERENCEINTERVALMETHOD._serialized_end=1773
-  _WAVESCORES._serialized_start=78
-  _WAVESCORES._serialized_end=207
-  _SCORECHANGE._serialized_start=210
-  _SCORECHANGE._serialized_end=415
-  _OUTCOMECHANGE._serialized_start=418
-  _OUTCOMECHANGE._serialized_end=788
-  _ONEWAVEOUTCOME._serialized_start=790
-  _ONEWAVEOUTCOME._serialized_end=855
-  _WAVEGROUPCOMPARISON._serialized_start=858
-  _WAVEGROUPCOMPARISON._serialized_end=1002
-  _ONEWAVESEGMENT._serialized_start=1004
-  _ONEWAVESEGMENT._serialized_end=1066
-  _WAVECOMPARISON._serialized_start=1069
-  _WAVECOMPARISON._serialized_end=1538
+  _WAVE._serialized_start=1610
+  _WAVE._serialized_end=1671
+  _DIFFERENCEINTERVALMETHOD._serialized_start=1674
+  _DIFFERENCEINTERVALMETHOD._serialized_end=1843
+  _WAVESCORES._serialized_start=99
+  _WAVESCORES._serialized_end=228
+  _SCORECHANGE._serialized_start=231
+  _SCORECHANGE._serialized_end=436
+  _OUTCOMECHANGE._serialized_start=439
+  _OUTCOMECHANGE._serialized_end=809
+  _ONEWAVEOUTCOME._serialized_start=811
+  _ONEWAVEOUTCOME._serialized_end=876
+  _WAVEGROUPCOMPARISON._serialized_start=879
+  _WAVEGROUPCOMPARISON._serialized_end=1023
+  _ONEWAVESEGMENT._serialized_start=1025
+  _ONEWAVESEGMENT._serialized_end=1087
+  _WAVECOMPARISON._serialized_start=1090
+  _WAVECOMPARISON._serialized_end=1608
 # @@protoc_insertion_point(module_scope)
