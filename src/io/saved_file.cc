@@ -98,6 +98,11 @@ const char* SavedFileKindName(SavedFileKind kind) {
   return "unknown kind";
 }
 
+bool HasSavedFileSignature(absl::string_view bytes) {
+  return bytes.size() >= sizeof(kSignature) &&
+         std::memcmp(bytes.data(), kSignature, sizeof(kSignature)) == 0;
+}
+
 std::string EncodeSavedFile(SavedFileKind kind, absl::string_view content) {
   std::string out(kSignature, sizeof(kSignature));
   out.reserve(kSavedFileHeaderSize + content.size());

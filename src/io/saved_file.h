@@ -46,6 +46,11 @@ enum class SavedFileKind : uint32_t {
 // "study", "aggregate", "segment model".
 const char* SavedFileKindName(SavedFileKind kind);
 
+// Whether `bytes` start with the signature of a jtbd saved file (of any
+// kind and version): how an input that may be a survey or a saved file is
+// told apart before it is read (`jtbd compare`).
+bool HasSavedFileSignature(absl::string_view bytes);
+
 // Header + content.
 std::string EncodeSavedFile(SavedFileKind kind, absl::string_view content);
 // The content of `bytes` (a view into it) after every check above; errors

@@ -30,6 +30,7 @@
 #include "jtbd/v1/segmentation.pb.h"
 #include "jtbd/v1/study.pb.h"
 #include "jtbd/v1/survey_map.pb.h"
+#include "jtbd/v1/waves.pb.h"
 
 namespace jtbd {
 namespace proto_test {
@@ -361,7 +362,7 @@ const std::vector<std::string>& V1FileNames() {
       "jtbd/v1/job.proto",         "jtbd/v1/study.proto",
       "jtbd/v1/aggregate.proto",   "jtbd/v1/report.proto",
       "jtbd/v1/scoring.proto",     "jtbd/v1/survey_map.proto",
-      "jtbd/v1/segmentation.proto"};
+      "jtbd/v1/segmentation.proto", "jtbd/v1/waves.proto"};
   return *names;
 }
 
@@ -451,7 +452,8 @@ TEST(SchemaCompatibilityTest, LibraryIsCompiledFromTheInstalledSchemas) {
       jtbd::v1::Report::descriptor()->file(),
       jtbd::v1::ScoreRequest::descriptor()->file(),
       jtbd::v1::SurveyMap::descriptor()->file(),
-      jtbd::v1::SegmentModel::descriptor()->file()};
+      jtbd::v1::SegmentModel::descriptor()->file(),
+      jtbd::v1::WaveComparison::descriptor()->file()};
   auto live = ReadDescriptorSet(LiveSetPath());
   ASSERT_TRUE(live.ok()) << live.status();
   std::vector<std::string> compiled_names;
