@@ -30,6 +30,9 @@ const char* ServeUsage();     // jtbd serve --help
 const char* ServeSynopsis();
 const char* SegmentUsage();  // jtbd segment --help
 const char* SegmentSynopsis();
+int RunPrioritize(const std::vector<std::string>& args);  // prioritize_*.cc
+const char* PrioritizeUsage();  // jtbd prioritize --help
+const char* PrioritizeSynopsis();
 
 // Prints "jtbd: <message>" and `usage` to stderr; returns kExitUsage.
 int UsageError(const std::string& message, const char* usage);

@@ -165,10 +165,10 @@ absl::StatusOr<v1::RoadmapReport> BuildRoadmap(
       tables.empty() ? 0
                      : (options.has_resamples() ? options.resamples()
                                                 : kDefaultResamples);
+  std::vector<uint32_t> chosen_count(model.size(), 0);
   if (resamples > 0) {
     const ScoreResampler resampler(scores, tables);
     std::mt19937_64 rng(options.has_seed() ? options.seed() : kDefaultSeed);
-    std::vector<uint32_t> chosen_count(model.size(), 0);
     uint32_t still_optimal = 0;
     for (uint32_t r = 0; r < resamples; ++r) {
       const PortfolioModel redrawn = model.WithScores(resampler.Draw(rng));
@@ -182,15 +182,18 @@ absl::StatusOr<v1::RoadmapReport> BuildRoadmap(
         ++still_optimal;
       }
     }
-    for (size_t i = 0; i < model.size(); ++i) {
-      v1::InitiativeRobustness* row = report.add_robustness();
-      row->set_initiative(model.name(i));
-      row->set_selected(best.chosen[i]);
-      row->set_chosen_share(static_cast<double>(chosen_count[i]) / resamples);
-    }
     report.set_resamples(resamples);
     report.set_portfolio_optimal_share(static_cast<double>(still_optimal) /
                                        resamples);
+  }
+  for (size_t i = 0; i < model.size(); ++i) {
+    v1::InitiativeResult* row = report.add_initiatives();
+    row->set_initiative(model.name(i));
+    row->set_cost(model.cost(i));
+    row->set_selected(best.chosen[i]);
+    if (resamples > 0) {
+      row->set_chosen_share(static_cast<double>(chosen_count[i]) / resamples);
+    }
   }
   return report;
 }

@@ -94,8 +94,9 @@ TEST(BuildRoadmapTest, ReportsTheOptimumAndWhy) {
   }
   EXPECT_DOUBLE_EQ(report->frontier_points(19).value(), 8);
   EXPECT_EQ(report->resamples(), 50u);
-  ASSERT_EQ(report->robustness_size(), 4);
-  for (const v1::InitiativeRobustness& row : report->robustness()) {
+  ASSERT_EQ(report->initiatives_size(), 4);
+  for (const v1::InitiativeResult& row : report->initiatives()) {
+    ASSERT_TRUE(row.has_chosen_share());
     EXPECT_GE(row.chosen_share(), 0);
     EXPECT_LE(row.chosen_share(), 1);
   }
@@ -121,7 +122,8 @@ TEST(BuildRoadmapTest, SegmentsWeighTheirShare) {
   EXPECT_DOUBLE_EQ(report->value(), 0.75 * 4);
   ASSERT_EQ(report->contributions_size(), 1);
   EXPECT_EQ(report->contributions(0).segment(), "north");
-  EXPECT_EQ(report->robustness_size(), 0);
+  ASSERT_EQ(report->initiatives_size(), 1);
+  EXPECT_FALSE(report->initiatives(0).has_chosen_share());
 }
 
 TEST(BuildRoadmapTest, RefusesBadOptions) {
