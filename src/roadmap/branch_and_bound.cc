@@ -3,12 +3,17 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <queue>
 #include <utility>
 
 namespace jtbd {
 namespace roadmap {
 namespace {
+
+// Subgradient steps per bound (the first evaluates the warm start).
+constexpr int kSubgradientSteps = 6;
+constexpr double kFirstStepScale = 0.1;
 
 class Search {
  public:
@@ -24,7 +29,10 @@ class Search {
         blocked_(n_, 0),
         satisfaction_(model.cells().size()),
         best_chosen_(n_, false),
-        best_level_(model.cells().size(), -1) {
+        best_level_(model.cells().size(), -1),
+        cap_(model.cells().size(), 0),
+        mu_(model.cells().size(), 1),
+        used_(model.cells().size(), 0) {
     if (forbidden_.size() != n_) forbidden_.assign(n_, false);
     for (size_t c = 0; c < satisfaction_.size(); ++c) {
       satisfaction_[c] = model.cells()[c].satisfaction;
@@ -223,48 +231,122 @@ class Search {
     return cost <= room * (1 + kValueTolerance);
   }
 
+  // An upper bound on the value of every completion of the chosen set
+  // (docs/ROADMAP.md, "The bound"). For the cells an undecided, reachable
+  // initiative t lifts, let g_tc be its gain there with respect to the
+  // chosen set and cap_c the gain of the highest level any of them reaches.
+  // A completion T gains at most sum_c min(cap_c, sum_{t in T} g_tc), and
+  // for any mu_c in [0, 1], min(cap, s) <= mu s + (1 - mu) cap, so
+  //   sum_c (1 - mu_c) cap_c + knapsack(values sum_c mu_c g_tc, budget left)
+  // bounds it for every mu (mu = 1: the knapsack of the gains alone; mu =
+  // 0: the cells' caps). A few projected subgradient steps lower it; mu is
+  // kept from node to node as a warm start, which soundness does not need.
   double Bound(size_t depth) {
     const double room = budget_ - cost_;
-    items_.clear();
+    gains_.clear();
+    item_begin_.clear();
+    item_cost_.clear();
     touched_.clear();
-    double cell_bound = 0;
     for (size_t d = depth; d < n_; ++d) {
       const size_t j = order_[d];
       if (!Reachable(j, room)) continue;
-      double gain = 0;
+      const size_t begin = gains_.size();
       for (const PortfolioModel::Lift& lift : model_.lifts(j)) {
         const double now = satisfaction_[lift.cell];
         if (lift.satisfaction <= now) continue;
-        gain += model_.Gap(lift.cell, now) -
-                model_.Gap(lift.cell, lift.satisfaction);
+        gains_.emplace_back(lift.cell, model_.Gap(lift.cell, now) -
+                                           model_.Gap(lift.cell,
+                                                      lift.satisfaction));
         double& level = best_level_[lift.cell];
         if (level < 0) touched_.push_back(lift.cell);
         level = std::max(level, lift.satisfaction);
       }
-      if (gain > 0) items_.emplace_back(gain, model_.cost(j));
+      if (gains_.size() > begin) {
+        item_begin_.push_back(begin);
+        item_cost_.push_back(model_.cost(j));
+      }
     }
+    item_begin_.push_back(gains_.size());
+    double cap_total = 0;
     for (uint32_t cell : touched_) {
-      cell_bound += model_.Gap(cell, satisfaction_[cell]) -
-                    model_.Gap(cell, best_level_[cell]);
+      cap_[cell] = model_.Gap(cell, satisfaction_[cell]) -
+                   model_.Gap(cell, best_level_[cell]);
+      cap_total += cap_[cell];
       best_level_[cell] = -1;
     }
-    std::sort(items_.begin(), items_.end(),
-              [](const std::pair<double, double>& a,
-                 const std::pair<double, double>& b) {
-                return a.first * b.second > b.first * a.second;
-              });
-    double knapsack = 0;
+    const size_t items = item_cost_.size();
+    if (items == 0) return value_;
+    // What the completion must gain to matter: past it, stop lowering.
+    const double target =
+        best_value_ + kValueTolerance * std::max(1.0, best_value_) - value_;
+    double best = cap_total;  // mu = 0
+    double scale = kFirstStepScale;
+    double last = std::numeric_limits<double>::infinity();
+    for (int step = 0; step < kSubgradientSteps; ++step) {
+      double constant = 0;
+      for (uint32_t cell : touched_) constant += (1 - mu_[cell]) * cap_[cell];
+      values_.assign(items, 0);
+      for (size_t k = 0; k < items; ++k) {
+        for (size_t e = item_begin_[k]; e < item_begin_[k + 1]; ++e) {
+          values_[k] += mu_[gains_[e].first] * gains_[e].second;
+        }
+      }
+      const double bound = constant + Knapsack(room);
+      best = std::min(best, bound);
+      if (best <= target || step + 1 == kSubgradientSteps) break;
+      // Subgradient in mu_c: (gain the knapsack takes in c) - cap_c.
+      for (uint32_t cell : touched_) used_[cell] = 0;
+      for (size_t k = 0; k < items; ++k) {
+        if (fraction_[k] == 0) continue;
+        for (size_t e = item_begin_[k]; e < item_begin_[k + 1]; ++e) {
+          used_[gains_[e].first] += fraction_[k] * gains_[e].second;
+        }
+      }
+      double norm = 0;
+      for (uint32_t cell : touched_) {
+        const double g = used_[cell] - cap_[cell];
+        norm += g * g;
+      }
+      if (norm <= 0) break;
+      // Polyak's step towards the target, shortened whenever a step did
+      // not lower the bound: the target (what the incumbent needs) is
+      // often far below the best mu can reach, so full steps overshoot.
+      if (bound > last) scale *= 0.5;
+      last = bound;
+      const double size = scale * std::max(bound - target, 0.0) / norm;
+      for (uint32_t cell : touched_) {
+        mu_[cell] = std::clamp(mu_[cell] - size * (used_[cell] - cap_[cell]),
+                               0.0, 1.0);
+      }
+    }
+    return value_ + best;
+  }
+
+  // The fractional knapsack of values_ and item_cost_ within `room`;
+  // fraction_ says how much of each item it takes.
+  double Knapsack(double room) {
+    const size_t items = item_cost_.size();
+    rank_.resize(items);
+    for (size_t k = 0; k < items; ++k) rank_[k] = k;
+    std::sort(rank_.begin(), rank_.end(), [&](size_t a, size_t b) {
+      return values_[a] * item_cost_[b] > values_[b] * item_cost_[a];
+    });
+    fraction_.assign(items, 0);
+    double total = 0;
     double left = room;
-    for (const auto& [gain, cost] : items_) {
-      if (cost <= left) {
-        knapsack += gain;
-        left -= cost;
+    for (size_t k : rank_) {
+      if (values_[k] <= 0) break;
+      if (item_cost_[k] <= left) {
+        total += values_[k];
+        left -= item_cost_[k];
+        fraction_[k] = 1;
       } else {
-        knapsack += gain * std::max(0.0, left) / cost;
+        fraction_[k] = std::max(0.0, left) / item_cost_[k];
+        total += values_[k] * fraction_[k];
         break;
       }
     }
-    return value_ + std::min(knapsack, cell_bound);
+    return total;
   }
 
   void Visit(size_t depth) {
@@ -287,15 +369,16 @@ class Search {
       Visit(depth + 1);
       Exclude(i);
       if (aborted_) {
-        // The exclusion branch is unexplored: this node's bound covers it.
-        open_bound_ = std::max(open_bound_, bound);
+        // The exclusion branch is unexplored: its own bound (i left out)
+        // covers it. The inclusion branch's open nodes added theirs.
+        open_bound_ = std::max(open_bound_, Bound(depth + 1));
         decided_[i] = false;
         return;
       }
     }
+    // An abort below left its open nodes' bounds in open_bound_.
     Visit(depth + 1);
     decided_[i] = false;
-    if (aborted_) open_bound_ = std::max(open_bound_, bound);
   }
 
   const PortfolioModel& model_;
@@ -316,7 +399,18 @@ class Search {
   std::vector<bool> best_chosen_;
   std::vector<double> best_level_;  // scratch of Bound, -1 when unset
   std::vector<uint32_t> touched_;
-  std::vector<std::pair<double, double>> items_;
+  // Scratch of Bound: per reachable initiative its (cell, gain) pairs in
+  // gains_[item_begin_[k], item_begin_[k + 1]) and its cost; per cell the
+  // cap, the multiplier and the gain the knapsack takes.
+  std::vector<std::pair<uint32_t, double>> gains_;
+  std::vector<size_t> item_begin_;
+  std::vector<double> item_cost_;
+  std::vector<double> values_;
+  std::vector<double> fraction_;
+  std::vector<size_t> rank_;
+  std::vector<double> cap_;
+  std::vector<double> mu_;
+  std::vector<double> used_;
   std::vector<size_t> greedy_added_;
   std::vector<uint32_t> greedy_stack_;
   uint64_t nodes_ = 0;
