@@ -238,3 +238,20 @@ def test_help_lists_prioritize():
     assert code == 0 and "prioritize" in out
     code, out, _ = run("help", "prioritize")
     assert code == 0 and out.startswith("Usage: jtbd prioritize")
+
+
+def test_saved_aggregate_as_the_survey(tmp_path):
+    saved = os.path.join(SOURCE_DIR, "tests", "data", "saved",
+                         "aggregate_v1.jtbd")
+    path = tmp_path / "initiatives.csv"
+    path.write_text("initiative,cost,outcome,uplift\nx,1,o1,5\n")
+    code, out, err = run("prioritize", "--budget", "1", "--format", "json",
+                         "--resamples", "5", saved, str(path))
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["selected"] == ["x"]
+    assert report["resamples"] == 5
+    code, _, err = run("prioritize", "--budget", "1", "--segment-by", "a",
+                       saved, str(path))
+    assert code == 1
+    assert "saved aggregate" in err
