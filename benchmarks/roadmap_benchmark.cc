@@ -5,6 +5,8 @@
 // reached (counters optimal, gap, nodes); and the frontier over 20 budgets.
 // The limit is JTBD_ROADMAP_TIME_LIMIT seconds per solve (default 10; the
 // ctest smoke run sets it low). Timings are never judged by a test.
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <random>
 #include <string>
@@ -55,12 +57,13 @@ PortfolioModel Generated(int initiatives, int outcomes, uint64_t seed) {
     if (i > 0 && unit(rng) < 0.25) {
       const int needs = 1 + static_cast<int>(2 * unit(rng));
       for (int k = 0; k < needs; ++k) {
-        initiative.add_needs("i" + std::to_string(static_cast<int>(i * unit(rng))));
+        initiative.add_needs("i" +
+                             std::to_string(static_cast<int>(i * unit(rng))));
       }
     }
     if (i > 0 && unit(rng) < 0.05) {
-      initiative.add_excludes(
-          "i" + std::to_string(static_cast<int>(i * unit(rng))));
+      initiative.add_excludes("i" +
+                              std::to_string(static_cast<int>(i * unit(rng))));
     }
     list.push_back(initiative);
   }
@@ -79,7 +82,8 @@ void BM_SolveGenerated(benchmark::State& state) {
     benchmark::DoNotOptimize(solution.value);
   }
   state.counters["optimal"] = solution.optimal ? 1 : 0;
-  state.counters["gap_percent"] = 100 * RelativeGap(solution.value, solution.bound);
+  state.counters["gap_percent"] =
+      100 * RelativeGap(solution.value, solution.bound);
   state.counters["nodes"] = static_cast<double>(solution.nodes);
   state.counters["value"] = solution.value;
   state.counters["bound"] = solution.bound;

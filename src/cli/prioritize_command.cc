@@ -154,11 +154,10 @@ UsageProblem OnOption(const std::string& name, const std::string& value,
 UsageProblem ParseArgs(const std::vector<std::string>& raw,
                        PrioritizeArgs* args) {
   auto takes_value = [](const std::string& name) {
-    return name == "--format" || name == "--budget" ||
-           name == "--segment-by" || name == "--node-limit" ||
-           name == "--time-limit" || name == "--resamples" ||
-           name == "--seed" || name == "--frontier" || name == "--scale" ||
-           name == "--top-box" || name == "--output" ||
+    return name == "--format" || name == "--budget" || name == "--segment-by" ||
+           name == "--node-limit" || name == "--time-limit" ||
+           name == "--resamples" || name == "--seed" || name == "--frontier" ||
+           name == "--scale" || name == "--top-box" || name == "--output" ||
            IsSurveyInputFlag(name);
   };
   ParsedArguments parsed;
@@ -273,8 +272,7 @@ int RunPrioritize(const std::vector<std::string>& raw_args) {
   CloseProgress();
   if (!scores.ok()) return Fail(scores.status());
   const absl::StatusOr<std::vector<v1::Initiative>> initiatives =
-      ReadInitiatives(args.initiatives_path, scores->scores,
-                      args.input.limits);
+      ReadInitiatives(args.initiatives_path, scores->scores, args.input.limits);
   if (!initiatives.ok()) return Fail(initiatives.status());
 
   v1::RoadmapOptions options;

@@ -55,8 +55,8 @@ std::string RenderRoadmapTable(const v1::RoadmapReport& report) {
                   "\n");
   absl::StrAppend(&out, "Value (opportunity closed): ", Number(report.value()),
                   "   cost ", Number(report.cost()), " of budget ",
-                  Number(report.budget()), " (all initiatives: ",
-                  Number(report.total_cost()), ")\n");
+                  Number(report.budget()),
+                  " (all initiatives: ", Number(report.total_cost()), ")\n");
   if (report.optimal()) {
     absl::StrAppend(&out, "Proven optimal (", report.nodes_explored(),
                     " branch-and-bound nodes).\n");
@@ -84,7 +84,8 @@ std::string RenderRoadmapTable(const v1::RoadmapReport& report) {
     const auto found = marginals.find(row.initiative());
     absl::StrAppend(
         &out, Cell(row.initiative(), kNameWidth),
-        absl::StrFormat("%10.2f", row.cost()), row.selected() ? "  yes   " : "  no    ",
+        absl::StrFormat("%10.2f", row.cost()),
+        row.selected() ? "  yes   " : "  no    ",
         found != marginals.end()
             ? absl::StrFormat("%8.2f", found->second->marginal_value())
             : std::string(8, ' '),
@@ -95,16 +96,14 @@ std::string RenderRoadmapTable(const v1::RoadmapReport& report) {
   }
 
   if (report.contributions_size() > 0) {
-    absl::StrAppend(&out, "\n", Cell("Outcome", kNameWidth),
-                    report.segment_by().empty()
-                        ? std::string()
-                        : Cell("Segment", 14),
-                    "   I   S now  S after  Opp now  Opp after   Value\n");
+    absl::StrAppend(
+        &out, "\n", Cell("Outcome", kNameWidth),
+        report.segment_by().empty() ? std::string() : Cell("Segment", 14),
+        "   I   S now  S after  Opp now  Opp after   Value\n");
     for (const v1::OutcomeContribution& row : report.contributions()) {
       absl::StrAppend(
           &out, Cell(row.outcome_id(), kNameWidth),
-          report.segment_by().empty() ? std::string()
-                                      : Cell(row.segment(), 14),
+          report.segment_by().empty() ? std::string() : Cell(row.segment(), 14),
           absl::StrFormat("%4.1f  %6.1f  %7.1f  %7.1f  %9.1f  %6.2f",
                           row.importance(), row.satisfaction_before(),
                           row.satisfaction_after(), row.opportunity_before(),
@@ -114,7 +113,8 @@ std::string RenderRoadmapTable(const v1::RoadmapReport& report) {
   }
 
   if (report.frontier_points_size() > 0) {
-    absl::StrAppend(&out, "\nEfficient frontier\n    Budget     Value      Cost\n");
+    absl::StrAppend(&out,
+                    "\nEfficient frontier\n    Budget     Value      Cost\n");
     for (const v1::FrontierPoint& point : report.frontier_points()) {
       absl::StrAppend(&out,
                       absl::StrFormat("%10.2f%10.2f%10.2f", point.budget(),
@@ -126,8 +126,7 @@ std::string RenderRoadmapTable(const v1::RoadmapReport& report) {
   return out;
 }
 
-absl::StatusOr<std::string> RenderRoadmapJson(
-    const v1::RoadmapReport& report) {
+absl::StatusOr<std::string> RenderRoadmapJson(const v1::RoadmapReport& report) {
   return render::MessageJson(report, /*indented=*/true, "the roadmap report");
 }
 
@@ -145,8 +144,7 @@ std::string RenderRoadmapCsv(const v1::RoadmapReport& report) {
         ",",
         found != marginals.end() ? CsvNumber(found->second->value_without())
                                  : std::string(),
-        ",", row.has_chosen_share() ? CsvNumber(row.chosen_share()) : "",
-        "\n");
+        ",", row.has_chosen_share() ? CsvNumber(row.chosen_share()) : "", "\n");
   }
   return out;
 }

@@ -49,7 +49,8 @@ class Search {
     solution.value = best_value_;
     solution.cost = model_.Cost(best_chosen_);
     solution.optimal = !aborted_;
-    solution.bound = aborted_ ? std::max(best_value_, open_bound_) : best_value_;
+    solution.bound =
+        aborted_ ? std::max(best_value_, open_bound_) : best_value_;
     solution.nodes = nodes_;
     return solution;
   }
@@ -254,9 +255,9 @@ class Search {
       for (const PortfolioModel::Lift& lift : model_.lifts(j)) {
         const double now = satisfaction_[lift.cell];
         if (lift.satisfaction <= now) continue;
-        gains_.emplace_back(lift.cell, model_.Gap(lift.cell, now) -
-                                           model_.Gap(lift.cell,
-                                                      lift.satisfaction));
+        gains_.emplace_back(lift.cell,
+                            model_.Gap(lift.cell, now) -
+                                model_.Gap(lift.cell, lift.satisfaction));
         double& level = best_level_[lift.cell];
         if (level < 0) touched_.push_back(lift.cell);
         level = std::max(level, lift.satisfaction);
@@ -315,8 +316,8 @@ class Search {
       last = bound;
       const double size = scale * std::max(bound - target, 0.0) / norm;
       for (uint32_t cell : touched_) {
-        mu_[cell] = std::clamp(mu_[cell] - size * (used_[cell] - cap_[cell]),
-                               0.0, 1.0);
+        mu_[cell] =
+            std::clamp(mu_[cell] - size * (used_[cell] - cap_[cell]), 0.0, 1.0);
       }
     }
     return value_ + best;

@@ -89,8 +89,7 @@ class InitiativesParser {
     return -1;
   }
   absl::string_view Cell(ptrdiff_t column) const {
-    if (column < 0 ||
-        static_cast<size_t>(column) >= reader_.fields().size()) {
+    if (column < 0 || static_cast<size_t>(column) >= reader_.fields().size()) {
       return absl::string_view();
     }
     return TrimSpaces(reader_.fields()[static_cast<size_t>(column)]);
@@ -126,17 +125,17 @@ absl::Status InitiativesParser::ReadHeader() {
     normalized_.push_back(NormalizedName(header_.back()));
   }
   const size_t line = reader_.record_line();
-  const char* const names[] = {"initiative",  "cost",       "outcome",
-                               "target_satisfaction", "uplift", "depends_on",
-                               "excludes",    "segment"};
+  const char* const names[] = {
+      "initiative", "cost",       "outcome",  "target_satisfaction",
+      "uplift",     "depends_on", "excludes", "segment"};
   for (const char* name : names) {
     const ptrdiff_t first = Column(name);
     for (size_t i = static_cast<size_t>(std::max<ptrdiff_t>(first, 0)) + 1;
          first >= 0 && i < normalized_.size(); ++i) {
       if (normalized_[i] == name) {
-        return Error(line, i + 1,
-                     absl::StrCat("the header name repeats column ",
-                                  first + 1));
+        return Error(
+            line, i + 1,
+            absl::StrCat("the header name repeats column ", first + 1));
       }
     }
   }
@@ -156,8 +155,7 @@ absl::Status InitiativesParser::ReadHeader() {
     }
   }
   if (target_ < 0 && uplift_ < 0) {
-    return Error(line, 0,
-                 "no \"target_satisfaction\" or \"uplift\" column");
+    return Error(line, 0, "no \"target_satisfaction\" or \"uplift\" column");
   }
   return absl::OkStatus();
 }
@@ -167,9 +165,9 @@ absl::Status InitiativesParser::ReadLevel(ptrdiff_t column,
                                           double* value) const {
   const absl::string_view text = Cell(column);
   if (!ParseNumber(text, value) || *value < 0 || *value > 10) {
-    return Error(reader_.record_line(), static_cast<size_t>(column) + 1,
-                 absl::StrCat(what, " ", Quoted(text),
-                              " is not a number from 0 to 10"));
+    return Error(
+        reader_.record_line(), static_cast<size_t>(column) + 1,
+        absl::StrCat(what, " ", Quoted(text), " is not a number from 0 to 10"));
   }
   return absl::OkStatus();
 }
@@ -227,9 +225,9 @@ absl::Status InitiativesParser::ReadRow() {
     }
   } else {
     if (!outcomes_.contains(std::string(outcome))) {
-      return Error(line, outcome_ + 1,
-                   absl::StrCat("outcome ", Quoted(outcome),
-                                " is not in the survey"));
+      return Error(
+          line, outcome_ + 1,
+          absl::StrCat("outcome ", Quoted(outcome), " is not in the survey"));
     }
     v1::InitiativeEffect* effect = pending.initiative.add_effects();
     effect->set_outcome_id(std::string(outcome));
@@ -278,9 +276,8 @@ absl::Status InitiativesParser::CheckNames() {
                    absl::StrCat("no cost for initiative ",
                                 Quoted(pending.initiative.name())));
     }
-    for (auto [list, field] :
-         {std::make_pair(&pending.needs, "depends on"),
-          std::make_pair(&pending.excludes, "excludes")}) {
+    for (auto [list, field] : {std::make_pair(&pending.needs, "depends on"),
+                               std::make_pair(&pending.excludes, "excludes")}) {
       for (const Mention& mention : *list) {
         if (!index_.contains(mention.name)) {
           return Error(mention.line, mention.column,
@@ -371,11 +368,10 @@ absl::StatusOr<std::vector<v1::Initiative>> InitiativesParser::Parse() {
 }  // namespace
 
 absl::StatusOr<std::vector<v1::Initiative>> ReadInitiativesCsv(
-    absl::string_view raw, absl::string_view source,
-    const SurveyScores& scores, const ResourceLimits& limits) {
+    absl::string_view raw, absl::string_view source, const SurveyScores& scores,
+    const ResourceLimits& limits) {
   std::string storage;
-  absl::StatusOr<DecodedText> decoded =
-      DecodeSurveyText(raw, source, &storage);
+  absl::StatusOr<DecodedText> decoded = DecodeSurveyText(raw, source, &storage);
   if (!decoded.ok()) return decoded.status();
   InitiativesParser parser(decoded->utf8, source, scores, limits);
   return parser.Parse();

@@ -39,8 +39,7 @@ namespace roadmap {
 // unknown initiative or itself; a dependency cycle (at a depends_on cell of
 // one of its initiatives).
 absl::StatusOr<std::vector<v1::Initiative>> ReadInitiativesCsv(
-    absl::string_view raw, absl::string_view source,
-    const SurveyScores& scores,
+    absl::string_view raw, absl::string_view source, const SurveyScores& scores,
     const ResourceLimits& limits = ResourceLimits());
 
 // The same from a file (NOT_FOUND and the like name the path).

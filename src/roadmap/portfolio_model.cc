@@ -96,18 +96,18 @@ absl::StatusOr<PortfolioModel> PortfolioModel::Build(
     for (const std::string& name : initiatives[i].needs()) {
       const auto found = index.find(name);
       if (found == index.end()) {
-        return Refuse(initiatives[i],
-                      absl::StrCat("needs an unknown initiative \"", name,
-                                   "\""));
+        return Refuse(
+            initiatives[i],
+            absl::StrCat("needs an unknown initiative \"", name, "\""));
       }
       needs[i].push_back(static_cast<uint32_t>(found->second));
     }
     for (const std::string& name : initiatives[i].excludes()) {
       const auto found = index.find(name);
       if (found == index.end()) {
-        return Refuse(initiatives[i],
-                      absl::StrCat("excludes an unknown initiative \"", name,
-                                   "\""));
+        return Refuse(
+            initiatives[i],
+            absl::StrCat("excludes an unknown initiative \"", name, "\""));
       }
       if (found->second == i) return Refuse(initiatives[i], "excludes itself");
       model.excludes_[i].push_back(static_cast<uint32_t>(found->second));
@@ -147,8 +147,7 @@ absl::StatusOr<PortfolioModel> PortfolioModel::Build(
                        model.needs_closure_[child].end());
       }
       std::sort(closure.begin(), closure.end());
-      closure.erase(std::unique(closure.begin(), closure.end()),
-                    closure.end());
+      closure.erase(std::unique(closure.begin(), closure.end()), closure.end());
       model.needs_closure_[node] = std::move(closure);
       state[node] = 2;
       stack.pop_back();

@@ -59,9 +59,7 @@ class PortfolioModel {
     return needed_by_[i];
   }
   // Those i cannot be chosen with (made symmetric).
-  const std::vector<uint32_t>& excludes(size_t i) const {
-    return excludes_[i];
-  }
+  const std::vector<uint32_t>& excludes(size_t i) const { return excludes_[i]; }
   const std::vector<Lift>& lifts(size_t i) const { return lifts_[i]; }
   const std::vector<Cell>& cells() const { return cells_; }
   const SurveyScores& scores() const { return scores_; }

@@ -75,11 +75,11 @@ void AddContributions(const PortfolioModel& model,
     rows.push_back(std::move(row));
   }
   // Largest first; ties keep the survey's order.
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](const v1::OutcomeContribution& a,
-                      const v1::OutcomeContribution& b) {
-                     return a.value() > b.value();
-                   });
+  std::stable_sort(
+      rows.begin(), rows.end(),
+      [](const v1::OutcomeContribution& a, const v1::OutcomeContribution& b) {
+        return a.value() > b.value();
+      });
   for (v1::OutcomeContribution& row : rows) {
     *report->add_contributions() = std::move(row);
   }
@@ -162,9 +162,9 @@ absl::StatusOr<v1::RoadmapReport> BuildRoadmap(
   }
 
   const uint32_t resamples =
-      tables.empty() ? 0
-                     : (options.has_resamples() ? options.resamples()
-                                                : kDefaultResamples);
+      tables.empty()
+          ? 0
+          : (options.has_resamples() ? options.resamples() : kDefaultResamples);
   std::vector<uint32_t> chosen_count(model.size(), 0);
   if (resamples > 0) {
     const ScoreResampler resampler(scores, tables);
@@ -177,8 +177,8 @@ absl::StatusOr<v1::RoadmapReport> BuildRoadmap(
         if (solution.chosen[i]) ++chosen_count[i];
       }
       const double ours = redrawn.Value(best.chosen);
-      if (ours >= solution.value -
-                      kValueTolerance * std::max(1.0, solution.value)) {
+      if (ours >=
+          solution.value - kValueTolerance * std::max(1.0, solution.value)) {
         ++still_optimal;
       }
     }

@@ -71,16 +71,15 @@ std::vector<std::string> OutcomeIds(const Aggregate& aggregate) {
 void TopBoxScores(const std::array<double, 9>& c, double* importance,
                   double* satisfaction) {
   const double importance_top = c[kTop * 3] + c[kTop * 3 + 1] + c[kTop * 3 + 2];
-  const double importance_count = importance_top + c[kNotTop * 3] +
-                                  c[kNotTop * 3 + 1] + c[kNotTop * 3 + 2];
+  const double importance_count =
+      importance_top + c[kNotTop * 3] + c[kNotTop * 3 + 1] + c[kNotTop * 3 + 2];
   const double satisfaction_top = c[kTop] + c[3 + kTop] + c[6 + kTop];
   const double satisfaction_count =
       satisfaction_top + c[kNotTop] + c[3 + kNotTop] + c[6 + kNotTop];
   *importance =
       importance_count > 0 ? 10.0 * importance_top / importance_count : 0;
-  *satisfaction = satisfaction_count > 0
-                      ? 10.0 * satisfaction_top / satisfaction_count
-                      : 0;
+  *satisfaction =
+      satisfaction_count > 0 ? 10.0 * satisfaction_top / satisfaction_count : 0;
 }
 
 SurveyScores ScoresOfAggregate(
@@ -139,10 +138,10 @@ SurveyScores ScoreResampler::Draw(std::mt19937_64& rng) const {
       for (size_t k = 0; k < 9; ++k) cells[k] = static_cast<double>(counts[k]);
       double importance = 0, satisfaction = 0;
       TopBoxScores(cells, &importance, &satisfaction);
-      const bool rated_importance = cells[3] + cells[4] + cells[5] + cells[6] +
-                                        cells[7] + cells[8] > 0;
-      const bool rated_satisfaction = cells[1] + cells[2] + cells[4] +
-                                          cells[5] + cells[7] + cells[8] > 0;
+      const bool rated_importance =
+          cells[3] + cells[4] + cells[5] + cells[6] + cells[7] + cells[8] > 0;
+      const bool rated_satisfaction =
+          cells[1] + cells[2] + cells[4] + cells[5] + cells[7] + cells[8] > 0;
       if (rated_importance) drawn.groups[g].importance[o] = importance;
       if (rated_satisfaction) drawn.groups[g].satisfaction[o] = satisfaction;
     }

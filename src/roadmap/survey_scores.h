@@ -46,14 +46,14 @@ void TopBoxScores(const std::array<double, 9>& cells, double* importance,
                   double* satisfaction);
 
 // The whole sample of one aggregate, under its scale's top-box rule.
-SurveyScores ScoresOfAggregate(const Aggregate& aggregate,
-                               std::vector<std::vector<CollapsedTable>>*
-                                   tables = nullptr);
+SurveyScores ScoresOfAggregate(
+    const Aggregate& aggregate,
+    std::vector<std::vector<CollapsedTable>>* tables = nullptr);
 // One group per segment, weighted by its share of the segmented
 // respondents (those without a value of the attribute are left out).
-SurveyScores ScoresOfSegments(const SegmentedAggregate& aggregates,
-                              std::vector<std::vector<CollapsedTable>>*
-                                  tables = nullptr);
+SurveyScores ScoresOfSegments(
+    const SegmentedAggregate& aggregates,
+    std::vector<std::vector<CollapsedTable>>* tables = nullptr);
 
 // Redraws every group's tables (a multinomial of the table's resample
 // size) and so the scores; the weights of the groups stay.

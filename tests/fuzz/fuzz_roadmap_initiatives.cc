@@ -48,10 +48,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const jtbd::roadmap::Solution solution =
       jtbd::roadmap::SolvePortfolio(*model, budget, limits);
   JTBD_FUZZ_CHECK(model->Feasible(solution.chosen), "infeasible portfolio");
-  JTBD_FUZZ_CHECK(solution.cost <= budget * (1 + 1e-9) + 1e-12,
-                  "over budget");
-  JTBD_FUZZ_CHECK(solution.value >= 0 &&
-                      solution.bound >= solution.value - 1e-9,
-                  "bound below the value");
+  JTBD_FUZZ_CHECK(solution.cost <= budget * (1 + 1e-9) + 1e-12, "over budget");
+  JTBD_FUZZ_CHECK(
+      solution.value >= 0 && solution.bound >= solution.value - 1e-9,
+      "bound below the value");
   return 0;
 }

@@ -74,8 +74,7 @@ TEST(BranchAndBoundTest, ValuesOverlapsOnce) {
 // Needs: "app" is worth much but needs "platform", which alone is worth
 // nothing; the best within 5 is platform + app, not the two cheap ones.
 TEST(BranchAndBoundTest, HonoursNeedsAndExcludes) {
-  const SurveyScores scores =
-      Scores({"a", "b", "c"}, {10, 6, 6}, {0, 3, 3});
+  const SurveyScores scores = Scores({"a", "b", "c"}, {10, 6, 6}, {0, 3, 3});
   const PortfolioModel model =
       Build(scores, {MakeInitiative("platform", 3, {}),
                      MakeInitiative("app", 2, {{"a", 10}}, {"platform"}),
@@ -116,12 +115,12 @@ std::vector<v1::Initiative> RandomInitiatives(std::mt19937_64& rng, int n,
       }
     }
     if (i > 0 && coin(rng) < 0.25) {
-      initiative.add_needs(absl::StrCat(
-          "i", std::uniform_int_distribution<int>(0, i - 1)(rng)));
+      initiative.add_needs(
+          absl::StrCat("i", std::uniform_int_distribution<int>(0, i - 1)(rng)));
     }
     if (i > 0 && coin(rng) < 0.2) {
-      initiative.add_excludes(absl::StrCat(
-          "i", std::uniform_int_distribution<int>(0, i - 1)(rng)));
+      initiative.add_excludes(
+          absl::StrCat("i", std::uniform_int_distribution<int>(0, i - 1)(rng)));
     }
     initiatives.push_back(initiative);
   }
@@ -131,7 +130,8 @@ std::vector<v1::Initiative> RandomInitiatives(std::mt19937_64& rng, int n,
 SurveyScores RandomScores(std::mt19937_64& rng, int m, int groups) {
   std::uniform_real_distribution<double> level(0, 10);
   SurveyScores scores;
-  for (int o = 0; o < m; ++o) scores.outcome_ids.push_back(absl::StrCat("o", o));
+  for (int o = 0; o < m; ++o)
+    scores.outcome_ids.push_back(absl::StrCat("o", o));
   double total = 0;
   for (int g = 0; g < groups; ++g) {
     ScoreGroup group;
@@ -166,8 +166,7 @@ TEST(BranchAndBoundTest, MatchesBruteForceOnRandomInstances) {
     const int n = 1 + trial % 16;
     const int m = 2 + trial % 7;
     const SurveyScores scores = RandomScores(rng, m, 1 + trial % 3);
-    const PortfolioModel model =
-        Build(scores, RandomInitiatives(rng, n, m));
+    const PortfolioModel model = Build(scores, RandomInitiatives(rng, n, m));
     const double budget =
         std::uniform_real_distribution<double>(0, model.total_cost())(rng);
     const Solution solution = SolvePortfolio(model, budget, SolveLimits());

@@ -116,8 +116,7 @@ TEST(InitiativesReaderTest, RefusesWithLineAndColumn) {
   for (const RefusalCase& c : cases) {
     const absl::Status status = Refusal(c.text);
     EXPECT_FALSE(status.ok()) << c.text;
-    EXPECT_THAT(std::string(status.message()), HasSubstr(c.message))
-        << c.text;
+    EXPECT_THAT(std::string(status.message()), HasSubstr(c.message)) << c.text;
   }
 }
 

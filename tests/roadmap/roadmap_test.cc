@@ -14,15 +14,15 @@ namespace jtbd {
 namespace roadmap {
 namespace {
 
-using testing::MakeInitiative;
 using ::testing::ElementsAre;
+using testing::MakeInitiative;
 
 // Ten respondents on a 1-5 scale, top box 4-5. o1: everyone rates
 // importance 5, two rate satisfaction 5 (I = 10, S = 2, Opp = 18); o2: six
 // rate importance 5, six rate satisfaction 5 (I = 6, S = 6, Opp = 6).
 Aggregate TenRespondents() {
-  absl::StatusOr<Aggregate> aggregate =
-      Aggregate::Create(Scale(), {Outcome{"o1", "", ""}, Outcome{"o2", "", ""}});
+  absl::StatusOr<Aggregate> aggregate = Aggregate::Create(
+      Scale(), {Outcome{"o1", "", ""}, Outcome{"o2", "", ""}});
   EXPECT_TRUE(aggregate.ok());
   std::vector<uint8_t> importance, satisfaction;
   for (int r = 0; r < 10; ++r) {
