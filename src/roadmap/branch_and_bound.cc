@@ -245,6 +245,7 @@ class Search {
   double Bound(size_t depth) {
     const double room = budget_ - cost_;
     gains_.clear();
+    levels_.clear();
     item_begin_.clear();
     item_cost_.clear();
     touched_.clear();
@@ -258,6 +259,7 @@ class Search {
         gains_.emplace_back(lift.cell,
                             model_.Gap(lift.cell, now) -
                                 model_.Gap(lift.cell, lift.satisfaction));
+        levels_.push_back(lift.satisfaction);
         double& level = best_level_[lift.cell];
         if (level < 0) touched_.push_back(lift.cell);
         level = std::max(level, lift.satisfaction);
@@ -280,7 +282,8 @@ class Search {
     // What the completion must gain to matter: past it, stop lowering.
     const double target =
         best_value_ + kValueTolerance * std::max(1.0, best_value_) - value_;
-    double best = cap_total;  // mu = 0
+    double best = std::min(cap_total, LayerKnapsack(room));
+    if (best <= target) return value_ + best;
     double scale = kFirstStepScale;
     double last = std::numeric_limits<double>::infinity();
     for (int step = 0; step < kSubgradientSteps; ++step) {
@@ -321,6 +324,74 @@ class Search {
       }
     }
     return value_ + best;
+  }
+
+  // The second bound (docs/ROADMAP.md): the levels reached in a cell cut
+  // its gain into layers; charge each initiative's cost to the layers it
+  // reaches in proportion to their gains, so a layer costs its gain over
+  // the best gain-per-cost ratio of the initiatives reaching it. A
+  // completion T pays at most cost(T) for the layers it reaches, each
+  // counted once, so the fractional knapsack of the layers within the
+  // budget left bounds its gain: overlaps are counted once, and the budget
+  // binds.
+  double LayerKnapsack(double room) {
+    const size_t items = item_cost_.size();
+    layers_.clear();
+    for (size_t k = 0; k < items; ++k) {
+      double gain = 0;
+      for (size_t e = item_begin_[k]; e < item_begin_[k + 1]; ++e) {
+        gain += gains_[e].second;
+      }
+      const double ratio = gain / item_cost_[k];
+      for (size_t e = item_begin_[k]; e < item_begin_[k + 1]; ++e) {
+        layers_.push_back({gains_[e].first, levels_[e], ratio, 0});
+      }
+    }
+    // By cell, highest level first: the best ratio reaching a layer is the
+    // running maximum from the top.
+    std::sort(layers_.begin(), layers_.end(),
+              [](const Layer& a, const Layer& b) {
+                return a.cell != b.cell ? a.cell < b.cell : a.level > b.level;
+              });
+    size_t kept = 0;
+    for (size_t g = 0; g < layers_.size(); ++g) {
+      const bool top = g == 0 || layers_[g - 1].cell != layers_[g].cell;
+      if (!top && layers_[kept - 1].level == layers_[g].level) {
+        layers_[kept - 1].ratio =
+            std::max(layers_[kept - 1].ratio, layers_[g].ratio);
+        continue;
+      }
+      if (!top) {
+        layers_[g].ratio = std::max(layers_[g].ratio, layers_[kept - 1].ratio);
+      }
+      layers_[kept++] = layers_[g];
+    }
+    layers_.resize(kept);
+    // Each layer's gain: from the next level down (or today's) to its own.
+    for (size_t g = 0; g < kept; ++g) {
+      const bool bottom =
+          g + 1 == kept || layers_[g + 1].cell != layers_[g].cell;
+      const double below =
+          bottom ? satisfaction_[layers_[g].cell] : layers_[g + 1].level;
+      layers_[g].gain = model_.Gap(layers_[g].cell, below) -
+                        model_.Gap(layers_[g].cell, layers_[g].level);
+    }
+    std::sort(layers_.begin(), layers_.end(),
+              [](const Layer& a, const Layer& b) { return a.ratio > b.ratio; });
+    double total = 0;
+    double left = room;
+    for (const Layer& layer : layers_) {
+      if (layer.gain <= 0 || layer.ratio <= 0) continue;
+      const double cost = layer.gain / layer.ratio;
+      if (cost <= left) {
+        total += layer.gain;
+        left -= cost;
+      } else {
+        total += layer.ratio * std::max(0.0, left);
+        break;
+      }
+    }
+    return total;
   }
 
   // The fractional knapsack of values_ and item_cost_ within `room`;
@@ -404,6 +475,14 @@ class Search {
   // gains_[item_begin_[k], item_begin_[k + 1]) and its cost; per cell the
   // cap, the multiplier and the gain the knapsack takes.
   std::vector<std::pair<uint32_t, double>> gains_;
+  std::vector<double> levels_;  // parallel to gains_
+  struct Layer {
+    uint32_t cell;
+    double level;
+    double ratio;
+    double gain;
+  };
+  std::vector<Layer> layers_;
   std::vector<size_t> item_begin_;
   std::vector<double> item_cost_;
   std::vector<double> values_;

@@ -5,11 +5,12 @@
 //   marginal gains with respect to the chosen set, within the budget left
 // bounds every completion: the gain of adding a set T is at most the sum of
 // its members' gains alone, and T's cost fits the budget left. It is
-// tightened by min() with the cells' bound (each cell at most gains what
-// its best reachable level gives), and initiatives that cannot join any
-// completion (excluded, needing an excluded one, or whose undecided needs
-// do not fit) are left out of both; relaxing the needs otherwise keeps the
-// bound sound.
+// tightened by min() with a Lagrangian mix of it and the cells' caps (each
+// cell gains at most what its best reachable level gives), and with a
+// knapsack of the cells' layers at their best gain-per-cost ratio; the
+// initiatives that cannot join any completion (excluded, needing an
+// excluded one, or whose undecided needs do not fit) are left out of all;
+// relaxing the needs otherwise keeps the bounds sound (docs/ROADMAP.md).
 #ifndef JTBD_ROADMAP_BRANCH_AND_BOUND_H_
 #define JTBD_ROADMAP_BRANCH_AND_BOUND_H_
 

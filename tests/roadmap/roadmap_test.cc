@@ -136,25 +136,35 @@ TEST(BuildRoadmapTest, RefusesBadOptions) {
   EXPECT_FALSE(BuildRoadmap(scores, {}, {}, options).ok());
 }
 
+// Value per cost takes "a" (6 for 4, ratio 1.5) and then nothing fits 7;
+// the optimum is b + c (10 for 7). Stopped after the root, the report keeps
+// the first portfolio found and the root's bound, above the optimum.
 TEST(BuildRoadmapTest, NodeLimitReportsTheGap) {
   const SurveyScores scores =
       testing::Scores({"a", "b", "c"}, {10, 10, 10}, {0, 0, 0});
-  std::vector<v1::Initiative> initiatives;
-  for (int i = 0; i < 12; ++i) {
-    initiatives.push_back(MakeInitiative(
-        "i" + std::to_string(i), 1 + i % 4,
-        {{std::string(1, static_cast<char>('a' + i % 3)), 1.0 + i % 9}}));
-  }
+  const std::vector<v1::Initiative> initiatives = {
+      MakeInitiative("a", 4, {{"a", 6}}),
+      MakeInitiative("b", 3.5, {{"b", 5}}),
+      MakeInitiative("c", 3.5, {{"c", 5}}),
+  };
   v1::RoadmapOptions options;
-  options.set_budget(5);
-  options.set_node_limit(1);
+  options.set_budget(7);
   options.set_resamples(0);
+  options.set_node_limit(1);
   absl::StatusOr<v1::RoadmapReport> report =
       BuildRoadmap(scores, {}, initiatives, options);
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_FALSE(report->optimal());
-  EXPECT_GE(report->bound(), report->value());
-  EXPECT_GT(report->gap(), 0);
+  EXPECT_LT(report->value(), 10);
+  EXPECT_GE(report->bound(), 10);
+  EXPECT_DOUBLE_EQ(report->gap(),
+                   (report->bound() - report->value()) / report->bound());
+  options.clear_node_limit();
+  report = BuildRoadmap(scores, {}, initiatives, options);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_TRUE(report->optimal());
+  EXPECT_THAT(report->selected_initiatives(), ElementsAre("b", "c"));
+  EXPECT_DOUBLE_EQ(report->value(), 10);
 }
 
 }  // namespace
