@@ -11,6 +11,8 @@ namespace jtbd {
 namespace roadmap {
 namespace {
 
+// Improving moves the local search makes at most.
+constexpr int kLocalSearchPasses = 50;
 // Subgradient steps per bound (the first evaluates the warm start).
 constexpr int kSubgradientSteps = 6;
 constexpr double kFirstStepScale = 0.1;
@@ -43,6 +45,7 @@ class Search {
   Solution Run() {
     Order();
     Greedy();
+    LocalSearch();
     Visit(0);
     Solution solution;
     solution.chosen = best_chosen_;
@@ -173,6 +176,52 @@ class Search {
       Exclude(*it);
     }
     greedy_stack_.clear();
+  }
+
+  // Improves the first portfolio by single moves until none helps: add an
+  // initiative with its missing needs, or swap one out (with what needs
+  // it) for another in. A better start prunes more; it proves nothing.
+  void LocalSearch() {
+    std::vector<bool> current = best_chosen_;
+    double current_value = best_value_;
+    for (int pass = 0; pass < kLocalSearchPasses; ++pass) {
+      bool improved = false;
+      for (size_t out = 0; out <= n_; ++out) {
+        if (out < n_ && !current[out]) continue;
+        std::vector<bool> base = current;
+        if (out < n_) {
+          base[out] = false;
+          for (uint32_t k : model_.needed_by(out)) base[k] = false;
+        }
+        for (size_t in = 0; in < n_; ++in) {
+          if (base[in] || in == out || forbidden_[in]) continue;
+          std::vector<bool> next = base;
+          next[in] = true;
+          bool possible = true;
+          for (uint32_t k : model_.needs_closure(in)) {
+            if (forbidden_[k]) possible = false;
+            next[k] = true;
+          }
+          if (!possible || !model_.Feasible(next) ||
+              model_.Cost(next) > budget_ * (1 + kValueTolerance)) {
+            continue;
+          }
+          const double value = model_.Value(next);
+          if (value > current_value * (1 + kValueTolerance) + 1e-12) {
+            current = std::move(next);
+            current_value = value;
+            improved = true;
+            break;
+          }
+        }
+        if (improved) break;
+      }
+      if (!improved) break;
+    }
+    if (current_value > best_value_) {
+      best_value_ = current_value;
+      best_chosen_ = current;
+    }
   }
 
   double ClosureGain(size_t i) {
