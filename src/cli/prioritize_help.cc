@@ -51,7 +51,7 @@ const char* PrioritizeUsage() {
       "                           column, weighted by its size\n"
       "  --node-limit N           branch-and-bound nodes per solve (default:\n"
       "                           10000000)\n"
-      "  --time-limit S           seconds per solve (default: none)\n"
+      "  --time-limit S           seconds per solve (default and 0: none)\n"
       "  --resamples R            bootstrap redraws for robustness (default:\n"
       "                           200; 0: none)\n"
       "  --seed S                 seed of the redraws (default: 42)\n"
