@@ -33,6 +33,9 @@ const char* SegmentUsage();  // jtbd segment --help
 const char* SegmentSynopsis();
 const char* CompareUsage();  // jtbd compare --help
 const char* CompareSynopsis();
+int RunPrioritize(const std::vector<std::string>& args);  // prioritize_*.cc
+const char* PrioritizeUsage();  // jtbd prioritize --help
+const char* PrioritizeSynopsis();
 
 // Prints "jtbd: <message>" and `usage` to stderr; returns kExitUsage.
 int UsageError(const std::string& message, const char* usage);

@@ -18,15 +18,18 @@ const char* MainUsage() {
          "Outcome-Driven Innovation way.\n"
          "\n"
          "Commands:\n"
-         "  score     score the desired outcomes of a survey CSV\n"
-         "  inspect   show how a survey file is read; write a survey map\n"
-         "  segment   find the segments of respondents with the same unmet\n"
-         "            outcomes; tag respondents with a saved segment model\n"
-         "  compare   what changed between two survey waves, outcome by\n"
-         "            outcome (also from saved aggregates)\n"
-         "  serve     serve scoring over HTTP (a sidecar for hosted CRMs)\n"
-         "  version   print the version\n"
-         "  help      print this help; `jtbd help score` for score's options\n"
+         "  score       score the desired outcomes of a survey CSV\n"
+         "  inspect     show how a survey file is read; write a survey map\n"
+         "  segment     find the segments of respondents with the same unmet\n"
+         "              outcomes; tag respondents with a saved segment model\n"
+         "  compare     what changed between two survey waves, outcome by\n"
+         "              outcome (also from saved aggregates)\n"
+         "  prioritize  choose the initiatives that close the most\n"
+         "              opportunity within a budget, proven optimal\n"
+         "  serve       serve scoring over HTTP (a sidecar for hosted CRMs)\n"
+         "  version     print the version\n"
+         "  help        print this help; `jtbd help score` for score's\n"
+         "              options\n"
          "\n"
          "Exit status: 0 success, 1 bad input data, 2 usage error.\n";
 }
@@ -188,6 +191,8 @@ int RunHelp(const std::vector<std::string>& args) {
     std::fputs(SegmentUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "compare") {
     std::fputs(CompareUsage(), stdout);
+  } else if (args.size() == 1 && args[0] == "prioritize") {
+    std::fputs(PrioritizeUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "version") {
     std::fputs("Usage: jtbd version\n\nPrints the version of jtbd.\n", stdout);
   } else {

@@ -21,6 +21,7 @@ int Run(int argc, char** argv) {
   if (command == "serve") return jtbd::cli::RunServe(args);
   if (command == "segment") return jtbd::cli::RunSegment(args);
   if (command == "compare") return jtbd::cli::RunCompare(args);
+  if (command == "prioritize") return jtbd::cli::RunPrioritize(args);
   if (command == "version" || command == "--version") {
     return jtbd::cli::RunVersion(args);
   }

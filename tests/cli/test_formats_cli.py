@@ -220,7 +220,7 @@ def test_usage_errors():
 
 
 def test_help_lists_inspect():
-    assert "inspect   show how a survey file is read" in run_ok("--help")
+    assert "inspect     show how a survey file is read" in run_ok("--help")
     assert "--write-map FILE" in run_ok("help", "inspect")
     assert "--input-format FORMAT" in run_ok("score", "--help")
 
