@@ -669,6 +669,7 @@ JTBD_EXPORT jtbd_error* jtbd_study_describe_outcomes_csv(
  *   jtbd_report_solution_name, jtbd_report_outcome_solution,
  *   jtbd_report_segment_outcome_solution, jtbd_report_outcome_best_solution,
  *   jtbd_report_segment_outcome_best_solution, jtbd_report_get_info,
+ *   jtbd_report_warning_count, jtbd_report_warning,
  *   jtbd_report_get_screening, jtbd_report_screened_count,
  *   jtbd_report_screened_respondent, jtbd_report_render.
  * - change an object, so nothing else may use that object meanwhile:
@@ -983,6 +984,47 @@ typedef struct jtbd_report_info {
 JTBD_EXPORT jtbd_error* jtbd_report_get_info(const jtbd_report* report,
                                              jtbd_report_info* out);
 
+/* What a warning is about (equal to jtbd.v1.WarningCode; docs/SCORING.md,
+ * "Warnings"). */
+typedef enum jtbd_warning_code {
+  JTBD_WARNING_CODE_UNSPECIFIED = 0,
+  /* fewer than 30 (effective) answers or respondents */
+  JTBD_WARNING_CODE_SMALL_SAMPLE = 1,
+  /* the opportunity interval contains 10, 12 or 15 */
+  JTBD_WARNING_CODE_BAND_UNCERTAIN = 2,
+  /* the segmentation's mean silhouette is below 0.25 */
+  JTBD_WARNING_CODE_NO_SUBSTANTIAL_STRUCTURE = 3,
+  /* screening flagged more than 10% of the respondents */
+  JTBD_WARNING_CODE_SCREENING_FLAGGED_MANY = 4
+} jtbd_warning_code;
+
+/* Bits of jtbd_warning.has. */
+typedef enum jtbd_warning_has { JTBD_WARNING_HAS_VALUE = 1 } jtbd_warning_has;
+
+/* A caution about a figure of a report or segmentation. Text points into
+ * the object it was read from. */
+typedef struct jtbd_warning {
+  size_t struct_size; /* sizeof(jtbd_warning) (convention 8) */
+  int32_t code;       /* jtbd_warning_code */
+  uint32_t has;       /* jtbd_warning_has bits */
+  const char* message; /* one plain English sentence */
+  size_t message_len;
+  const char* outcome_id; /* "" when about a segment or the whole report */
+  size_t outcome_id_len;
+  const char* segment; /* "" for the whole sample */
+  size_t segment_len;
+  /* the effective count, the share flagged or the silhouette */
+  double value;
+} jtbd_warning;
+
+#define JTBD_WARNING_STRUCT_SIZE JTBD_STRUCT_SIZE(jtbd_warning, value)
+
+/* The report's warnings: whole sample, then segments, then screening; 0 for
+ * NULL. */
+JTBD_EXPORT size_t jtbd_report_warning_count(const jtbd_report* report);
+JTBD_EXPORT jtbd_error* jtbd_report_warning(const jtbd_report* report,
+                                            size_t index, jtbd_warning* out);
+
 /* Bits of jtbd_screening_info.has: which optional figures exist. */
 typedef enum jtbd_screening_has {
   JTBD_SCREENING_HAS_SPEED_MEDIAN_FRACTION = 1,
@@ -1194,7 +1236,8 @@ JTBD_EXPORT jtbd_error* jtbd_score_request_json_with_limits(
  *   jtbd_segmentation_create_segment_report,
  *   jtbd_segmentation_segment_attribute,
  *   jtbd_segmentation_set_aside_attribute_count,
- *   jtbd_segmentation_set_aside_attribute, jtbd_segmentation_render,
+ *   jtbd_segmentation_set_aside_attribute, jtbd_segmentation_warning_count,
+ *   jtbd_segmentation_warning, jtbd_segmentation_render,
  *   jtbd_segmentation_create_model.
  * - change an object, so nothing else may use that object meanwhile:
  *   jtbd_segment_options_destroy, jtbd_segment_options_set_feature,
@@ -1448,6 +1491,13 @@ JTBD_EXPORT size_t jtbd_segmentation_set_aside_attribute_count(
 JTBD_EXPORT jtbd_error* jtbd_segmentation_set_aside_attribute(
     const jtbd_segmentation* segmentation, size_t index,
     jtbd_set_aside_attribute* out);
+
+/* The segmentation's warnings (a weak structure, then each segment's);
+ * 0 for NULL. */
+JTBD_EXPORT size_t jtbd_segmentation_warning_count(
+    const jtbd_segmentation* segmentation);
+JTBD_EXPORT jtbd_error* jtbd_segmentation_warning(
+    const jtbd_segmentation* segmentation, size_t index, jtbd_warning* out);
 
 /* Renders the segmentation: JTBD_FORMAT_TABLE (for people), JTBD_FORMAT_JSON
  * (protobuf JSON of jtbd.v1.SegmentationReport, with `respondents` and

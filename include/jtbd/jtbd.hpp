@@ -492,6 +492,36 @@ struct SolutionScore {
   std::optional<SignificanceTest> satisfaction_gap_test;  // not adjusted
 };
 
+// Mirrors jtbd_warning_code: what a warning is about.
+enum class WarningCode : int32_t {
+  kUnspecified = JTBD_WARNING_CODE_UNSPECIFIED,
+  kSmallSample = JTBD_WARNING_CODE_SMALL_SAMPLE,      // fewer than 30
+  kBandUncertain = JTBD_WARNING_CODE_BAND_UNCERTAIN,  // 10, 12, 15 inside
+  kNoSubstantialStructure = JTBD_WARNING_CODE_NO_SUBSTANTIAL_STRUCTURE,
+  kScreeningFlaggedMany = JTBD_WARNING_CODE_SCREENING_FLAGGED_MANY,
+};
+
+// A caution about a figure (see jtbd_warning).
+struct Warning {
+  WarningCode code = WarningCode::kUnspecified;
+  std::string message;     // one plain English sentence
+  std::string outcome_id;  // empty when about a segment or the whole report
+  std::string segment;     // empty for the whole sample
+  std::optional<double> value;  // the count, share or silhouette behind it
+};
+
+namespace internal {
+inline Warning ConvertWarning(const jtbd_warning& w) {
+  Warning out;
+  out.code = static_cast<WarningCode>(w.code);
+  out.message.assign(w.message, w.message_len);
+  out.outcome_id.assign(w.outcome_id, w.outcome_id_len);
+  out.segment.assign(w.segment, w.segment_len);
+  if ((w.has & JTBD_WARNING_HAS_VALUE) != 0) out.value = w.value;
+  return out;
+}
+}  // namespace internal
+
 // One outcome's scores (see jtbd_outcome_score).
 struct OutcomeScore {
   std::string outcome_id;
@@ -634,6 +664,8 @@ class Report {
   }
   // How the segment tests were adjusted (never kUnspecified).
   PValueAdjustment p_value_adjustment() const { return p_value_adjustment_; }
+  // Cautions: whole sample, then segments, then screening.
+  const std::vector<Warning>& warnings() const { return warnings_; }
   // How every OutcomeScore::opportunity_interval was computed.
   OpportunityIntervalMethod opportunity_interval_method() const {
     return opportunity_interval_method_;
@@ -694,6 +726,12 @@ class Report {
       size_t name_len = 0;
       internal::Check(jtbd_report_solution_name(native, i, &name, &name_len));
       report.solutions_.emplace_back(name, name_len);
+    }
+    for (size_t i = 0; i < jtbd_report_warning_count(native); ++i) {
+      jtbd_warning warning = {};
+      warning.struct_size = sizeof(warning);
+      internal::Check(jtbd_report_warning(native, i, &warning));
+      report.warnings_.push_back(internal::ConvertWarning(warning));
     }
     const size_t segment_count = jtbd_report_segment_count(native);
     report.segments_.resize(segment_count);
@@ -942,6 +980,7 @@ class Report {
   std::vector<SegmentReport> segments_;
   ScreeningSummary screening_;
   std::vector<std::string> solutions_;
+  std::vector<Warning> warnings_;
   ScoreMethod score_method_ = ScoreMethod::kUlwick;
   std::string method_;
   double confidence_level_ = 0;
@@ -1613,6 +1652,8 @@ class Segmentation {
   const std::vector<SetAsideAttribute>& set_aside_attributes() const {
     return set_aside_attributes_;
   }
+  // Cautions: a weak structure, then each segment's.
+  const std::vector<Warning>& warnings() const { return warnings_; }
   const std::vector<std::string>& outcome_ids() const { return outcome_ids_; }
   const std::vector<std::string>& dropped_outcome_ids() const {
     return dropped_outcome_ids_;
@@ -1721,6 +1762,12 @@ class Segmentation {
           SetAsideAttribute{std::string(a.attribute, a.attribute_len), a.reason,
                             a.distinct_value_count, a.respondent_count});
     }
+    for (size_t i = 0; i < jtbd_segmentation_warning_count(native); ++i) {
+      jtbd_warning warning = {};
+      warning.struct_size = sizeof(warning);
+      internal::Check(jtbd_segmentation_warning(native, i, &warning));
+      out.warnings_.push_back(internal::ConvertWarning(warning));
+    }
     out.native_ = std::move(owned);
     return out;
   }
@@ -1735,6 +1782,7 @@ class Segmentation {
   std::vector<uint32_t> clusters_;
   std::vector<SegmentProfile> segments_;
   std::vector<SetAsideAttribute> set_aside_attributes_;
+  std::vector<Warning> warnings_;
   std::shared_ptr<const jtbd_segmentation> native_;
 };
 

@@ -264,6 +264,7 @@ JTBD_CAPI_GROWABLE_STRUCT(jtbd_segment_assignment,
                           JTBD_SEGMENT_ASSIGNMENT_STRUCT_SIZE);
 JTBD_CAPI_GROWABLE_STRUCT(jtbd_set_aside_attribute,
                           JTBD_SET_ASIDE_ATTRIBUTE_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_warning, JTBD_WARNING_STRUCT_SIZE);
 #undef JTBD_CAPI_GROWABLE_STRUCT
 
 // The first check of every getter filling a growable struct: `out` is not

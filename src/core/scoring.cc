@@ -9,6 +9,7 @@
 #include "core/band.h"
 #include "core/competitor_scoring.h"
 #include "core/opportunity_bootstrap.h"
+#include "core/report_warnings.h"
 #include "stats/bootstrap.h"
 #include "stats/kish.h"
 #include "stats/normal.h"
@@ -377,6 +378,7 @@ absl::StatusOr<v1::Report> ScoreAggregate(const Aggregate& aggregate,
     report.add_solutions(solution);
   }
   AdjustBestSolutionGapTests(report.mutable_outcomes());
+  AddReportWarnings(&report);
   return report;
 }
 

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "core/report_warnings.h"
 #include "core/segment_comparison.h"
 
 namespace jtbd {
@@ -55,6 +56,7 @@ absl::StatusOr<v1::Report> ScoreSegmentedAggregate(
     segments.push_back(&segment);
   }
   AdjustSegmentComparisons(segments, plan);
+  AddReportWarnings(&*report);
   return report;
 }
 

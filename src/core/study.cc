@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/types/optional.h"
+#include "core/report_warnings.h"
 #include "core/scoring.h"
 #include "core/screening.h"
 
@@ -454,6 +455,7 @@ absl::StatusOr<v1::Report> Study::Score(
   auto add_screening = [&screening](absl::StatusOr<v1::Report> report) {
     if (report.ok() && screening.has_value()) {
       *report->mutable_screening() = std::move(*screening);
+      AddReportWarnings(&*report);
     }
     return report;
   };

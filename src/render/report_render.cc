@@ -16,6 +16,7 @@
 #include "render/p_value_adjustment.h"
 #include "render/screening_render.h"
 #include "render/table_text.h"
+#include "render/warnings_render.h"
 
 namespace jtbd {
 namespace {
@@ -462,6 +463,7 @@ std::string RenderTable(const v1::Report& report) {
                     "\" value in no segment\n");
   }
   absl::StrAppend(&out, ScreenedRespondentLines(report));
+  absl::StrAppend(&out, WarningLines(report.warnings()));
   return out;
 }
 

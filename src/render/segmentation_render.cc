@@ -14,6 +14,7 @@
 #include "render/proto_json.h"
 #include "render/respondent_segments_render.h"
 #include "render/table_text.h"
+#include "render/warnings_render.h"
 
 namespace jtbd {
 namespace {
@@ -307,6 +308,7 @@ std::string RenderSegmentationTable(const v1::SegmentationReport& report) {
                                     report.p_value_adjustment()),
                     Overrepresented(profile, report.min_attribute_count()));
   }
+  absl::StrAppend(&out, WarningLines(report.warnings()));
   return out;
 }
 

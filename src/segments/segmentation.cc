@@ -14,6 +14,7 @@
 #include "segments/attribute_overrepresentation.h"
 #include "segments/kmeans.h"
 #include "segments/segment_features.h"
+#include "segments/segmentation_warnings.h"
 #include "segments/silhouette.h"
 #include "stats/bootstrap.h"
 
@@ -328,8 +329,7 @@ absl::StatusOr<Segmentation> SegmentStudy(
       status = CompareSegment(aggregates[s], rest, plan->scoring, segment);
     }
     if (!status.ok()) return status;
-    for (v1::AttributeOverrepresentation& attribute :
-         attributes->segments[s]) {
+    for (v1::AttributeOverrepresentation& attribute : attributes->segments[s]) {
       *profile->add_overrepresented_attributes() = std::move(attribute);
     }
   }
@@ -340,6 +340,7 @@ absl::StatusOr<Segmentation> SegmentStudy(
   }
   AdjustSegmentComparisons(compared, plan->scoring);
   report.set_p_value_adjustment(plan->scoring.p_value_adjustment);
+  AddSegmentationWarnings(&report);
   return Segmentation{std::move(report), *std::move(model)};
 }
 

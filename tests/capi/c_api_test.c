@@ -534,6 +534,7 @@ static void test_struct_sizes(void) {
                      JTBD_SEGMENT_ASSIGNMENT_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_set_aside_attribute,
                      JTBD_SET_ASIDE_ATTRIBUTE_STRUCT_SIZE);
+  CHECK_WHOLE_STRUCT(jtbd_warning, JTBD_WARNING_STRUCT_SIZE);
 }
 
 /* Limits are an object of their own, copied into read options; a file over

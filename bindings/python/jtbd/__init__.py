@@ -60,7 +60,7 @@ from ._errors import (AbortedError, AlreadyExistsError, CancelledError,
 from ._ffi import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
                    VERSION_PATCH, Band, BestSolutionHas, Code, ComparisonHas,
                    Format, InputFormat, Limit, OpportunityIntervalMethod,
-                   PValueAdjustment, ScoreHas,
+                   PValueAdjustment, ScoreHas, WarningCode, WarningHas,
                    ScoreMethod, ScreeningHas, ScreeningReason,
                    SegmentFeature, SetAsideReason, SolutionHas)
 from ._native import library_path, set_library_path
@@ -68,8 +68,8 @@ from ._proto import score_request_message
 from ._report import Report
 from ._requests import (score_request, score_request_json, version,
                         version_number)
-from ._scores import (Interval, OutcomeScore, Segment, SegmentComparison,
-                      SignificanceTest, SolutionScore)
+from ._scores import (Interval, OutcomeScore, ReportWarning, Segment,
+                      SegmentComparison, SignificanceTest, SolutionScore)
 from ._screening import ScreenedRespondent, Screening, ScreeningSummary
 from ._segment import (AttributeOverrepresentation, SegmentAssignment,
                        SegmentCandidate, SegmentModel, SegmentProfile,
@@ -93,13 +93,14 @@ __all__ = [
     "library_path", "set_library_path",
     # records
     "OutcomeScore", "Interval", "SignificanceTest", "SolutionScore",
+    "ReportWarning",
     "Segment", "SegmentComparison", "Screening", "ScreeningSummary",
     "ScreenedRespondent", "SegmentCandidate", "SegmentProfile",
     "SegmentAssignment", "AttributeOverrepresentation", "SetAsideAttribute",
     # jtbd.h's enums and version macros
     "Band", "BestSolutionHas", "Code", "ComparisonHas", "Format",
     "InputFormat", "Limit", "OpportunityIntervalMethod", "PValueAdjustment",
-    "ScoreHas", "ScoreMethod",
+    "ScoreHas", "ScoreMethod", "WarningCode", "WarningHas",
     "ScreeningHas", "ScreeningReason", "SegmentFeature", "SetAsideReason",
     "SolutionHas",
     "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "VERSION_NUMBER",

@@ -194,6 +194,24 @@ class BestSolutionHas(enum.IntFlag):
     GAP_TEST = 4
 
 
+class WarningCode(enum.IntEnum):
+    """jtbd_warning_code: What a warning is about (equal to
+    jtbd.v1.WarningCode; docs/SCORING.md, "Warnings").
+    """
+
+    UNSPECIFIED = 0
+    SMALL_SAMPLE = 1
+    BAND_UNCERTAIN = 2
+    NO_SUBSTANTIAL_STRUCTURE = 3
+    SCREENING_FLAGGED_MANY = 4
+
+
+class WarningHas(enum.IntFlag):
+    """jtbd_warning_has: Bits of jtbd_warning.has."""
+
+    VALUE = 1
+
+
 class ScreeningHas(enum.IntFlag):
     """jtbd_screening_has: Bits of jtbd_screening_info.has: which optional
     figures exist.
@@ -455,6 +473,25 @@ class jtbd_report_info(ctypes.Structure):
     ]
 
 
+class jtbd_warning(ctypes.Structure):
+    """jtbd_warning: A caution about a figure of a report or segmentation. Text
+    points into the object it was read from.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("code", ctypes.c_int32),
+        ("has", ctypes.c_uint32),
+        ("message", ctypes.c_void_p),
+        ("message_len", ctypes.c_size_t),
+        ("outcome_id", ctypes.c_void_p),
+        ("outcome_id_len", ctypes.c_size_t),
+        ("segment", ctypes.c_void_p),
+        ("segment_len", ctypes.c_size_t),
+        ("value", ctypes.c_double),
+    ]
+
+
 class jtbd_screening_info(ctypes.Structure):
     """jtbd_screening_info: What screening found (all zero when the report was
     not screened).
@@ -616,6 +653,7 @@ BEST_SOLUTION_STRUCT_SIZE = (
 REPORT_INFO_STRUCT_SIZE = (
     jtbd_report_info.opportunity_interval_method.offset +
     jtbd_report_info.opportunity_interval_method.size)
+WARNING_STRUCT_SIZE = (jtbd_warning.value.offset + jtbd_warning.value.size)
 SCREENING_INFO_STRUCT_SIZE = (
     jtbd_screening_info.speed_threshold_seconds.offset +
     jtbd_screening_info.speed_threshold_seconds.size)
@@ -1024,6 +1062,14 @@ FUNCTIONS = (
         ("report", jtbd_report_p),
         ("out", ctypes.POINTER(jtbd_report_info)),
     )),
+    ("jtbd_report_warning_count", ctypes.c_size_t, (
+        ("report", jtbd_report_p),
+    )),
+    ("jtbd_report_warning", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_warning)),
+    )),
     ("jtbd_report_get_screening", jtbd_error_p, (
         ("report", jtbd_report_p),
         ("out", ctypes.POINTER(jtbd_screening_info)),
@@ -1257,6 +1303,14 @@ FUNCTIONS = (
         ("segmentation", jtbd_segmentation_p),
         ("index", ctypes.c_size_t),
         ("out", ctypes.POINTER(jtbd_set_aside_attribute)),
+    )),
+    ("jtbd_segmentation_warning_count", ctypes.c_size_t, (
+        ("segmentation", jtbd_segmentation_p),
+    )),
+    ("jtbd_segmentation_warning", jtbd_error_p, (
+        ("segmentation", jtbd_segmentation_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_warning)),
     )),
     ("jtbd_segmentation_render", jtbd_error_p, (
         ("segmentation", jtbd_segmentation_p),

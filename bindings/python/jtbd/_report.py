@@ -7,7 +7,7 @@ from ._ffi import OpportunityIntervalMethod, ScoreMethod
 from ._handle import Result
 from ._record import new_struct
 from ._scores import (BestSolution, OutcomeScore, ReportInfo, Segment,
-                      SegmentComparison, SolutionScore)
+                      SegmentComparison, SolutionScore, read_warnings)
 
 
 class Report(Result):
@@ -32,6 +32,8 @@ class Report(Result):
         "Competing solutions"), in declaration order; each OutcomeScore
         then has one SolutionScore per name and the best solution.
       screening: a ScreeningSummary when scored with screening, else None.
+      warnings: ReportWarning records (small samples, bands the intervals
+        cannot decide, screening that flagged many), whole sample first.
 
     to_json() (jtbd.v1.Report), to_csv() (a row per segment and outcome,
     unrounded), to_table() (scores to one decimal), to_protobuf() and
@@ -52,6 +54,8 @@ class Report(Result):
         self.solutions = tuple(
             _native.text_out(lib.jtbd_report_solution_name, self, index)
             for index in range(lib.jtbd_report_solution_count(self)))
+        self.warnings = read_warnings(lib.jtbd_report_warning_count,
+                                      lib.jtbd_report_warning, self)
         count = lib.jtbd_report_outcome_count(self)
         struct = new_struct(_ffi.jtbd_outcome_score)
         self.outcomes = tuple(self._outcome(lib, struct, None, index)

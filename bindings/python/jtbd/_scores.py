@@ -4,14 +4,16 @@ and segments, each a frozen dataclass read from its jtbd.h struct."""
 import dataclasses
 import typing
 
-from . import _native
+import ctypes
+
+from . import _ffi, _native
 from ._ffi import (BestSolutionHas, ComparisonHas, PValueAdjustment, ScoreHas,
-                   SolutionHas)
-from ._record import Record, converted, extra, optional, record
+                   SolutionHas, WarningCode, WarningHas)
+from ._record import Record, converted, extra, new_struct, optional, record
 
 __all__ = [
-    "Interval", "OutcomeScore", "Segment", "SegmentComparison",
-    "SignificanceTest", "SolutionScore"
+    "Interval", "OutcomeScore", "ReportWarning", "Segment",
+    "SegmentComparison", "SignificanceTest", "SolutionScore"
 ]
 
 _band_names = {}
@@ -191,6 +193,31 @@ class SegmentComparison(Record):
         ComparisonHas.SATISFACTION_TEST)
     opportunity_adjusted_p_value: typing.Optional[float] = optional(
         ComparisonHas.OPPORTUNITY_TEST)
+
+
+@record("jtbd_warning")
+class ReportWarning(Record):
+    """A caution about a figure of a report or segmentation (jtbd_warning;
+    docs/SCORING.md, "Warnings"): code (a WarningCode), message (one plain
+    sentence), outcome_id and segment ("" when about a whole segment or the
+    whole sample), value (the count, share or silhouette behind it, or
+    None)."""
+
+    code: WarningCode = converted(WarningCode)
+    message: str
+    outcome_id: str
+    segment: str
+    value: typing.Optional[float] = optional(WarningHas.VALUE, default=None)
+
+
+def read_warnings(count, get, owner):
+    """The warnings of `owner` through its count and getter functions."""
+    struct = new_struct(_ffi.jtbd_warning)
+    warnings = []
+    for index in range(count(owner)):
+        get(owner, index, ctypes.byref(struct))
+        warnings.append(ReportWarning.from_struct(struct))
+    return tuple(warnings)
 
 
 @record("jtbd_report_info")

@@ -31,6 +31,7 @@ from ._ffi import Code, PValueAdjustment, SegmentFeature, SetAsideReason
 from ._handle import Owned, Result
 from ._record import Record, converted, extra, new_struct, optional, record
 from ._report import Report
+from ._scores import read_warnings
 from ._scores import SignificanceTest
 
 __all__ = [
@@ -231,8 +232,9 @@ class Segmentation(Result):
     unclustered_respondent_count, silhouette_respondent_count, starts, seed,
     imputed_feature_count, outcome_ids, dropped_outcome_ids, candidates
     (SegmentCandidate per k fitted), clusters (per study respondent, in
-    study order: 1..k, 0 when not clustered) and segments (SegmentProfile;
-    segments[c - 1] is segment c).
+    study order: 1..k, 0 when not clustered), segments (SegmentProfile;
+    segments[c - 1] is segment c), set_aside_attributes and warnings
+    (ReportWarning: a weak structure, then each segment's).
 
     render(), to_json() (jtbd.v1.SegmentationReport: respondents and
     segments), to_csv() (respondent_id,cluster per respondent), to_table(),
@@ -266,6 +268,8 @@ class Segmentation(Result):
                                                       ctypes.byref(aside))
             self.set_aside_attributes.append(
                 SetAsideAttribute.from_struct(aside))
+        self.warnings = read_warnings(lib.jtbd_segmentation_warning_count,
+                                      lib.jtbd_segmentation_warning, self)
         self.outcome_ids = [
             _native.text_out(lib.jtbd_segmentation_outcome_id, self, index)
             for index in range(info.outcome_count)

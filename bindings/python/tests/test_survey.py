@@ -102,3 +102,26 @@ def test_segment_profiles_set_identifiers_aside():
         assert a.attribute != "email"
         assert a.fisher_p_value > a.test.p_value  # the mid-p decides
         assert a.segment_count >= 3
+
+
+def test_warnings_are_the_json_ones():
+    import json
+    with jtbd.score_survey_file(SURVEY, segment_by="segment",
+                                bootstrap=0) as report:
+        from_json = json.loads(report.to_json())["warnings"]
+        warnings = report.warnings
+    assert len(warnings) == len(from_json) > 0
+    for record, item in zip(warnings, from_json):
+        assert record.code is jtbd.WarningCode.BAND_UNCERTAIN
+        assert record.code.name == item["code"][len("WARNING_CODE_"):]
+        assert record.message == item["message"]
+        assert record.outcome_id == item["outcomeId"]
+        assert record.segment == item.get("segment", "")
+        assert record.value is None
+
+
+def test_a_weak_segmentation_warns():
+    with jtbd.segment_survey_file(SURVEY, bootstrap=0) as segmentation:
+        first = segmentation.warnings[0]
+    assert first.code is jtbd.WarningCode.NO_SUBSTANTIAL_STRUCTURE
+    assert first.value < 0.25
