@@ -92,9 +92,10 @@ struct InterviewState {
 class InterviewCsvParser {
  public:
   InterviewCsvParser(absl::string_view text, absl::string_view source,
-                     const ResourceLimits& limits)
-      : reader_(text, CsvReader::DetectSeparator(text), limits),
-        source_(source) {}
+                     const InterviewReadOptions& options)
+      : reader_(text, CsvReader::DetectSeparator(text), options.limits),
+        source_(source),
+        require_outcome_(options.require_outcome) {}
 
   absl::StatusOr<v1::SwitchInterviews> Parse();
 
@@ -112,6 +113,12 @@ class InterviewCsvParser {
   }
   absl::Status ReadHeader();
   absl::Status ReadRow(size_t line, absl::Span<const absl::string_view> fields);
+  // The switched cell of a row: the interview's outcome, or a refusal when
+  // it contradicts an earlier row.
+  absl::Status ReadSwitched(size_t line, size_t switched_column,
+                            absl::string_view switched, absl::string_view id,
+                            v1::SwitchInterview* interview,
+                            InterviewState* state);
   // Sets a single-valued text of the interview (a solution, an attribute),
   // refusing a different one.
   absl::Status SetOnce(size_t line, size_t column, absl::string_view value,
@@ -120,6 +127,7 @@ class InterviewCsvParser {
 
   CsvReader reader_;
   absl::string_view source_;
+  bool require_outcome_;
   std::vector<std::string> header_;
   std::vector<Role> roles_;
   std::vector<int> column_of_role_ = std::vector<int>(12, -1);
@@ -159,7 +167,7 @@ absl::Status InterviewCsvParser::ReadHeader() {
                  "no interview column (interview, interview_id, entretien or "
                  "id)");
   }
-  if (column_of_role_[static_cast<int>(Role::kSwitched)] < 0) {
+  if (require_outcome_ && column_of_role_[static_cast<int>(Role::kSwitched)] < 0) {
     return Error(line, 0, "no switched column (switched, outcome or a_change)");
   }
   if ((column_of_role_[static_cast<int>(Role::kForce)] < 0) !=
@@ -185,6 +193,40 @@ absl::Status InterviewCsvParser::SetOnce(size_t line, size_t column,
                  absl::StrCat(Quoted(value), " differs from ", Quoted(*slot),
                               " given for this interview on line ",
                               state->value_lines[header_[column - 1]]));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status InterviewCsvParser::ReadSwitched(
+    size_t line, size_t switched_column, absl::string_view switched,
+    absl::string_view id, v1::SwitchInterview* interview_ptr,
+    InterviewState* state_ptr) {
+  v1::SwitchInterview& interview = *interview_ptr;
+  InterviewState& state = *state_ptr;
+  NormalizeTextInto(switched, &normalized_);
+  const std::optional<v1::SwitchOutcome> outcome = ParseSwitched(normalized_);
+  if (!outcome) {
+    return Error(line, switched_column,
+                 absl::StrCat(Quoted(switched),
+                              " is not a switched value (1/0, yes/no, "
+                              "oui/non, switched/stayed)"));
+  }
+  if (interview.outcome() == v1::SWITCH_OUTCOME_UNSPECIFIED) {
+    interview.set_outcome(*outcome);
+    state.switched_line = line;
+  } else if (interview.outcome() != *outcome) {
+    return Error(line, switched_column,
+                 absl::StrCat("interview ", Quoted(id), " is ",
+                              *outcome == v1::SWITCH_OUTCOME_SWITCHED
+                                  ? "switched"
+                                  : "stayed",
+                              " here but ",
+                              interview.outcome() == v1::SWITCH_OUTCOME_SWITCHED
+                                  ? "switched"
+                                  : "stayed",
+                              " on line ", state.switched_line,
+                              " (switched must be the same on every row of "
+                              "an interview)"));
   }
   return absl::OkStatus();
 }
@@ -221,31 +263,16 @@ absl::Status InterviewCsvParser::ReadRow(
   InterviewState& state = states_[found->second];
 
   const auto [switched, switched_column] = cell(Role::kSwitched);
-  if (switched.empty()) return Error(line, switched_column, "no switched value");
-  NormalizeTextInto(switched, &normalized_);
-  const std::optional<v1::SwitchOutcome> outcome = ParseSwitched(normalized_);
-  if (!outcome) {
-    return Error(line, switched_column,
-                 absl::StrCat(Quoted(switched),
-                              " is not a switched value (1/0, yes/no, "
-                              "oui/non, switched/stayed)"));
-  }
-  if (interview.outcome() == v1::SWITCH_OUTCOME_UNSPECIFIED) {
-    interview.set_outcome(*outcome);
-    state.switched_line = line;
-  } else if (interview.outcome() != *outcome) {
-    return Error(line, switched_column,
-                 absl::StrCat("interview ", Quoted(id), " is ",
-                              *outcome == v1::SWITCH_OUTCOME_SWITCHED
-                                  ? "switched"
-                                  : "stayed",
-                              " here but ",
-                              interview.outcome() == v1::SWITCH_OUTCOME_SWITCHED
-                                  ? "switched"
-                                  : "stayed",
-                              " on line ", state.switched_line,
-                              " (switched must be the same on every row of "
-                              "an interview)"));
+  // Open interviews (require_outcome_ false) may leave it blank.
+  if (!switched.empty() || require_outcome_) {
+    if (switched.empty()) {
+      return Error(line, switched_column, "no switched value");
+    }
+    if (absl::Status status =
+            ReadSwitched(line, switched_column, switched, id, &interview, &state);
+        !status.ok()) {
+      return status;
+    }
   }
 
   const auto [force_text, force_column] = cell(Role::kForce);
@@ -404,12 +431,12 @@ absl::StatusOr<v1::SwitchInterviews> InterviewCsvParser::Parse() {
 
 absl::StatusOr<v1::SwitchInterviews> ReadInterviewsCsv(
     absl::string_view bytes, absl::string_view source_name,
-    const ResourceLimits& limits) {
+    const InterviewReadOptions& options) {
   std::string storage;
   const absl::StatusOr<DecodedText> text =
       DecodeSurveyText(bytes, source_name, &storage);
   if (!text.ok()) return text.status();
-  InterviewCsvParser parser(text->utf8, source_name, limits);
+  InterviewCsvParser parser(text->utf8, source_name, options);
   return parser.Parse();
 }
 

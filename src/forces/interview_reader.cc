@@ -30,7 +30,8 @@ absl::Status InterviewError(absl::string_view source, int index,
 }  // namespace
 
 absl::Status ValidateInterviews(const v1::SwitchInterviews& interviews,
-                                absl::string_view source) {
+                                absl::string_view source,
+                                bool require_outcome) {
   if (interviews.interviews_size() == 0) {
     return absl::InvalidArgumentError(absl::StrCat(source, ": no interview"));
   }
@@ -43,8 +44,10 @@ absl::Status ValidateInterviews(const v1::SwitchInterviews& interviews,
     if (!ids.insert(interview.id()).second) {
       return InterviewError(source, i, interview, "the id is given twice");
     }
-    if (interview.outcome() != v1::SWITCH_OUTCOME_SWITCHED &&
-        interview.outcome() != v1::SWITCH_OUTCOME_STAYED) {
+    const bool known = interview.outcome() == v1::SWITCH_OUTCOME_SWITCHED ||
+                       interview.outcome() == v1::SWITCH_OUTCOME_STAYED;
+    if (!known && (require_outcome ||
+                   interview.outcome() != v1::SWITCH_OUTCOME_UNSPECIFIED)) {
       return InterviewError(source, i, interview,
                             "no outcome (switched or stayed)");
     }
@@ -111,7 +114,8 @@ absl::Status ValidateInterviews(const v1::SwitchInterviews& interviews,
 }
 
 absl::StatusOr<v1::SwitchInterviews> ParseInterviewsBinary(
-    absl::string_view bytes, absl::string_view source_name) {
+    absl::string_view bytes, absl::string_view source_name,
+    bool require_outcome) {
   if (absl::Status size = CheckRequestBytes(
           bytes.size(), ResourceLimits::kDefaultMaxRequestBytes, source_name);
       !size.ok()) {
@@ -123,7 +127,7 @@ absl::StatusOr<v1::SwitchInterviews> ParseInterviewsBinary(
         absl::StrCat(source_name, ": the ", bytes.size(),
                      " bytes are not a serialized jtbd.v1.SwitchInterviews"));
   }
-  if (absl::Status valid = ValidateInterviews(interviews, source_name);
+  if (absl::Status valid = ValidateInterviews(interviews, source_name, require_outcome);
       !valid.ok()) {
     return valid;
   }
@@ -131,7 +135,8 @@ absl::StatusOr<v1::SwitchInterviews> ParseInterviewsBinary(
 }
 
 absl::StatusOr<v1::SwitchInterviews> ParseInterviewsJson(
-    absl::string_view bytes, absl::string_view source_name) {
+    absl::string_view bytes, absl::string_view source_name,
+    bool require_outcome) {
   if (absl::Status size = CheckRequestBytes(
           bytes.size(), ResourceLimits::kDefaultMaxRequestBytes, source_name);
       !size.ok()) {
@@ -153,7 +158,7 @@ absl::StatusOr<v1::SwitchInterviews> ParseInterviewsJson(
         source_name, ": not a jtbd.v1.SwitchInterviews in protobuf JSON: ",
         parsed.message().ToString()));
   }
-  if (absl::Status valid = ValidateInterviews(interviews, source_name);
+  if (absl::Status valid = ValidateInterviews(interviews, source_name, require_outcome);
       !valid.ok()) {
     return valid;
   }
@@ -161,7 +166,7 @@ absl::StatusOr<v1::SwitchInterviews> ParseInterviewsJson(
 }
 
 absl::StatusOr<v1::SwitchInterviews> ReadInterviewsFile(
-    const std::string& path, const ResourceLimits& limits) {
+    const std::string& path, const InterviewReadOptions& options) {
   std::string bytes;
   std::string source = path;
   if (path == "-") {
@@ -174,13 +179,13 @@ absl::StatusOr<v1::SwitchInterviews> ReadInterviewsFile(
     bytes = *std::move(read);
   }
   if (absl::EndsWithIgnoreCase(path, ".json")) {
-    return ParseInterviewsJson(bytes, source);
+    return ParseInterviewsJson(bytes, source, options.require_outcome);
   }
   if (absl::EndsWithIgnoreCase(path, ".pb") ||
       absl::EndsWithIgnoreCase(path, ".binpb")) {
-    return ParseInterviewsBinary(bytes, source);
+    return ParseInterviewsBinary(bytes, source, options.require_outcome);
   }
-  return ReadInterviewsCsv(bytes, source, limits);
+  return ReadInterviewsCsv(bytes, source, options);
 }
 
 }  // namespace forces

@@ -11,6 +11,15 @@
 namespace jtbd {
 namespace forces {
 
+// How interviews are read.
+struct InterviewReadOptions {
+  ResourceLimits limits;
+  // false for interviews still open (live deals and accounts to score with
+  // a model): the switched column may be absent and the outcome
+  // unspecified. A switched value given is checked all the same.
+  bool require_outcome = true;
+};
+
 // Switch interviews from CSV text (docs/FORCES.md), through the survey
 // files' dialect handling: UTF-8 with or without BOM or UTF-16, separated by
 // , ; or TAB (detected from the header). One row per force observation:
@@ -39,27 +48,31 @@ namespace forces {
 // order, a row with more fields than the header, no interview at all.
 absl::StatusOr<v1::SwitchInterviews> ReadInterviewsCsv(
     absl::string_view bytes, absl::string_view source_name,
-    const ResourceLimits& limits = ResourceLimits());
+    const InterviewReadOptions& options = InterviewReadOptions());
 
 // A jtbd.v1.SwitchInterviews message as protobuf bytes (binary, or the
 // JSON mapping), held to the same rules as the CSV (ValidateInterviews);
 // errors name the source and the interview.
 absl::StatusOr<v1::SwitchInterviews> ParseInterviewsBinary(
-    absl::string_view bytes, absl::string_view source_name);
+    absl::string_view bytes, absl::string_view source_name,
+    bool require_outcome = true);
 absl::StatusOr<v1::SwitchInterviews> ParseInterviewsJson(
-    absl::string_view bytes, absl::string_view source_name);
+    absl::string_view bytes, absl::string_view source_name,
+    bool require_outcome = true);
 
 // What every set of interviews must be, whatever it came from: at least one
 // interview; ids non-empty and unique; an outcome; forces specified with
 // intensity 1-5; stages specified, dates YYYY-MM-DD or empty, dated stages
 // in timeline order.
 absl::Status ValidateInterviews(const v1::SwitchInterviews& interviews,
-                                absl::string_view source_name);
+                                absl::string_view source_name,
+                                bool require_outcome = true);
 
 // A file by its name: .json the JSON mapping, .pb or .binpb binary, any
 // other name (or `-`, standard input) CSV.
 absl::StatusOr<v1::SwitchInterviews> ReadInterviewsFile(
-    const std::string& path, const ResourceLimits& limits = ResourceLimits());
+    const std::string& path,
+    const InterviewReadOptions& options = InterviewReadOptions());
 
 }  // namespace forces
 }  // namespace jtbd

@@ -219,11 +219,11 @@ absl::StatusOr<v1::PropensityReport> FitAndValidatePropensityModel(
   }
   *report.mutable_fitted() = ModelProto(*fit, design, options, n);
   const v1::ForcesModel& model = report.fitted();
-  auto& coefficients = *report.mutable_coefficients();
-  coefficients["push"] = model.push();
-  coefficients["pull"] = model.pull();
-  coefficients["anxiety"] = model.anxiety();
-  coefficients["habit"] = model.habit();
+  v1::ForceCoefficients& coefficients = *report.mutable_coefficients();
+  *coefficients.mutable_push() = model.push();
+  *coefficients.mutable_pull() = model.pull();
+  *coefficients.mutable_anxiety() = model.anxiety();
+  *coefficients.mutable_habit() = model.habit();
   *report.mutable_intercept() = model.intercept();
   report.set_iterations(static_cast<uint32_t>(fit->iterations));
   return report;

@@ -112,12 +112,17 @@ v1::ForcePrediction PropensityModel::PredictIntensities(
     const ForceIntensities& intensities, absl::string_view segment) const {
   v1::ForcePrediction prediction;
   double log_odds = proto_.intercept().estimate();
+  double contributions[kForceCount];
   for (v1::Force force : kForces) {
-    const double contribution = Weight(proto_, force).estimate() *
-                                intensities[ForceIndex(force)];
-    (*prediction.mutable_contributions())[ForceName(force)] = contribution;
-    log_odds += contribution;
+    const int f = ForceIndex(force);
+    contributions[f] = Weight(proto_, force).estimate() * intensities[f];
+    log_odds += contributions[f];
   }
+  v1::ForceContributions& out = *prediction.mutable_contributions();
+  out.set_push(contributions[0]);
+  out.set_pull(contributions[1]);
+  out.set_anxiety(contributions[2]);
+  out.set_habit(contributions[3]);
   if (!proto_.segment_by().empty()) {
     const auto found = segment_weights_.find(segment);
     const double contribution =

@@ -127,6 +127,27 @@ TEST(InterviewCsvTest, RefusalsNameFileLineAndColumn) {
                 "line 2, column 5: a value past the header's 4 columns");
 }
 
+TEST(InterviewCsvTest, OpenInterviewsMayLackTheOutcome) {
+  InterviewReadOptions options;
+  options.require_outcome = false;
+  auto read = ReadInterviewsCsv(
+      "interview,force,intensity\ndeal-1,push,4\ndeal-1,habit,2\n", "open.csv",
+      options);
+  ASSERT_TRUE(read.ok()) << read.status();
+  EXPECT_EQ(read->interviews(0).outcome(), v1::SWITCH_OUTCOME_UNSPECIFIED);
+  EXPECT_FALSE(ReadInterviewsCsv("interview,force,intensity\nd,push,4\n",
+                                 "open.csv")
+                   .ok());
+  // A switched value given is still checked.
+  EXPECT_FALSE(ReadInterviewsCsv(
+                   "interview,force,intensity,switched\nd,push,4,maybe\n",
+                   "open.csv", options)
+                   .ok());
+  EXPECT_TRUE(ParseInterviewsJson(R"({"interviews":[{"id":"x"}]})", "o.json",
+                                  /*require_outcome=*/false)
+                  .ok());
+}
+
 TEST(InterviewProtoTest, BinaryAndJsonAreHeldToTheSameRules) {
   auto read = ReadInterviewsCsv(kEnglish, "i.csv");
   ASSERT_TRUE(read.ok());

@@ -35,15 +35,18 @@ TEST(PropensityModelTest, RecoversTheSignsAndReachesTheSimulationsCeiling) {
   absl::StatusOr<v1::PropensityReport> report =
       FitAndValidatePropensityModel(interviews, options);
   ASSERT_TRUE(report.ok()) << report.status();
-  EXPECT_GT(report->coefficients().at("push").estimate(), 0);
-  EXPECT_GT(report->coefficients().at("pull").estimate(), 0);
-  EXPECT_LT(report->coefficients().at("anxiety").estimate(), 0);
-  EXPECT_LT(report->coefficients().at("habit").estimate(), 0);
+  EXPECT_GT(report->coefficients().push().estimate(), 0);
+  EXPECT_GT(report->coefficients().pull().estimate(), 0);
+  EXPECT_LT(report->coefficients().anxiety().estimate(), 0);
+  EXPECT_LT(report->coefficients().habit().estimate(), 0);
   // Each true weight inside its 95% interval (a loose check: 4 intervals).
-  const std::vector<std::pair<std::string, double>> weights = {
-      {"push", 0.6}, {"pull", 0.5}, {"anxiety", -0.55}, {"habit", -0.45}};
-  for (const auto& [name, weight] : weights) {
-    const v1::ModelCoefficient& c = report->coefficients().at(name);
+  const v1::ForceCoefficients& all = report->coefficients();
+  const std::vector<std::pair<const v1::ModelCoefficient*, double>> weights = {
+      {&all.push(), 0.6}, {&all.pull(), 0.5}, {&all.anxiety(), -0.55},
+      {&all.habit(), -0.45}};
+  for (const auto& [coefficient, weight] : weights) {
+    const v1::ModelCoefficient& c = *coefficient;
+    const double name = weight;
     EXPECT_LE(c.interval().low(), weight) << name;
     EXPECT_GE(c.interval().high(), weight) << name;
   }
@@ -74,8 +77,8 @@ TEST(PropensityModelTest, SameSeedSameValidationOtherSeedOtherFolds) {
   ASSERT_TRUE(c.ok());
   EXPECT_NE(a->brier_score(), c->brier_score());
   // The final model does not depend on the folds.
-  EXPECT_EQ(a->coefficients().at("push").estimate(),
-            c->coefficients().at("push").estimate());
+  EXPECT_EQ(a->coefficients().push().estimate(),
+            c->coefficients().push().estimate());
 }
 
 TEST(PropensityModelTest, RefusesWhenEveryInterviewSwitched) {
@@ -124,9 +127,9 @@ TEST(PropensityModelTest, PredictionIsTheSumOfContributions) {
   const v1::ForcePrediction prediction =
       model->PredictIntensities({4, 3, 0, 2}, "");
   const v1::ForcesModel& m = model->proto();
-  EXPECT_DOUBLE_EQ(prediction.contributions().at("push"),
+  EXPECT_DOUBLE_EQ(prediction.contributions().push(),
                    4 * m.push().estimate());
-  EXPECT_DOUBLE_EQ(prediction.contributions().at("anxiety"), 0);
+  EXPECT_DOUBLE_EQ(prediction.contributions().anxiety(), 0);
   const double log_odds = m.intercept().estimate() + 4 * m.push().estimate() +
                           3 * m.pull().estimate() + 2 * m.habit().estimate();
   EXPECT_NEAR(prediction.log_odds(), log_odds, 1e-12);
