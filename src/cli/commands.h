@@ -21,6 +21,7 @@ int RunVersion(const std::vector<std::string>& args);
 int RunHelp(const std::vector<std::string>& args);
 int RunServe(const std::vector<std::string>& args);    // serve_command.cc
 int RunSegment(const std::vector<std::string>& args);  // segment_command.cc
+int RunForces(const std::vector<std::string>& args);   // forces_command.cc
 
 // Help texts, newline-terminated.
 const char* MainUsage();      // jtbd --help
@@ -30,6 +31,8 @@ const char* ServeUsage();     // jtbd serve --help
 const char* ServeSynopsis();
 const char* SegmentUsage();  // jtbd segment --help
 const char* SegmentSynopsis();
+const char* ForcesUsage();  // jtbd forces --help
+const char* ForcesSynopsis();
 
 // Prints "jtbd: <message>" and `usage` to stderr; returns kExitUsage.
 int UsageError(const std::string& message, const char* usage);

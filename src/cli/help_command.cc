@@ -22,6 +22,8 @@ const char* MainUsage() {
          "  inspect   show how a survey file is read; write a survey map\n"
          "  segment   find the segments of respondents with the same unmet\n"
          "            outcomes; tag respondents with a saved segment model\n"
+         "  forces    the switching forces of switch interviews, with a\n"
+         "            propensity model; score open deals with a saved model\n"
          "  serve     serve scoring over HTTP (a sidecar for hosted CRMs)\n"
          "  version   print the version\n"
          "  help      print this help; `jtbd help score` for score's options\n"
@@ -184,6 +186,8 @@ int RunHelp(const std::vector<std::string>& args) {
     std::fputs(ServeUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "segment") {
     std::fputs(SegmentUsage(), stdout);
+  } else if (args.size() == 1 && args[0] == "forces") {
+    std::fputs(ForcesUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "version") {
     std::fputs("Usage: jtbd version\n\nPrints the version of jtbd.\n", stdout);
   } else {

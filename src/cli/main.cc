@@ -20,6 +20,7 @@ int Run(int argc, char** argv) {
   if (command == "inspect") return jtbd::cli::RunInspect(args);
   if (command == "serve") return jtbd::cli::RunServe(args);
   if (command == "segment") return jtbd::cli::RunSegment(args);
+  if (command == "forces") return jtbd::cli::RunForces(args);
   if (command == "version" || command == "--version") {
     return jtbd::cli::RunVersion(args);
   }
