@@ -115,7 +115,9 @@ v1::ForcePrediction PropensityModel::PredictIntensities(
   double contributions[kForceCount];
   for (v1::Force force : kForces) {
     const int f = ForceIndex(force);
-    contributions[f] = Weight(proto_, force).estimate() * intensities[f];
+    // + 0.0: a force not mentioned contributes 0, never -0 (a negative
+    // weight times 0), which outputs would print as "-0".
+    contributions[f] = Weight(proto_, force).estimate() * intensities[f] + 0.0;
     log_odds += contributions[f];
   }
   v1::ForceContributions& out = *prediction.mutable_contributions();
