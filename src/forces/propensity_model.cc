@@ -33,8 +33,18 @@ const v1::ModelCoefficient& Weight(const v1::ForcesModel& model,
   }
 }
 
+// Far beyond any fitted weight (a log-odds per intensity point); bounding
+// it keeps every log-odds a sum of finite terms, never inf - inf.
+constexpr double kMaxEstimate = 1e6;
+
 absl::Status CheckCoefficient(const v1::ModelCoefficient& coefficient,
                               absl::string_view name) {
+  if (!(std::fabs(coefficient.estimate()) <= kMaxEstimate)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("forces model: ", name, ": the estimate ",
+                     coefficient.estimate(), " is not a number within +-",
+                     kMaxEstimate));
+  }
   if (!std::isfinite(coefficient.estimate()) ||
       !std::isfinite(coefficient.standard_error()) ||
       coefficient.standard_error() < 0) {
@@ -42,6 +52,14 @@ absl::Status CheckCoefficient(const v1::ModelCoefficient& coefficient,
         absl::StrCat("forces model: ", name,
                      ": the estimate and standard error must be finite, the "
                      "standard error >= 0"));
+  }
+  // Written so that NaN fails too.
+  const v1::Interval& interval = coefficient.interval();
+  if (!(std::isfinite(interval.low()) && std::isfinite(interval.high()) &&
+        interval.low() <= interval.high())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("forces model: ", name,
+                     ": the interval must be finite with low <= high"));
   }
   return absl::OkStatus();
 }
@@ -77,6 +95,10 @@ absl::StatusOr<PropensityModel> PropensityModel::FromProto(
         !s.ok()) {
       return s;
     }
+  }
+  if (!(proto.confidence_level() >= 0 && proto.confidence_level() < 1)) {
+    return absl::InvalidArgumentError(
+        "forces model: confidence_level must be in [0, 1)");
   }
   if (!(proto.l2_penalty() >= 0) || !std::isfinite(proto.l2_penalty())) {
     return absl::InvalidArgumentError(

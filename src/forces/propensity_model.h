@@ -43,8 +43,10 @@ class PropensityModel {
   static constexpr uint32_t kFormatVersion = 1;
 
   // INVALID_ARGUMENT for another format version, missing coefficients,
-  // values that are not finite, a negative standard error or penalty,
-  // segment weights that are unnamed, repeated or name the reference.
+  // values that are not finite, estimates beyond +-1e6, an interval with
+  // low > high, a confidence level outside [0, 1), a negative standard
+  // error or penalty, segment weights without segment_by, repeated, or
+  // naming the reference.
   static absl::StatusOr<PropensityModel> FromProto(const v1::ForcesModel& proto);
   const v1::ForcesModel& proto() const { return proto_; }
 
