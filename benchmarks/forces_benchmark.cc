@@ -39,8 +39,8 @@ std::string InterviewsCsv(int observations, uint64_t seed) {
     for (int f = 0; f < 4 && rows < observations; ++f) {
       if (intensity[f] == 0) continue;
       absl::StrAppend(&csv, "int-", i, ",", kForceNames[f], ",", intensity[f],
-                      ",\"They said something about it, at length\",note-", rows,
-                      ",", segment, ",", switched ? "yes" : "no", "\n");
+                      ",\"They said something about it, at length\",note-",
+                      rows, ",", segment, ",", switched ? "yes" : "no", "\n");
       ++rows;
     }
   }

@@ -68,8 +68,7 @@ UsageProblem ParseFitOption(const std::string& name, const std::string& value,
     }
   } else if (name == "--l2") {
     double lambda = 0;
-    if (!absl::SimpleAtod(value, &lambda) || !(lambda >= 0) ||
-        lambda > 1e12) {
+    if (!absl::SimpleAtod(value, &lambda) || !(lambda >= 0) || lambda > 1e12) {
       return absl::StrCat("bad --l2 \"", value,
                           "\" (expected a penalty >= 0, such as 1)");
     }
@@ -256,7 +255,8 @@ const char* ForcesUsage() {
          "situation, pull of the new solution, anxiety of the new, habit of\n"
          "the present; docs/FORCES.md). FILE is CSV, one row per force\n"
          "observation: interview, force (push|pull|anxiety|habit or\n"
-         "pouss\xC3\xA9" "e|attraction|anxi\xC3\xA9t\xC3\xA9|habitude), "
+         "pouss\xC3\xA9"
+         "e|attraction|anxi\xC3\xA9t\xC3\xA9|habitude), "
          "intensity (1-5),\n"
          "switched (1/0, yes/no, oui/non; the same on every row of an\n"
          "interview), optional quote, source, moment (choice|use), stage and\n"

@@ -52,7 +52,8 @@ std::vector<ReliabilityRow> ReliabilityTable(
     rows[b].upper = static_cast<double>(b + 1) / static_cast<double>(bins);
   }
   for (size_t i = 0; i < probabilities.size(); ++i) {
-    size_t b = static_cast<size_t>(probabilities[i] * static_cast<double>(bins));
+    size_t b =
+        static_cast<size_t>(probabilities[i] * static_cast<double>(bins));
     b = std::min(b, bins - 1);
     rows[b].count += 1;
     rows[b].mean_predicted += probabilities[i];

@@ -59,8 +59,7 @@ const char* StageName(v1::TimelineStage stage) {
 }
 
 std::optional<v1::TimelineStage> ParseStage(absl::string_view text) {
-  const std::string key =
-      absl::StrReplaceAll(text, {{" ", "_"}, {"-", "_"}});
+  const std::string key = absl::StrReplaceAll(text, {{" ", "_"}, {"-", "_"}});
   if (key == "first_thought" || key == "premiere_pensee") {
     return v1::TIMELINE_STAGE_FIRST_THOUGHT;
   }
@@ -70,7 +69,8 @@ std::optional<v1::TimelineStage> ParseStage(absl::string_view text) {
   if (key == "active_looking" || key == "recherche_active") {
     return v1::TIMELINE_STAGE_ACTIVE_LOOKING;
   }
-  if (key == "deciding" || key == "decision") return v1::TIMELINE_STAGE_DECIDING;
+  if (key == "deciding" || key == "decision")
+    return v1::TIMELINE_STAGE_DECIDING;
   if (key == "first_use" || key == "consuming" ||
       key == "premiere_utilisation") {
     return v1::TIMELINE_STAGE_FIRST_USE;

@@ -42,15 +42,16 @@ v1::ForceSummary Summarize(const std::vector<Row>& rows,
   summary.set_interview_count(static_cast<uint32_t>(members.size()));
   std::vector<double> intensities;
   for (size_t i : members) {
-    if (rows[i].intensities[f] > 0) intensities.push_back(rows[i].intensities[f]);
+    if (rows[i].intensities[f] > 0)
+      intensities.push_back(rows[i].intensities[f]);
   }
   summary.set_mention_count(static_cast<uint32_t>(intensities.size()));
   if (members.empty()) return summary;
   const double n = static_cast<double>(members.size());
   const double share = static_cast<double>(intensities.size()) / n;
   summary.set_prevalence(share);
-  const stats::Interval wilson = stats::WilsonInterval(
-      share, n, stats::CriticalValue(confidence_level));
+  const stats::Interval wilson =
+      stats::WilsonInterval(share, n, stats::CriticalValue(confidence_level));
   SetInterval(wilson.low, wilson.high, summary.mutable_prevalence_interval());
   if (intensities.empty()) return summary;
   const double m = static_cast<double>(intensities.size());
@@ -95,8 +96,8 @@ double Quantile(const std::vector<double>& sorted, double q) {
   const double position = q * static_cast<double>(sorted.size() - 1);
   const size_t below = static_cast<size_t>(std::floor(position));
   const size_t above = std::min(below + 1, sorted.size() - 1);
-  return sorted[below] +
-         (position - static_cast<double>(below)) * (sorted[above] - sorted[below]);
+  return sorted[below] + (position - static_cast<double>(below)) *
+                             (sorted[above] - sorted[below]);
 }
 
 void AddStageDurations(const v1::SwitchInterviews& interviews,
@@ -151,7 +152,8 @@ void AddBalance(const v1::SwitchInterviews& interviews,
   const uint32_t switchers = counts[0][1] + counts[1][1];
   const uint32_t stayers = counts[0][0] + counts[1][0];
   balance->set_mean_balance(sum / n);
-  if (switchers > 0) balance->set_switcher_mean_balance(switcher_sum / switchers);
+  if (switchers > 0)
+    balance->set_switcher_mean_balance(switcher_sum / switchers);
   if (stayers > 0) balance->set_stayer_mean_balance(stayer_sum / stayers);
   balance->set_positive_switched_count(counts[1][1]);
   balance->set_positive_stayed_count(counts[1][0]);
@@ -255,12 +257,14 @@ absl::StatusOr<v1::ForcesReport> AnalyzeForces(
   std::vector<std::string> left;
   std::vector<std::string> hired;
   for (const v1::SwitchInterview& interview : interviews.interviews()) {
-    segments.push_back(segment_by.empty() ? std::string()
-                                          : AttributeValue(interview, segment_by));
+    segments.push_back(segment_by.empty()
+                           ? std::string()
+                           : AttributeValue(interview, segment_by));
     left.push_back(interview.solution_left());
     hired.push_back(interview.solution_hired());
   }
-  AddGroups(rows, segments, options.confidence_level, report.mutable_segments());
+  AddGroups(rows, segments, options.confidence_level,
+            report.mutable_segments());
   AddGroups(rows, left, options.confidence_level,
             report.mutable_left_solutions());
   AddGroups(rows, hired, options.confidence_level,

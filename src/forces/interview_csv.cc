@@ -49,34 +49,33 @@ std::string HeaderKey(absl::string_view trimmed) {
 }
 
 Role RoleOf(const std::string& key) {
-  static const auto* const kRoles =
-      new absl::flat_hash_map<std::string, Role>{
-          {"interview", Role::kInterview},
-          {"interview_id", Role::kInterview},
-          {"entretien", Role::kInterview},
-          {"id", Role::kInterview},
-          {"switched", Role::kSwitched},
-          {"outcome", Role::kSwitched},
-          {"a_change", Role::kSwitched},
-          {"force", Role::kForce},
-          {"intensity", Role::kIntensity},
-          {"intensite", Role::kIntensity},
-          {"quote", Role::kQuote},
-          {"citation", Role::kQuote},
-          {"source", Role::kSource},
-          {"moment", Role::kMoment},
-          {"stage", Role::kStage},
-          {"etape", Role::kStage},
-          {"date", Role::kDate},
-          {"solution_left", Role::kSolutionLeft},
-          {"left", Role::kSolutionLeft},
-          {"from", Role::kSolutionLeft},
-          {"ancienne_solution", Role::kSolutionLeft},
-          {"solution_hired", Role::kSolutionHired},
-          {"hired", Role::kSolutionHired},
-          {"to", Role::kSolutionHired},
-          {"nouvelle_solution", Role::kSolutionHired},
-      };
+  static const auto* const kRoles = new absl::flat_hash_map<std::string, Role>{
+      {"interview", Role::kInterview},
+      {"interview_id", Role::kInterview},
+      {"entretien", Role::kInterview},
+      {"id", Role::kInterview},
+      {"switched", Role::kSwitched},
+      {"outcome", Role::kSwitched},
+      {"a_change", Role::kSwitched},
+      {"force", Role::kForce},
+      {"intensity", Role::kIntensity},
+      {"intensite", Role::kIntensity},
+      {"quote", Role::kQuote},
+      {"citation", Role::kQuote},
+      {"source", Role::kSource},
+      {"moment", Role::kMoment},
+      {"stage", Role::kStage},
+      {"etape", Role::kStage},
+      {"date", Role::kDate},
+      {"solution_left", Role::kSolutionLeft},
+      {"left", Role::kSolutionLeft},
+      {"from", Role::kSolutionLeft},
+      {"ancienne_solution", Role::kSolutionLeft},
+      {"solution_hired", Role::kSolutionHired},
+      {"hired", Role::kSolutionHired},
+      {"to", Role::kSolutionHired},
+      {"nouvelle_solution", Role::kSolutionHired},
+  };
   const auto found = kRoles->find(key);
   return found == kRoles->end() ? Role::kAttribute : found->second;
 }
@@ -167,13 +166,15 @@ absl::Status InterviewCsvParser::ReadHeader() {
                  "no interview column (interview, interview_id, entretien or "
                  "id)");
   }
-  if (require_outcome_ && column_of_role_[static_cast<int>(Role::kSwitched)] < 0) {
+  if (require_outcome_ &&
+      column_of_role_[static_cast<int>(Role::kSwitched)] < 0) {
     return Error(line, 0, "no switched column (switched, outcome or a_change)");
   }
   if ((column_of_role_[static_cast<int>(Role::kForce)] < 0) !=
       (column_of_role_[static_cast<int>(Role::kIntensity)] < 0)) {
-    return Error(line, 0, "a force column needs an intensity column and "
-                          "the other way round");
+    return Error(line, 0,
+                 "a force column needs an intensity column and "
+                 "the other way round");
   }
   return absl::OkStatus();
 }
@@ -215,18 +216,17 @@ absl::Status InterviewCsvParser::ReadSwitched(
     interview.set_outcome(*outcome);
     state.switched_line = line;
   } else if (interview.outcome() != *outcome) {
-    return Error(line, switched_column,
-                 absl::StrCat("interview ", Quoted(id), " is ",
-                              *outcome == v1::SWITCH_OUTCOME_SWITCHED
-                                  ? "switched"
-                                  : "stayed",
-                              " here but ",
-                              interview.outcome() == v1::SWITCH_OUTCOME_SWITCHED
-                                  ? "switched"
-                                  : "stayed",
-                              " on line ", state.switched_line,
-                              " (switched must be the same on every row of "
-                              "an interview)"));
+    return Error(
+        line, switched_column,
+        absl::StrCat(
+            "interview ", Quoted(id), " is ",
+            *outcome == v1::SWITCH_OUTCOME_SWITCHED ? "switched" : "stayed",
+            " here but ",
+            interview.outcome() == v1::SWITCH_OUTCOME_SWITCHED ? "switched"
+                                                               : "stayed",
+            " on line ", state.switched_line,
+            " (switched must be the same on every row of "
+            "an interview)"));
   }
   return absl::OkStatus();
 }
@@ -251,15 +251,16 @@ absl::Status InterviewCsvParser::ReadRow(
   };
   const auto [id, id_column] = cell(Role::kInterview);
   if (id.empty()) return Error(line, id_column, "no interview id");
-  auto [found, inserted] = index_of_.try_emplace(std::string(id), states_.size());
+  auto [found, inserted] =
+      index_of_.try_emplace(std::string(id), states_.size());
   if (inserted) {
     v1::SwitchInterview* interview = interviews_.add_interviews();
     interview->set_id(std::string(id));
     states_.emplace_back();
     states_.back().first_line = line;
   }
-  v1::SwitchInterview& interview = *interviews_.mutable_interviews(
-      static_cast<int>(found->second));
+  v1::SwitchInterview& interview =
+      *interviews_.mutable_interviews(static_cast<int>(found->second));
   InterviewState& state = states_[found->second];
 
   const auto [switched, switched_column] = cell(Role::kSwitched);
@@ -268,8 +269,8 @@ absl::Status InterviewCsvParser::ReadRow(
     if (switched.empty()) {
       return Error(line, switched_column, "no switched value");
     }
-    if (absl::Status status =
-            ReadSwitched(line, switched_column, switched, id, &interview, &state);
+    if (absl::Status status = ReadSwitched(line, switched_column, switched, id,
+                                           &interview, &state);
         !status.ok()) {
       return status;
     }
@@ -360,9 +361,8 @@ absl::Status InterviewCsvParser::ReadRow(
   }
 
   const auto [left, left_column] = cell(Role::kSolutionLeft);
-  if (absl::Status status =
-          SetOnce(line, left_column, left, interview.mutable_solution_left(),
-                  &state);
+  if (absl::Status status = SetOnce(line, left_column, left,
+                                    interview.mutable_solution_left(), &state);
       !status.ok()) {
     return status;
   }
@@ -393,15 +393,16 @@ absl::Status InterviewCsvParser::CheckTimelineOrder() const {
     for (const v1::TimelineEvent& later : interview.timeline_events()) {
       if (later.date().empty()) continue;
       for (const v1::TimelineEvent& earlier : interview.timeline_events()) {
-        if (earlier.date().empty() || earlier.stage() >= later.stage()) continue;
+        if (earlier.date().empty() || earlier.stage() >= later.stage())
+          continue;
         if (*DaysFromIsoDate(earlier.date()) > *DaysFromIsoDate(later.date())) {
           const auto line = states_[i].stage_lines.find(later.stage());
-          return Error(line->second, date_column,
-                       absl::StrCat("interview ", Quoted(interview.id()),
-                                    ": stage ", StageName(later.stage()),
-                                    " (", later.date(), ") is dated before ",
-                                    StageName(earlier.stage()), " (",
-                                    earlier.date(), ")"));
+          return Error(
+              line->second, date_column,
+              absl::StrCat("interview ", Quoted(interview.id()), ": stage ",
+                           StageName(later.stage()), " (", later.date(),
+                           ") is dated before ", StageName(earlier.stage()),
+                           " (", earlier.date(), ")"));
         }
       }
     }
@@ -421,7 +422,8 @@ absl::StatusOr<v1::SwitchInterviews> InterviewCsvParser::Parse() {
     }
   }
   if (interviews_.interviews_size() == 0) {
-    return SourcePositionError(source_, 0, 0, "", "no interview (only a header)");
+    return SourcePositionError(source_, 0, 0, "",
+                               "no interview (only a header)");
   }
   if (absl::Status status = CheckTimelineOrder(); !status.ok()) return status;
   return std::move(interviews_);

@@ -21,10 +21,9 @@ namespace {
 absl::Status InterviewError(absl::string_view source, int index,
                             const v1::SwitchInterview& interview,
                             absl::string_view what) {
-  return absl::InvalidArgumentError(
-      absl::StrCat(source, ": interviews[", index, "] (",
-                   interview.id().empty() ? "no id" : Quoted(interview.id()),
-                   "): ", what));
+  return absl::InvalidArgumentError(absl::StrCat(
+      source, ": interviews[", index, "] (",
+      interview.id().empty() ? "no id" : Quoted(interview.id()), "): ", what));
 }
 
 }  // namespace
@@ -68,9 +67,9 @@ absl::Status ValidateInterviews(const v1::SwitchInterviews& interviews,
       }
       if (observation.moment() < v1::FORCE_MOMENT_UNSPECIFIED ||
           observation.moment() > v1::FORCE_MOMENT_USE) {
-        return InterviewError(source, i, interview,
-                              absl::StrCat("observations[", k,
-                                           "]: unknown moment"));
+        return InterviewError(
+            source, i, interview,
+            absl::StrCat("observations[", k, "]: unknown moment"));
       }
     }
     absl::flat_hash_set<int> stages;
@@ -83,22 +82,23 @@ absl::Status ValidateInterviews(const v1::SwitchInterviews& interviews,
             absl::StrCat("timeline_events[", k, "]: no stage"));
       }
       if (!stages.insert(event.stage()).second) {
-        return InterviewError(source, i, interview,
-                              absl::StrCat("timeline_events[", k, "]: stage ",
-                                           StageName(event.stage()),
-                                           " is given twice"));
+        return InterviewError(
+            source, i, interview,
+            absl::StrCat("timeline_events[", k, "]: stage ",
+                         StageName(event.stage()), " is given twice"));
       }
       if (!event.date().empty() && !DaysFromIsoDate(event.date())) {
-        return InterviewError(source, i, interview,
-                              absl::StrCat("timeline_events[", k, "]: ",
-                                           Quoted(event.date()),
-                                           " is not a date (YYYY-MM-DD)"));
+        return InterviewError(
+            source, i, interview,
+            absl::StrCat("timeline_events[", k, "]: ", Quoted(event.date()),
+                         " is not a date (YYYY-MM-DD)"));
       }
     }
     for (const v1::TimelineEvent& later : interview.timeline_events()) {
       if (later.date().empty()) continue;
       for (const v1::TimelineEvent& earlier : interview.timeline_events()) {
-        if (earlier.date().empty() || earlier.stage() >= later.stage()) continue;
+        if (earlier.date().empty() || earlier.stage() >= later.stage())
+          continue;
         if (*DaysFromIsoDate(earlier.date()) > *DaysFromIsoDate(later.date())) {
           return InterviewError(
               source, i, interview,
@@ -122,12 +122,14 @@ absl::StatusOr<v1::SwitchInterviews> ParseInterviewsBinary(
     return size;
   }
   v1::SwitchInterviews interviews;
-  if (!interviews.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+  if (!interviews.ParseFromArray(bytes.data(),
+                                 static_cast<int>(bytes.size()))) {
     return absl::InvalidArgumentError(
         absl::StrCat(source_name, ": the ", bytes.size(),
                      " bytes are not a serialized jtbd.v1.SwitchInterviews"));
   }
-  if (absl::Status valid = ValidateInterviews(interviews, source_name, require_outcome);
+  if (absl::Status valid =
+          ValidateInterviews(interviews, source_name, require_outcome);
       !valid.ok()) {
     return valid;
   }
@@ -158,7 +160,8 @@ absl::StatusOr<v1::SwitchInterviews> ParseInterviewsJson(
         source_name, ": not a jtbd.v1.SwitchInterviews in protobuf JSON: ",
         parsed.message().ToString()));
   }
-  if (absl::Status valid = ValidateInterviews(interviews, source_name, require_outcome);
+  if (absl::Status valid =
+          ValidateInterviews(interviews, source_name, require_outcome);
       !valid.ok()) {
     return valid;
   }

@@ -115,9 +115,9 @@ absl::StatusOr<LogisticFit> FitPenalizedLogistic(absl::Span<const double> x,
                                                  absl::Span<const int> y,
                                                  double lambda) {
   if (x.size() != y.size() * predictors) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "logistic regression: ", x.size(), " values are not ", y.size(),
-        " rows of ", predictors, " predictors"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("logistic regression: ", x.size(), " values are not ",
+                     y.size(), " rows of ", predictors, " predictors"));
   }
   if (!(lambda >= 0) || !std::isfinite(lambda)) {
     return absl::InvalidArgumentError(

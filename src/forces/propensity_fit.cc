@@ -127,13 +127,12 @@ double Predict(const LogisticFit& fit, const Design& design, size_t row) {
 
 absl::Status CheckPropensityOptions(const PropensityOptions& options) {
   if (!(options.l2_penalty >= 0) || !std::isfinite(options.l2_penalty)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("the L2 penalty ", options.l2_penalty,
-                     " is not a finite number >= 0"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the L2 penalty ", options.l2_penalty, " is not a finite number >= 0"));
   }
   if (options.folds < 2 || options.folds > 100) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "folds ", options.folds, " is not between 2 and 100"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("folds ", options.folds, " is not between 2 and 100"));
   }
   if (!(options.confidence_level > 0 && options.confidence_level < 1)) {
     return absl::InvalidArgumentError(
@@ -166,11 +165,11 @@ absl::StatusOr<v1::PropensityReport> FitAndValidatePropensityModel(
   for (int label : design.y) switched += label;
   const size_t smaller = std::min(switched, n - switched);
   if (smaller < 2) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "cannot cross-validate a propensity model: only ", smaller,
-        " interview", smaller == 1 ? "" : "s", " ",
-        switched < n - switched ? "switched" : "stayed",
-        " (at least 2 of each outcome are needed)"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("cannot cross-validate a propensity model: only ", smaller,
+                     " interview", smaller == 1 ? "" : "s", " ",
+                     switched < n - switched ? "switched" : "stayed",
+                     " (at least 2 of each outcome are needed)"));
   }
   const uint32_t folds =
       static_cast<uint32_t>(std::min<size_t>(options.folds, smaller));
@@ -182,10 +181,11 @@ absl::StatusOr<v1::PropensityReport> FitAndValidatePropensityModel(
     train.predictors = design.predictors;
     for (size_t i = 0; i < n; ++i) {
       if (fold_of[i] == f) continue;
-      train.x.insert(train.x.end(),
-                     design.x.begin() + static_cast<ptrdiff_t>(i * design.predictors),
-                     design.x.begin() +
-                         static_cast<ptrdiff_t>((i + 1) * design.predictors));
+      train.x.insert(
+          train.x.end(),
+          design.x.begin() + static_cast<ptrdiff_t>(i * design.predictors),
+          design.x.begin() +
+              static_cast<ptrdiff_t>((i + 1) * design.predictors));
       train.y.push_back(design.y[i]);
     }
     absl::StatusOr<LogisticFit> fold_fit = FitPenalizedLogistic(

@@ -40,10 +40,9 @@ constexpr double kMaxEstimate = 1e6;
 absl::Status CheckCoefficient(const v1::ModelCoefficient& coefficient,
                               absl::string_view name) {
   if (!(std::fabs(coefficient.estimate()) <= kMaxEstimate)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("forces model: ", name, ": the estimate ",
-                     coefficient.estimate(), " is not a number within +-",
-                     kMaxEstimate));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "forces model: ", name, ": the estimate ", coefficient.estimate(),
+        " is not a number within +-", kMaxEstimate));
   }
   if (!std::isfinite(coefficient.estimate()) ||
       !std::isfinite(coefficient.standard_error()) ||
@@ -76,9 +75,9 @@ PropensityModel::PropensityModel(v1::ForcesModel proto)
 absl::StatusOr<PropensityModel> PropensityModel::FromProto(
     const v1::ForcesModel& proto) {
   if (proto.format_version() != kFormatVersion) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "forces model: format version ", proto.format_version(),
-        " (this library reads version ", kFormatVersion, ")"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("forces model: format version ", proto.format_version(),
+                     " (this library reads version ", kFormatVersion, ")"));
   }
   if (!proto.has_intercept() || !proto.has_push() || !proto.has_pull() ||
       !proto.has_anxiety() || !proto.has_habit()) {
@@ -91,7 +90,8 @@ absl::StatusOr<PropensityModel> PropensityModel::FromProto(
     return s;
   }
   for (v1::Force force : kForces) {
-    if (absl::Status s = CheckCoefficient(Weight(proto, force), ForceName(force));
+    if (absl::Status s =
+            CheckCoefficient(Weight(proto, force), ForceName(force));
         !s.ok()) {
       return s;
     }
@@ -113,8 +113,8 @@ absl::StatusOr<PropensityModel> PropensityModel::FromProto(
     const v1::SegmentWeight& weight = proto.segment_weights(i);
     if (weight.segment() == proto.reference_segment()) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "forces model: segment_weights[", i,
-          "] names the reference segment ", Quoted(weight.segment())));
+          "forces model: segment_weights[", i, "] names the reference segment ",
+          Quoted(weight.segment())));
     }
     if (!seen.emplace(weight.segment(), i).second) {
       return absl::InvalidArgumentError(
@@ -186,23 +186,23 @@ absl::StatusOr<PropensityModel> ParsePropensityModel(
     absl::string_view bytes, absl::string_view source_name) {
   v1::ForcesModel proto;
   if (!proto.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        source_name, ": not a serialized jtbd.v1.ForcesModel"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(source_name, ": not a serialized jtbd.v1.ForcesModel"));
   }
   absl::StatusOr<PropensityModel> model = PropensityModel::FromProto(proto);
   if (!model.ok()) {
-    return absl::Status(model.status().code(),
-                        absl::StrCat(source_name, ": ",
-                                     model.status().message()));
+    return absl::Status(
+        model.status().code(),
+        absl::StrCat(source_name, ": ", model.status().message()));
   }
   return model;
 }
 
 absl::Status SavePropensityModelFile(const PropensityModel& model,
                                      const std::string& path) {
-  return WriteFileAtomically(
-      path, EncodeSavedFile(SavedFileKind::kForcesModel,
-                            SerializePropensityModel(model)));
+  return WriteFileAtomically(path,
+                             EncodeSavedFile(SavedFileKind::kForcesModel,
+                                             SerializePropensityModel(model)));
 }
 
 absl::StatusOr<PropensityModel> ParsePropensityModelFile(

@@ -47,7 +47,8 @@ class PropensityModel {
   // low > high, a confidence level outside [0, 1), a negative standard
   // error or penalty, segment weights without segment_by, repeated, or
   // naming the reference.
-  static absl::StatusOr<PropensityModel> FromProto(const v1::ForcesModel& proto);
+  static absl::StatusOr<PropensityModel> FromProto(
+      const v1::ForcesModel& proto);
   const v1::ForcesModel& proto() const { return proto_; }
 
   // The model applied to one interview (its observations and, with

@@ -18,34 +18,39 @@ std::string Interval(const v1::Interval& interval) {
   return absl::StrFormat("[%.2f, %.2f]", interval.low(), interval.high());
 }
 
-std::string Share(double share) { return absl::StrFormat("%.1f%%", 100 * share); }
+std::string Share(double share) {
+  return absl::StrFormat("%.1f%%", 100 * share);
+}
 
-void AppendForceRows(const google::protobuf::RepeatedPtrField<v1::ForceSummary>&
-                         forces,
-                     std::string* out) {
+void AppendForceRows(
+    const google::protobuf::RepeatedPtrField<v1::ForceSummary>& forces,
+    std::string* out) {
   for (const v1::ForceSummary& force : forces) {
     absl::StrAppend(
         out,
-        absl::StrFormat("  %-8s %4u/%-4u %6s  %-14s", force.name(),
-                        force.mention_count(), force.interview_count(),
-                        Share(force.prevalence()),
-                        absl::StrFormat("[%s, %s]",
-                                        Share(force.prevalence_interval().low()),
-                                        Share(force.prevalence_interval().high()))));
+        absl::StrFormat(
+            "  %-8s %4u/%-4u %6s  %-14s", force.name(), force.mention_count(),
+            force.interview_count(), Share(force.prevalence()),
+            absl::StrFormat("[%s, %s]",
+                            Share(force.prevalence_interval().low()),
+                            Share(force.prevalence_interval().high()))));
     if (force.mention_count() == 0) {
       absl::StrAppend(out, "   -\n");
     } else if (force.has_mean_intensity_interval()) {
-      absl::StrAppend(out, absl::StrFormat("  %4.2f %s\n", force.mean_intensity(),
-                                           Interval(force.mean_intensity_interval())));
+      absl::StrAppend(
+          out, absl::StrFormat("  %4.2f %s\n", force.mean_intensity(),
+                               Interval(force.mean_intensity_interval())));
     } else {
-      absl::StrAppend(out, absl::StrFormat("  %4.2f\n", force.mean_intensity()));
+      absl::StrAppend(out,
+                      absl::StrFormat("  %4.2f\n", force.mean_intensity()));
     }
   }
 }
 
-void AppendGroups(absl::string_view title,
-                  const google::protobuf::RepeatedPtrField<v1::ForceGroup>& groups,
-                  std::string* out) {
+void AppendGroups(
+    absl::string_view title,
+    const google::protobuf::RepeatedPtrField<v1::ForceGroup>& groups,
+    std::string* out) {
   for (const v1::ForceGroup& group : groups) {
     absl::StrAppend(out, "\n", title, " ", OneLine(group.value()), ": ",
                     group.interview_count(), " interviews, ",
@@ -59,9 +64,10 @@ const char* kForceHeader =
 
 void AppendCoefficient(absl::string_view name, const v1::ModelCoefficient& c,
                        std::string* out) {
-  absl::StrAppend(out, absl::StrFormat("  %-10s %+8.3f  (SE %.3f)  [%+.3f, %+.3f]\n",
-                                       name, c.estimate(), c.standard_error(),
-                                       c.interval().low(), c.interval().high()));
+  absl::StrAppend(
+      out, absl::StrFormat("  %-10s %+8.3f  (SE %.3f)  [%+.3f, %+.3f]\n", name,
+                           c.estimate(), c.standard_error(), c.interval().low(),
+                           c.interval().high()));
 }
 
 void AppendCsvRow(absl::string_view scope, absl::string_view group,
@@ -76,9 +82,10 @@ void AppendCsvRow(absl::string_view scope, absl::string_view group,
   if (force.mention_count() == 0) {
     absl::StrAppend(out, ",,\n");
   } else if (force.has_mean_intensity_interval()) {
-    absl::StrAppend(out, absl::StrFormat("%.6f,%.6f,%.6f\n", force.mean_intensity(),
-                                         force.mean_intensity_interval().low(),
-                                         force.mean_intensity_interval().high()));
+    absl::StrAppend(out,
+                    absl::StrFormat("%.6f,%.6f,%.6f\n", force.mean_intensity(),
+                                    force.mean_intensity_interval().low(),
+                                    force.mean_intensity_interval().high()));
   } else {
     absl::StrAppend(out, absl::StrFormat("%.6f,,\n", force.mean_intensity()));
   }
@@ -113,10 +120,10 @@ std::string RenderForcesTable(const v1::ForcesReport& report) {
   const v1::BalanceSummary& balance = report.balance();
   absl::StrAppend(&out, "\nBalance (push + pull - anxiety - habit)\n");
   absl::StrAppend(
-      &out, absl::StrFormat("  mean %+.2f (switchers %+.2f, stayers %+.2f)\n",
-                            balance.mean_balance(),
-                            balance.switcher_mean_balance(),
-                            balance.stayer_mean_balance()));
+      &out,
+      absl::StrFormat("  mean %+.2f (switchers %+.2f, stayers %+.2f)\n",
+                      balance.mean_balance(), balance.switcher_mean_balance(),
+                      balance.stayer_mean_balance()));
   absl::StrAppend(
       &out,
       absl::StrFormat("  balance > 0: %u switched, %u stayed; balance <= 0: %u "
@@ -137,17 +144,18 @@ std::string RenderForcesTable(const v1::ForcesReport& report) {
                     "  stage             interviews  median  quartiles\n");
     for (const v1::StageDuration& stage : report.stage_durations()) {
       absl::StrAppend(
-          &out, absl::StrFormat("  %-17s %10u  %6.1f  [%.1f, %.1f]\n",
-                                stage.name(), stage.interview_count(),
-                                stage.median_days(), stage.lower_quartile_days(),
-                                stage.upper_quartile_days()));
+          &out, absl::StrFormat(
+                    "  %-17s %10u  %6.1f  [%.1f, %.1f]\n", stage.name(),
+                    stage.interview_count(), stage.median_days(),
+                    stage.lower_quartile_days(), stage.upper_quartile_days()));
     }
   }
   if (!report.comparisons().empty()) {
-    absl::StrAppend(&out,
-                    "\nSwitchers vs stayers (Mann-Whitney U, Holm over the "
-                    "four forces)\n",
-                    "  force    switchers  stayers      U       p  adjusted p\n");
+    absl::StrAppend(
+        &out,
+        "\nSwitchers vs stayers (Mann-Whitney U, Holm over the "
+        "four forces)\n",
+        "  force    switchers  stayers      U       p  adjusted p\n");
     for (const v1::ForceComparison& c : report.comparisons()) {
       absl::StrAppend(
           &out, absl::StrFormat("  %-8s %9.2f %8.2f %6.1f %7.4f %11.4f\n",
@@ -166,14 +174,16 @@ std::string RenderForcesTable(const v1::ForcesReport& report) {
             "training AUC %.3f, Brier %.4f\n",
             model.fitted().l2_penalty(), model.auc(), model.folds(),
             model.seed(), model.training_auc(), model.brier_score()));
-    absl::StrAppend(&out, "  coefficient   estimate             interval "
-                          "(penalised Hessian)\n");
+    absl::StrAppend(&out,
+                    "  coefficient   estimate             interval "
+                    "(penalised Hessian)\n");
     AppendCoefficient("intercept", model.intercept(), &out);
     AppendCoefficient("push", model.coefficients().push(), &out);
     AppendCoefficient("pull", model.coefficients().pull(), &out);
     AppendCoefficient("anxiety", model.coefficients().anxiety(), &out);
     AppendCoefficient("habit", model.coefficients().habit(), &out);
-    absl::StrAppend(&out, "  reliability (out of fold): predicted -> observed\n");
+    absl::StrAppend(&out,
+                    "  reliability (out of fold): predicted -> observed\n");
     for (const v1::ReliabilityBin& bin : model.reliability_bins()) {
       absl::StrAppend(
           &out, absl::StrFormat("    %.1f-%.1f  %4u interviews  %5.1f%% -> "
@@ -225,12 +235,12 @@ std::string RenderForcePredictionsTable(
       "segment\n";
   for (const v1::ForcePrediction& p : predictions.predictions()) {
     absl::StrAppend(
-        &out,
-        absl::StrFormat("%-20s %9.1f%% %+6.2f  %+6.2f  %+6.2f  %+6.2f  %+6.2f\n",
-                        Truncate(OneLine(p.interview_id()), 20),
-                        100 * p.probability(), p.contributions().push(),
-                        p.contributions().pull(), p.contributions().anxiety(),
-                        p.contributions().habit(), p.segment_contribution()));
+        &out, absl::StrFormat(
+                  "%-20s %9.1f%% %+6.2f  %+6.2f  %+6.2f  %+6.2f  %+6.2f\n",
+                  Truncate(OneLine(p.interview_id()), 20),
+                  100 * p.probability(), p.contributions().push(),
+                  p.contributions().pull(), p.contributions().anxiety(),
+                  p.contributions().habit(), p.segment_contribution()));
   }
   return out;
 }
@@ -241,8 +251,8 @@ std::string RenderForcePredictionsCsv(const v1::ForcePredictions& predictions) {
   for (const v1::ForcePrediction& p : predictions.predictions()) {
     absl::StrAppend(
         &out, CsvField(p.interview_id()),
-        absl::StrFormat(",%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n", p.probability(),
-                        p.log_odds(), p.contributions().push(),
+        absl::StrFormat(",%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n",
+                        p.probability(), p.log_odds(), p.contributions().push(),
                         p.contributions().pull(), p.contributions().anxiety(),
                         p.contributions().habit(), p.segment_contribution()));
   }

@@ -23,7 +23,8 @@ std::string RenderForcesCsv(const v1::ForcesReport& report);
 // interview_id,probability,log_odds,push,pull,anxiety,habit,segment.
 absl::StatusOr<std::string> RenderForcePredictionsJson(
     const v1::ForcePredictions& predictions);
-std::string RenderForcePredictionsTable(const v1::ForcePredictions& predictions);
+std::string RenderForcePredictionsTable(
+    const v1::ForcePredictions& predictions);
 std::string RenderForcePredictionsCsv(const v1::ForcePredictions& predictions);
 
 }  // namespace jtbd

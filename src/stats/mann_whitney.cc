@@ -38,8 +38,7 @@ MannWhitneyResult MannWhitneyTest(absl::Span<const double> first,
   }
   result.u = first_rank_sum - n1 * (n1 + 1) / 2;
   result.common_language_effect = result.u / (n1 * n2);
-  const double variance =
-      n1 * n2 / 12 * ((n + 1) - tie_term / (n * (n - 1)));
+  const double variance = n1 * n2 / 12 * ((n + 1) - tie_term / (n * (n - 1)));
   if (!(variance > 0)) return result;
   const double deviation = result.u - n1 * n2 / 2;
   const double corrected =

@@ -16,7 +16,7 @@ namespace stats {
 // variance is 0 (every value tied) z = 0 and p = 1. Requires both samples
 // non-empty.
 struct MannWhitneyResult {
-  double u = 0;        // U of the first sample
+  double u = 0;  // U of the first sample
   double z = 0;
   double p_value = 1;  // two-sided
   // U / (n1 n2): P(first > second) + P(tie) / 2.

@@ -48,7 +48,8 @@ TEST(InterviewCsvTest, ReadsOneRowPerObservation) {
 
 TEST(InterviewCsvTest, FrenchExportWithBomAndSemicolons) {
   const std::string text =
-      "\xEF\xBB\xBF" "entretien;force;intensité;citation;segment;a_change;"
+      "\xEF\xBB\xBF"
+      "entretien;force;intensité;citation;segment;a_change;"
       "moment\n"
       "e1;Poussée;4;Trop de ressaisies;PME;oui;\n"
       "e1;Anxiété;2;Peur de perdre l'historique;PME;oui;choix\n"
@@ -68,7 +69,8 @@ TEST(InterviewCsvTest, FrenchExportWithBomAndSemicolons) {
 }
 
 TEST(InterviewCsvTest, Utf16LittleEndian) {
-  const std::string utf8 = "interview\tforce\tintensity\tswitched\nx\tpush\t3\tyes\n";
+  const std::string utf8 =
+      "interview\tforce\tintensity\tswitched\nx\tpush\t3\tyes\n";
   std::string utf16 = "\xFF\xFE";
   for (char c : utf8) {
     utf16.push_back(c);
@@ -94,8 +96,9 @@ TEST(InterviewCsvTest, RefusalsNameFileLineAndColumn) {
       "a,habit,2,0\n",
       "bad.csv: line 4, column 4 (\"switched\"): interview \"a\" is stayed "
       "here but switched on line 2");
-  ExpectRefusal("interview,force,intensity,switched\na,shove,3,1\n",
-                "bad.csv: line 2, column 2 (\"force\"): unknown force \"shove\"");
+  ExpectRefusal(
+      "interview,force,intensity,switched\na,shove,3,1\n",
+      "bad.csv: line 2, column 2 (\"force\"): unknown force \"shove\"");
   ExpectRefusal("interview,force,intensity,switched\na,push,6,1\n",
                 "bad.csv: line 2, column 3 (\"intensity\"): intensity \"6\" "
                 "is off the scale");
@@ -135,14 +138,14 @@ TEST(InterviewCsvTest, OpenInterviewsMayLackTheOutcome) {
       options);
   ASSERT_TRUE(read.ok()) << read.status();
   EXPECT_EQ(read->interviews(0).outcome(), v1::SWITCH_OUTCOME_UNSPECIFIED);
-  EXPECT_FALSE(ReadInterviewsCsv("interview,force,intensity\nd,push,4\n",
-                                 "open.csv")
-                   .ok());
+  EXPECT_FALSE(
+      ReadInterviewsCsv("interview,force,intensity\nd,push,4\n", "open.csv")
+          .ok());
   // A switched value given is still checked.
-  EXPECT_FALSE(ReadInterviewsCsv(
-                   "interview,force,intensity,switched\nd,push,4,maybe\n",
-                   "open.csv", options)
-                   .ok());
+  EXPECT_FALSE(
+      ReadInterviewsCsv("interview,force,intensity,switched\nd,push,4,maybe\n",
+                        "open.csv", options)
+          .ok());
   EXPECT_TRUE(ParseInterviewsJson(R"({"interviews":[{"id":"x"}]})", "o.json",
                                   /*require_outcome=*/false)
                   .ok());

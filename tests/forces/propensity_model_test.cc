@@ -42,7 +42,9 @@ TEST(PropensityModelTest, RecoversTheSignsAndReachesTheSimulationsCeiling) {
   // Each true weight inside its 95% interval (a loose check: 4 intervals).
   const v1::ForceCoefficients& all = report->coefficients();
   const std::vector<std::pair<const v1::ModelCoefficient*, double>> weights = {
-      {&all.push(), 0.6}, {&all.pull(), 0.5}, {&all.anxiety(), -0.55},
+      {&all.push(), 0.6},
+      {&all.pull(), 0.5},
+      {&all.anxiety(), -0.55},
       {&all.habit(), -0.45}};
   for (const auto& [coefficient, weight] : weights) {
     const v1::ModelCoefficient& c = *coefficient;
@@ -127,8 +129,7 @@ TEST(PropensityModelTest, PredictionIsTheSumOfContributions) {
   const v1::ForcePrediction prediction =
       model->PredictIntensities({4, 3, 0, 2}, "");
   const v1::ForcesModel& m = model->proto();
-  EXPECT_DOUBLE_EQ(prediction.contributions().push(),
-                   4 * m.push().estimate());
+  EXPECT_DOUBLE_EQ(prediction.contributions().push(), 4 * m.push().estimate());
   EXPECT_DOUBLE_EQ(prediction.contributions().anxiety(), 0);
   const double log_odds = m.intercept().estimate() + 4 * m.push().estimate() +
                           3 * m.pull().estimate() + 2 * m.habit().estimate();
@@ -165,9 +166,9 @@ TEST(PropensityModelTest, SegmentDummies) {
   EXPECT_EQ(model->proto().segment_weights(0).segment(), "smb");
   const double weight =
       model->proto().segment_weights(0).coefficient().estimate();
-  EXPECT_DOUBLE_EQ(model->PredictIntensities({1, 1, 1, 1}, "smb")
-                       .segment_contribution(),
-                   weight);
+  EXPECT_DOUBLE_EQ(
+      model->PredictIntensities({1, 1, 1, 1}, "smb").segment_contribution(),
+      weight);
   EXPECT_DOUBLE_EQ(
       model->PredictIntensities({1, 1, 1, 1}, "mid").segment_contribution(), 0);
   EXPECT_DOUBLE_EQ(
@@ -256,7 +257,8 @@ TEST(ClassificationMetricsTest, AucWithTiesAndBrier) {
   EXPECT_DOUBLE_EQ(RocAuc({0.1, 0.4, 0.35, 0.8}, {0, 0, 1, 1}), 0.75);
   EXPECT_DOUBLE_EQ(RocAuc({0.5, 0.5}, {0, 1}), 0.5);
   EXPECT_DOUBLE_EQ(BrierScore({0.2, 0.9}, {0, 1}), (0.04 + 0.01) / 2);
-  const auto table = ReliabilityTable({0.05, 0.15, 0.12, 1.0}, {0, 1, 0, 1}, 10);
+  const auto table =
+      ReliabilityTable({0.05, 0.15, 0.12, 1.0}, {0, 1, 0, 1}, 10);
   ASSERT_EQ(table.size(), 3u);
   EXPECT_EQ(table[1].count, 2u);
   EXPECT_DOUBLE_EQ(table[1].observed_share, 0.5);

@@ -38,17 +38,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   absl::StatusOr<jtbd::v1::ForcesReport> report =
       jtbd::forces::AnalyzeForces(*interviews, options);
   JTBD_FUZZ_CHECK(report.ok(), report.status().ToString());
-  JTBD_FUZZ_CHECK(
-      report->interview_count() ==
-          static_cast<uint32_t>(interviews->interviews_size()),
-      absl::StrCat(report->interview_count()));
+  JTBD_FUZZ_CHECK(report->interview_count() ==
+                      static_cast<uint32_t>(interviews->interviews_size()),
+                  absl::StrCat(report->interview_count()));
   for (const jtbd::v1::ForceSummary& force : report->forces()) {
     JTBD_FUZZ_CHECK(force.prevalence() >= 0 && force.prevalence() <= 1,
                     absl::StrCat(force.prevalence()));
-    JTBD_FUZZ_CHECK(force.mean_intensity() == 0 ||
-                        (force.mean_intensity() >= 1 &&
-                         force.mean_intensity() <= 5),
-                    absl::StrCat(force.mean_intensity()));
+    JTBD_FUZZ_CHECK(
+        force.mean_intensity() == 0 ||
+            (force.mean_intensity() >= 1 && force.mean_intensity() <= 5),
+        absl::StrCat(force.mean_intensity()));
   }
   JTBD_FUZZ_CHECK(report->has_model() != !report->model_note().empty(),
                   "a model or a note, never both or neither");

@@ -37,8 +37,9 @@ void Exercise(const jtbd::forces::PropensityModel& model, const uint8_t* data,
       model.PredictIntensities(intensities, segment);
   JTBD_FUZZ_CHECK(std::isfinite(prediction.log_odds()),
                   absl::StrCat(prediction.log_odds()));
-  JTBD_FUZZ_CHECK(prediction.probability() >= 0 && prediction.probability() <= 1,
-                  absl::StrCat(prediction.probability()));
+  JTBD_FUZZ_CHECK(
+      prediction.probability() >= 0 && prediction.probability() <= 1,
+      absl::StrCat(prediction.probability()));
 }
 
 }  // namespace
