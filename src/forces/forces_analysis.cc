@@ -64,7 +64,10 @@ v1::ForceSummary Summarize(const std::vector<Row>& rows,
     for (double value : intensities) squares += (value - mean) * (value - mean);
     const double standard_error = std::sqrt(squares / (m - 1) / m);
     const double t = stats::StudentTCriticalValue(confidence_level, m - 1);
-    SetInterval(mean - t * standard_error, mean + t * standard_error,
+    // Kept on the 1-5 scale: a mean intensity cannot leave it, however few
+    // the mentions (t intervals of two or three mentions are wide).
+    SetInterval(std::max(1.0, mean - t * standard_error),
+                std::min(5.0, mean + t * standard_error),
                 summary.mutable_mean_intensity_interval());
   }
   return summary;

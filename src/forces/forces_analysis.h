@@ -30,7 +30,8 @@ struct ForcesAnalysisOptions {
 // - per force, over all interviews, per segment, per solution left and per
 //   solution hired: prevalence (share of interviews mentioning it) with its
 //   Wilson interval; mean intensity among the interviews that mention it
-//   with a Student t interval (n - 1 degrees of freedom; none below 2);
+//   with a Student t interval (n - 1 degrees of freedom; none below 2;
+//   cut to the 1-5 scale);
 // - per interview the balance push + pull - anxiety - habit (intensities,
 //   0 when not mentioned), and how often "balance > 0" agrees with the
 //   outcome (Wilson interval);

@@ -52,9 +52,9 @@ void AppendGroups(
     const google::protobuf::RepeatedPtrField<v1::ForceGroup>& groups,
     std::string* out) {
   for (const v1::ForceGroup& group : groups) {
-    absl::StrAppend(out, "\n", title, " ", OneLine(group.value()), ": ",
+    absl::StrAppend(out, "\n", title, " ", OneLine(group.value()), " (",
                     group.interview_count(), " interviews, ",
-                    group.switched_count(), " switched\n");
+                    group.switched_count(), " switched)\n");
     AppendForceRows(group.forces(), out);
   }
 }
@@ -111,11 +111,11 @@ std::string RenderForcesTable(const v1::ForcesReport& report) {
   absl::StrAppend(&out, "All interviews\n", kForceHeader);
   AppendForceRows(report.forces(), &out);
   if (!report.segments().empty()) {
-    AppendGroups(absl::StrCat("Segment (", OneLine(report.segment_by()), ")"),
+    AppendGroups(absl::StrCat(OneLine(report.segment_by()), " ="),
                  report.segments(), &out);
   }
-  AppendGroups("Solution left", report.left_solutions(), &out);
-  AppendGroups("Solution hired", report.hired_solutions(), &out);
+  AppendGroups("Solution left:", report.left_solutions(), &out);
+  AppendGroups("Solution hired:", report.hired_solutions(), &out);
 
   const v1::BalanceSummary& balance = report.balance();
   absl::StrAppend(&out, "\nBalance (push + pull - anxiety - habit)\n");

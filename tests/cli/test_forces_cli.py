@@ -272,3 +272,12 @@ def test_help_names_forces():
     assert code == 0 and "forces" in out
     code, out, _ = run("help", "forces")
     assert code == 0 and "--save-model" in out
+
+
+def test_standard_input_reads_as_a_file(tmp_path):
+    path = write_csv(tmp_path / "i.csv", simulate(60, 4))
+    with open(path, "rb") as f:
+        data = f.read()
+    code, out, err = run("forces", "--format", "json", "-", stdin=data)
+    assert code == 0, err
+    assert json.loads(out)["forces"] == run_json(path)["forces"]

@@ -1,7 +1,10 @@
 #include "forces/forces_analysis.h"
 
+#include <cmath>
 #include <string>
+#include <vector>
 
+#include "forces/interview_forces.h"
 #include "forces/interview_reader.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -42,7 +45,9 @@ TEST(ForcesAnalysisTest, SmallSetByHand) {
   EXPECT_DOUBLE_EQ(push.prevalence(), 0.5);
   // a's strongest push is 4, b's is 2: mean 3, sd sqrt(2), t(1) interval.
   EXPECT_DOUBLE_EQ(push.mean_intensity(), 3);
-  EXPECT_NEAR(push.mean_intensity_interval().high(), 3 + 12.70620474, 1e-6);
+  // 3 +- 12.706 (t, 1 degree of freedom) x 1, cut to the scale.
+  EXPECT_DOUBLE_EQ(push.mean_intensity_interval().low(), 1);
+  EXPECT_DOUBLE_EQ(push.mean_intensity_interval().high(), 5);
   EXPECT_LT(push.prevalence_interval().low(), 0.5);
   EXPECT_DOUBLE_EQ(report->forces(1).mean_intensity(), 2);
 
@@ -101,8 +106,25 @@ TEST(ForcesAnalysisTest, AllSwitchedKeepsTheAnalysisAndExplainsTheModel) {
 }
 
 TEST(ForcesAnalysisTest, SimulatedSwitchersFeelMorePush) {
-  auto report = AnalyzeForces(testing::SimulateInterviews(1000, 8), {});
+  const v1::SwitchInterviews interviews = testing::SimulateInterviews(1000, 8);
+  auto report = AnalyzeForces(interviews, {});
   ASSERT_TRUE(report.ok()) << report.status();
+  // The t interval of push's mean intensity, recomputed.
+  std::vector<double> push;
+  for (const auto& interview : interviews.interviews()) {
+    const int value = InterviewIntensities(interview)[0];
+    if (value > 0) push.push_back(value);
+  }
+  double mean = 0;
+  for (double v : push) mean += v;
+  mean /= push.size();
+  double squares = 0;
+  for (double v : push) squares += (v - mean) * (v - mean);
+  const double se = std::sqrt(squares / (push.size() - 1) / push.size());
+  const double t = 1.9637;  // t(0.975, ~650 df), to 4 digits
+  EXPECT_DOUBLE_EQ(report->forces(0).mean_intensity(), mean);
+  EXPECT_NEAR(report->forces(0).mean_intensity_interval().high(), mean + t * se,
+              1e-4 * se + 1e-12);
   ASSERT_EQ(report->comparisons_size(), 4);
   EXPECT_GT(report->comparisons(0).switcher_mean(),
             report->comparisons(0).stayer_mean());
