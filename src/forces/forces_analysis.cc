@@ -256,6 +256,20 @@ absl::StatusOr<v1::ForcesReport> AnalyzeForces(
   const std::string segment_by =
       ChooseSegmentBy(interviews, options.segment_by);
   report.set_segment_by(segment_by);
+  // A segment column asked for by name must exist: a typo would otherwise
+  // print no segments without a word.
+  for (const std::string& name :
+       {options.segment_by, options.model.segment_by}) {
+    if (name.empty()) continue;
+    bool found = false;
+    for (const v1::SwitchInterview& interview : interviews.interviews()) {
+      found = found || !AttributeValue(interview, name).empty();
+    }
+    if (!found) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "no interview has a value in column \"", name, "\" (--segment-by)"));
+    }
+  }
   std::vector<std::string> segments;
   std::vector<std::string> left;
   std::vector<std::string> hired;

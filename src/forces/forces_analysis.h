@@ -43,7 +43,8 @@ struct ForcesAnalysisOptions {
 // - the propensity model (FitAndValidatePropensityModel); when it cannot
 //   be fitted (every interview switched, or stayed; too few of one) the
 //   report carries model_note instead, and the rest of the analysis stands.
-// INVALID_ARGUMENT for options out of range.
+// INVALID_ARGUMENT for options out of range, and for a segment_by (of the
+// analysis or the model) that no interview has a value of.
 absl::StatusOr<v1::ForcesReport> AnalyzeForces(
     const v1::SwitchInterviews& interviews,
     const ForcesAnalysisOptions& options);

@@ -281,3 +281,10 @@ def test_standard_input_reads_as_a_file(tmp_path):
     code, out, err = run("forces", "--format", "json", "-", stdin=data)
     assert code == 0, err
     assert json.loads(out)["forces"] == run_json(path)["forces"]
+
+
+def test_unknown_segment_column_is_refused():
+    code, out, err = run("forces", "--segment-by", "segmnet", EXAMPLE)
+    assert code == 1
+    assert out == ""
+    assert 'no interview has a value in column "segmnet"' in err

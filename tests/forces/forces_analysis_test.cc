@@ -136,6 +136,46 @@ TEST(ForcesAnalysisTest, SimulatedSwitchersFeelMorePush) {
   EXPECT_TRUE(report->model().coefficients().has_habit());
 }
 
+TEST(ForcesAnalysisTest, OneForceInterviewsAndAForceNeverMentioned) {
+  v1::SwitchInterviews interviews = testing::SimulateInterviews(400, 12);
+  for (auto& interview : *interviews.mutable_interviews()) {
+    // Keep each interview's first observation that is not habit.
+    v1::SwitchInterview kept = interview;
+    kept.clear_observations();
+    for (const auto& observation : interview.observations()) {
+      if (observation.force() != v1::FORCE_HABIT) {
+        *kept.add_observations() = observation;
+        break;
+      }
+    }
+    interview = kept;
+  }
+  auto report = AnalyzeForces(interviews, {});
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->forces(3).mention_count(), 0u);
+  EXPECT_DOUBLE_EQ(report->forces(3).mean_intensity(), 0);
+  ASSERT_TRUE(report->has_model()) << report->model_note();
+  // A predictor that is always 0 gets weight 0 under the penalty ...
+  EXPECT_DOUBLE_EQ(report->model().coefficients().habit().estimate(), 0);
+  EXPECT_GT(report->model().coefficients().push().estimate(), 0);
+  // ... and without one the fit has no unique optimum: a note, no model.
+  ForcesAnalysisOptions unpenalised;
+  unpenalised.model.l2_penalty = 0;
+  auto singular = AnalyzeForces(interviews, unpenalised);
+  ASSERT_TRUE(singular.ok()) << singular.status();
+  EXPECT_FALSE(singular->has_model());
+  EXPECT_THAT(singular->model_note(), HasSubstr("singular"));
+}
+
+TEST(ForcesAnalysisTest, RefusesASegmentColumnNoInterviewHas) {
+  ForcesAnalysisOptions options;
+  options.segment_by = "segmnet";
+  auto report = AnalyzeForces(testing::SimulateInterviews(20, 1), options);
+  ASSERT_FALSE(report.ok());
+  EXPECT_THAT(report.status().message(),
+              HasSubstr("no interview has a value in column \"segmnet\""));
+}
+
 TEST(ForcesAnalysisTest, RefusesBadOptions) {
   ForcesAnalysisOptions options;
   options.model.folds = 1;
