@@ -39,8 +39,9 @@ struct ForcesArgs {
 using UsageProblem = std::string;
 
 bool IsFitOption(const std::string& name) {
-  return name == "--segment-by" || name == "--folds" || name == "--seed" ||
-         name == "--l2" || name == "--confidence" || name == "--save-model";
+  return name == "--segment-by" || name == "--model-segment-by" ||
+         name == "--folds" || name == "--seed" || name == "--l2" ||
+         name == "--confidence" || name == "--save-model";
 }
 
 bool TakesValue(const std::string& name) {
@@ -54,6 +55,9 @@ UsageProblem ParseFitOption(const std::string& name, const std::string& value,
   if (name == "--segment-by") {
     if (value.empty()) return "--segment-by needs a column name";
     options.segment_by = value;
+  } else if (name == "--model-segment-by") {
+    if (value.empty()) return "--model-segment-by needs a column name";
+    options.model.segment_by = value;
   } else if (name == "--folds") {
     uint32_t folds = 0;
     if (!absl::SimpleAtoi(value, &folds) || folds < 2 || folds > 100) {
@@ -239,6 +243,7 @@ int RunAnalysis(const ForcesArgs& args) {
 
 const char* ForcesSynopsis() {
   return "Usage: jtbd forces [--format table|json|csv] [--segment-by COLUMN]\n"
+         "                   [--model-segment-by COLUMN]\n"
          "                   [--folds K] [--seed S] [--l2 LAMBDA]\n"
          "                   [--confidence LEVEL] [--save-model FILE]\n"
          "                   [--output FILE] FILE\n"
@@ -286,6 +291,9 @@ const char* ForcesUsage() {
          "                           row per force and group\n"
          "  --segment-by COLUMN      the attribute whose values are segments\n"
          "                           (default: a column named segment)\n"
+         "  --model-segment-by COLUMN\n"
+         "                           also give the model one weight per\n"
+         "                           value of COLUMN but the first (sorted)\n"
          "  --folds K                cross-validation folds (default: 5)\n"
          "  --seed S                 seed of the folds (default: 42)\n"
          "  --l2 LAMBDA              L2 penalty on the force weights, not\n"

@@ -288,3 +288,25 @@ def test_unknown_segment_column_is_refused():
     assert code == 1
     assert out == ""
     assert 'no interview has a value in column "segmnet"' in err
+
+
+def test_model_with_segment_weights(tmp_path):
+    model_path = str(tmp_path / "forces.jtbd")
+    report = run_json("--model-segment-by", "segment", "--save-model",
+                      model_path, EXAMPLE)
+    fitted = report["model"]["fitted"]
+    assert fitted["segmentBy"] == "segment"
+    assert fitted["referenceSegment"] == "enterprise"
+    weights = {w["segment"]: w["coefficient"]["estimate"]
+               for w in fitted["segmentWeights"]}
+    assert sorted(weights) == ["mid-market", "smb"]
+    code, out, err = run("forces", "--apply", model_path, "--format", "json",
+                         os.path.join(SOURCE_DIR, "tests", "data", "forces",
+                                      "open_deals.csv"))
+    assert code == 0, err
+    by_id = {p["interviewId"]: p for p in json.loads(out)["predictions"]}
+    assert by_id["DEAL-101"]["segmentContribution"] == pytest.approx(
+        weights["smb"], abs=1e-15)
+    assert by_id["DEAL-102"]["segmentContribution"] == pytest.approx(
+        weights["mid-market"], abs=1e-15)
+    assert by_id["DEAL-103"].get("segmentContribution", 0) == 0
