@@ -22,6 +22,7 @@ int RunHelp(const std::vector<std::string>& args);
 int RunServe(const std::vector<std::string>& args);    // serve_command.cc
 int RunSegment(const std::vector<std::string>& args);  // segment_command.cc
 int RunCompare(const std::vector<std::string>& args);  // compare_command.cc
+int RunForces(const std::vector<std::string>& args);   // forces_command.cc
 
 // Help texts, newline-terminated.
 const char* MainUsage();      // jtbd --help
@@ -36,6 +37,8 @@ const char* CompareSynopsis();
 int RunPrioritize(const std::vector<std::string>& args);  // prioritize_*.cc
 const char* PrioritizeUsage();  // jtbd prioritize --help
 const char* PrioritizeSynopsis();
+const char* ForcesUsage();  // jtbd forces --help
+const char* ForcesSynopsis();
 
 // Prints "jtbd: <message>" and `usage` to stderr; returns kExitUsage.
 int UsageError(const std::string& message, const char* usage);

@@ -24,6 +24,8 @@ const char* MainUsage() {
          "              outcomes; tag respondents with a saved segment model\n"
          "  compare     what changed between two survey waves, outcome by\n"
          "              outcome (also from saved aggregates)\n"
+         "  forces      the switching forces of switch interviews, with a\n"
+         "              propensity model; score open deals with a saved model\n"
          "  prioritize  choose the initiatives that close the most\n"
          "              opportunity within a budget, proven optimal\n"
          "  serve       serve scoring over HTTP (a sidecar for hosted CRMs)\n"
@@ -193,6 +195,8 @@ int RunHelp(const std::vector<std::string>& args) {
     std::fputs(CompareUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "prioritize") {
     std::fputs(PrioritizeUsage(), stdout);
+  } else if (args.size() == 1 && args[0] == "forces") {
+    std::fputs(ForcesUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "version") {
     std::fputs("Usage: jtbd version\n\nPrints the version of jtbd.\n", stdout);
   } else {

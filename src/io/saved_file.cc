@@ -94,6 +94,8 @@ const char* SavedFileKindName(SavedFileKind kind) {
       return "aggregate";
     case SavedFileKind::kSegmentModel:
       return "segment model";
+    case SavedFileKind::kForcesModel:
+      return "forces model";
   }
   return "unknown kind";
 }
@@ -149,7 +151,7 @@ absl::StatusOr<absl::string_view> DecodeSavedFile(
   }
   const uint64_t kind = GetLittleEndian(header, 12, 4);
   if (kind != static_cast<uint32_t>(expected)) {
-    const bool known = kind >= 1 && kind <= 3;
+    const bool known = kind >= 1 && kind <= 4;
     return absl::InvalidArgumentError(absl::StrCat(
         source_name, ": holds ",
         known ? WithArticle(static_cast<SavedFileKind>(kind))

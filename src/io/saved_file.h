@@ -41,9 +41,13 @@ enum class SavedFileKind : uint32_t {
   kStudy = 1,
   kAggregate = 2,
   kSegmentModel = 3,
+  // jtbd.v1.ForcesModel, saved by src/forces (propensity_model.h), which
+  // encodes and decodes it through EncodeSavedFile / DecodeSavedFile: io
+  // sits below forces and does not know its type.
+  kForcesModel = 4,
 };
 
-// "study", "aggregate", "segment model".
+// "study", "aggregate", "segment model", "forces model".
 const char* SavedFileKindName(SavedFileKind kind);
 
 // Whether `bytes` start with the signature of a jtbd saved file (of any

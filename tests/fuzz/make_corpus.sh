@@ -24,6 +24,7 @@ encode() {  # encode <target> <message> <textproto>...
   for f in "$@"; do
     "$protoc" --proto_path="$root/proto" --encode="$message" \
       jtbd/v1/scoring.proto jtbd/v1/aggregate.proto jtbd/v1/segmentation.proto \
+      jtbd/v1/forces.proto \
       < "$f" > "$here/corpus/$target/$(basename "$f" .textproto).binpb"
   done
 }
@@ -55,6 +56,9 @@ encode capi_study_parse jtbd.v1.Study "$here"/seeds/study_*.textproto
 encode capi_aggregate_parse jtbd.v1.Aggregate "$here"/seeds/aggregate_*.textproto
 encode segment_model jtbd.v1.SegmentModel "$here"/seeds/model_*.textproto
 encode capi_segment_model_parse jtbd.v1.SegmentModel "$here"/seeds/model_*.textproto
+put forces_interviews "$root"/examples/interviews.csv "$root"/tests/data/forces/*.csv
+encode forces_model jtbd.v1.ForcesModel "$here"/seeds/forces_model_*.textproto
+put forces_model "$root"/tests/data/forces/example_model.jtbd
 # serve_score: the first byte picks the media type (bits 0-1, or
 # application/x-protobuf with bit 7 on /v1/score), query parameters
 # (bits 2-5, 7) and /v1/segment (bit 6), the rest is the body.

@@ -983,15 +983,17 @@ TEST_F(IncompatibleChangeDetectionTest, AcceptsNewEnumAndNewFileOption) {
 }
 
 TEST_F(IncompatibleChangeDetectionTest, AcceptsNewFile) {
-  FileDescriptorProto* forces = after_.add_file();
+  // A file no release has (forces.proto, the example this once used, now
+  // exists).
+  FileDescriptorProto* added = after_.add_file();
   ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(
       R"pb(
-        name: "jtbd/v1/forces.proto"
+        name: "jtbd/v1/added_example.proto"
         package: "jtbd.v1"
         syntax: "proto3"
         dependency: "jtbd/v1/job.proto"
         message_type {
-          name: "Force"
+          name: "AddedExample"
           field {
             name: "job"
             number: 1
@@ -1001,7 +1003,7 @@ TEST_F(IncompatibleChangeDetectionTest, AcceptsNewFile) {
           }
         }
       )pb",
-      forces));
+      added));
   EXPECT_THAT(Problems(), IsEmpty());
 }
 
