@@ -7,6 +7,8 @@
 #include <queue>
 #include <utility>
 
+#include "roadmap/lagrangian_bound.h"
+
 namespace jtbd {
 namespace roadmap {
 namespace {
@@ -16,6 +18,10 @@ constexpr int kLocalSearchPasses = 50;
 // Subgradient steps per bound (the first evaluates the warm start).
 constexpr int kSubgradientSteps = 6;
 constexpr double kFirstStepScale = 0.1;
+// Steps of the Lagrangian bound: many at the root, where its multipliers
+// start cold, few below, warm-started from the node before.
+constexpr int kRootLagrangianSteps = 400;
+constexpr int kNodeLagrangianSteps = 15;
 
 class Search {
  public:
@@ -34,12 +40,36 @@ class Search {
         best_level_(model.cells().size(), -1),
         cap_(model.cells().size(), 0),
         mu_(model.cells().size(), 1),
-        used_(model.cells().size(), 0) {
+        used_(model.cells().size(), 0),
+        lagrangian_(model) {
     if (forbidden_.size() != n_) forbidden_.assign(n_, false);
     for (size_t c = 0; c < satisfaction_.size(); ++c) {
       satisfaction_[c] = model.cells()[c].satisfaction;
     }
     start_ = std::chrono::steady_clock::now();
+  }
+
+  // The bounds at the node where `chosen` are taken and `left_out` decided
+  // against (BoundsAtNode).
+  NodeBounds Probe(const std::vector<bool>& chosen,
+                   const std::vector<bool>& left_out, int steps) {
+    for (size_t i = 0; i < n_; ++i) {
+      if (chosen[i] || left_out[i]) order_.push_back(i);
+    }
+    const size_t depth = order_.size();
+    for (size_t i = 0; i < n_; ++i) {
+      if (!chosen[i] && !left_out[i]) order_.push_back(i);
+    }
+    for (size_t d = 0; d < depth; ++d) {
+      decided_[order_[d]] = true;
+      if (chosen[order_[d]]) Include(order_[d]);
+    }
+    probe_steps_ = steps;
+    NodeBounds bounds;
+    bounds.used = Bound(depth);
+    bounds.cheap = value_ + last_cheap_;
+    bounds.lagrangian = value_ + last_lagrangian_;
+    return bounds;
   }
 
   Solution Run() {
@@ -52,8 +82,10 @@ class Search {
     solution.value = best_value_;
     solution.cost = model_.Cost(best_chosen_);
     solution.optimal = !aborted_;
+    // Everything unexplored lies below the root, so its bound holds too.
     solution.bound =
-        aborted_ ? std::max(best_value_, open_bound_) : best_value_;
+        aborted_ ? std::min(root_bound_, std::max(best_value_, open_bound_))
+                 : best_value_;
     solution.nodes = nodes_;
     return solution;
   }
@@ -259,6 +291,23 @@ class Search {
     }
   }
 
+  // Reduced-cost fixing (LagrangianBound::CannotHelp), right after the
+  // node's bound: an initiative whose taking cannot lift the node's
+  // Lagrangian bound above the best found is left out of the node's
+  // subtree (forbidden until the node is left): no portfolio there with it
+  // beats the best found, which only grows.
+  void FixOut() {
+    // CannotHelp reads what the last Evaluate left: this node's only.
+    if (!lagrangian_ran_) return;
+    const double target =
+        best_value_ + kValueTolerance * std::max(1.0, best_value_) - value_;
+    for (uint32_t j : lagrangian_.CannotHelp(
+             reachable_, budget_ * (1 + kValueTolerance) - cost_, target)) {
+      forbidden_[j] = true;
+      fixed_.push_back(j);
+    }
+  }
+
   bool LimitReached() {
     if (nodes_ >= limits_.node_limit) return true;
     if (limits_.time_limit_seconds > 0 && (nodes_ & 255) == 0) {
@@ -298,9 +347,13 @@ class Search {
     item_begin_.clear();
     item_cost_.clear();
     touched_.clear();
+    reachable_.clear();
+    last_cheap_ = last_lagrangian_ = std::numeric_limits<double>::infinity();
+    lagrangian_ran_ = false;
     for (size_t d = depth; d < n_; ++d) {
       const size_t j = order_[d];
       if (!Reachable(j, room)) continue;
+      reachable_.push_back(static_cast<uint32_t>(j));
       const size_t begin = gains_.size();
       for (const PortfolioModel::Lift& lift : model_.lifts(j)) {
         const double now = satisfaction_[lift.cell];
@@ -327,12 +380,16 @@ class Search {
       best_level_[cell] = -1;
     }
     const size_t items = item_cost_.size();
-    if (items == 0) return value_;
+    if (items == 0) {
+      last_cheap_ = last_lagrangian_ = 0;
+      return value_;
+    }
     // What the completion must gain to matter: past it, stop lowering.
     const double target =
         best_value_ + kValueTolerance * std::max(1.0, best_value_) - value_;
     double best = std::min(cap_total, LayerKnapsack(room));
-    if (best <= target) return value_ + best;
+    last_cheap_ = best;
+    if (best <= target && probe_steps_ < 0) return value_ + best;
     double scale = kFirstStepScale;
     double last = std::numeric_limits<double>::infinity();
     for (int step = 0; step < kSubgradientSteps; ++step) {
@@ -346,7 +403,11 @@ class Search {
       }
       const double bound = constant + Knapsack(room);
       best = std::min(best, bound);
-      if (best <= target || step + 1 == kSubgradientSteps) break;
+      last_cheap_ = best;
+      if ((best <= target && probe_steps_ < 0) ||
+          step + 1 == kSubgradientSteps) {
+        break;
+      }
       // Subgradient in mu_c: (gain the knapsack takes in c) - cap_c.
       for (uint32_t cell : touched_) used_[cell] = 0;
       for (size_t k = 0; k < items; ++k) {
@@ -372,6 +433,17 @@ class Search {
             std::clamp(mu_[cell] - size * (used_[cell] - cap_[cell]), 0.0, 1.0);
       }
     }
+    if (best <= target && probe_steps_ < 0) return value_ + best;
+    // The cheap bounds did not prune: the Lagrangian one (its own file),
+    // which is at most the layers' knapsack by its second start.
+    const int steps = probe_steps_ >= 0 ? probe_steps_
+                      : nodes_ <= 1     ? kRootLagrangianSteps
+                                        : kNodeLagrangianSteps;
+    last_lagrangian_ = lagrangian_.Evaluate(
+        reachable_, satisfaction_, chosen_,
+        budget_ * (1 + kValueTolerance) - cost_, target, steps);
+    lagrangian_ran_ = true;
+    best = std::min(best, last_lagrangian_);
     return value_ + best;
   }
 
@@ -478,6 +550,17 @@ class Search {
     if (bound <= best_value_ + kValueTolerance * std::max(1.0, best_value_)) {
       return;
     }
+    if (depth == 0) root_bound_ = bound;
+    const size_t mark = fixed_.size();
+    FixOut();
+    Branch(depth, bound);
+    while (fixed_.size() > mark) {
+      forbidden_[fixed_.back()] = false;
+      fixed_.pop_back();
+    }
+  }
+
+  void Branch(size_t depth, double bound) {
     if (LimitReached()) {
       aborted_ = true;
       open_bound_ = std::max(open_bound_, bound);
@@ -540,6 +623,14 @@ class Search {
   std::vector<double> cap_;
   std::vector<double> mu_;
   std::vector<double> used_;
+  std::vector<uint32_t> reachable_;  // scratch of Bound
+  LagrangianBound lagrangian_;
+  int probe_steps_ = -1;  // >= 0: a probe, every bound computed in full
+  double last_cheap_ = 0;
+  double last_lagrangian_ = 0;
+  bool lagrangian_ran_ = false;  // by the last Bound
+  double root_bound_ = std::numeric_limits<double>::infinity();
+  std::vector<uint32_t> fixed_;  // fixed out, innermost node last
   std::vector<size_t> greedy_added_;
   std::vector<uint32_t> greedy_stack_;
   uint64_t nodes_ = 0;
@@ -556,6 +647,13 @@ Solution SolvePortfolio(const PortfolioModel& model, double budget,
                         const std::vector<bool>& forbidden) {
   Search search(model, budget, limits, forbidden);
   return search.Run();
+}
+
+NodeBounds BoundsAtNode(const PortfolioModel& model, double budget,
+                        const std::vector<bool>& chosen,
+                        const std::vector<bool>& left_out, int steps) {
+  Search search(model, budget, SolveLimits(), {});
+  return search.Probe(chosen, left_out, steps);
 }
 
 double RelativeGap(double value, double bound) {

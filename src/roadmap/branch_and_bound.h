@@ -48,6 +48,21 @@ Solution SolvePortfolio(const PortfolioModel& model, double budget,
                         const SolveLimits& limits,
                         const std::vector<bool>& forbidden = {});
 
+// For tests: the bounds at one node of the search, where the initiatives
+// in `chosen` (honouring the needs, exclusions and budget) are taken, those
+// in `left_out` decided against, and the others undecided. `cheap`: the
+// bounds tried first (knapsack of gains, cells' caps, their mix, layers);
+// `lagrangian`: the Lagrangian bound alone after `steps` subgradient steps;
+// `used`: the smaller, what the search prunes with.
+struct NodeBounds {
+  double cheap = 0;
+  double lagrangian = 0;
+  double used = 0;
+};
+NodeBounds BoundsAtNode(const PortfolioModel& model, double budget,
+                        const std::vector<bool>& chosen,
+                        const std::vector<bool>& left_out, int steps);
+
 // The relative gap (bound - value) / bound, 0 when bound <= value.
 double RelativeGap(double value, double bound);
 
