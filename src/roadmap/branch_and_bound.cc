@@ -21,7 +21,10 @@ constexpr double kFirstStepScale = 0.1;
 // Steps of the Lagrangian bound: many at the root, where its multipliers
 // start cold, few below, warm-started from the node before.
 constexpr int kRootLagrangianSteps = 400;
-constexpr int kNodeLagrangianSteps = 15;
+constexpr int kNodeLagrangianSteps = 20;
+// The Lagrangian heuristic runs at the root and at every this many nodes
+// where the Lagrangian bound ran.
+constexpr uint64_t kHeuristicEvery = 8;
 
 class Search {
  public:
@@ -200,7 +203,6 @@ class Search {
       }
       if (best == n_) break;
       if (!AddClosure(best)) break;
-      greedy_added_.push_back(best);
     }
     if (model_.Feasible(chosen_)) Record();
     // Back to the root: undo everything the greedy added.
@@ -306,6 +308,53 @@ class Search {
       forbidden_[j] = true;
       fixed_.push_back(j);
     }
+  }
+
+  // A portfolio guided by the node's Lagrangian solution: the initiatives
+  // its knapsack takes, best first, each with its missing needs when they
+  // fit and nothing excludes them, then the greedy fill; at the root also
+  // the local search. It only improves the best found (pruning and fixing
+  // more); it proves nothing. The node's state is restored.
+  void LagrangianHeuristic(bool polish) {
+    const std::vector<uint32_t> picks = lagrangian_.Picks(
+        reachable_, budget_ * (1 + kValueTolerance) - cost_);
+    std::vector<uint32_t> added;
+    std::vector<uint32_t> members;
+    for (uint32_t j : picks) {
+      if (chosen_[j]) continue;
+      members.clear();
+      double cost = model_.cost(j);
+      bool possible = !forbidden_[j];
+      for (uint32_t k : model_.needs_closure(j)) {
+        if (chosen_[k]) continue;
+        if (forbidden_[k]) possible = false;
+        members.push_back(k);
+        cost += model_.cost(k);
+      }
+      members.push_back(j);
+      if (!possible || cost_ + cost > budget_ * (1 + kValueTolerance)) continue;
+      const size_t mark = added.size();
+      for (uint32_t k : members) {
+        if (blocked_[k] != 0) {
+          possible = false;
+          break;
+        }
+        Include(k);
+        added.push_back(k);
+      }
+      if (!possible) {
+        while (added.size() > mark) {
+          Exclude(added.back());
+          added.pop_back();
+        }
+      }
+    }
+    Greedy();  // fills what is left, records, and undoes its own
+    while (!added.empty()) {
+      Exclude(added.back());
+      added.pop_back();
+    }
+    if (polish) LocalSearch();
   }
 
   bool LimitReached() {
@@ -553,7 +602,14 @@ class Search {
     if (depth == 0) root_bound_ = bound;
     const size_t mark = fixed_.size();
     FixOut();
-    Branch(depth, bound);
+    if (depth == 0 ||
+        (lagrangian_ran_ && ++heuristic_calls_ % kHeuristicEvery == 0)) {
+      LagrangianHeuristic(depth == 0);
+    }
+    // The heuristic may have found a portfolio as good as the bound.
+    if (bound > best_value_ + kValueTolerance * std::max(1.0, best_value_)) {
+      Branch(depth, bound);
+    }
     while (fixed_.size() > mark) {
       forbidden_[fixed_.back()] = false;
       fixed_.pop_back();
@@ -629,9 +685,9 @@ class Search {
   double last_cheap_ = 0;
   double last_lagrangian_ = 0;
   bool lagrangian_ran_ = false;  // by the last Bound
+  uint64_t heuristic_calls_ = 0;
   double root_bound_ = std::numeric_limits<double>::infinity();
   std::vector<uint32_t> fixed_;  // fixed out, innermost node last
-  std::vector<size_t> greedy_added_;
   std::vector<uint32_t> greedy_stack_;
   uint64_t nodes_ = 0;
   bool aborted_ = false;

@@ -286,6 +286,19 @@ std::vector<uint32_t> LagrangianBound::CannotHelp(
   return out;
 }
 
+std::vector<uint32_t> LagrangianBound::Picks(
+    const std::vector<uint32_t>& items, double room) {
+  mu_local_ = best_mu_;
+  lambda_local_ = best_lambda_;
+  Lagrangian(std::max(0.0, room));
+  std::vector<uint32_t> picks;
+  for (size_t k : rank_) {
+    if (x_[k] <= 0) break;
+    picks.push_back(items[k]);
+  }
+  return picks;
+}
+
 // mu_q = rho * delta_q / r_q, r_q the best gain-per-cost ratio of the items
 // reaching layer q and rho the ratio at which the layers' fractional
 // knapsack fills the room: an item's profit is then at most rho times its

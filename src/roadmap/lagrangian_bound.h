@@ -45,6 +45,11 @@ class LagrangianBound {
   std::vector<uint32_t> CannotHelp(const std::vector<uint32_t>& items,
                                    double room, double target);
 
+  // After Evaluate on the same node: the items the knapsack takes at the
+  // best multipliers, best profit per cost first (the last one possibly in
+  // part) — a guide for finding good portfolios, not a bound.
+  std::vector<uint32_t> Picks(const std::vector<uint32_t>& items, double room);
+
  private:
   // One evaluation at the current multipliers (mu_ on the active layers,
   // lambda_ on the needs rows); fills x_ and y_.
