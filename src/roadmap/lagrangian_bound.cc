@@ -42,6 +42,12 @@ LagrangianBound::LagrangianBound(const PortfolioModel& model) : model_(model) {
     }
     need_begin_[j + 1] = need_begin_[j] + model.needs_closure(j).size();
   }
+  exclusion_begin_.assign(model.size() + 1, 0);
+  for (size_t a = 0; a < model.size(); ++a) {
+    const std::vector<uint32_t>& others = model.excludes(a);
+    exclusion_begin_[a + 1] = exclusion_begin_[a] + others.size();
+  }
+  nu_.assign(exclusion_begin_.back(), 0);
   mu_.assign(level_of_.size(), 0);
   lambda_.assign(need_begin_.back(), 0);
   stamp_layer_.assign(level_of_.size(), -1);
@@ -115,6 +121,22 @@ double LagrangianBound::Evaluate(const std::vector<uint32_t>& items,
                        need_begin_[j] + p});
     }
   }
+  exclusions_.clear();
+  for (size_t k = 0; k < count; ++k) {
+    const uint32_t a = items[k];
+    const std::vector<uint32_t>& others = model_.excludes(a);
+    for (size_t p = 0; p < others.size(); ++p) {
+      // Each pair once; an excluded one that cannot join needs no row.
+      if (others[p] < a || stamp_item_[others[p]] < 0) continue;
+      exclusions_.push_back({static_cast<uint32_t>(k),
+                             static_cast<uint32_t>(stamp_item_[others[p]]),
+                             exclusion_begin_[a] + p});
+    }
+  }
+  nu_local_.resize(exclusions_.size());
+  for (size_t r = 0; r < exclusions_.size(); ++r) {
+    nu_local_[r] = nu_[exclusions_[r].row];
+  }
   const size_t layers = layer_global_.size();
   mu_local_.resize(layers);
   for (size_t q = 0; q < layers; ++q) mu_local_[q] = mu_[layer_global_[q]];
@@ -127,6 +149,7 @@ double LagrangianBound::Evaluate(const std::vector<uint32_t>& items,
   double best = current;
   best_mu_ = mu_local_;
   best_lambda_ = lambda_local_;
+  best_nu_ = nu_local_;
   if (best > target) {
     // A second start: the multipliers that reproduce the layers' knapsack
     // (docs/ROADMAP.md), so the bound is never worse than that one.
@@ -136,9 +159,11 @@ double LagrangianBound::Evaluate(const std::vector<uint32_t>& items,
       best = current = layered;
       best_mu_ = mu_local_;
       best_lambda_ = lambda_local_;
+      best_nu_ = nu_local_;
     } else {
       mu_local_ = best_mu_;
       lambda_local_ = best_lambda_;
+      nu_local_ = best_nu_;
       current = Lagrangian(room);
     }
   }
@@ -164,6 +189,11 @@ double LagrangianBound::Evaluate(const std::vector<uint32_t>& items,
       if (lambda_local_[r] <= 0 && g > 0) g = 0;
       norm += g * g;
     }
+    for (size_t r = 0; r < exclusions_.size(); ++r) {
+      double g = 1 - x_[exclusions_[r].item] - x_[exclusions_[r].need];
+      if (nu_local_[r] <= 0 && g > 0) g = 0;
+      norm += g * g;
+    }
     // A zero subgradient: these multipliers minimise the Lagrangian.
     if (norm <= 1e-18) break;
     // Polyak's step towards the target (what the incumbent needs); the
@@ -174,6 +204,10 @@ double LagrangianBound::Evaluate(const std::vector<uint32_t>& items,
       const double g = x_[rows_[r].need] - x_[rows_[r].item];
       lambda_local_[r] = std::max(0.0, lambda_local_[r] - size * g);
     }
+    for (size_t r = 0; r < exclusions_.size(); ++r) {
+      const double g = 1 - x_[exclusions_[r].item] - x_[exclusions_[r].need];
+      nu_local_[r] = std::max(0.0, nu_local_[r] - size * g);
+    }
     for (size_t q = 0; q < layers; ++q) {
       mu_local_[q] = std::max(0.0, mu_local_[q] - size * cover_[q]);
     }
@@ -183,6 +217,7 @@ double LagrangianBound::Evaluate(const std::vector<uint32_t>& items,
       best = current;
       best_mu_ = mu_local_;
       best_lambda_ = lambda_local_;
+      best_nu_ = nu_local_;
     } else if (++stall >= kStallSteps) {
       scale *= 0.5;
       stall = 0;
@@ -194,6 +229,9 @@ double LagrangianBound::Evaluate(const std::vector<uint32_t>& items,
   }
   for (size_t r = 0; r < rows_.size(); ++r) {
     lambda_[rows_[r].row] = best_lambda_[r];
+  }
+  for (size_t r = 0; r < exclusions_.size(); ++r) {
+    nu_[exclusions_[r].row] = best_nu_[r];
   }
   for (uint32_t j : items) stamp_item_[j] = -1;
   return best;
@@ -214,10 +252,16 @@ double LagrangianBound::Lagrangian(double room) {
     profit_[rows_[r].item] -= lambda_local_[r];
     profit_[rows_[r].need] += lambda_local_[r];
   }
+  // An exclusion row adds nu (1 - x_a - x_b), at least 0 when it holds.
+  double total = 0;
+  for (size_t r = 0; r < exclusions_.size(); ++r) {
+    profit_[exclusions_[r].item] -= nu_local_[r];
+    profit_[exclusions_[r].need] -= nu_local_[r];
+    total += nu_local_[r];
+  }
   // The y: per cell the best prefix of (delta - mu), nothing when none is
   // positive (y falls with the level, so it is a prefix).
   y_.assign(layers, 0);
-  double total = 0;
   for (size_t first = 0; first < layers;) {
     size_t end = first;
     while (end < layers && layer_first_[end] == first) ++end;
@@ -265,6 +309,7 @@ std::vector<uint32_t> LagrangianBound::CannotHelp(
   room = std::max(0.0, room);
   mu_local_ = best_mu_;
   lambda_local_ = best_lambda_;
+  nu_local_ = best_nu_;
   Lagrangian(room);  // profit_ and rank_ (by profit per cost) at the best
   std::vector<uint32_t> out;
   for (size_t k = 0; k < items.size(); ++k) {
@@ -290,6 +335,7 @@ std::vector<uint32_t> LagrangianBound::Picks(
     const std::vector<uint32_t>& items, double room) {
   mu_local_ = best_mu_;
   lambda_local_ = best_lambda_;
+  nu_local_ = best_nu_;
   Lagrangian(std::max(0.0, room));
   std::vector<uint32_t> picks;
   for (size_t k : rank_) {
@@ -335,6 +381,7 @@ void LagrangianBound::StartFromLayers(double room) {
     mu_local_[q] = ratio[q] > 0 ? rho * delta_[q] / ratio[q] : 0;
   }
   std::fill(lambda_local_.begin(), lambda_local_.end(), 0.0);
+  std::fill(nu_local_.begin(), nu_local_.end(), 0.0);
 }
 
 }  // namespace roadmap

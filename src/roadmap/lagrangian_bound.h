@@ -3,6 +3,7 @@
 //   max sum_{c,q} delta_cq y_cq
 //   y_cq <= sum_{k reaching level q of cell c} x_k   (multiplier mu_cq >= 0)
 //   y_c1 >= y_c2 >= ... in [0, 1],  x_k <= x_j for a need j of k (lambda >= 0)
+//   x_a + x_b <= 1 for an exclusion (nu >= 0)
 //   sum_k cost_k x_k <= room,  x in [0, 1]
 // approached from above without an LP solver: for any mu, lambda >= 0 the
 // coupling rows move into the objective and the problem splits into one
@@ -64,6 +65,10 @@ class LagrangianBound {
   std::vector<double> level_of_;
   std::vector<std::vector<uint32_t>> lift_layer_;
   std::vector<size_t> need_begin_;
+  // Per initiative a, the first id of its exclusion rows (one per b > a it
+  // excludes).
+  std::vector<size_t> exclusion_begin_;
+  std::vector<double> nu_;  // per exclusion row, the warm start
   std::vector<double> mu_;      // per global layer, the warm start
   std::vector<double> lambda_;  // per needs row, the warm start
 
@@ -86,6 +91,9 @@ class LagrangianBound {
     size_t row;
   };
   std::vector<NeedRow> rows_;
+  std::vector<NeedRow> exclusions_;  // (a, b, global row id)
+  std::vector<double> nu_local_;
+  std::vector<double> best_nu_;
   std::vector<double> item_cost_;
   std::vector<double> item_gain_;
   std::vector<double> profit_;
@@ -98,7 +106,9 @@ class LagrangianBound {
   std::vector<size_t> rank_;
   std::vector<double> best_mu_;
   std::vector<double> best_lambda_;
-  double last_cells_part_ = 0;  // the y part of the last Lagrangian
+  // The last Lagrangian's part outside the knapsack: the cells' y and the
+  // exclusions' constant.
+  double last_cells_part_ = 0;
 };
 
 }  // namespace roadmap
