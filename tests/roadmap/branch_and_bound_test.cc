@@ -180,6 +180,24 @@ TEST(BranchAndBoundTest, MatchesBruteForceOnRandomInstances) {
   }
 }
 
+// Larger instances, where the cheap bounds rarely prune and the
+// Lagrangian bound, its reduced-cost fixing and its heuristic do the work:
+// the solver must still be exact.
+TEST(BranchAndBoundTest, MatchesBruteForceOnMediumInstances) {
+  std::mt19937_64 rng(16);
+  for (int trial = 0; trial < 20; ++trial) {
+    const SurveyScores scores = RandomScores(rng, 6, 1 + trial % 2);
+    const PortfolioModel model = Build(scores, RandomInitiatives(rng, 18, 6));
+    const double budget = model.total_cost() * (0.1 + 0.025 * trial);
+    const Solution solution = SolvePortfolio(model, budget, SolveLimits());
+    const double expected = BruteForce(model, budget);
+    ASSERT_TRUE(solution.optimal) << trial;
+    EXPECT_NEAR(solution.value, expected, 1e-9 * std::max(1.0, expected))
+        << "trial " << trial;
+    EXPECT_TRUE(model.Feasible(solution.chosen)) << trial;
+  }
+}
+
 // Past a node limit the answer is the best found, never better than the
 // optimum, and the bound is at least the optimum (a sound gap).
 TEST(BranchAndBoundTest, LimitsGiveASoundGap) {
