@@ -10,7 +10,10 @@
 // knapsack of the cells' layers at their best gain-per-cost ratio; the
 // initiatives that cannot join any completion (excluded, needing an
 // excluded one, or whose undecided needs do not fit) are left out of all;
-// relaxing the needs otherwise keeps the bounds sound (docs/ROADMAP.md).
+// relaxing the needs otherwise keeps the bounds sound. When these cheap
+// bounds do not prune, the Lagrangian bound of the layered LP relaxation
+// (lagrangian_bound.h) runs, fixes out the initiatives that cannot lift it
+// above the best found, and guides a heuristic (docs/ROADMAP.md).
 #ifndef JTBD_ROADMAP_BRANCH_AND_BOUND_H_
 #define JTBD_ROADMAP_BRANCH_AND_BOUND_H_
 
