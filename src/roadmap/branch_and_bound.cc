@@ -116,6 +116,24 @@ class Search {
       for (uint32_t j : model_.needs_closure(i)) cost += model_.cost(j);
       ratio[i] = GainOf(i) / cost;
     }
+    OrderBy(ratio);
+  }
+
+  // At the root, once its Lagrangian bound ran: the initiatives by their
+  // Lagrangian profit per cost (those that cannot join last), needs still
+  // first. Nothing is decided yet, so any order is a valid search.
+  void ReorderAtRoot() {
+    std::vector<double> ratio(n_, -std::numeric_limits<double>::infinity());
+    const std::vector<double> worth = lagrangian_.ProfitPerCost(
+        budget_ * (1 + kValueTolerance) - cost_);
+    for (size_t k = 0; k < reachable_.size(); ++k) {
+      ratio[reachable_[k]] = worth[k];
+    }
+    order_.clear();
+    OrderBy(ratio);
+  }
+
+  void OrderBy(const std::vector<double>& ratio) {
     std::vector<size_t> waiting(n_, 0);
     for (size_t i = 0; i < n_; ++i) waiting[i] = model_.needs_closure(i).size();
     auto worse = [&](size_t a, size_t b) {
@@ -602,6 +620,7 @@ class Search {
     if (depth == 0) root_bound_ = bound;
     const size_t mark = fixed_.size();
     FixOut();
+    if (depth == 0 && lagrangian_ran_) ReorderAtRoot();
     if (depth == 0 ||
         (lagrangian_ran_ && ++heuristic_calls_ % kHeuristicEvery == 0)) {
       LagrangianHeuristic(depth == 0);

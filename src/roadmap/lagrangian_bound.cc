@@ -331,6 +331,18 @@ std::vector<uint32_t> LagrangianBound::CannotHelp(
   return out;
 }
 
+std::vector<double> LagrangianBound::ProfitPerCost(double room) {
+  mu_local_ = best_mu_;
+  lambda_local_ = best_lambda_;
+  nu_local_ = best_nu_;
+  Lagrangian(std::max(0.0, room));
+  std::vector<double> ratio(profit_.size());
+  for (size_t k = 0; k < ratio.size(); ++k) {
+    ratio[k] = profit_[k] / item_cost_[k];
+  }
+  return ratio;
+}
+
 std::vector<uint32_t> LagrangianBound::Picks(
     const std::vector<uint32_t>& items, double room) {
   mu_local_ = best_mu_;

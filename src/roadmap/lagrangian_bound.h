@@ -51,6 +51,10 @@ class LagrangianBound {
   // part) — a guide for finding good portfolios, not a bound.
   std::vector<uint32_t> Picks(const std::vector<uint32_t>& items, double room);
 
+  // After Evaluate on the same node: each item's knapsack profit per cost
+  // at the best multipliers (its Lagrangian worth), to order the search.
+  std::vector<double> ProfitPerCost(double room);
+
  private:
   // One evaluation at the current multipliers (mu_ on the active layers,
   // lambda_ on the needs rows); fills x_ and y_.
