@@ -7,6 +7,8 @@
 #include <queue>
 #include <utility>
 
+#include "roadmap/lagrangian_bound.h"
+
 namespace jtbd {
 namespace roadmap {
 namespace {
@@ -16,6 +18,13 @@ constexpr int kLocalSearchPasses = 50;
 // Subgradient steps per bound (the first evaluates the warm start).
 constexpr int kSubgradientSteps = 6;
 constexpr double kFirstStepScale = 0.1;
+// Steps of the Lagrangian bound: many at the root, where its multipliers
+// start cold, few below, warm-started from the node before.
+constexpr int kRootLagrangianSteps = 400;
+constexpr int kNodeLagrangianSteps = 20;
+// The Lagrangian heuristic runs at the root and at every this many nodes
+// where the Lagrangian bound ran.
+constexpr uint64_t kHeuristicEvery = 8;
 
 class Search {
  public:
@@ -34,12 +43,36 @@ class Search {
         best_level_(model.cells().size(), -1),
         cap_(model.cells().size(), 0),
         mu_(model.cells().size(), 1),
-        used_(model.cells().size(), 0) {
+        used_(model.cells().size(), 0),
+        lagrangian_(model) {
     if (forbidden_.size() != n_) forbidden_.assign(n_, false);
     for (size_t c = 0; c < satisfaction_.size(); ++c) {
       satisfaction_[c] = model.cells()[c].satisfaction;
     }
     start_ = std::chrono::steady_clock::now();
+  }
+
+  // The bounds at the node where `chosen` are taken and `left_out` decided
+  // against (BoundsAtNode).
+  NodeBounds Probe(const std::vector<bool>& chosen,
+                   const std::vector<bool>& left_out, int steps) {
+    for (size_t i = 0; i < n_; ++i) {
+      if (chosen[i] || left_out[i]) order_.push_back(i);
+    }
+    const size_t depth = order_.size();
+    for (size_t i = 0; i < n_; ++i) {
+      if (!chosen[i] && !left_out[i]) order_.push_back(i);
+    }
+    for (size_t d = 0; d < depth; ++d) {
+      decided_[order_[d]] = true;
+      if (chosen[order_[d]]) Include(order_[d]);
+    }
+    probe_steps_ = steps;
+    NodeBounds bounds;
+    bounds.used = Bound(depth);
+    bounds.cheap = value_ + last_cheap_;
+    bounds.lagrangian = value_ + last_lagrangian_;
+    return bounds;
   }
 
   Solution Run() {
@@ -52,8 +85,10 @@ class Search {
     solution.value = best_value_;
     solution.cost = model_.Cost(best_chosen_);
     solution.optimal = !aborted_;
+    // Everything unexplored lies below the root, so its bound holds too.
     solution.bound =
-        aborted_ ? std::max(best_value_, open_bound_) : best_value_;
+        aborted_ ? std::min(root_bound_, std::max(best_value_, open_bound_))
+                 : best_value_;
     solution.nodes = nodes_;
     return solution;
   }
@@ -81,6 +116,24 @@ class Search {
       for (uint32_t j : model_.needs_closure(i)) cost += model_.cost(j);
       ratio[i] = GainOf(i) / cost;
     }
+    OrderBy(ratio);
+  }
+
+  // At the root, once its Lagrangian bound ran: the initiatives by their
+  // Lagrangian profit per cost (those that cannot join last), needs still
+  // first. Nothing is decided yet, so any order is a valid search.
+  void ReorderAtRoot() {
+    std::vector<double> ratio(n_, -std::numeric_limits<double>::infinity());
+    const std::vector<double> worth = lagrangian_.ProfitPerCost(
+        budget_ * (1 + kValueTolerance) - cost_);
+    for (size_t k = 0; k < reachable_.size(); ++k) {
+      ratio[reachable_[k]] = worth[k];
+    }
+    order_.clear();
+    OrderBy(ratio);
+  }
+
+  void OrderBy(const std::vector<double>& ratio) {
     std::vector<size_t> waiting(n_, 0);
     for (size_t i = 0; i < n_; ++i) waiting[i] = model_.needs_closure(i).size();
     auto worse = [&](size_t a, size_t b) {
@@ -168,7 +221,6 @@ class Search {
       }
       if (best == n_) break;
       if (!AddClosure(best)) break;
-      greedy_added_.push_back(best);
     }
     if (model_.Feasible(chosen_)) Record();
     // Back to the root: undo everything the greedy added.
@@ -259,6 +311,70 @@ class Search {
     }
   }
 
+  // Reduced-cost fixing (LagrangianBound::CannotHelp), right after the
+  // node's bound: an initiative whose taking cannot lift the node's
+  // Lagrangian bound above the best found is left out of the node's
+  // subtree (forbidden until the node is left): no portfolio there with it
+  // beats the best found, which only grows.
+  void FixOut() {
+    // CannotHelp reads what the last Evaluate left: this node's only.
+    if (!lagrangian_ran_) return;
+    const double target =
+        best_value_ + kValueTolerance * std::max(1.0, best_value_) - value_;
+    for (uint32_t j : lagrangian_.CannotHelp(
+             reachable_, budget_ * (1 + kValueTolerance) - cost_, target)) {
+      forbidden_[j] = true;
+      fixed_.push_back(j);
+    }
+  }
+
+  // A portfolio guided by the node's Lagrangian solution: the initiatives
+  // its knapsack takes, best first, each with its missing needs when they
+  // fit and nothing excludes them, then the greedy fill; at the root also
+  // the local search. It only improves the best found (pruning and fixing
+  // more); it proves nothing. The node's state is restored.
+  void LagrangianHeuristic(bool polish) {
+    const std::vector<uint32_t> picks = lagrangian_.Picks(
+        reachable_, budget_ * (1 + kValueTolerance) - cost_);
+    std::vector<uint32_t> added;
+    std::vector<uint32_t> members;
+    for (uint32_t j : picks) {
+      if (chosen_[j]) continue;
+      members.clear();
+      double cost = model_.cost(j);
+      bool possible = !forbidden_[j];
+      for (uint32_t k : model_.needs_closure(j)) {
+        if (chosen_[k]) continue;
+        if (forbidden_[k]) possible = false;
+        members.push_back(k);
+        cost += model_.cost(k);
+      }
+      members.push_back(j);
+      if (!possible || cost_ + cost > budget_ * (1 + kValueTolerance)) continue;
+      const size_t mark = added.size();
+      for (uint32_t k : members) {
+        if (blocked_[k] != 0) {
+          possible = false;
+          break;
+        }
+        Include(k);
+        added.push_back(k);
+      }
+      if (!possible) {
+        while (added.size() > mark) {
+          Exclude(added.back());
+          added.pop_back();
+        }
+      }
+    }
+    Greedy();  // fills what is left, records, and undoes its own
+    while (!added.empty()) {
+      Exclude(added.back());
+      added.pop_back();
+    }
+    if (polish) LocalSearch();
+  }
+
   bool LimitReached() {
     if (nodes_ >= limits_.node_limit) return true;
     if (limits_.time_limit_seconds > 0 && (nodes_ & 255) == 0) {
@@ -298,9 +414,13 @@ class Search {
     item_begin_.clear();
     item_cost_.clear();
     touched_.clear();
+    reachable_.clear();
+    last_cheap_ = last_lagrangian_ = std::numeric_limits<double>::infinity();
+    lagrangian_ran_ = false;
     for (size_t d = depth; d < n_; ++d) {
       const size_t j = order_[d];
       if (!Reachable(j, room)) continue;
+      reachable_.push_back(static_cast<uint32_t>(j));
       const size_t begin = gains_.size();
       for (const PortfolioModel::Lift& lift : model_.lifts(j)) {
         const double now = satisfaction_[lift.cell];
@@ -327,12 +447,16 @@ class Search {
       best_level_[cell] = -1;
     }
     const size_t items = item_cost_.size();
-    if (items == 0) return value_;
+    if (items == 0) {
+      last_cheap_ = last_lagrangian_ = 0;
+      return value_;
+    }
     // What the completion must gain to matter: past it, stop lowering.
     const double target =
         best_value_ + kValueTolerance * std::max(1.0, best_value_) - value_;
     double best = std::min(cap_total, LayerKnapsack(room));
-    if (best <= target) return value_ + best;
+    last_cheap_ = best;
+    if (best <= target && probe_steps_ < 0) return value_ + best;
     double scale = kFirstStepScale;
     double last = std::numeric_limits<double>::infinity();
     for (int step = 0; step < kSubgradientSteps; ++step) {
@@ -346,7 +470,11 @@ class Search {
       }
       const double bound = constant + Knapsack(room);
       best = std::min(best, bound);
-      if (best <= target || step + 1 == kSubgradientSteps) break;
+      last_cheap_ = best;
+      if ((best <= target && probe_steps_ < 0) ||
+          step + 1 == kSubgradientSteps) {
+        break;
+      }
       // Subgradient in mu_c: (gain the knapsack takes in c) - cap_c.
       for (uint32_t cell : touched_) used_[cell] = 0;
       for (size_t k = 0; k < items; ++k) {
@@ -372,6 +500,17 @@ class Search {
             std::clamp(mu_[cell] - size * (used_[cell] - cap_[cell]), 0.0, 1.0);
       }
     }
+    if (best <= target && probe_steps_ < 0) return value_ + best;
+    // The cheap bounds did not prune: the Lagrangian one (its own file),
+    // which is at most the layers' knapsack by its second start.
+    const int steps = probe_steps_ >= 0 ? probe_steps_
+                      : nodes_ <= 1     ? kRootLagrangianSteps
+                                        : kNodeLagrangianSteps;
+    last_lagrangian_ = lagrangian_.Evaluate(
+        reachable_, satisfaction_, chosen_,
+        budget_ * (1 + kValueTolerance) - cost_, target, steps);
+    lagrangian_ran_ = true;
+    best = std::min(best, last_lagrangian_);
     return value_ + best;
   }
 
@@ -478,6 +617,25 @@ class Search {
     if (bound <= best_value_ + kValueTolerance * std::max(1.0, best_value_)) {
       return;
     }
+    if (depth == 0) root_bound_ = bound;
+    const size_t mark = fixed_.size();
+    FixOut();
+    if (depth == 0 && lagrangian_ran_) ReorderAtRoot();
+    if (depth == 0 ||
+        (lagrangian_ran_ && ++heuristic_calls_ % kHeuristicEvery == 0)) {
+      LagrangianHeuristic(depth == 0);
+    }
+    // The heuristic may have found a portfolio as good as the bound.
+    if (bound > best_value_ + kValueTolerance * std::max(1.0, best_value_)) {
+      Branch(depth, bound);
+    }
+    while (fixed_.size() > mark) {
+      forbidden_[fixed_.back()] = false;
+      fixed_.pop_back();
+    }
+  }
+
+  void Branch(size_t depth, double bound) {
     if (LimitReached()) {
       aborted_ = true;
       open_bound_ = std::max(open_bound_, bound);
@@ -540,7 +698,15 @@ class Search {
   std::vector<double> cap_;
   std::vector<double> mu_;
   std::vector<double> used_;
-  std::vector<size_t> greedy_added_;
+  std::vector<uint32_t> reachable_;  // scratch of Bound
+  LagrangianBound lagrangian_;
+  int probe_steps_ = -1;  // >= 0: a probe, every bound computed in full
+  double last_cheap_ = 0;
+  double last_lagrangian_ = 0;
+  bool lagrangian_ran_ = false;  // by the last Bound
+  uint64_t heuristic_calls_ = 0;
+  double root_bound_ = std::numeric_limits<double>::infinity();
+  std::vector<uint32_t> fixed_;  // fixed out, innermost node last
   std::vector<uint32_t> greedy_stack_;
   uint64_t nodes_ = 0;
   bool aborted_ = false;
@@ -556,6 +722,13 @@ Solution SolvePortfolio(const PortfolioModel& model, double budget,
                         const std::vector<bool>& forbidden) {
   Search search(model, budget, limits, forbidden);
   return search.Run();
+}
+
+NodeBounds BoundsAtNode(const PortfolioModel& model, double budget,
+                        const std::vector<bool>& chosen,
+                        const std::vector<bool>& left_out, int steps) {
+  Search search(model, budget, SolveLimits(), {});
+  return search.Probe(chosen, left_out, steps);
 }
 
 double RelativeGap(double value, double bound) {

@@ -10,7 +10,10 @@
 // knapsack of the cells' layers at their best gain-per-cost ratio; the
 // initiatives that cannot join any completion (excluded, needing an
 // excluded one, or whose undecided needs do not fit) are left out of all;
-// relaxing the needs otherwise keeps the bounds sound (docs/ROADMAP.md).
+// relaxing the needs otherwise keeps the bounds sound. When these cheap
+// bounds do not prune, the Lagrangian bound of the layered LP relaxation
+// (lagrangian_bound.h) runs, fixes out the initiatives that cannot lift it
+// above the best found, and guides a heuristic (docs/ROADMAP.md).
 #ifndef JTBD_ROADMAP_BRANCH_AND_BOUND_H_
 #define JTBD_ROADMAP_BRANCH_AND_BOUND_H_
 
@@ -47,6 +50,21 @@ constexpr double kValueTolerance = 1e-9;
 Solution SolvePortfolio(const PortfolioModel& model, double budget,
                         const SolveLimits& limits,
                         const std::vector<bool>& forbidden = {});
+
+// For tests: the bounds at one node of the search, where the initiatives
+// in `chosen` (honouring the needs, exclusions and budget) are taken, those
+// in `left_out` decided against, and the others undecided. `cheap`: the
+// bounds tried first (knapsack of gains, cells' caps, their mix, layers);
+// `lagrangian`: the Lagrangian bound alone after `steps` subgradient steps;
+// `used`: the smaller, what the search prunes with.
+struct NodeBounds {
+  double cheap = 0;
+  double lagrangian = 0;
+  double used = 0;
+};
+NodeBounds BoundsAtNode(const PortfolioModel& model, double budget,
+                        const std::vector<bool>& chosen,
+                        const std::vector<bool>& left_out, int steps);
 
 // The relative gap (bound - value) / bound, 0 when bound <= value.
 double RelativeGap(double value, double bound);

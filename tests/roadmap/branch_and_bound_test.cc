@@ -180,6 +180,24 @@ TEST(BranchAndBoundTest, MatchesBruteForceOnRandomInstances) {
   }
 }
 
+// Larger instances, where the cheap bounds rarely prune and the
+// Lagrangian bound, its reduced-cost fixing and its heuristic do the work:
+// the solver must still be exact.
+TEST(BranchAndBoundTest, MatchesBruteForceOnMediumInstances) {
+  std::mt19937_64 rng(16);
+  for (int trial = 0; trial < 20; ++trial) {
+    const SurveyScores scores = RandomScores(rng, 6, 1 + trial % 2);
+    const PortfolioModel model = Build(scores, RandomInitiatives(rng, 18, 6));
+    const double budget = model.total_cost() * (0.1 + 0.025 * trial);
+    const Solution solution = SolvePortfolio(model, budget, SolveLimits());
+    const double expected = BruteForce(model, budget);
+    ASSERT_TRUE(solution.optimal) << trial;
+    EXPECT_NEAR(solution.value, expected, 1e-9 * std::max(1.0, expected))
+        << "trial " << trial;
+    EXPECT_TRUE(model.Feasible(solution.chosen)) << trial;
+  }
+}
+
 // Past a node limit the answer is the best found, never better than the
 // optimum, and the bound is at least the optimum (a sound gap).
 TEST(BranchAndBoundTest, LimitsGiveASoundGap) {
@@ -199,6 +217,61 @@ TEST(BranchAndBoundTest, LimitsGiveASoundGap) {
     if (!limited.optimal) ++stopped;
   }
   EXPECT_GT(stopped, 0);
+}
+
+// A random node of a random small instance: some initiatives taken (a
+// feasible set within the budget), some decided against, the rest open.
+// The best completion, by brute force over the open ones, is what every
+// bound must reach (sound); the bound the search uses is never above the
+// cheap ones it had before the Lagrangian one (tighter), and the
+// Lagrangian one alone is sound too.
+TEST(BranchAndBoundTest, LagrangianBoundIsSoundAndTighter) {
+  std::mt19937_64 rng(1612);
+  std::uniform_real_distribution<double> coin(0, 1);
+  int tighter = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    const int n = 2 + trial % 12;
+    const int m = 2 + trial % 6;
+    const SurveyScores scores = RandomScores(rng, m, 1 + trial % 2);
+    const PortfolioModel model = Build(scores, RandomInitiatives(rng, n, m));
+    const double budget = std::uniform_real_distribution<double>(
+        0.1 * model.total_cost(), 0.7 * model.total_cost())(rng);
+    std::vector<bool> chosen(n, false);
+    std::vector<bool> left_out(n, false);
+    for (int i = 0; i < n; ++i) {  // needs come earlier, so this is feasible
+      std::vector<bool> with = chosen;
+      with[i] = true;
+      if (coin(rng) < 0.25 && model.Feasible(with) &&
+          model.Cost(with) <= budget) {
+        chosen = with;
+      } else if (coin(rng) < 0.25) {
+        left_out[i] = true;
+      }
+    }
+    double best = 0;
+    std::vector<bool> set(n);
+    for (uint32_t mask = 0; mask < (1u << n); ++mask) {
+      bool possible = true;
+      for (int i = 0; i < n; ++i) {
+        set[i] = (mask >> i) & 1;
+        if ((chosen[i] && !set[i]) || (left_out[i] && set[i])) possible = false;
+      }
+      if (!possible || !model.Feasible(set) || model.Cost(set) > budget) {
+        continue;
+      }
+      best = std::max(best, model.Value(set));
+    }
+    const NodeBounds bounds =
+        BoundsAtNode(model, budget, chosen, left_out, 200);
+    const double slack = 1e-9 * std::max(1.0, best);
+    EXPECT_GE(bounds.lagrangian, best - slack) << "trial " << trial;
+    EXPECT_GE(bounds.used, best - slack) << "trial " << trial;
+    EXPECT_GE(bounds.cheap, best - slack) << "trial " << trial;
+    EXPECT_LE(bounds.used, bounds.cheap + 1e-12) << "trial " << trial;
+    if (bounds.lagrangian < bounds.cheap - 1e-6) ++tighter;
+  }
+  // The Lagrangian bound matters: it beats the cheap ones at many nodes.
+  EXPECT_GT(tighter, 10);
 }
 
 TEST(BranchAndBoundTest, ForbiddenInitiativesAreNeverChosen) {
