@@ -53,7 +53,7 @@
  *     Arguments: the object acted on, then options (NULL: the defaults),
  *     then inputs, out-parameters last. A function that returns a new
  *     object the caller must destroy says so with a verb of making: create,
- *     parse, load_file, read_csv[_file], score[_...], segment, or
+ *     parse, load_file, read_csv[_file], score[_...], segment, compare_..., or
  *     create_<object> for an object derived from another
  *     (jtbd_study_create_aggregate). serialize, render and score_request
  *     return a jtbd_buffer (convention 5). Nothing else returns anything to
@@ -1586,6 +1586,200 @@ JTBD_EXPORT jtbd_error* jtbd_segment_survey_file(
     const jtbd_read_options* read_options,
     const jtbd_segment_options* segment_options, const char* path,
     size_t path_len, jtbd_segmentation** out);
+
+/* ------------------------------------------------------------------ waves */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_compare_aggregates, jtbd_compare_surveys,
+ *   jtbd_compare_survey_files, jtbd_wave_comparison_get_info,
+ *   jtbd_wave_comparison_change_count, jtbd_wave_comparison_change,
+ *   jtbd_wave_comparison_one_wave_outcome_count,
+ *   jtbd_wave_comparison_one_wave_outcome,
+ *   jtbd_wave_comparison_segment_count, jtbd_wave_comparison_segment_name,
+ *   jtbd_wave_comparison_segment_respondent_counts,
+ *   jtbd_wave_comparison_segment_change_count,
+ *   jtbd_wave_comparison_segment_change,
+ *   jtbd_wave_comparison_one_wave_segment_count,
+ *   jtbd_wave_comparison_one_wave_segment, jtbd_wave_comparison_render.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_wave_comparison_destroy.
+ */
+
+/* Two waves of a survey compared outcome by outcome: what changed since
+ * the last wave (`jtbd compare`; docs/SCORING.md, "Comparing waves").
+ * Outcomes are matched by id, segments by value; the waves are taken as
+ * independent samples. Of the score options only the confidence level, the
+ * p-value adjustment, the method and segment_by are used (the bootstrap is
+ * not; screening is refused). */
+typedef struct jtbd_wave_comparison jtbd_wave_comparison;
+
+/* Which of the two waves (equal to jtbd.v1.Wave). */
+typedef enum jtbd_wave {
+  JTBD_WAVE_UNSPECIFIED = 0,
+  JTBD_WAVE_FIRST = 1, /* the first given, "before" */
+  JTBD_WAVE_SECOND = 2 /* the second given, "after" */
+} jtbd_wave;
+
+/* How the interval of a change was computed (equal to
+ * jtbd.v1.DifferenceIntervalMethod). */
+typedef enum jtbd_difference_interval_method {
+  JTBD_DIFFERENCE_INTERVAL_METHOD_UNSPECIFIED = 0,
+  /* Newcombe's hybrid score interval of two top-box shares, x10 */
+  JTBD_DIFFERENCE_INTERVAL_METHOD_NEWCOMBE_HYBRID_SCORE = 1,
+  /* difference -+ z sqrt(Var1 + Var2), delta-method variances */
+  JTBD_DIFFERENCE_INTERVAL_METHOD_DELTA_METHOD = 2
+} jtbd_difference_interval_method;
+
+/* Bits of jtbd_outcome_change.has: which changes exist (a wave without
+ * answers on an axis has no change there). */
+typedef enum jtbd_change_has {
+  JTBD_CHANGE_HAS_IMPORTANCE = 1,
+  JTBD_CHANGE_HAS_SATISFACTION = 2,
+  JTBD_CHANGE_HAS_OPPORTUNITY = 4
+} jtbd_change_has;
+
+/* One wave's scores of an outcome. */
+typedef struct jtbd_wave_scores {
+  double importance;   /* 0-10 */
+  double satisfaction; /* 0-10 */
+  double opportunity;  /* under the comparison's method */
+  uint64_t importance_count;   /* respondents who rated importance */
+  uint64_t satisfaction_count; /* respondents who rated satisfaction */
+} jtbd_wave_scores;
+
+/* The change of one score, second wave minus first. */
+typedef struct jtbd_score_change {
+  double difference;
+  jtbd_interval interval; /* at the comparison's confidence level */
+  int32_t interval_method; /* jtbd_difference_interval_method */
+  uint32_t significant;    /* 1 when adjusted_p_value < 1 - level */
+  double z;                /* the test of no change */
+  double p_value;          /* two-sided */
+  /* adjusted across the family (jtbd_wave_comparison_info) */
+  double adjusted_p_value;
+} jtbd_score_change;
+
+/* One outcome present in both waves. Text points into the comparison. */
+typedef struct jtbd_outcome_change {
+  size_t struct_size; /* sizeof(jtbd_outcome_change) (convention 8) */
+  const char* outcome_id;
+  size_t outcome_id_len;
+  const char* statement; /* "" when neither wave knows it */
+  size_t statement_len;
+  uint32_t has;         /* jtbd_change_has bits: which changes below exist */
+  uint32_t significant; /* 1 when some change of the outcome is */
+  jtbd_wave_scores first;
+  jtbd_wave_scores second;
+  jtbd_score_change importance;
+  jtbd_score_change satisfaction;
+  jtbd_score_change opportunity;
+  int32_t band_before; /* jtbd_band; JTBD_BAND_UNSPECIFIED without bands */
+  int32_t band_after;
+  uint32_t crossed_band; /* 1 when both bands exist and differ */
+} jtbd_outcome_change;
+
+#define JTBD_OUTCOME_CHANGE_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_outcome_change, crossed_band)
+
+/* How two waves were compared. Text points into the comparison. */
+typedef struct jtbd_wave_comparison_info {
+  size_t struct_size; /* sizeof(jtbd_wave_comparison_info) (convention 8) */
+  double confidence_level;
+  int32_t p_value_adjustment; /* jtbd_p_value_adjustment, never UNSPECIFIED */
+  int32_t score_method;       /* jtbd_score_method, never UNSPECIFIED */
+  uint64_t first_respondent_count;
+  uint64_t second_respondent_count;
+  const char* segment_by; /* "" without segments */
+  size_t segment_by_len;
+  /* tests adjusted together: the whole sample's, and all the segments' */
+  uint32_t family_size;
+  uint32_t segment_family_size;
+  /* the scale and top-box rule both waves share */
+  int32_t scale_min;
+  int32_t scale_max;
+  int32_t scale_top_box_min;
+  uint32_t weighted; /* 1 when either wave carries respondent weights */
+} jtbd_wave_comparison_info;
+
+#define JTBD_WAVE_COMPARISON_INFO_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_wave_comparison_info, weighted)
+
+/* Compares aggregate `first` (before) with `second` (after), e.g. last
+ * quarter's saved aggregate with this quarter's. score_options may be NULL
+ * (the defaults); a segment_by in them is refused (an aggregate keeps no
+ * respondent attributes; use jtbd_compare_surveys), and so is screening.
+ * JTBD_FAILED_PRECONDITION when the waves are on different scales or
+ * top-box rules, or share no outcome id; JTBD_OUT_OF_RANGE when a count
+ * exceeds 32 bits. */
+JTBD_EXPORT jtbd_error* jtbd_compare_aggregates(
+    const jtbd_score_options* score_options, const jtbd_aggregate* first,
+    const jtbd_aggregate* second, jtbd_wave_comparison** out);
+/* Reads two waves and compares them in one step, as `jtbd compare` does:
+ * each is a survey in any format the read options take or an aggregate
+ * saved by jtbd_aggregate_save_file (recognised by its signature). With
+ * segment_by each value of that column is compared with itself across the
+ * waves too (surveys only: a saved aggregate is JTBD_FAILED_PRECONDITION).
+ * Refusals name the wave's source; those of jtbd_compare_aggregates too. */
+JTBD_EXPORT jtbd_error* jtbd_compare_surveys(
+    const jtbd_read_options* read_options,
+    const jtbd_score_options* score_options, const char* first_data,
+    size_t first_size, const char* first_name, size_t first_name_len,
+    const char* second_data, size_t second_size, const char* second_name,
+    size_t second_name_len, jtbd_wave_comparison** out);
+/* The same from two files. */
+JTBD_EXPORT jtbd_error* jtbd_compare_survey_files(
+    const jtbd_read_options* read_options,
+    const jtbd_score_options* score_options, const char* first_path,
+    size_t first_path_len, const char* second_path, size_t second_path_len,
+    jtbd_wave_comparison** out);
+JTBD_EXPORT void jtbd_wave_comparison_destroy(
+    jtbd_wave_comparison* comparison);
+JTBD_EXPORT jtbd_error* jtbd_wave_comparison_get_info(
+    const jtbd_wave_comparison* comparison, jtbd_wave_comparison_info* out);
+/* The whole sample's outcomes present in both waves, in the first wave's
+ * order. */
+JTBD_EXPORT size_t jtbd_wave_comparison_change_count(
+    const jtbd_wave_comparison* comparison);
+JTBD_EXPORT jtbd_error* jtbd_wave_comparison_change(
+    const jtbd_wave_comparison* comparison, size_t index,
+    jtbd_outcome_change* out);
+/* Outcomes only one wave has (listed, never compared): the id and the
+ * jtbd_wave that has it. */
+JTBD_EXPORT size_t jtbd_wave_comparison_one_wave_outcome_count(
+    const jtbd_wave_comparison* comparison);
+JTBD_EXPORT jtbd_error* jtbd_wave_comparison_one_wave_outcome(
+    const jtbd_wave_comparison* comparison, size_t index, const char** id,
+    size_t* id_len, int32_t* wave);
+/* Segments present in both waves, sorted by value (0 without segment_by). */
+JTBD_EXPORT size_t jtbd_wave_comparison_segment_count(
+    const jtbd_wave_comparison* comparison);
+JTBD_EXPORT jtbd_error* jtbd_wave_comparison_segment_name(
+    const jtbd_wave_comparison* comparison, size_t segment, const char** name,
+    size_t* name_len);
+/* The segment's respondents in each wave. */
+JTBD_EXPORT jtbd_error* jtbd_wave_comparison_segment_respondent_counts(
+    const jtbd_wave_comparison* comparison, size_t segment, uint64_t* first,
+    uint64_t* second);
+/* The segment's outcomes present in both waves, in the first wave's
+ * order. */
+JTBD_EXPORT jtbd_error* jtbd_wave_comparison_segment_change_count(
+    const jtbd_wave_comparison* comparison, size_t segment, size_t* count);
+JTBD_EXPORT jtbd_error* jtbd_wave_comparison_segment_change(
+    const jtbd_wave_comparison* comparison, size_t segment, size_t index,
+    jtbd_outcome_change* out);
+/* Segments only one wave has: the value and the jtbd_wave that has it. */
+JTBD_EXPORT size_t jtbd_wave_comparison_one_wave_segment_count(
+    const jtbd_wave_comparison* comparison);
+JTBD_EXPORT jtbd_error* jtbd_wave_comparison_one_wave_segment(
+    const jtbd_wave_comparison* comparison, size_t index, const char** name,
+    size_t* name_len, int32_t* wave);
+/* JTBD_FORMAT_TABLE (for people), JTBD_FORMAT_JSON (protobuf JSON of
+ * jtbd.v1.WaveComparison), JTBD_FORMAT_CSV (a row per segment and outcome)
+ * or JTBD_FORMAT_PROTOBUF (serialized jtbd.v1.WaveComparison), as
+ * `jtbd compare --format` writes them. */
+JTBD_EXPORT jtbd_error* jtbd_wave_comparison_render(
+    const jtbd_wave_comparison* comparison, int32_t format, jtbd_buffer** out);
 
 #ifdef __cplusplus
 } /* extern "C" */

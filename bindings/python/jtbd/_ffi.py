@@ -242,6 +242,34 @@ class SetAsideReason(enum.IntEnum):
     HIGH_CARDINALITY = 1
 
 
+class Wave(enum.IntEnum):
+    """jtbd_wave: Which of the two waves (equal to jtbd.v1.Wave)."""
+
+    UNSPECIFIED = 0
+    FIRST = 1
+    SECOND = 2
+
+
+class DifferenceIntervalMethod(enum.IntEnum):
+    """jtbd_difference_interval_method: How the interval of a change was
+    computed (equal to jtbd.v1.DifferenceIntervalMethod).
+    """
+
+    UNSPECIFIED = 0
+    NEWCOMBE_HYBRID_SCORE = 1
+    DELTA_METHOD = 2
+
+
+class ChangeHas(enum.IntFlag):
+    """jtbd_change_has: Bits of jtbd_outcome_change.has: which changes exist (a
+    wave without answers on an axis has no change there).
+    """
+
+    IMPORTANCE = 1
+    SATISFACTION = 2
+    OPPORTUNITY = 4
+
+
 # ------------------------------------------------------------------- handles
 
 
@@ -302,6 +330,17 @@ class jtbd_segmentation_p(Pointer):
 
 class jtbd_segment_model_p(Pointer):
     """jtbd_segment_model*"""
+
+
+class jtbd_wave_comparison_p(Pointer):
+    """jtbd_wave_comparison*: Two waves of a survey compared outcome by
+    outcome: what changed since the last wave (`jtbd compare`;
+    docs/SCORING.md, "Comparing waves"). Outcomes are matched by id,
+    segments by value; the waves are taken as independent samples. Of the
+    score options only the confidence level, the p-value adjustment, the
+    method and segment_by are used (the bootstrap is not; screening is
+    refused).
+    """
 
 
 # ------------------------------------------------------------------- structs
@@ -599,6 +638,79 @@ class jtbd_segment_assignment(ctypes.Structure):
     ]
 
 
+class jtbd_wave_scores(ctypes.Structure):
+    """jtbd_wave_scores: One wave's scores of an outcome."""
+
+    _fields_ = [
+        ("importance", ctypes.c_double),
+        ("satisfaction", ctypes.c_double),
+        ("opportunity", ctypes.c_double),
+        ("importance_count", ctypes.c_uint64),
+        ("satisfaction_count", ctypes.c_uint64),
+    ]
+
+
+class jtbd_score_change(ctypes.Structure):
+    """jtbd_score_change: The change of one score, second wave minus first."""
+
+    _fields_ = [
+        ("difference", ctypes.c_double),
+        ("interval", jtbd_interval),
+        ("interval_method", ctypes.c_int32),
+        ("significant", ctypes.c_uint32),
+        ("z", ctypes.c_double),
+        ("p_value", ctypes.c_double),
+        ("adjusted_p_value", ctypes.c_double),
+    ]
+
+
+class jtbd_outcome_change(ctypes.Structure):
+    """jtbd_outcome_change: One outcome present in both waves. Text points into
+    the comparison.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("outcome_id", ctypes.c_void_p),
+        ("outcome_id_len", ctypes.c_size_t),
+        ("statement", ctypes.c_void_p),
+        ("statement_len", ctypes.c_size_t),
+        ("has", ctypes.c_uint32),
+        ("significant", ctypes.c_uint32),
+        ("first", jtbd_wave_scores),
+        ("second", jtbd_wave_scores),
+        ("importance", jtbd_score_change),
+        ("satisfaction", jtbd_score_change),
+        ("opportunity", jtbd_score_change),
+        ("band_before", ctypes.c_int32),
+        ("band_after", ctypes.c_int32),
+        ("crossed_band", ctypes.c_uint32),
+    ]
+
+
+class jtbd_wave_comparison_info(ctypes.Structure):
+    """jtbd_wave_comparison_info: How two waves were compared. Text points into
+    the comparison.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("confidence_level", ctypes.c_double),
+        ("p_value_adjustment", ctypes.c_int32),
+        ("score_method", ctypes.c_int32),
+        ("first_respondent_count", ctypes.c_uint64),
+        ("second_respondent_count", ctypes.c_uint64),
+        ("segment_by", ctypes.c_void_p),
+        ("segment_by_len", ctypes.c_size_t),
+        ("family_size", ctypes.c_uint32),
+        ("segment_family_size", ctypes.c_uint32),
+        ("scale_min", ctypes.c_int32),
+        ("scale_max", ctypes.c_int32),
+        ("scale_top_box_min", ctypes.c_int32),
+        ("weighted", ctypes.c_uint32),
+    ]
+
+
 # -------------------------------------------------------------- struct sizes
 
 OUTCOME_SCORE_STRUCT_SIZE = (
@@ -640,6 +752,12 @@ SET_ASIDE_ATTRIBUTE_STRUCT_SIZE = (
 SEGMENT_ASSIGNMENT_STRUCT_SIZE = (
     jtbd_segment_assignment.distance.offset +
     jtbd_segment_assignment.distance.size)
+OUTCOME_CHANGE_STRUCT_SIZE = (
+    jtbd_outcome_change.crossed_band.offset +
+    jtbd_outcome_change.crossed_band.size)
+WAVE_COMPARISON_INFO_STRUCT_SIZE = (
+    jtbd_wave_comparison_info.weighted.offset +
+    jtbd_wave_comparison_info.weighted.size)
 
 
 # ----------------------------------------------------------------- functions
@@ -1345,6 +1463,100 @@ FUNCTIONS = (
         ("path", ctypes.c_char_p),
         ("path_len", ctypes.c_size_t),
         ("out", ctypes.POINTER(jtbd_segmentation_p)),
+    )),
+    ("jtbd_compare_aggregates", jtbd_error_p, (
+        ("score_options", jtbd_score_options_p),
+        ("first", jtbd_aggregate_p),
+        ("second", jtbd_aggregate_p),
+        ("out", ctypes.POINTER(jtbd_wave_comparison_p)),
+    )),
+    ("jtbd_compare_surveys", jtbd_error_p, (
+        ("read_options", jtbd_read_options_p),
+        ("score_options", jtbd_score_options_p),
+        ("first_data", ctypes.c_char_p),
+        ("first_size", ctypes.c_size_t),
+        ("first_name", ctypes.c_char_p),
+        ("first_name_len", ctypes.c_size_t),
+        ("second_data", ctypes.c_char_p),
+        ("second_size", ctypes.c_size_t),
+        ("second_name", ctypes.c_char_p),
+        ("second_name_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_wave_comparison_p)),
+    )),
+    ("jtbd_compare_survey_files", jtbd_error_p, (
+        ("read_options", jtbd_read_options_p),
+        ("score_options", jtbd_score_options_p),
+        ("first_path", ctypes.c_char_p),
+        ("first_path_len", ctypes.c_size_t),
+        ("second_path", ctypes.c_char_p),
+        ("second_path_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_wave_comparison_p)),
+    )),
+    ("jtbd_wave_comparison_destroy", None, (
+        ("comparison", jtbd_wave_comparison_p),
+    )),
+    ("jtbd_wave_comparison_get_info", jtbd_error_p, (
+        ("comparison", jtbd_wave_comparison_p),
+        ("out", ctypes.POINTER(jtbd_wave_comparison_info)),
+    )),
+    ("jtbd_wave_comparison_change_count", ctypes.c_size_t, (
+        ("comparison", jtbd_wave_comparison_p),
+    )),
+    ("jtbd_wave_comparison_change", jtbd_error_p, (
+        ("comparison", jtbd_wave_comparison_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_outcome_change)),
+    )),
+    ("jtbd_wave_comparison_one_wave_outcome_count", ctypes.c_size_t, (
+        ("comparison", jtbd_wave_comparison_p),
+    )),
+    ("jtbd_wave_comparison_one_wave_outcome", jtbd_error_p, (
+        ("comparison", jtbd_wave_comparison_p),
+        ("index", ctypes.c_size_t),
+        ("id", ctypes.POINTER(ctypes.c_void_p)),
+        ("id_len", ctypes.POINTER(ctypes.c_size_t)),
+        ("wave", ctypes.POINTER(ctypes.c_int32)),
+    )),
+    ("jtbd_wave_comparison_segment_count", ctypes.c_size_t, (
+        ("comparison", jtbd_wave_comparison_p),
+    )),
+    ("jtbd_wave_comparison_segment_name", jtbd_error_p, (
+        ("comparison", jtbd_wave_comparison_p),
+        ("segment", ctypes.c_size_t),
+        ("name", ctypes.POINTER(ctypes.c_void_p)),
+        ("name_len", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_wave_comparison_segment_respondent_counts", jtbd_error_p, (
+        ("comparison", jtbd_wave_comparison_p),
+        ("segment", ctypes.c_size_t),
+        ("first", ctypes.POINTER(ctypes.c_uint64)),
+        ("second", ctypes.POINTER(ctypes.c_uint64)),
+    )),
+    ("jtbd_wave_comparison_segment_change_count", jtbd_error_p, (
+        ("comparison", jtbd_wave_comparison_p),
+        ("segment", ctypes.c_size_t),
+        ("count", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_wave_comparison_segment_change", jtbd_error_p, (
+        ("comparison", jtbd_wave_comparison_p),
+        ("segment", ctypes.c_size_t),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_outcome_change)),
+    )),
+    ("jtbd_wave_comparison_one_wave_segment_count", ctypes.c_size_t, (
+        ("comparison", jtbd_wave_comparison_p),
+    )),
+    ("jtbd_wave_comparison_one_wave_segment", jtbd_error_p, (
+        ("comparison", jtbd_wave_comparison_p),
+        ("index", ctypes.c_size_t),
+        ("name", ctypes.POINTER(ctypes.c_void_p)),
+        ("name_len", ctypes.POINTER(ctypes.c_size_t)),
+        ("wave", ctypes.POINTER(ctypes.c_int32)),
+    )),
+    ("jtbd_wave_comparison_render", jtbd_error_p, (
+        ("comparison", jtbd_wave_comparison_p),
+        ("format", ctypes.c_int32),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
     )),
 )
 
