@@ -1920,9 +1920,7 @@ class WaveComparison {
   PValueAdjustment p_value_adjustment() const { return p_value_adjustment_; }
   ScoreMethod score_method() const { return score_method_; }
   uint64_t first_respondent_count() const { return first_respondent_count_; }
-  uint64_t second_respondent_count() const {
-    return second_respondent_count_;
-  }
+  uint64_t second_respondent_count() const { return second_respondent_count_; }
   const std::string& segment_by() const { return segment_by_; }
   uint32_t family_size() const { return family_size_; }
   uint32_t segment_family_size() const { return segment_family_size_; }
@@ -2024,8 +2022,8 @@ class WaveComparison {
       const char* name = nullptr;
       size_t name_len = 0;
       int32_t wave = 0;
-      internal::Check(jtbd_wave_comparison_one_wave_segment(
-          native, i, &name, &name_len, &wave));
+      internal::Check(jtbd_wave_comparison_one_wave_segment(native, i, &name,
+                                                            &name_len, &wave));
       result.one_wave_segments_.emplace_back(std::string(name, name_len),
                                              static_cast<Wave>(wave));
     }
@@ -2132,6 +2130,223 @@ inline WaveComparison CompareSurveys(
       second_data.data(), second_data.size(), second_name.data(),
       second_name.size(), &comparison));
   return WaveComparison::Adopt(comparison);
+}
+
+// ---------------------------------------------------------------- roadmap
+
+// How initiatives are prioritized (jtbd_roadmap_options_*): a budget is
+// required; the rest take the library's defaults when unset.
+struct RoadmapOptions {
+  double budget = 0;
+  std::optional<uint64_t> node_limit = std::nullopt;        // per solve
+  std::optional<double> time_limit_seconds = std::nullopt;  // 0: none
+  std::optional<uint32_t> resamples = std::nullopt;         // 0: no robustness
+  std::optional<uint64_t> seed = std::nullopt;
+  std::vector<double> frontier_budgets;  // empty: evenly spaced
+  std::string segment_by;                // surveys only
+};
+
+// One candidate initiative (jtbd_initiative_result).
+struct RoadmapInitiative {
+  std::string name;
+  double cost = 0;
+  bool selected = false;
+  // Share of the bootstrap redraws whose best portfolio has it.
+  std::optional<double> chosen_share;
+  // Chosen initiatives only: the portfolio's value minus value_without,
+  // the best value within the budget without it (re-solved), and whether
+  // that re-solve finished.
+  std::optional<double> marginal_value;
+  std::optional<double> value_without;
+  bool marginal_optimal = false;
+};
+
+// One budget of the efficient frontier.
+struct FrontierPoint {
+  double budget = 0;
+  double value = 0;
+  double cost = 0;
+  bool optimal = false;
+  std::vector<std::string> selected;
+};
+
+// The roadmap (jtbd_roadmap), read into plain values; keeps the immutable
+// native roadmap (shared between copies) for Render.
+class Roadmap {
+ public:
+  Roadmap() = default;  // empty; Render throws FAILED_PRECONDITION
+
+  const std::vector<std::string>& selected() const { return selected_; }
+  double value() const { return info_.value; }
+  double cost() const { return info_.cost; }
+  double budget() const { return info_.budget; }
+  double total_cost() const { return info_.total_cost; }
+  bool optimal() const { return info_.optimal != 0; }
+  double bound() const { return info_.bound; }
+  double gap() const { return info_.gap; }
+  uint64_t nodes_explored() const { return info_.nodes_explored; }
+  uint32_t resamples() const { return info_.resamples; }
+  double portfolio_optimal_share() const {
+    return info_.portfolio_optimal_share;
+  }
+  const std::string& segment_by() const { return segment_by_; }
+  const std::vector<RoadmapInitiative>& initiatives() const {
+    return initiatives_;
+  }
+  const std::vector<FrontierPoint>& frontier() const { return frontier_; }
+
+  // As `jtbd prioritize --format` writes it, or a serialized
+  // jtbd.v1.RoadmapReport.
+  std::string Render(Format format) const {
+    if (native_ == nullptr) {
+      throw Error(JTBD_FAILED_PRECONDITION,
+                  "jtbd::Roadmap::Render: the roadmap is empty");
+    }
+    jtbd_buffer* buffer = nullptr;
+    internal::Check(jtbd_roadmap_render(native_.get(),
+                                        static_cast<int32_t>(format), &buffer));
+    return internal::TakeBuffer(buffer);
+  }
+
+  // Takes ownership of a roadmap made by the C API.
+  static Roadmap Adopt(jtbd_roadmap* native) {
+    struct Destroy {
+      void operator()(const jtbd_roadmap* r) const noexcept {
+        jtbd_roadmap_destroy(const_cast<jtbd_roadmap*>(r));
+      }
+    };
+    Roadmap result;
+    result.native_ = std::shared_ptr<const jtbd_roadmap>(native, Destroy());
+    result.info_.struct_size = sizeof(result.info_);
+    internal::Check(jtbd_roadmap_get_info(native, &result.info_));
+    result.segment_by_.assign(result.info_.segment_by,
+                              result.info_.segment_by_len);
+    result.info_.segment_by = nullptr;  // the copy above outlives it
+    for (size_t i = 0; i < jtbd_roadmap_selected_count(native); ++i) {
+      result.selected_.push_back(Name([&](const char** n, size_t* l) {
+        return jtbd_roadmap_selected(native, i, n, l);
+      }));
+    }
+    for (size_t i = 0; i < jtbd_roadmap_initiative_count(native); ++i) {
+      jtbd_initiative_result c = {};
+      c.struct_size = sizeof(c);
+      internal::Check(jtbd_roadmap_initiative(native, i, &c));
+      RoadmapInitiative initiative;
+      initiative.name.assign(c.name, c.name_len);
+      initiative.cost = c.cost;
+      initiative.selected = c.selected != 0;
+      if (c.has & JTBD_INITIATIVE_HAS_CHOSEN_SHARE) {
+        initiative.chosen_share = c.chosen_share;
+      }
+      if (c.has & JTBD_INITIATIVE_HAS_MARGINAL_VALUE) {
+        initiative.marginal_value = c.marginal_value;
+        initiative.value_without = c.value_without;
+        initiative.marginal_optimal = c.marginal_optimal != 0;
+      }
+      result.initiatives_.push_back(std::move(initiative));
+    }
+    for (size_t p = 0; p < jtbd_roadmap_frontier_count(native); ++p) {
+      jtbd_frontier_point c = {};
+      c.struct_size = sizeof(c);
+      internal::Check(jtbd_roadmap_frontier_point(native, p, &c));
+      FrontierPoint point;
+      point.budget = c.budget;
+      point.value = c.value;
+      point.cost = c.cost;
+      point.optimal = c.optimal != 0;
+      for (size_t i = 0; i < c.selected_count; ++i) {
+        point.selected.push_back(Name([&](const char** n, size_t* l) {
+          return jtbd_roadmap_frontier_selected(native, p, i, n, l);
+        }));
+      }
+      result.frontier_.push_back(std::move(point));
+    }
+    return result;
+  }
+
+ private:
+  template <typename Getter>
+  static std::string Name(Getter getter) {
+    const char* name = nullptr;
+    size_t name_len = 0;
+    internal::Check(getter(&name, &name_len));
+    return std::string(name, name_len);
+  }
+
+  std::shared_ptr<const jtbd_roadmap> native_;
+  jtbd_roadmap_info info_ = {};
+  std::string segment_by_;
+  std::vector<std::string> selected_;
+  std::vector<RoadmapInitiative> initiatives_;
+  std::vector<FrontierPoint> frontier_;
+};
+
+namespace internal {
+
+struct RoadmapOptionsDestroy {
+  void operator()(jtbd_roadmap_options* options) const noexcept {
+    jtbd_roadmap_options_destroy(options);
+  }
+};
+
+inline std::unique_ptr<jtbd_roadmap_options, RoadmapOptionsDestroy>
+MakeRoadmapOptions(const RoadmapOptions& options) {
+  jtbd_roadmap_options* raw = nullptr;
+  Check(jtbd_roadmap_options_create(&raw));
+  std::unique_ptr<jtbd_roadmap_options, RoadmapOptionsDestroy> owned(raw);
+  Check(jtbd_roadmap_options_set_budget(raw, options.budget));
+  if (options.node_limit.has_value()) {
+    Check(jtbd_roadmap_options_set_node_limit(raw, *options.node_limit));
+  }
+  if (options.time_limit_seconds.has_value()) {
+    Check(
+        jtbd_roadmap_options_set_time_limit(raw, *options.time_limit_seconds));
+  }
+  if (options.resamples.has_value()) {
+    Check(jtbd_roadmap_options_set_resamples(raw, *options.resamples));
+  }
+  if (options.seed.has_value()) {
+    Check(jtbd_roadmap_options_set_seed(raw, *options.seed));
+  }
+  for (double budget : options.frontier_budgets) {
+    Check(jtbd_roadmap_options_add_frontier_budget(raw, budget));
+  }
+  Check(jtbd_roadmap_options_set_segment_by(raw, options.segment_by.data(),
+                                            options.segment_by.size()));
+  return owned;
+}
+
+}  // namespace internal
+
+// Reads a survey (or saved aggregate) and an initiatives CSV and
+// prioritizes within options.budget, as `jtbd prioritize`
+// (jtbd_prioritize_survey_file).
+inline Roadmap Prioritize(std::string_view survey_path,
+                          std::string_view initiatives_path,
+                          const RoadmapOptions& options,
+                          const ReadOptions& read = ReadOptions()) {
+  auto native_read = internal::NewReadOptions(read);
+  auto native_options = internal::MakeRoadmapOptions(options);
+  jtbd_roadmap* roadmap = nullptr;
+  internal::Check(jtbd_prioritize_survey_file(
+      native_read.get(), native_options.get(), survey_path.data(),
+      survey_path.size(), initiatives_path.data(), initiatives_path.size(),
+      &roadmap));
+  return Roadmap::Adopt(roadmap);
+}
+// The same on an aggregate's whole sample, the initiatives CSV in memory
+// (initiatives_name names it in errors).
+inline Roadmap Prioritize(const Aggregate& aggregate,
+                          std::string_view initiatives_csv,
+                          std::string_view initiatives_name,
+                          const RoadmapOptions& options) {
+  auto native_options = internal::MakeRoadmapOptions(options);
+  jtbd_roadmap* roadmap = nullptr;
+  internal::Check(jtbd_aggregate_prioritize(
+      aggregate.native(), native_options.get(), initiatives_csv.data(),
+      initiatives_csv.size(), initiatives_name.data(), initiatives_name.size(),
+      &roadmap));
+  return Roadmap::Adopt(roadmap);
 }
 
 }  // namespace jtbd

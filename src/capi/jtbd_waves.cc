@@ -94,9 +94,9 @@ absl::Status CompareSources(const char* function,
         jtbd::capi::DescribeReadOutcomes(read_options, read, &before));
     JTBD_CAPI_RETURN_IF_ERROR(
         jtbd::capi::DescribeReadOutcomes(read_options, read, &after));
-    JTBD_CAPI_ASSIGN_OR_RETURN(comparison->comparison,
-                               jtbd::waves::CompareWaves(before, after,
-                                                         options));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        comparison->comparison,
+        jtbd::waves::CompareWaves(before, after, options));
   } else {
     JTBD_CAPI_ASSIGN_OR_RETURN(
         jtbd::SegmentedAggregate before,
@@ -198,12 +198,14 @@ jtbd_error* jtbd_compare_aggregates(const jtbd_score_options* score_options,
   });
 }
 
-jtbd_error* jtbd_compare_surveys(
-    const jtbd_read_options* read_options,
-    const jtbd_score_options* score_options, const char* first_data,
-    size_t first_size, const char* first_name, size_t first_name_len,
-    const char* second_data, size_t second_size, const char* second_name,
-    size_t second_name_len, jtbd_wave_comparison** out) {
+jtbd_error* jtbd_compare_surveys(const jtbd_read_options* read_options,
+                                 const jtbd_score_options* score_options,
+                                 const char* first_data, size_t first_size,
+                                 const char* first_name, size_t first_name_len,
+                                 const char* second_data, size_t second_size,
+                                 const char* second_name,
+                                 size_t second_name_len,
+                                 jtbd_wave_comparison** out) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::InputSource first,
                                SurveyBytesArgument(fn, first_data, first_size,
@@ -246,8 +248,7 @@ jtbd_error* jtbd_wave_comparison_get_info(
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "comparison", comparison));
     JTBD_CAPI_RETURN_IF_ERROR(CheckOutStruct(fn, out));
     const jtbd::v1::WaveComparison& c = comparison->comparison;
-    jtbd_wave_comparison_info full =
-        ZeroedStruct<jtbd_wave_comparison_info>();
+    jtbd_wave_comparison_info full = ZeroedStruct<jtbd_wave_comparison_info>();
     full.confidence_level = c.confidence_level();
     full.p_value_adjustment = static_cast<int32_t>(c.p_value_adjustment());
     full.score_method = static_cast<int32_t>(c.score_method());

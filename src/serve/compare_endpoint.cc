@@ -5,25 +5,24 @@
 // rendered as `jtbd compare --format json` renders it.
 #include "serve/compare_endpoint.h"
 
+#include <map>
 #include <string>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "core/aggregate.h"
 #include "core/scale.h"
 #include "core/segmented_scoring.h"
-#include "google/protobuf/struct.pb.h"
-#include "google/protobuf/util/json_util.h"
 #include "io/survey_reader.h"
 #include "jtbd/v1/scoring.pb.h"
 #include "jtbd/v1/waves.pb.h"
 #include "pipeline/input_source.h"
 #include "pipeline/wave_read.h"
 #include "render/wave_comparison_render.h"
+#include "serve/json_inputs.h"
 #include "waves/compare_waves.h"
 
 namespace jtbd {
@@ -79,67 +78,6 @@ absl::StatusOr<CompareParams> ParseCompareParams(const QueryParams& params) {
   return parsed;
 }
 
-// The two waves' bytes, named "first" and "second" for the readers'
-// messages.
-struct Waves {
-  std::string first;
-  std::string second;
-};
-
-// One wave out of the body's fields: `name` (text) or `name`Base64.
-absl::Status TakeWave(const google::protobuf::Struct& body,
-                      const std::string& name, std::string* wave) {
-  const std::string base64_name = name + "Base64";
-  const auto text = body.fields().find(name);
-  const auto base64 = body.fields().find(base64_name);
-  const bool has_text = text != body.fields().end();
-  const bool has_base64 = base64 != body.fields().end();
-  if (has_text == has_base64) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "body: give the ", name, " wave as \"", name,
-        "\" (survey text) or as \"", base64_name, "\" (its bytes in base64), ",
-        has_text ? "not both" : "one of them"));
-  }
-  const google::protobuf::Value& value = has_text ? text->second
-                                                  : base64->second;
-  const std::string& field = has_text ? name : base64_name;
-  if (value.kind_case() != google::protobuf::Value::kStringValue) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("body: \"", field, "\" must be a string"));
-  }
-  if (has_text) {
-    *wave = value.string_value();
-  } else if (!absl::Base64Unescape(value.string_value(), wave)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("body: \"", field, "\" is not valid base64"));
-  }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<Waves> ParseBody(absl::string_view body) {
-  google::protobuf::Struct parsed;
-  const auto status = google::protobuf::util::JsonStringToMessage(
-      google::protobuf::StringPiece(body.data(), body.size()), &parsed);
-  if (!status.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("body: not a JSON object: ", status.message().ToString(),
-                     " (expected {\"first\": \"...\", \"second\": \"...\"})"));
-  }
-  for (const auto& [name, value] : parsed.fields()) {
-    if (name != "first" && name != "second" && name != "firstBase64" &&
-        name != "secondBase64") {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "body: unknown field \"", name,
-          "\" (expected first or firstBase64, and second or secondBase64)"));
-    }
-  }
-  Waves waves;
-  absl::Status taken = TakeWave(parsed, "first", &waves.first);
-  if (taken.ok()) taken = TakeWave(parsed, "second", &waves.second);
-  if (!taken.ok()) return taken;
-  return waves;
-}
-
 absl::StatusOr<v1::WaveComparison> CompareBody(absl::string_view body,
                                                const QueryParams& params,
                                                const ResourceLimits& limits) {
@@ -147,13 +85,14 @@ absl::StatusOr<v1::WaveComparison> CompareBody(absl::string_view body,
   if (!parsed.ok()) return parsed.status();
   absl::StatusOr<Scale> scale = ScaleFromParams(parsed->scale);
   if (!scale.ok()) return scale.status();
-  absl::StatusOr<Waves> waves = ParseBody(body);
-  if (!waves.ok()) return waves.status();
+  absl::StatusOr<std::map<std::string, std::string>> inputs =
+      ReadJsonInputs(body, {"first", "second"});
+  if (!inputs.ok()) return inputs.status();
   ReadOptions read_options;
   read_options.scale = *scale;
   read_options.limits = limits;
-  const InputSource first = InputSource::Bytes(waves->first, "first");
-  const InputSource second = InputSource::Bytes(waves->second, "second");
+  const InputSource first = InputSource::Bytes(inputs->at("first"), "first");
+  const InputSource second = InputSource::Bytes(inputs->at("second"), "second");
   const v1::ScoringOptions& options = parsed->options;
   if (options.segment_by().empty()) {
     absl::StatusOr<Aggregate> before = ReadWave(first, read_options);

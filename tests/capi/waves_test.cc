@@ -55,9 +55,9 @@ ScoreOptions Options(const std::string& segment_by, int32_t adjustment = 0,
                                                        segment_by.size())),
               IsOk());
   if (adjustment != 0) {
-    EXPECT_THAT(Result(jtbd_score_options_set_p_value_adjustment(raw,
-                                                                 adjustment)),
-                IsOk());
+    EXPECT_THAT(
+        Result(jtbd_score_options_set_p_value_adjustment(raw, adjustment)),
+        IsOk());
   }
   if (confidence != 0) {
     EXPECT_THAT(
@@ -114,9 +114,9 @@ TEST(WavesTest, BytesEqualFiles) {
   const std::string second = FileText(Example("survey_wave2.csv"));
   const ScoreOptions options = Options("segment");
   jtbd_wave_comparison* raw = nullptr;
-  ASSERT_THAT(Result(jtbd_compare_surveys(
-                  nullptr, options.get(), first.data(), first.size(), "q1", 2,
-                  second.data(), second.size(), "q2", 2, &raw)),
+  ASSERT_THAT(Result(jtbd_compare_surveys(nullptr, options.get(), first.data(),
+                                          first.size(), "q1", 2, second.data(),
+                                          second.size(), "q2", 2, &raw)),
               IsOk());
   const Comparison bytes(raw);
   const Comparison files = CompareFiles(options.get());
@@ -128,9 +128,9 @@ TEST(WavesTest, AggregatesEqualSurveys) {
   const Aggregate first = ReadAggregate(Example("survey.csv"));
   const Aggregate second = ReadAggregate(Example("survey_wave2.csv"));
   jtbd_wave_comparison* raw = nullptr;
-  ASSERT_THAT(Result(jtbd_compare_aggregates(nullptr, first.get(),
-                                             second.get(), &raw)),
-              IsOk());
+  ASSERT_THAT(
+      Result(jtbd_compare_aggregates(nullptr, first.get(), second.get(), &raw)),
+      IsOk());
   const Comparison aggregates(raw);
   const Comparison files = CompareFiles(nullptr);
   EXPECT_EQ(Render(aggregates.get(), JTBD_FORMAT_JSON),
@@ -139,11 +139,10 @@ TEST(WavesTest, AggregatesEqualSurveys) {
 
 TEST(WavesTest, SavedAggregateIsAWave) {
   const Aggregate first = ReadAggregate(Example("survey.csv"));
-  const std::string saved =
-      ::testing::TempDir() + "/waves_test_first.jtbdagg";
-  ASSERT_THAT(Result(jtbd_aggregate_save_file(first.get(), saved.data(),
-                                              saved.size())),
-              IsOk());
+  const std::string saved = ::testing::TempDir() + "/waves_test_first.jtbdagg";
+  ASSERT_THAT(
+      Result(jtbd_aggregate_save_file(first.get(), saved.data(), saved.size())),
+      IsOk());
   const std::string second = Example("survey_wave2.csv");
   jtbd_wave_comparison* raw = nullptr;
   ASSERT_THAT(Result(jtbd_compare_survey_files(nullptr, nullptr, saved.data(),
@@ -178,9 +177,8 @@ TEST(WavesTest, GettersMatchTheMessage) {
   ASSERT_GT(count, 0u);
   jtbd_outcome_change change = {};
   change.struct_size = sizeof(change);
-  ASSERT_THAT(
-      Result(jtbd_wave_comparison_change(comparison.get(), 0, &change)),
-      IsOk());
+  ASSERT_THAT(Result(jtbd_wave_comparison_change(comparison.get(), 0, &change)),
+              IsOk());
   EXPECT_EQ(std::string(change.outcome_id, change.outcome_id_len), "o01");
   EXPECT_EQ(change.first.importance_count, 178u);
   EXPECT_DOUBLE_EQ(change.first.importance, 5.786516853932584);
@@ -247,8 +245,9 @@ TEST(WavesTest, GettersMatchTheMessage) {
 TEST(WavesTest, OneWaveOutcomesAreListed) {
   // The second wave without its last outcome column pair: that outcome is
   // the first wave's alone.
-  const char first[] = "respondent_id,imp_o1,sat_o1,imp_o2,sat_o2\n"
-                       "r1,5,2,4,4\nr2,4,1,5,3\n";
+  const char first[] =
+      "respondent_id,imp_o1,sat_o1,imp_o2,sat_o2\n"
+      "r1,5,2,4,4\nr2,4,1,5,3\n";
   const char second[] = "respondent_id,imp_o1,sat_o1\nr1,5,5\nr2,4,4\n";
   jtbd_wave_comparison* raw = nullptr;
   ASSERT_THAT(Result(jtbd_compare_surveys(nullptr, nullptr, first,
@@ -274,9 +273,9 @@ TEST(WavesTest, RefusalsLeaveOutUntouched) {
   jtbd_wave_comparison* const sentinel =
       reinterpret_cast<jtbd_wave_comparison*>(0x1);
   jtbd_wave_comparison* out = sentinel;
-  EXPECT_THAT(Result(jtbd_compare_aggregates(nullptr, nullptr, second.get(),
-                                             &out)),
-              FailsWith(JTBD_INVALID_ARGUMENT, "first is NULL"));
+  EXPECT_THAT(
+      Result(jtbd_compare_aggregates(nullptr, nullptr, second.get(), &out)),
+      FailsWith(JTBD_INVALID_ARGUMENT, "first is NULL"));
   const ScoreOptions segmented = Options("segment");
   EXPECT_THAT(Result(jtbd_compare_aggregates(segmented.get(), first.get(),
                                              second.get(), &out)),
@@ -292,21 +291,21 @@ TEST(WavesTest, RefusalsLeaveOutUntouched) {
   // Waves sharing no outcome.
   const char a[] = "respondent_id,imp_o1,sat_o1\nr1,5,2\n";
   const char b[] = "respondent_id,imp_o9,sat_o9\nr1,5,2\n";
-  EXPECT_THAT(Result(jtbd_compare_surveys(nullptr, nullptr, a, sizeof(a) - 1,
-                                          "a.csv", 5, b, sizeof(b) - 1,
-                                          "b.csv", 5, &out)),
-              FailsWith(JTBD_FAILED_PRECONDITION, ""));
+  EXPECT_THAT(
+      Result(jtbd_compare_surveys(nullptr, nullptr, a, sizeof(a) - 1, "a.csv",
+                                  5, b, sizeof(b) - 1, "b.csv", 5, &out)),
+      FailsWith(JTBD_FAILED_PRECONDITION, ""));
   // A bad second wave is named.
   const char bad[] = "respondent_id,imp_o1,sat_o1\nr1,9,2\n";
-  EXPECT_THAT(Result(jtbd_compare_surveys(nullptr, nullptr, a, sizeof(a) - 1,
-                                          "a.csv", 5, bad, sizeof(bad) - 1,
-                                          "bad.csv", 7, &out)),
-              FailsWith(JTBD_INVALID_ARGUMENT, "bad.csv"));
+  EXPECT_THAT(
+      Result(jtbd_compare_surveys(nullptr, nullptr, a, sizeof(a) - 1, "a.csv",
+                                  5, bad, sizeof(bad) - 1, "bad.csv", 7, &out)),
+      FailsWith(JTBD_INVALID_ARGUMENT, "bad.csv"));
   const std::string missing = "/nonexistent/wave.csv";
   const std::string present = Example("survey.csv");
-  EXPECT_THAT(Result(jtbd_compare_survey_files(
-                  nullptr, nullptr, present.data(), present.size(),
-                  missing.data(), missing.size(), &out)),
+  EXPECT_THAT(Result(jtbd_compare_survey_files(nullptr, nullptr, present.data(),
+                                               present.size(), missing.data(),
+                                               missing.size(), &out)),
               FailsWith(JTBD_NOT_FOUND, missing));
   EXPECT_THAT(Result(jtbd_compare_survey_files(nullptr, nullptr, present.data(),
                                                present.size(), present.data(),
@@ -331,9 +330,9 @@ TEST(WavesTest, GetterRefusals) {
                                                        &name, nullptr)),
               FailsWith(JTBD_OUT_OF_RANGE, "segment 0 is out of range"));
   jtbd_buffer* buffer = nullptr;
-  EXPECT_THAT(Result(jtbd_wave_comparison_render(comparison.get(), 99,
-                                                 &buffer)),
-              FailsWith(JTBD_INVALID_ARGUMENT, "unknown format 99"));
+  EXPECT_THAT(
+      Result(jtbd_wave_comparison_render(comparison.get(), 99, &buffer)),
+      FailsWith(JTBD_INVALID_ARGUMENT, "unknown format 99"));
   EXPECT_EQ(buffer, nullptr);
   EXPECT_EQ(jtbd_wave_comparison_change_count(nullptr), 0u);
   EXPECT_EQ(jtbd_wave_comparison_segment_count(nullptr), 0u);

@@ -14,7 +14,8 @@ namespace {
 
 using ::testing::HasSubstr;
 
-const std::string kFirst = std::string(JTBD_SOURCE_DIR) + "/examples/survey.csv";
+const std::string kFirst =
+    std::string(JTBD_SOURCE_DIR) + "/examples/survey.csv";
 const std::string kSecond =
     std::string(JTBD_SOURCE_DIR) + "/examples/survey_wave2.csv";
 
@@ -30,8 +31,8 @@ TEST(CppWavesTest, AggregatesFilesAndBytesAgree) {
   const jtbd::Aggregate second = jtbd::Aggregate::ReadCsvFile(kSecond);
   const jtbd::WaveComparison aggregates = jtbd::CompareWaves(first, second);
   const jtbd::WaveComparison files = jtbd::CompareSurveyFiles(kFirst, kSecond);
-  const jtbd::WaveComparison bytes = jtbd::CompareSurveys(
-      FileText(kFirst), "q1", FileText(kSecond), "q2");
+  const jtbd::WaveComparison bytes =
+      jtbd::CompareSurveys(FileText(kFirst), "q1", FileText(kSecond), "q2");
   EXPECT_EQ(aggregates.Render(jtbd::Format::kJson),
             files.Render(jtbd::Format::kJson));
   EXPECT_EQ(bytes.Render(jtbd::Format::kCsv), files.Render(jtbd::Format::kCsv));
@@ -79,8 +80,7 @@ TEST(CppWavesTest, RefusalsThrow) {
   }
   EXPECT_THROW(jtbd::CompareSurveyFiles(kFirst, "/nonexistent.csv"),
                jtbd::Error);
-  EXPECT_THROW(jtbd::WaveComparison().Render(jtbd::Format::kJson),
-               jtbd::Error);
+  EXPECT_THROW(jtbd::WaveComparison().Render(jtbd::Format::kJson), jtbd::Error);
 }
 
 }  // namespace

@@ -270,6 +270,13 @@ class ChangeHas(enum.IntFlag):
     OPPORTUNITY = 4
 
 
+class InitiativeHas(enum.IntFlag):
+    """jtbd_initiative_has: Bits of jtbd_initiative_result.has."""
+
+    CHOSEN_SHARE = 1
+    MARGINAL_VALUE = 2
+
+
 # ------------------------------------------------------------------- handles
 
 
@@ -341,6 +348,21 @@ class jtbd_wave_comparison_p(Pointer):
     method and segment_by are used (the bootstrap is not; screening is
     refused).
     """
+
+
+class jtbd_roadmap_options_p(Pointer):
+    """jtbd_roadmap_options*: "Prioritize these initiatives" (`jtbd
+    prioritize`; docs/ROADMAP.md): the portfolio of candidate initiatives
+    (an initiatives CSV) that closes the most opportunity of a survey within
+    a budget, found by branch and bound (exact, or the best found with its
+    proven gap past the limits), with each chosen initiative's marginal
+    value, the efficient frontier and the robustness of the choice under
+    bootstrap redraws of the scores.
+    """
+
+
+class jtbd_roadmap_p(Pointer):
+    """jtbd_roadmap*"""
 
 
 # ------------------------------------------------------------------- structs
@@ -711,6 +733,58 @@ class jtbd_wave_comparison_info(ctypes.Structure):
     ]
 
 
+class jtbd_roadmap_info(ctypes.Structure):
+    """jtbd_roadmap_info: The portfolio. Text points into the roadmap."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("value", ctypes.c_double),
+        ("cost", ctypes.c_double),
+        ("budget", ctypes.c_double),
+        ("total_cost", ctypes.c_double),
+        ("optimal", ctypes.c_uint32),
+        ("resamples", ctypes.c_uint32),
+        ("bound", ctypes.c_double),
+        ("gap", ctypes.c_double),
+        ("nodes_explored", ctypes.c_uint64),
+        ("portfolio_optimal_share", ctypes.c_double),
+        ("segment_by", ctypes.c_void_p),
+        ("segment_by_len", ctypes.c_size_t),
+    ]
+
+
+class jtbd_initiative_result(ctypes.Structure):
+    """jtbd_initiative_result: One candidate initiative. Text points into the
+    roadmap.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("name", ctypes.c_void_p),
+        ("name_len", ctypes.c_size_t),
+        ("cost", ctypes.c_double),
+        ("selected", ctypes.c_uint32),
+        ("has", ctypes.c_uint32),
+        ("chosen_share", ctypes.c_double),
+        ("marginal_value", ctypes.c_double),
+        ("value_without", ctypes.c_double),
+        ("marginal_optimal", ctypes.c_uint32),
+    ]
+
+
+class jtbd_frontier_point(ctypes.Structure):
+    """jtbd_frontier_point: One budget of the efficient frontier."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("budget", ctypes.c_double),
+        ("value", ctypes.c_double),
+        ("cost", ctypes.c_double),
+        ("optimal", ctypes.c_uint32),
+        ("selected_count", ctypes.c_size_t),
+    ]
+
+
 # -------------------------------------------------------------- struct sizes
 
 OUTCOME_SCORE_STRUCT_SIZE = (
@@ -758,6 +832,15 @@ OUTCOME_CHANGE_STRUCT_SIZE = (
 WAVE_COMPARISON_INFO_STRUCT_SIZE = (
     jtbd_wave_comparison_info.weighted.offset +
     jtbd_wave_comparison_info.weighted.size)
+ROADMAP_INFO_STRUCT_SIZE = (
+    jtbd_roadmap_info.segment_by_len.offset +
+    jtbd_roadmap_info.segment_by_len.size)
+INITIATIVE_RESULT_STRUCT_SIZE = (
+    jtbd_initiative_result.marginal_optimal.offset +
+    jtbd_initiative_result.marginal_optimal.size)
+FRONTIER_POINT_STRUCT_SIZE = (
+    jtbd_frontier_point.selected_count.offset +
+    jtbd_frontier_point.selected_count.size)
 
 
 # ----------------------------------------------------------------- functions
@@ -1555,6 +1638,114 @@ FUNCTIONS = (
     )),
     ("jtbd_wave_comparison_render", jtbd_error_p, (
         ("comparison", jtbd_wave_comparison_p),
+        ("format", ctypes.c_int32),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_roadmap_options_create", jtbd_error_p, (
+        ("out", ctypes.POINTER(jtbd_roadmap_options_p)),
+    )),
+    ("jtbd_roadmap_options_destroy", None, (
+        ("options", jtbd_roadmap_options_p),
+    )),
+    ("jtbd_roadmap_options_set_budget", jtbd_error_p, (
+        ("options", jtbd_roadmap_options_p),
+        ("budget", ctypes.c_double),
+    )),
+    ("jtbd_roadmap_options_set_node_limit", jtbd_error_p, (
+        ("options", jtbd_roadmap_options_p),
+        ("nodes", ctypes.c_uint64),
+    )),
+    ("jtbd_roadmap_options_set_time_limit", jtbd_error_p, (
+        ("options", jtbd_roadmap_options_p),
+        ("seconds", ctypes.c_double),
+    )),
+    ("jtbd_roadmap_options_set_resamples", jtbd_error_p, (
+        ("options", jtbd_roadmap_options_p),
+        ("resamples", ctypes.c_uint32),
+    )),
+    ("jtbd_roadmap_options_set_seed", jtbd_error_p, (
+        ("options", jtbd_roadmap_options_p),
+        ("seed", ctypes.c_uint64),
+    )),
+    ("jtbd_roadmap_options_add_frontier_budget", jtbd_error_p, (
+        ("options", jtbd_roadmap_options_p),
+        ("budget", ctypes.c_double),
+    )),
+    ("jtbd_roadmap_options_set_segment_by", jtbd_error_p, (
+        ("options", jtbd_roadmap_options_p),
+        ("column", ctypes.c_char_p),
+        ("column_len", ctypes.c_size_t),
+    )),
+    ("jtbd_prioritize_survey", jtbd_error_p, (
+        ("read_options", jtbd_read_options_p),
+        ("roadmap_options", jtbd_roadmap_options_p),
+        ("survey_data", ctypes.c_char_p),
+        ("survey_size", ctypes.c_size_t),
+        ("survey_name", ctypes.c_char_p),
+        ("survey_name_len", ctypes.c_size_t),
+        ("initiatives_data", ctypes.c_char_p),
+        ("initiatives_size", ctypes.c_size_t),
+        ("initiatives_name", ctypes.c_char_p),
+        ("initiatives_name_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_roadmap_p)),
+    )),
+    ("jtbd_prioritize_survey_file", jtbd_error_p, (
+        ("read_options", jtbd_read_options_p),
+        ("roadmap_options", jtbd_roadmap_options_p),
+        ("survey_path", ctypes.c_char_p),
+        ("survey_path_len", ctypes.c_size_t),
+        ("initiatives_path", ctypes.c_char_p),
+        ("initiatives_path_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_roadmap_p)),
+    )),
+    ("jtbd_aggregate_prioritize", jtbd_error_p, (
+        ("aggregate", jtbd_aggregate_p),
+        ("roadmap_options", jtbd_roadmap_options_p),
+        ("initiatives_data", ctypes.c_char_p),
+        ("initiatives_size", ctypes.c_size_t),
+        ("initiatives_name", ctypes.c_char_p),
+        ("initiatives_name_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_roadmap_p)),
+    )),
+    ("jtbd_roadmap_destroy", None, (("roadmap", jtbd_roadmap_p),)),
+    ("jtbd_roadmap_get_info", jtbd_error_p, (
+        ("roadmap", jtbd_roadmap_p),
+        ("out", ctypes.POINTER(jtbd_roadmap_info)),
+    )),
+    ("jtbd_roadmap_selected_count", ctypes.c_size_t, (
+        ("roadmap", jtbd_roadmap_p),
+    )),
+    ("jtbd_roadmap_selected", jtbd_error_p, (
+        ("roadmap", jtbd_roadmap_p),
+        ("index", ctypes.c_size_t),
+        ("name", ctypes.POINTER(ctypes.c_void_p)),
+        ("name_len", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_roadmap_initiative_count", ctypes.c_size_t, (
+        ("roadmap", jtbd_roadmap_p),
+    )),
+    ("jtbd_roadmap_initiative", jtbd_error_p, (
+        ("roadmap", jtbd_roadmap_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_initiative_result)),
+    )),
+    ("jtbd_roadmap_frontier_count", ctypes.c_size_t, (
+        ("roadmap", jtbd_roadmap_p),
+    )),
+    ("jtbd_roadmap_frontier_point", jtbd_error_p, (
+        ("roadmap", jtbd_roadmap_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_frontier_point)),
+    )),
+    ("jtbd_roadmap_frontier_selected", jtbd_error_p, (
+        ("roadmap", jtbd_roadmap_p),
+        ("point", ctypes.c_size_t),
+        ("index", ctypes.c_size_t),
+        ("name", ctypes.POINTER(ctypes.c_void_p)),
+        ("name_len", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_roadmap_render", jtbd_error_p, (
+        ("roadmap", jtbd_roadmap_p),
         ("format", ctypes.c_int32),
         ("out", ctypes.POINTER(jtbd_buffer_p)),
     )),
