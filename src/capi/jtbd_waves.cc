@@ -104,12 +104,16 @@ absl::Status CompareSources(const char* function,
     JTBD_CAPI_ASSIGN_OR_RETURN(
         jtbd::SegmentedAggregate after,
         jtbd::ReadSegmentedWave(second, read, options.segment_by()));
-    // Statements are what the comparison shows of descriptions; the
-    // whole sample's outcomes stand for the segments' (same ids).
-    JTBD_CAPI_RETURN_IF_ERROR(
-        jtbd::capi::DescribeReadOutcomes(read_options, read, &before.all));
-    JTBD_CAPI_RETURN_IF_ERROR(
-        jtbd::capi::DescribeReadOutcomes(read_options, read, &after.all));
+    // Every group's outcomes are described, since each change shows the
+    // statement its own group's aggregates know.
+    for (jtbd::SegmentedAggregate* wave : {&before, &after}) {
+      JTBD_CAPI_RETURN_IF_ERROR(
+          jtbd::capi::DescribeReadOutcomes(read_options, read, &wave->all));
+      for (auto& [value, segment] : wave->segments) {
+        JTBD_CAPI_RETURN_IF_ERROR(
+            jtbd::capi::DescribeReadOutcomes(read_options, read, &segment));
+      }
+    }
     JTBD_CAPI_ASSIGN_OR_RETURN(
         comparison->comparison,
         jtbd::waves::CompareSegmentedWaves(before, after, options));

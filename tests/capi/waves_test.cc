@@ -350,5 +350,34 @@ TEST(WavesTest, SmallerStructGetsItsBytesOnly) {
   EXPECT_EQ(std::string(change.outcome_id, change.outcome_id_len), "o01");
 }
 
+TEST(WavesTest, OutcomeDescriptionsDescribeEveryGroup) {
+  jtbd_read_options* raw = nullptr;
+  ASSERT_THAT(Result(jtbd_read_options_create(&raw)), IsOk());
+  const ReadOptions read(raw);
+  const std::string outcomes = Example("outcomes.csv");
+  ASSERT_THAT(Result(jtbd_read_options_set_outcome_descriptions_file(
+                  raw, outcomes.data(), outcomes.size())),
+              IsOk());
+  const ScoreOptions options = Options("segment");
+  const std::string first = Example("survey.csv");
+  const std::string second = Example("survey_wave2.csv");
+  jtbd_wave_comparison* comparison_raw = nullptr;
+  ASSERT_THAT(Result(jtbd_compare_survey_files(raw, options.get(), first.data(),
+                                               first.size(), second.data(),
+                                               second.size(), &comparison_raw)),
+              IsOk());
+  const Comparison comparison(comparison_raw);
+  jtbd_outcome_change change = {};
+  change.struct_size = sizeof(change);
+  ASSERT_THAT(Result(jtbd_wave_comparison_change(comparison.get(), 0, &change)),
+              IsOk());
+  const std::string statement(change.statement, change.statement_len);
+  EXPECT_THAT(statement, HasSubstr("Minimize"));
+  ASSERT_THAT(Result(jtbd_wave_comparison_segment_change(comparison.get(), 0, 0,
+                                                         &change)),
+              IsOk());
+  EXPECT_EQ(std::string(change.statement, change.statement_len), statement);
+}
+
 }  // namespace
 }  // namespace jtbd_test
