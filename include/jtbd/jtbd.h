@@ -53,7 +53,8 @@
  *     Arguments: the object acted on, then options (NULL: the defaults),
  *     then inputs, out-parameters last. A function that returns a new
  *     object the caller must destroy says so with a verb of making: create,
- *     parse, load_file, read_csv[_file], score[_...], segment, or
+ *     parse, load_file, read_csv[_file], score[_...], segment,
+ *     compare_..., prioritize[_...], or
  *     create_<object> for an object derived from another
  *     (jtbd_study_create_aggregate). serialize, render and score_request
  *     return a jtbd_buffer (convention 5). Nothing else returns anything to
@@ -1636,6 +1637,379 @@ JTBD_EXPORT jtbd_error* jtbd_segment_survey_file(
     const jtbd_read_options* read_options,
     const jtbd_segment_options* segment_options, const char* path,
     size_t path_len, jtbd_segmentation** out);
+
+/* ------------------------------------------------------------------ waves */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_compare_aggregates, jtbd_compare_surveys,
+ *   jtbd_compare_survey_files, jtbd_wave_comparison_get_info,
+ *   jtbd_wave_comparison_change_count, jtbd_wave_comparison_change,
+ *   jtbd_wave_comparison_one_wave_outcome_count,
+ *   jtbd_wave_comparison_one_wave_outcome,
+ *   jtbd_wave_comparison_segment_count, jtbd_wave_comparison_segment_name,
+ *   jtbd_wave_comparison_segment_respondent_counts,
+ *   jtbd_wave_comparison_segment_change_count,
+ *   jtbd_wave_comparison_segment_change,
+ *   jtbd_wave_comparison_one_wave_segment_count,
+ *   jtbd_wave_comparison_one_wave_segment, jtbd_wave_comparison_render.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_wave_comparison_destroy.
+ */
+
+/* Two waves of a survey compared outcome by outcome: what changed since
+ * the last wave (`jtbd compare`; docs/SCORING.md, "Comparing waves").
+ * Outcomes are matched by id, segments by value; the waves are taken as
+ * independent samples. Of the score options only the confidence level, the
+ * p-value adjustment, the method and segment_by are used (the bootstrap is
+ * not; screening is refused). */
+typedef struct jtbd_wave_comparison jtbd_wave_comparison;
+
+/* Which of the two waves (equal to jtbd.v1.Wave). */
+typedef enum jtbd_wave {
+  JTBD_WAVE_UNSPECIFIED = 0,
+  JTBD_WAVE_FIRST = 1, /* the first given, "before" */
+  JTBD_WAVE_SECOND = 2 /* the second given, "after" */
+} jtbd_wave;
+
+/* How the interval of a change was computed (equal to
+ * jtbd.v1.DifferenceIntervalMethod). */
+typedef enum jtbd_difference_interval_method {
+  JTBD_DIFFERENCE_INTERVAL_METHOD_UNSPECIFIED = 0,
+  /* Newcombe's hybrid score interval of two top-box shares, x10 */
+  JTBD_DIFFERENCE_INTERVAL_METHOD_NEWCOMBE_HYBRID_SCORE = 1,
+  /* difference -+ z sqrt(Var1 + Var2), delta-method variances */
+  JTBD_DIFFERENCE_INTERVAL_METHOD_DELTA_METHOD = 2
+} jtbd_difference_interval_method;
+
+/* Bits of jtbd_outcome_change.has: which changes exist (a wave without
+ * answers on an axis has no change there). */
+typedef enum jtbd_change_has {
+  JTBD_CHANGE_HAS_IMPORTANCE = 1,
+  JTBD_CHANGE_HAS_SATISFACTION = 2,
+  JTBD_CHANGE_HAS_OPPORTUNITY = 4
+} jtbd_change_has;
+
+/* One wave's scores of an outcome. */
+typedef struct jtbd_wave_scores {
+  double importance;           /* 0-10 */
+  double satisfaction;         /* 0-10 */
+  double opportunity;          /* under the comparison's method */
+  uint64_t importance_count;   /* respondents who rated importance */
+  uint64_t satisfaction_count; /* respondents who rated satisfaction */
+} jtbd_wave_scores;
+
+/* The change of one score, second wave minus first. */
+typedef struct jtbd_score_change {
+  double difference;
+  jtbd_interval interval;  /* at the comparison's confidence level */
+  int32_t interval_method; /* jtbd_difference_interval_method */
+  uint32_t significant;    /* 1 when adjusted_p_value < 1 - level */
+  double z;                /* the test of no change */
+  double p_value;          /* two-sided */
+  /* adjusted across the family (jtbd_wave_comparison_info) */
+  double adjusted_p_value;
+} jtbd_score_change;
+
+/* One outcome present in both waves. Text points into the comparison. */
+typedef struct jtbd_outcome_change {
+  size_t struct_size; /* sizeof(jtbd_outcome_change) (convention 8) */
+  const char* outcome_id;
+  size_t outcome_id_len;
+  const char* statement; /* "" when neither wave knows it */
+  size_t statement_len;
+  uint32_t has;         /* jtbd_change_has bits: which changes below exist */
+  uint32_t significant; /* 1 when some change of the outcome is */
+  jtbd_wave_scores first;
+  jtbd_wave_scores second;
+  jtbd_score_change importance;
+  jtbd_score_change satisfaction;
+  jtbd_score_change opportunity;
+  int32_t band_before; /* jtbd_band; JTBD_BAND_UNSPECIFIED without bands */
+  int32_t band_after;
+  uint32_t crossed_band; /* 1 when both bands exist and differ */
+} jtbd_outcome_change;
+
+#define JTBD_OUTCOME_CHANGE_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_outcome_change, crossed_band)
+
+/* How two waves were compared. Text points into the comparison. */
+typedef struct jtbd_wave_comparison_info {
+  size_t struct_size; /* sizeof(jtbd_wave_comparison_info) (convention 8) */
+  double confidence_level;
+  int32_t p_value_adjustment; /* jtbd_p_value_adjustment, never UNSPECIFIED */
+  int32_t score_method;       /* jtbd_score_method, never UNSPECIFIED */
+  uint64_t first_respondent_count;
+  uint64_t second_respondent_count;
+  const char* segment_by; /* "" without segments */
+  size_t segment_by_len;
+  /* tests adjusted together: the whole sample's, and all the segments' */
+  uint32_t family_size;
+  uint32_t segment_family_size;
+  /* the scale and top-box rule both waves share */
+  int32_t scale_min;
+  int32_t scale_max;
+  int32_t scale_top_box_min;
+  uint32_t weighted; /* 1 when either wave carries respondent weights */
+} jtbd_wave_comparison_info;
+
+#define JTBD_WAVE_COMPARISON_INFO_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_wave_comparison_info, weighted)
+
+/* Compares aggregate `first` (before) with `second` (after), e.g. last
+ * quarter's saved aggregate with this quarter's. score_options may be NULL
+ * (the defaults); a segment_by in them is refused (an aggregate keeps no
+ * respondent attributes; use jtbd_compare_surveys), and so is screening.
+ * JTBD_FAILED_PRECONDITION when the waves are on different scales or
+ * top-box rules, or share no outcome id; JTBD_OUT_OF_RANGE when a count
+ * exceeds 32 bits. */
+JTBD_EXPORT jtbd_error* jtbd_compare_aggregates(
+    const jtbd_score_options* score_options, const jtbd_aggregate* first,
+    const jtbd_aggregate* second, jtbd_wave_comparison** out);
+/* Reads two waves and compares them in one step, as `jtbd compare` does:
+ * each is a survey in any format the read options take or an aggregate
+ * saved by jtbd_aggregate_save_file (recognised by its signature). With
+ * segment_by each value of that column is compared with itself across the
+ * waves too (surveys only: a saved aggregate is JTBD_FAILED_PRECONDITION).
+ * Refusals name the wave's source; those of jtbd_compare_aggregates too. */
+JTBD_EXPORT jtbd_error* jtbd_compare_surveys(
+    const jtbd_read_options* read_options,
+    const jtbd_score_options* score_options, const char* first_data,
+    size_t first_size, const char* first_name, size_t first_name_len,
+    const char* second_data, size_t second_size, const char* second_name,
+    size_t second_name_len, jtbd_wave_comparison** out);
+/* The same from two files. */
+JTBD_EXPORT jtbd_error* jtbd_compare_survey_files(
+    const jtbd_read_options* read_options,
+    const jtbd_score_options* score_options, const char* first_path,
+    size_t first_path_len, const char* second_path, size_t second_path_len,
+    jtbd_wave_comparison** out);
+JTBD_EXPORT void jtbd_wave_comparison_destroy(jtbd_wave_comparison* comparison);
+JTBD_EXPORT jtbd_error* jtbd_wave_comparison_get_info(
+    const jtbd_wave_comparison* comparison, jtbd_wave_comparison_info* out);
+/* The whole sample's outcomes present in both waves, in the first wave's
+ * order. */
+JTBD_EXPORT size_t
+jtbd_wave_comparison_change_count(const jtbd_wave_comparison* comparison);
+JTBD_EXPORT jtbd_error* jtbd_wave_comparison_change(
+    const jtbd_wave_comparison* comparison, size_t index,
+    jtbd_outcome_change* out);
+/* Outcomes only one wave has (listed, never compared): the id and the
+ * jtbd_wave that has it. */
+JTBD_EXPORT size_t jtbd_wave_comparison_one_wave_outcome_count(
+    const jtbd_wave_comparison* comparison);
+JTBD_EXPORT jtbd_error* jtbd_wave_comparison_one_wave_outcome(
+    const jtbd_wave_comparison* comparison, size_t index, const char** id,
+    size_t* id_len, int32_t* wave);
+/* Segments present in both waves, sorted by value (0 without segment_by). */
+JTBD_EXPORT size_t
+jtbd_wave_comparison_segment_count(const jtbd_wave_comparison* comparison);
+JTBD_EXPORT jtbd_error* jtbd_wave_comparison_segment_name(
+    const jtbd_wave_comparison* comparison, size_t segment, const char** name,
+    size_t* name_len);
+/* The segment's respondents in each wave. */
+JTBD_EXPORT jtbd_error* jtbd_wave_comparison_segment_respondent_counts(
+    const jtbd_wave_comparison* comparison, size_t segment, uint64_t* first,
+    uint64_t* second);
+/* The segment's outcomes present in both waves, in the first wave's
+ * order. */
+JTBD_EXPORT jtbd_error* jtbd_wave_comparison_segment_change_count(
+    const jtbd_wave_comparison* comparison, size_t segment, size_t* count);
+JTBD_EXPORT jtbd_error* jtbd_wave_comparison_segment_change(
+    const jtbd_wave_comparison* comparison, size_t segment, size_t index,
+    jtbd_outcome_change* out);
+/* Segments only one wave has: the value and the jtbd_wave that has it. */
+JTBD_EXPORT size_t jtbd_wave_comparison_one_wave_segment_count(
+    const jtbd_wave_comparison* comparison);
+JTBD_EXPORT jtbd_error* jtbd_wave_comparison_one_wave_segment(
+    const jtbd_wave_comparison* comparison, size_t index, const char** name,
+    size_t* name_len, int32_t* wave);
+/* JTBD_FORMAT_TABLE (for people), JTBD_FORMAT_JSON (protobuf JSON of
+ * jtbd.v1.WaveComparison), JTBD_FORMAT_CSV (a row per segment and outcome)
+ * or JTBD_FORMAT_PROTOBUF (serialized jtbd.v1.WaveComparison), as
+ * `jtbd compare --format` writes them. */
+JTBD_EXPORT jtbd_error* jtbd_wave_comparison_render(
+    const jtbd_wave_comparison* comparison, int32_t format, jtbd_buffer** out);
+
+/* ---------------------------------------------------------------- roadmap */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - touch no existing object, so any thread at any time:
+ *   jtbd_roadmap_options_create.
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_prioritize_survey,
+ *   jtbd_prioritize_survey_file, jtbd_aggregate_prioritize,
+ *   jtbd_roadmap_get_info, jtbd_roadmap_selected_count,
+ *   jtbd_roadmap_selected, jtbd_roadmap_initiative_count,
+ *   jtbd_roadmap_initiative, jtbd_roadmap_frontier_count,
+ *   jtbd_roadmap_frontier_point, jtbd_roadmap_frontier_selected,
+ *   jtbd_roadmap_render.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_roadmap_options_destroy, jtbd_roadmap_options_set_budget,
+ *   jtbd_roadmap_options_set_node_limit, jtbd_roadmap_options_set_time_limit,
+ *   jtbd_roadmap_options_set_resamples, jtbd_roadmap_options_set_seed,
+ *   jtbd_roadmap_options_add_frontier_budget,
+ *   jtbd_roadmap_options_set_segment_by, jtbd_roadmap_destroy.
+ */
+
+/* "Prioritize these initiatives" (`jtbd prioritize`; docs/ROADMAP.md): the
+ * portfolio of candidate initiatives (an initiatives CSV) that closes the
+ * most opportunity of a survey within a budget, found by branch and bound
+ * (exact, or the best found with its proven gap past the limits), with
+ * each chosen initiative's marginal value, the efficient frontier and the
+ * robustness of the choice under bootstrap redraws of the scores. */
+typedef struct jtbd_roadmap_options jtbd_roadmap_options;
+typedef struct jtbd_roadmap jtbd_roadmap;
+
+/* Options start with no budget (every prioritize call refuses them until
+ * one is set) and the library's defaults for the rest. A refused value
+ * (JTBD_INVALID_ARGUMENT naming it) leaves the options unchanged. */
+JTBD_EXPORT jtbd_error* jtbd_roadmap_options_create(jtbd_roadmap_options** out);
+JTBD_EXPORT void jtbd_roadmap_options_destroy(jtbd_roadmap_options* options);
+/* The most the chosen initiatives may cost together: finite, >= 0. */
+JTBD_EXPORT jtbd_error* jtbd_roadmap_options_set_budget(
+    jtbd_roadmap_options* options, double budget);
+/* Branch-and-bound nodes per solve at most (default 10,000,000; >= 1). */
+JTBD_EXPORT jtbd_error* jtbd_roadmap_options_set_node_limit(
+    jtbd_roadmap_options* options, uint64_t nodes);
+/* Seconds per solve at most: finite, >= 0; 0 means no limit (the
+ * default). */
+JTBD_EXPORT jtbd_error* jtbd_roadmap_options_set_time_limit(
+    jtbd_roadmap_options* options, double seconds);
+/* Bootstrap redraws of the scores for the robustness figures (default
+ * 200; 0: none; at most 100000). */
+JTBD_EXPORT jtbd_error* jtbd_roadmap_options_set_resamples(
+    jtbd_roadmap_options* options, uint32_t resamples);
+/* Seed of the redraws (default 42). */
+JTBD_EXPORT jtbd_error* jtbd_roadmap_options_set_seed(
+    jtbd_roadmap_options* options, uint64_t seed);
+/* Adds a budget to the efficient frontier (finite, >= 0); none added: 20
+ * evenly spaced up to the total cost of all initiatives. */
+JTBD_EXPORT jtbd_error* jtbd_roadmap_options_add_frontier_budget(
+    jtbd_roadmap_options* options, double budget);
+/* Values the scores per segment of this respondent column, each weighted
+ * by its share of the segmented respondents (surveys only). Length 0
+ * clears it. */
+JTBD_EXPORT jtbd_error* jtbd_roadmap_options_set_segment_by(
+    jtbd_roadmap_options* options, const char* column, size_t column_len);
+
+/* Reads a survey (any format the read options take, or an aggregate saved
+ * by jtbd_aggregate_save_file) and an initiatives CSV, and prioritizes, as
+ * `jtbd prioritize` does. Refusals, the first one met: no budget set; the
+ * survey's (naming survey_name); segment_by on a saved aggregate, or
+ * naming no column with values (JTBD_NOT_FOUND); the initiatives' (naming
+ * initiatives_name, line and column); the options'. read_options may be
+ * NULL. */
+JTBD_EXPORT jtbd_error* jtbd_prioritize_survey(
+    const jtbd_read_options* read_options,
+    const jtbd_roadmap_options* roadmap_options, const char* survey_data,
+    size_t survey_size, const char* survey_name, size_t survey_name_len,
+    const char* initiatives_data, size_t initiatives_size,
+    const char* initiatives_name, size_t initiatives_name_len,
+    jtbd_roadmap** out);
+/* The same from two files. */
+JTBD_EXPORT jtbd_error* jtbd_prioritize_survey_file(
+    const jtbd_read_options* read_options,
+    const jtbd_roadmap_options* roadmap_options, const char* survey_path,
+    size_t survey_path_len, const char* initiatives_path,
+    size_t initiatives_path_len, jtbd_roadmap** out);
+/* The same on an aggregate's whole sample (a segment_by in the options is
+ * refused: an aggregate keeps no respondent attributes). */
+JTBD_EXPORT jtbd_error* jtbd_aggregate_prioritize(
+    const jtbd_aggregate* aggregate,
+    const jtbd_roadmap_options* roadmap_options, const char* initiatives_data,
+    size_t initiatives_size, const char* initiatives_name,
+    size_t initiatives_name_len, jtbd_roadmap** out);
+
+/* The portfolio. Text points into the roadmap. */
+typedef struct jtbd_roadmap_info {
+  size_t struct_size; /* sizeof(jtbd_roadmap_info) (convention 8) */
+  double value;       /* opportunity closed by the chosen initiatives */
+  double cost;        /* what they cost together */
+  double budget;
+  double total_cost; /* what all the initiatives cost together */
+  /* 1 when the search finished (no portfolio within the budget is worth
+   * more); 0 past the node or time limit */
+  uint32_t optimal;
+  uint32_t resamples; /* bootstrap redraws made */
+  double bound;       /* proven upper bound on the best value */
+  double gap;         /* (bound - value) / bound; 0 when optimal */
+  uint64_t nodes_explored;
+  /* share of the redraws in which the portfolio is still optimal */
+  double portfolio_optimal_share;
+  const char* segment_by; /* "" without segments */
+  size_t segment_by_len;
+} jtbd_roadmap_info;
+
+#define JTBD_ROADMAP_INFO_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_roadmap_info, segment_by_len)
+
+/* Bits of jtbd_initiative_result.has. */
+typedef enum jtbd_initiative_has {
+  JTBD_INITIATIVE_HAS_CHOSEN_SHARE = 1,  /* needs redraws */
+  JTBD_INITIATIVE_HAS_MARGINAL_VALUE = 2 /* chosen initiatives only */
+} jtbd_initiative_has;
+
+/* One candidate initiative. Text points into the roadmap. */
+typedef struct jtbd_initiative_result {
+  size_t struct_size; /* sizeof(jtbd_initiative_result) (convention 8) */
+  const char* name;
+  size_t name_len;
+  double cost;
+  uint32_t selected; /* 1 when in the portfolio */
+  uint32_t has;      /* jtbd_initiative_has bits */
+  /* robustness: share of the redraws whose best portfolio has it */
+  double chosen_share;
+  /* chosen ones: the portfolio's value minus value_without, the best
+   * value within the budget without it (re-solved, the money spent
+   * elsewhere when that is better) */
+  double marginal_value;
+  double value_without;
+  uint32_t marginal_optimal; /* 1 when that re-solve finished */
+} jtbd_initiative_result;
+
+#define JTBD_INITIATIVE_RESULT_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_initiative_result, marginal_optimal)
+
+/* One budget of the efficient frontier. */
+typedef struct jtbd_frontier_point {
+  size_t struct_size; /* sizeof(jtbd_frontier_point) (convention 8) */
+  double budget;
+  double value; /* the best value within it */
+  double cost;
+  uint32_t optimal;
+  size_t selected_count; /* initiatives chosen at this budget */
+} jtbd_frontier_point;
+
+#define JTBD_FRONTIER_POINT_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_frontier_point, selected_count)
+
+JTBD_EXPORT void jtbd_roadmap_destroy(jtbd_roadmap* roadmap);
+JTBD_EXPORT jtbd_error* jtbd_roadmap_get_info(const jtbd_roadmap* roadmap,
+                                              jtbd_roadmap_info* out);
+/* The chosen initiatives, in the order the report lists them. */
+JTBD_EXPORT size_t jtbd_roadmap_selected_count(const jtbd_roadmap* roadmap);
+JTBD_EXPORT jtbd_error* jtbd_roadmap_selected(const jtbd_roadmap* roadmap,
+                                              size_t index, const char** name,
+                                              size_t* name_len);
+/* Every candidate initiative, in the order the CSV first names them. */
+JTBD_EXPORT size_t jtbd_roadmap_initiative_count(const jtbd_roadmap* roadmap);
+JTBD_EXPORT jtbd_error* jtbd_roadmap_initiative(const jtbd_roadmap* roadmap,
+                                                size_t index,
+                                                jtbd_initiative_result* out);
+/* The efficient frontier, by budget, and the initiatives of each point. */
+JTBD_EXPORT size_t jtbd_roadmap_frontier_count(const jtbd_roadmap* roadmap);
+JTBD_EXPORT jtbd_error* jtbd_roadmap_frontier_point(const jtbd_roadmap* roadmap,
+                                                    size_t index,
+                                                    jtbd_frontier_point* out);
+JTBD_EXPORT jtbd_error* jtbd_roadmap_frontier_selected(
+    const jtbd_roadmap* roadmap, size_t point, size_t index, const char** name,
+    size_t* name_len);
+/* JTBD_FORMAT_TABLE, JTBD_FORMAT_JSON (protobuf JSON of
+ * jtbd.v1.RoadmapReport), JTBD_FORMAT_CSV or JTBD_FORMAT_PROTOBUF, as
+ * `jtbd prioritize --format` writes them. */
+JTBD_EXPORT jtbd_error* jtbd_roadmap_render(const jtbd_roadmap* roadmap,
+                                            int32_t format, jtbd_buffer** out);
 
 #ifdef __cplusplus
 } /* extern "C" */

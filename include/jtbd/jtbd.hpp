@@ -1903,6 +1903,500 @@ inline Segmentation SegmentSurvey(
   return Segmentation::Adopt(segmentation);
 }
 
+// ------------------------------------------------------------------ waves
+
+enum class Wave : int32_t {
+  kUnspecified = JTBD_WAVE_UNSPECIFIED,
+  kFirst = JTBD_WAVE_FIRST,    // the first given, "before"
+  kSecond = JTBD_WAVE_SECOND,  // the second given, "after"
+};
+
+// One wave's scores of an outcome (jtbd_wave_scores).
+struct WaveScores {
+  double importance = 0;
+  double satisfaction = 0;
+  double opportunity = 0;
+  uint64_t importance_count = 0;
+  uint64_t satisfaction_count = 0;
+};
+
+// The change of one score, second wave minus first (jtbd_score_change).
+struct ScoreChange {
+  double difference = 0;
+  Interval interval;
+  // jtbd_difference_interval_method: Newcombe's hybrid score interval
+  // (importance, satisfaction) or the delta method (opportunity).
+  int32_t interval_method = 0;
+  bool significant = false;  // adjusted_p_value < 1 - confidence level
+  double z = 0;
+  double p_value = 0;
+  double adjusted_p_value = 0;
+};
+
+// One outcome present in both waves (jtbd_outcome_change); a change is
+// absent when a wave has no answer on its axis.
+struct OutcomeChange {
+  std::string outcome_id;
+  std::string statement;
+  bool significant = false;  // some change of the outcome is
+  WaveScores first;
+  WaveScores second;
+  std::optional<ScoreChange> importance;
+  std::optional<ScoreChange> satisfaction;
+  std::optional<ScoreChange> opportunity;
+  Band band_before = Band::kUnspecified;
+  Band band_after = Band::kUnspecified;
+  bool crossed_band = false;
+};
+
+// A segment (a value of segment_by) compared with itself across the waves.
+struct SegmentChanges {
+  std::string name;
+  uint64_t first_respondent_count = 0;
+  uint64_t second_respondent_count = 0;
+  std::vector<OutcomeChange> changes;  // in the first wave's order
+};
+
+// What changed between two waves (jtbd_wave_comparison), read into plain
+// values; keeps the immutable native comparison (shared between copies)
+// for Render.
+class WaveComparison {
+ public:
+  WaveComparison() = default;  // empty; Render throws FAILED_PRECONDITION
+
+  double confidence_level() const { return confidence_level_; }
+  PValueAdjustment p_value_adjustment() const { return p_value_adjustment_; }
+  ScoreMethod score_method() const { return score_method_; }
+  uint64_t first_respondent_count() const { return first_respondent_count_; }
+  uint64_t second_respondent_count() const { return second_respondent_count_; }
+  const std::string& segment_by() const { return segment_by_; }
+  uint32_t family_size() const { return family_size_; }
+  uint32_t segment_family_size() const { return segment_family_size_; }
+  int32_t scale_min() const { return scale_min_; }
+  int32_t scale_max() const { return scale_max_; }
+  int32_t top_box_min() const { return top_box_min_; }
+  bool weighted() const { return weighted_; }
+  // The whole sample's outcomes in both waves, in the first wave's order.
+  const std::vector<OutcomeChange>& changes() const { return changes_; }
+  // Outcomes of one wave only: (id, the wave that has it).
+  const std::vector<std::pair<std::string, Wave>>& one_wave_outcomes() const {
+    return one_wave_outcomes_;
+  }
+  // With segment_by: segments in both waves, sorted by value.
+  const std::vector<SegmentChanges>& segments() const { return segments_; }
+  const std::vector<std::pair<std::string, Wave>>& one_wave_segments() const {
+    return one_wave_segments_;
+  }
+
+  // As `jtbd compare --format` writes it, or a serialized
+  // jtbd.v1.WaveComparison.
+  std::string Render(Format format) const {
+    if (native_ == nullptr) {
+      throw Error(JTBD_FAILED_PRECONDITION,
+                  "jtbd::WaveComparison::Render: the comparison is empty");
+    }
+    jtbd_buffer* buffer = nullptr;
+    internal::Check(jtbd_wave_comparison_render(
+        native_.get(), static_cast<int32_t>(format), &buffer));
+    return internal::TakeBuffer(buffer);
+  }
+
+  // Takes ownership of a comparison made by the C API.
+  static WaveComparison Adopt(jtbd_wave_comparison* native) {
+    struct Destroy {
+      void operator()(const jtbd_wave_comparison* c) const noexcept {
+        jtbd_wave_comparison_destroy(const_cast<jtbd_wave_comparison*>(c));
+      }
+    };
+    WaveComparison result;
+    result.native_ =
+        std::shared_ptr<const jtbd_wave_comparison>(native, Destroy());
+    jtbd_wave_comparison_info info = {};
+    info.struct_size = sizeof(info);
+    internal::Check(jtbd_wave_comparison_get_info(native, &info));
+    result.confidence_level_ = info.confidence_level;
+    result.p_value_adjustment_ =
+        static_cast<PValueAdjustment>(info.p_value_adjustment);
+    result.score_method_ = static_cast<ScoreMethod>(info.score_method);
+    result.first_respondent_count_ = info.first_respondent_count;
+    result.second_respondent_count_ = info.second_respondent_count;
+    result.segment_by_.assign(info.segment_by, info.segment_by_len);
+    result.family_size_ = info.family_size;
+    result.segment_family_size_ = info.segment_family_size;
+    result.scale_min_ = info.scale_min;
+    result.scale_max_ = info.scale_max;
+    result.top_box_min_ = info.scale_top_box_min;
+    result.weighted_ = info.weighted != 0;
+    for (size_t i = 0; i < jtbd_wave_comparison_change_count(native); ++i) {
+      jtbd_outcome_change change = {};
+      change.struct_size = sizeof(change);
+      internal::Check(jtbd_wave_comparison_change(native, i, &change));
+      result.changes_.push_back(Convert(change));
+    }
+    for (size_t i = 0; i < jtbd_wave_comparison_one_wave_outcome_count(native);
+         ++i) {
+      const char* id = nullptr;
+      size_t id_len = 0;
+      int32_t wave = 0;
+      internal::Check(jtbd_wave_comparison_one_wave_outcome(native, i, &id,
+                                                            &id_len, &wave));
+      result.one_wave_outcomes_.emplace_back(std::string(id, id_len),
+                                             static_cast<Wave>(wave));
+    }
+    for (size_t s = 0; s < jtbd_wave_comparison_segment_count(native); ++s) {
+      SegmentChanges segment;
+      const char* name = nullptr;
+      size_t name_len = 0;
+      internal::Check(
+          jtbd_wave_comparison_segment_name(native, s, &name, &name_len));
+      segment.name.assign(name, name_len);
+      internal::Check(jtbd_wave_comparison_segment_respondent_counts(
+          native, s, &segment.first_respondent_count,
+          &segment.second_respondent_count));
+      size_t count = 0;
+      internal::Check(
+          jtbd_wave_comparison_segment_change_count(native, s, &count));
+      for (size_t i = 0; i < count; ++i) {
+        jtbd_outcome_change change = {};
+        change.struct_size = sizeof(change);
+        internal::Check(
+            jtbd_wave_comparison_segment_change(native, s, i, &change));
+        segment.changes.push_back(Convert(change));
+      }
+      result.segments_.push_back(std::move(segment));
+    }
+    for (size_t i = 0; i < jtbd_wave_comparison_one_wave_segment_count(native);
+         ++i) {
+      const char* name = nullptr;
+      size_t name_len = 0;
+      int32_t wave = 0;
+      internal::Check(jtbd_wave_comparison_one_wave_segment(native, i, &name,
+                                                            &name_len, &wave));
+      result.one_wave_segments_.emplace_back(std::string(name, name_len),
+                                             static_cast<Wave>(wave));
+    }
+    return result;
+  }
+
+ private:
+  static WaveScores Convert(const jtbd_wave_scores& c) {
+    return WaveScores{c.importance, c.satisfaction, c.opportunity,
+                      c.importance_count, c.satisfaction_count};
+  }
+  static ScoreChange Convert(const jtbd_score_change& c) {
+    ScoreChange change;
+    change.difference = c.difference;
+    change.interval = Interval{c.interval.low, c.interval.high};
+    change.interval_method = c.interval_method;
+    change.significant = c.significant != 0;
+    change.z = c.z;
+    change.p_value = c.p_value;
+    change.adjusted_p_value = c.adjusted_p_value;
+    return change;
+  }
+  static OutcomeChange Convert(const jtbd_outcome_change& c) {
+    OutcomeChange change;
+    change.outcome_id.assign(c.outcome_id, c.outcome_id_len);
+    change.statement.assign(c.statement, c.statement_len);
+    change.significant = c.significant != 0;
+    change.first = Convert(c.first);
+    change.second = Convert(c.second);
+    if (c.has & JTBD_CHANGE_HAS_IMPORTANCE) {
+      change.importance = Convert(c.importance);
+    }
+    if (c.has & JTBD_CHANGE_HAS_SATISFACTION) {
+      change.satisfaction = Convert(c.satisfaction);
+    }
+    if (c.has & JTBD_CHANGE_HAS_OPPORTUNITY) {
+      change.opportunity = Convert(c.opportunity);
+    }
+    change.band_before = static_cast<Band>(c.band_before);
+    change.band_after = static_cast<Band>(c.band_after);
+    change.crossed_band = c.crossed_band != 0;
+    return change;
+  }
+
+  std::shared_ptr<const jtbd_wave_comparison> native_;
+  double confidence_level_ = 0;
+  PValueAdjustment p_value_adjustment_ = PValueAdjustment::kUnspecified;
+  ScoreMethod score_method_ = ScoreMethod::kUnspecified;
+  uint64_t first_respondent_count_ = 0;
+  uint64_t second_respondent_count_ = 0;
+  std::string segment_by_;
+  uint32_t family_size_ = 0;
+  uint32_t segment_family_size_ = 0;
+  int32_t scale_min_ = 0;
+  int32_t scale_max_ = 0;
+  int32_t top_box_min_ = 0;
+  bool weighted_ = false;
+  std::vector<OutcomeChange> changes_;
+  std::vector<std::pair<std::string, Wave>> one_wave_outcomes_;
+  std::vector<SegmentChanges> segments_;
+  std::vector<std::pair<std::string, Wave>> one_wave_segments_;
+};
+
+// Compares aggregate `first` (before, e.g. last quarter's, loaded) with
+// `second` (after) (jtbd_compare_aggregates). Of the options only
+// confidence_level, p_value_adjustment and method are used; segment_by and
+// screening are refused.
+inline WaveComparison CompareWaves(
+    const Aggregate& first, const Aggregate& second,
+    const ScoreOptions& options = ScoreOptions()) {
+  auto native_score = internal::MakeScoreOptions(options);
+  jtbd_wave_comparison* comparison = nullptr;
+  internal::Check(jtbd_compare_aggregates(native_score.get(), first.native(),
+                                          second.native(), &comparison));
+  return WaveComparison::Adopt(comparison);
+}
+// Reads two waves (surveys in any format, or saved aggregates) and compares
+// them in one step, as `jtbd compare` (jtbd_compare_survey_files); with
+// options.segment_by each segment too.
+inline WaveComparison CompareSurveyFiles(
+    std::string_view first_path, std::string_view second_path,
+    const ScoreOptions& options = ScoreOptions(),
+    const ReadOptions& read = ReadOptions()) {
+  auto native_read = internal::NewReadOptions(read);
+  auto native_score = internal::MakeScoreOptions(options);
+  jtbd_wave_comparison* comparison = nullptr;
+  internal::Check(jtbd_compare_survey_files(
+      native_read.get(), native_score.get(), first_path.data(),
+      first_path.size(), second_path.data(), second_path.size(), &comparison));
+  return WaveComparison::Adopt(comparison);
+}
+// The same from memory; the names name the waves in errors.
+inline WaveComparison CompareSurveys(
+    std::string_view first_data, std::string_view first_name,
+    std::string_view second_data, std::string_view second_name,
+    const ScoreOptions& options = ScoreOptions(),
+    const ReadOptions& read = ReadOptions()) {
+  auto native_read = internal::NewReadOptions(read);
+  auto native_score = internal::MakeScoreOptions(options);
+  jtbd_wave_comparison* comparison = nullptr;
+  internal::Check(jtbd_compare_surveys(
+      native_read.get(), native_score.get(), first_data.data(),
+      first_data.size(), first_name.data(), first_name.size(),
+      second_data.data(), second_data.size(), second_name.data(),
+      second_name.size(), &comparison));
+  return WaveComparison::Adopt(comparison);
+}
+
+// ---------------------------------------------------------------- roadmap
+
+// How initiatives are prioritized (jtbd_roadmap_options_*): a budget is
+// required; the rest take the library's defaults when unset.
+struct RoadmapOptions {
+  double budget = 0;
+  std::optional<uint64_t> node_limit = std::nullopt;        // per solve
+  std::optional<double> time_limit_seconds = std::nullopt;  // 0: none
+  std::optional<uint32_t> resamples = std::nullopt;         // 0: no robustness
+  std::optional<uint64_t> seed = std::nullopt;
+  std::vector<double> frontier_budgets;  // empty: evenly spaced
+  std::string segment_by;                // surveys only
+};
+
+// One candidate initiative (jtbd_initiative_result).
+struct RoadmapInitiative {
+  std::string name;
+  double cost = 0;
+  bool selected = false;
+  // Share of the bootstrap redraws whose best portfolio has it.
+  std::optional<double> chosen_share;
+  // Chosen initiatives only: the portfolio's value minus value_without,
+  // the best value within the budget without it (re-solved), and whether
+  // that re-solve finished.
+  std::optional<double> marginal_value;
+  std::optional<double> value_without;
+  bool marginal_optimal = false;
+};
+
+// One budget of the efficient frontier.
+struct FrontierPoint {
+  double budget = 0;
+  double value = 0;
+  double cost = 0;
+  bool optimal = false;
+  std::vector<std::string> selected;
+};
+
+// The roadmap (jtbd_roadmap), read into plain values; keeps the immutable
+// native roadmap (shared between copies) for Render.
+class Roadmap {
+ public:
+  Roadmap() = default;  // empty; Render throws FAILED_PRECONDITION
+
+  const std::vector<std::string>& selected() const { return selected_; }
+  double value() const { return info_.value; }
+  double cost() const { return info_.cost; }
+  double budget() const { return info_.budget; }
+  double total_cost() const { return info_.total_cost; }
+  bool optimal() const { return info_.optimal != 0; }
+  double bound() const { return info_.bound; }
+  double gap() const { return info_.gap; }
+  uint64_t nodes_explored() const { return info_.nodes_explored; }
+  uint32_t resamples() const { return info_.resamples; }
+  double portfolio_optimal_share() const {
+    return info_.portfolio_optimal_share;
+  }
+  const std::string& segment_by() const { return segment_by_; }
+  const std::vector<RoadmapInitiative>& initiatives() const {
+    return initiatives_;
+  }
+  const std::vector<FrontierPoint>& frontier() const { return frontier_; }
+
+  // As `jtbd prioritize --format` writes it, or a serialized
+  // jtbd.v1.RoadmapReport.
+  std::string Render(Format format) const {
+    if (native_ == nullptr) {
+      throw Error(JTBD_FAILED_PRECONDITION,
+                  "jtbd::Roadmap::Render: the roadmap is empty");
+    }
+    jtbd_buffer* buffer = nullptr;
+    internal::Check(jtbd_roadmap_render(native_.get(),
+                                        static_cast<int32_t>(format), &buffer));
+    return internal::TakeBuffer(buffer);
+  }
+
+  // Takes ownership of a roadmap made by the C API.
+  static Roadmap Adopt(jtbd_roadmap* native) {
+    struct Destroy {
+      void operator()(const jtbd_roadmap* r) const noexcept {
+        jtbd_roadmap_destroy(const_cast<jtbd_roadmap*>(r));
+      }
+    };
+    Roadmap result;
+    result.native_ = std::shared_ptr<const jtbd_roadmap>(native, Destroy());
+    result.info_.struct_size = sizeof(result.info_);
+    internal::Check(jtbd_roadmap_get_info(native, &result.info_));
+    result.segment_by_.assign(result.info_.segment_by,
+                              result.info_.segment_by_len);
+    result.info_.segment_by = nullptr;  // the copy above outlives it
+    for (size_t i = 0; i < jtbd_roadmap_selected_count(native); ++i) {
+      result.selected_.push_back(Name([&](const char** n, size_t* l) {
+        return jtbd_roadmap_selected(native, i, n, l);
+      }));
+    }
+    for (size_t i = 0; i < jtbd_roadmap_initiative_count(native); ++i) {
+      jtbd_initiative_result c = {};
+      c.struct_size = sizeof(c);
+      internal::Check(jtbd_roadmap_initiative(native, i, &c));
+      RoadmapInitiative initiative;
+      initiative.name.assign(c.name, c.name_len);
+      initiative.cost = c.cost;
+      initiative.selected = c.selected != 0;
+      if (c.has & JTBD_INITIATIVE_HAS_CHOSEN_SHARE) {
+        initiative.chosen_share = c.chosen_share;
+      }
+      if (c.has & JTBD_INITIATIVE_HAS_MARGINAL_VALUE) {
+        initiative.marginal_value = c.marginal_value;
+        initiative.value_without = c.value_without;
+        initiative.marginal_optimal = c.marginal_optimal != 0;
+      }
+      result.initiatives_.push_back(std::move(initiative));
+    }
+    for (size_t p = 0; p < jtbd_roadmap_frontier_count(native); ++p) {
+      jtbd_frontier_point c = {};
+      c.struct_size = sizeof(c);
+      internal::Check(jtbd_roadmap_frontier_point(native, p, &c));
+      FrontierPoint point;
+      point.budget = c.budget;
+      point.value = c.value;
+      point.cost = c.cost;
+      point.optimal = c.optimal != 0;
+      for (size_t i = 0; i < c.selected_count; ++i) {
+        point.selected.push_back(Name([&](const char** n, size_t* l) {
+          return jtbd_roadmap_frontier_selected(native, p, i, n, l);
+        }));
+      }
+      result.frontier_.push_back(std::move(point));
+    }
+    return result;
+  }
+
+ private:
+  template <typename Getter>
+  static std::string Name(Getter getter) {
+    const char* name = nullptr;
+    size_t name_len = 0;
+    internal::Check(getter(&name, &name_len));
+    return std::string(name, name_len);
+  }
+
+  std::shared_ptr<const jtbd_roadmap> native_;
+  jtbd_roadmap_info info_ = {};
+  std::string segment_by_;
+  std::vector<std::string> selected_;
+  std::vector<RoadmapInitiative> initiatives_;
+  std::vector<FrontierPoint> frontier_;
+};
+
+namespace internal {
+
+struct RoadmapOptionsDestroy {
+  void operator()(jtbd_roadmap_options* options) const noexcept {
+    jtbd_roadmap_options_destroy(options);
+  }
+};
+
+inline std::unique_ptr<jtbd_roadmap_options, RoadmapOptionsDestroy>
+MakeRoadmapOptions(const RoadmapOptions& options) {
+  jtbd_roadmap_options* raw = nullptr;
+  Check(jtbd_roadmap_options_create(&raw));
+  std::unique_ptr<jtbd_roadmap_options, RoadmapOptionsDestroy> owned(raw);
+  Check(jtbd_roadmap_options_set_budget(raw, options.budget));
+  if (options.node_limit.has_value()) {
+    Check(jtbd_roadmap_options_set_node_limit(raw, *options.node_limit));
+  }
+  if (options.time_limit_seconds.has_value()) {
+    Check(
+        jtbd_roadmap_options_set_time_limit(raw, *options.time_limit_seconds));
+  }
+  if (options.resamples.has_value()) {
+    Check(jtbd_roadmap_options_set_resamples(raw, *options.resamples));
+  }
+  if (options.seed.has_value()) {
+    Check(jtbd_roadmap_options_set_seed(raw, *options.seed));
+  }
+  for (double budget : options.frontier_budgets) {
+    Check(jtbd_roadmap_options_add_frontier_budget(raw, budget));
+  }
+  Check(jtbd_roadmap_options_set_segment_by(raw, options.segment_by.data(),
+                                            options.segment_by.size()));
+  return owned;
+}
+
+}  // namespace internal
+
+// Reads a survey (or saved aggregate) and an initiatives CSV and
+// prioritizes within options.budget, as `jtbd prioritize`
+// (jtbd_prioritize_survey_file).
+inline Roadmap Prioritize(std::string_view survey_path,
+                          std::string_view initiatives_path,
+                          const RoadmapOptions& options,
+                          const ReadOptions& read = ReadOptions()) {
+  auto native_read = internal::NewReadOptions(read);
+  auto native_options = internal::MakeRoadmapOptions(options);
+  jtbd_roadmap* roadmap = nullptr;
+  internal::Check(jtbd_prioritize_survey_file(
+      native_read.get(), native_options.get(), survey_path.data(),
+      survey_path.size(), initiatives_path.data(), initiatives_path.size(),
+      &roadmap));
+  return Roadmap::Adopt(roadmap);
+}
+// The same on an aggregate's whole sample, the initiatives CSV in memory
+// (initiatives_name names it in errors).
+inline Roadmap Prioritize(const Aggregate& aggregate,
+                          std::string_view initiatives_csv,
+                          std::string_view initiatives_name,
+                          const RoadmapOptions& options) {
+  auto native_options = internal::MakeRoadmapOptions(options);
+  jtbd_roadmap* roadmap = nullptr;
+  internal::Check(jtbd_aggregate_prioritize(
+      aggregate.native(), native_options.get(), initiatives_csv.data(),
+      initiatives_csv.size(), initiatives_name.data(), initiatives_name.size(),
+      &roadmap));
+  return Roadmap::Adopt(roadmap);
+}
+
 }  // namespace jtbd
 
 #endif  // JTBD_JTBD_HPP_

@@ -265,6 +265,13 @@ JTBD_CAPI_GROWABLE_STRUCT(jtbd_segment_assignment,
 JTBD_CAPI_GROWABLE_STRUCT(jtbd_set_aside_attribute,
                           JTBD_SET_ASIDE_ATTRIBUTE_STRUCT_SIZE);
 JTBD_CAPI_GROWABLE_STRUCT(jtbd_warning, JTBD_WARNING_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_outcome_change, JTBD_OUTCOME_CHANGE_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_wave_comparison_info,
+                          JTBD_WAVE_COMPARISON_INFO_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_roadmap_info, JTBD_ROADMAP_INFO_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_initiative_result,
+                          JTBD_INITIATIVE_RESULT_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_frontier_point, JTBD_FRONTIER_POINT_STRUCT_SIZE);
 #undef JTBD_CAPI_GROWABLE_STRUCT
 
 // The first check of every getter filling a growable struct: `out` is not

@@ -25,6 +25,8 @@
 #include "absl/strings/string_view.h"
 #include "httplib.h"
 #include "serve/bearer_token.h"
+#include "serve/compare_endpoint.h"
+#include "serve/prioritize_endpoint.h"
 #include "serve/score_endpoint.h"
 #include "serve/segment_endpoint.h"
 
@@ -40,7 +42,9 @@ ResourceLimits DefaultServeLimits() {
 namespace {
 
 constexpr absl::string_view kAuthenticatedPrefix = "/v1/";
-constexpr char kPaths[] = "POST /v1/score, POST /v1/segment, GET /healthz";
+constexpr char kPaths[] =
+    "POST /v1/score, POST /v1/segment, POST /v1/compare, POST /v1/prioritize, "
+    "GET /healthz";
 
 // The endpoints that take a body: the media types each reads (asked
 // before the body is read), its 415, and its answer.
@@ -54,6 +58,9 @@ struct PostRoute {
 constexpr PostRoute kPostRoutes[] = {
     {"/v1/score", IsScoreMediaType, UnsupportedMediaType, Score},
     {"/v1/segment", IsSegmentMediaType, UnsupportedSegmentMediaType, Segment},
+    {"/v1/compare", IsCompareMediaType, UnsupportedCompareMediaType, Compare},
+    {"/v1/prioritize", IsPrioritizeMediaType, UnsupportedPrioritizeMediaType,
+     Prioritize},
 };
 
 void Send(const JsonReply& reply, httplib::Response& response) {

@@ -24,6 +24,9 @@
 #include "jtbd/jtbd.h"  // the version macros
 #include "jtbd/v1/report.pb.h"
 #include "render/report_render.h"
+#include "serve/compare_endpoint.h"
+#include "serve/prioritize_endpoint.h"
+#include "serve/score_endpoint.h"
 #include "serve/segment_endpoint.h"
 
 namespace jtbd {
@@ -521,6 +524,43 @@ TEST_F(ServerTest, SegmentsACsvBodyAsTheEndpointDoes) {
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400);
   EXPECT_EQ(ErrorCode(bad->body), "INVALID_ARGUMENT");
+}
+
+// The routes of the JSON bodies of several files: what the endpoint
+// functions answer, 415 for another media type, 405 for GET.
+TEST_F(ServerTest, ComparesAndPrioritizesAsTheEndpointsDo) {
+  StartServer();
+  const std::string survey = ReadFile(SurveyPath());
+  const std::string compare_body =
+      absl::StrCat("{\"first\": ", JsonString(survey),
+                   ", \"second\": ", JsonString(survey), "}");
+  const httplib::Result compared =
+      Client().Post("/v1/compare?adjust=bh", compare_body, "application/json");
+  ASSERT_TRUE(compared) << httplib::to_string(compared.error());
+  ASSERT_EQ(compared->status, 200) << compared->body;
+  EXPECT_EQ(compared->body,
+            Compare("application/json", compare_body, {{"adjust", "bh"}}).body);
+  const std::string initiatives =
+      "initiative,cost,outcome,uplift\nfaster,5,o01,2\nclearer,3,o02,1\n";
+  const std::string prioritize_body =
+      absl::StrCat("{\"survey\": ", JsonString(survey),
+                   ", \"initiatives\": ", JsonString(initiatives), "}");
+  const httplib::Result prioritized =
+      Client().Post("/v1/prioritize?budget=6&resamples=0", prioritize_body,
+                    "application/json");
+  ASSERT_TRUE(prioritized);
+  ASSERT_EQ(prioritized->status, 200) << prioritized->body;
+  EXPECT_EQ(prioritized->body, Prioritize("application/json", prioritize_body,
+                                          {{"budget", "6"}, {"resamples", "0"}})
+                                   .body);
+  for (const char* path : {"/v1/compare", "/v1/prioritize"}) {
+    const httplib::Result csv = Client().Post(path, survey, "text/csv");
+    ASSERT_TRUE(csv);
+    EXPECT_EQ(csv->status, 415) << path;
+    const httplib::Result get = Client().Get(path);
+    ASSERT_TRUE(get);
+    EXPECT_EQ(get->status, 405) << path;
+  }
 }
 
 TEST_F(ServerTest, SegmentNeedsTheTokenAndKeepsTheBodyLimit) {

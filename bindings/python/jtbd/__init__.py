@@ -62,7 +62,8 @@ from ._ffi import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
                    Format, InputFormat, Limit, OpportunityIntervalMethod,
                    PValueAdjustment, ScoreHas, WarningCode, WarningHas,
                    ScoreMethod, ScreeningHas, ScreeningReason,
-                   SegmentFeature, SetAsideReason, SolutionHas)
+                   SegmentFeature, SetAsideReason, SolutionHas, ChangeHas,
+                   DifferenceIntervalMethod, InitiativeHas, Wave)
 from ._native import library_path, set_library_path
 from ._proto import score_request_message
 from ._report import Report
@@ -77,6 +78,11 @@ from ._segment import (AttributeOverrepresentation, SegmentAssignment,
 from ._study import Study, load_csv, read_csv
 from ._survey import (score_survey, score_survey_file, segment_survey,
                       segment_survey_file)
+from ._roadmap import (FrontierPoint, Roadmap, RoadmapInitiative,
+                       prioritize, prioritize_aggregate, prioritize_survey)
+from ._waves import (OutcomeChange, ScoreChange, SegmentChanges,
+                     WaveComparison, WaveScores, compare_survey_files,
+                     compare_surveys, compare_waves)
 
 # The version of this binding: the C ABI version jtbd.h had when _ffi.py
 # was generated (the library's is version()).
@@ -87,7 +93,9 @@ __all__ = [
     "Study", "Report", "Aggregate", "Segmentation", "SegmentModel",
     "load_csv", "read_csv", "load_aggregate", "read_aggregate",
     "score_survey", "score_survey_file", "segment_survey",
-    "segment_survey_file",
+    "segment_survey_file", "WaveComparison", "compare_waves",
+    "compare_survey_files", "compare_surveys", "Roadmap", "prioritize",
+    "prioritize_survey", "prioritize_aggregate",
     "score_request", "score_request_json", "score_request_message",
     "version", "version_number",
     "library_path", "set_library_path",
@@ -97,12 +105,15 @@ __all__ = [
     "Segment", "SegmentComparison", "Screening", "ScreeningSummary",
     "ScreenedRespondent", "SegmentCandidate", "SegmentProfile",
     "SegmentAssignment", "AttributeOverrepresentation", "SetAsideAttribute",
+    "OutcomeChange", "ScoreChange", "SegmentChanges", "WaveScores",
+    "RoadmapInitiative", "FrontierPoint",
     # jtbd.h's enums and version macros
     "Band", "BestSolutionHas", "Code", "ComparisonHas", "Format",
     "InputFormat", "Limit", "OpportunityIntervalMethod", "PValueAdjustment",
     "ScoreHas", "ScoreMethod", "WarningCode", "WarningHas",
     "ScreeningHas", "ScreeningReason", "SegmentFeature", "SetAsideReason",
-    "SolutionHas",
+    "SolutionHas", "ChangeHas", "DifferenceIntervalMethod", "Wave",
+    "InitiativeHas",
     "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "VERSION_NUMBER",
     # errors
     "Error", "LibraryNotFoundError", "IncompatibleLibraryError",

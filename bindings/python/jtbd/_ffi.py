@@ -260,6 +260,41 @@ class SetAsideReason(enum.IntEnum):
     HIGH_CARDINALITY = 1
 
 
+class Wave(enum.IntEnum):
+    """jtbd_wave: Which of the two waves (equal to jtbd.v1.Wave)."""
+
+    UNSPECIFIED = 0
+    FIRST = 1
+    SECOND = 2
+
+
+class DifferenceIntervalMethod(enum.IntEnum):
+    """jtbd_difference_interval_method: How the interval of a change was
+    computed (equal to jtbd.v1.DifferenceIntervalMethod).
+    """
+
+    UNSPECIFIED = 0
+    NEWCOMBE_HYBRID_SCORE = 1
+    DELTA_METHOD = 2
+
+
+class ChangeHas(enum.IntFlag):
+    """jtbd_change_has: Bits of jtbd_outcome_change.has: which changes exist (a
+    wave without answers on an axis has no change there).
+    """
+
+    IMPORTANCE = 1
+    SATISFACTION = 2
+    OPPORTUNITY = 4
+
+
+class InitiativeHas(enum.IntFlag):
+    """jtbd_initiative_has: Bits of jtbd_initiative_result.has."""
+
+    CHOSEN_SHARE = 1
+    MARGINAL_VALUE = 2
+
+
 # ------------------------------------------------------------------- handles
 
 
@@ -320,6 +355,32 @@ class jtbd_segmentation_p(Pointer):
 
 class jtbd_segment_model_p(Pointer):
     """jtbd_segment_model*"""
+
+
+class jtbd_wave_comparison_p(Pointer):
+    """jtbd_wave_comparison*: Two waves of a survey compared outcome by
+    outcome: what changed since the last wave (`jtbd compare`;
+    docs/SCORING.md, "Comparing waves"). Outcomes are matched by id,
+    segments by value; the waves are taken as independent samples. Of the
+    score options only the confidence level, the p-value adjustment, the
+    method and segment_by are used (the bootstrap is not; screening is
+    refused).
+    """
+
+
+class jtbd_roadmap_options_p(Pointer):
+    """jtbd_roadmap_options*: "Prioritize these initiatives" (`jtbd
+    prioritize`; docs/ROADMAP.md): the portfolio of candidate initiatives
+    (an initiatives CSV) that closes the most opportunity of a survey within
+    a budget, found by branch and bound (exact, or the best found with its
+    proven gap past the limits), with each chosen initiative's marginal
+    value, the efficient frontier and the robustness of the choice under
+    bootstrap redraws of the scores.
+    """
+
+
+class jtbd_roadmap_p(Pointer):
+    """jtbd_roadmap*"""
 
 
 # ------------------------------------------------------------------- structs
@@ -636,6 +697,131 @@ class jtbd_segment_assignment(ctypes.Structure):
     ]
 
 
+class jtbd_wave_scores(ctypes.Structure):
+    """jtbd_wave_scores: One wave's scores of an outcome."""
+
+    _fields_ = [
+        ("importance", ctypes.c_double),
+        ("satisfaction", ctypes.c_double),
+        ("opportunity", ctypes.c_double),
+        ("importance_count", ctypes.c_uint64),
+        ("satisfaction_count", ctypes.c_uint64),
+    ]
+
+
+class jtbd_score_change(ctypes.Structure):
+    """jtbd_score_change: The change of one score, second wave minus first."""
+
+    _fields_ = [
+        ("difference", ctypes.c_double),
+        ("interval", jtbd_interval),
+        ("interval_method", ctypes.c_int32),
+        ("significant", ctypes.c_uint32),
+        ("z", ctypes.c_double),
+        ("p_value", ctypes.c_double),
+        ("adjusted_p_value", ctypes.c_double),
+    ]
+
+
+class jtbd_outcome_change(ctypes.Structure):
+    """jtbd_outcome_change: One outcome present in both waves. Text points into
+    the comparison.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("outcome_id", ctypes.c_void_p),
+        ("outcome_id_len", ctypes.c_size_t),
+        ("statement", ctypes.c_void_p),
+        ("statement_len", ctypes.c_size_t),
+        ("has", ctypes.c_uint32),
+        ("significant", ctypes.c_uint32),
+        ("first", jtbd_wave_scores),
+        ("second", jtbd_wave_scores),
+        ("importance", jtbd_score_change),
+        ("satisfaction", jtbd_score_change),
+        ("opportunity", jtbd_score_change),
+        ("band_before", ctypes.c_int32),
+        ("band_after", ctypes.c_int32),
+        ("crossed_band", ctypes.c_uint32),
+    ]
+
+
+class jtbd_wave_comparison_info(ctypes.Structure):
+    """jtbd_wave_comparison_info: How two waves were compared. Text points into
+    the comparison.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("confidence_level", ctypes.c_double),
+        ("p_value_adjustment", ctypes.c_int32),
+        ("score_method", ctypes.c_int32),
+        ("first_respondent_count", ctypes.c_uint64),
+        ("second_respondent_count", ctypes.c_uint64),
+        ("segment_by", ctypes.c_void_p),
+        ("segment_by_len", ctypes.c_size_t),
+        ("family_size", ctypes.c_uint32),
+        ("segment_family_size", ctypes.c_uint32),
+        ("scale_min", ctypes.c_int32),
+        ("scale_max", ctypes.c_int32),
+        ("scale_top_box_min", ctypes.c_int32),
+        ("weighted", ctypes.c_uint32),
+    ]
+
+
+class jtbd_roadmap_info(ctypes.Structure):
+    """jtbd_roadmap_info: The portfolio. Text points into the roadmap."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("value", ctypes.c_double),
+        ("cost", ctypes.c_double),
+        ("budget", ctypes.c_double),
+        ("total_cost", ctypes.c_double),
+        ("optimal", ctypes.c_uint32),
+        ("resamples", ctypes.c_uint32),
+        ("bound", ctypes.c_double),
+        ("gap", ctypes.c_double),
+        ("nodes_explored", ctypes.c_uint64),
+        ("portfolio_optimal_share", ctypes.c_double),
+        ("segment_by", ctypes.c_void_p),
+        ("segment_by_len", ctypes.c_size_t),
+    ]
+
+
+class jtbd_initiative_result(ctypes.Structure):
+    """jtbd_initiative_result: One candidate initiative. Text points into the
+    roadmap.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("name", ctypes.c_void_p),
+        ("name_len", ctypes.c_size_t),
+        ("cost", ctypes.c_double),
+        ("selected", ctypes.c_uint32),
+        ("has", ctypes.c_uint32),
+        ("chosen_share", ctypes.c_double),
+        ("marginal_value", ctypes.c_double),
+        ("value_without", ctypes.c_double),
+        ("marginal_optimal", ctypes.c_uint32),
+    ]
+
+
+class jtbd_frontier_point(ctypes.Structure):
+    """jtbd_frontier_point: One budget of the efficient frontier."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("budget", ctypes.c_double),
+        ("value", ctypes.c_double),
+        ("cost", ctypes.c_double),
+        ("optimal", ctypes.c_uint32),
+        ("selected_count", ctypes.c_size_t),
+    ]
+
+
 # -------------------------------------------------------------- struct sizes
 
 OUTCOME_SCORE_STRUCT_SIZE = (
@@ -678,6 +864,21 @@ SET_ASIDE_ATTRIBUTE_STRUCT_SIZE = (
 SEGMENT_ASSIGNMENT_STRUCT_SIZE = (
     jtbd_segment_assignment.distance.offset +
     jtbd_segment_assignment.distance.size)
+OUTCOME_CHANGE_STRUCT_SIZE = (
+    jtbd_outcome_change.crossed_band.offset +
+    jtbd_outcome_change.crossed_band.size)
+WAVE_COMPARISON_INFO_STRUCT_SIZE = (
+    jtbd_wave_comparison_info.weighted.offset +
+    jtbd_wave_comparison_info.weighted.size)
+ROADMAP_INFO_STRUCT_SIZE = (
+    jtbd_roadmap_info.segment_by_len.offset +
+    jtbd_roadmap_info.segment_by_len.size)
+INITIATIVE_RESULT_STRUCT_SIZE = (
+    jtbd_initiative_result.marginal_optimal.offset +
+    jtbd_initiative_result.marginal_optimal.size)
+FRONTIER_POINT_STRUCT_SIZE = (
+    jtbd_frontier_point.selected_count.offset +
+    jtbd_frontier_point.selected_count.size)
 
 
 # ----------------------------------------------------------------- functions
@@ -1399,6 +1600,208 @@ FUNCTIONS = (
         ("path", ctypes.c_char_p),
         ("path_len", ctypes.c_size_t),
         ("out", ctypes.POINTER(jtbd_segmentation_p)),
+    )),
+    ("jtbd_compare_aggregates", jtbd_error_p, (
+        ("score_options", jtbd_score_options_p),
+        ("first", jtbd_aggregate_p),
+        ("second", jtbd_aggregate_p),
+        ("out", ctypes.POINTER(jtbd_wave_comparison_p)),
+    )),
+    ("jtbd_compare_surveys", jtbd_error_p, (
+        ("read_options", jtbd_read_options_p),
+        ("score_options", jtbd_score_options_p),
+        ("first_data", ctypes.c_char_p),
+        ("first_size", ctypes.c_size_t),
+        ("first_name", ctypes.c_char_p),
+        ("first_name_len", ctypes.c_size_t),
+        ("second_data", ctypes.c_char_p),
+        ("second_size", ctypes.c_size_t),
+        ("second_name", ctypes.c_char_p),
+        ("second_name_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_wave_comparison_p)),
+    )),
+    ("jtbd_compare_survey_files", jtbd_error_p, (
+        ("read_options", jtbd_read_options_p),
+        ("score_options", jtbd_score_options_p),
+        ("first_path", ctypes.c_char_p),
+        ("first_path_len", ctypes.c_size_t),
+        ("second_path", ctypes.c_char_p),
+        ("second_path_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_wave_comparison_p)),
+    )),
+    ("jtbd_wave_comparison_destroy", None, (
+        ("comparison", jtbd_wave_comparison_p),
+    )),
+    ("jtbd_wave_comparison_get_info", jtbd_error_p, (
+        ("comparison", jtbd_wave_comparison_p),
+        ("out", ctypes.POINTER(jtbd_wave_comparison_info)),
+    )),
+    ("jtbd_wave_comparison_change_count", ctypes.c_size_t, (
+        ("comparison", jtbd_wave_comparison_p),
+    )),
+    ("jtbd_wave_comparison_change", jtbd_error_p, (
+        ("comparison", jtbd_wave_comparison_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_outcome_change)),
+    )),
+    ("jtbd_wave_comparison_one_wave_outcome_count", ctypes.c_size_t, (
+        ("comparison", jtbd_wave_comparison_p),
+    )),
+    ("jtbd_wave_comparison_one_wave_outcome", jtbd_error_p, (
+        ("comparison", jtbd_wave_comparison_p),
+        ("index", ctypes.c_size_t),
+        ("id", ctypes.POINTER(ctypes.c_void_p)),
+        ("id_len", ctypes.POINTER(ctypes.c_size_t)),
+        ("wave", ctypes.POINTER(ctypes.c_int32)),
+    )),
+    ("jtbd_wave_comparison_segment_count", ctypes.c_size_t, (
+        ("comparison", jtbd_wave_comparison_p),
+    )),
+    ("jtbd_wave_comparison_segment_name", jtbd_error_p, (
+        ("comparison", jtbd_wave_comparison_p),
+        ("segment", ctypes.c_size_t),
+        ("name", ctypes.POINTER(ctypes.c_void_p)),
+        ("name_len", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_wave_comparison_segment_respondent_counts", jtbd_error_p, (
+        ("comparison", jtbd_wave_comparison_p),
+        ("segment", ctypes.c_size_t),
+        ("first", ctypes.POINTER(ctypes.c_uint64)),
+        ("second", ctypes.POINTER(ctypes.c_uint64)),
+    )),
+    ("jtbd_wave_comparison_segment_change_count", jtbd_error_p, (
+        ("comparison", jtbd_wave_comparison_p),
+        ("segment", ctypes.c_size_t),
+        ("count", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_wave_comparison_segment_change", jtbd_error_p, (
+        ("comparison", jtbd_wave_comparison_p),
+        ("segment", ctypes.c_size_t),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_outcome_change)),
+    )),
+    ("jtbd_wave_comparison_one_wave_segment_count", ctypes.c_size_t, (
+        ("comparison", jtbd_wave_comparison_p),
+    )),
+    ("jtbd_wave_comparison_one_wave_segment", jtbd_error_p, (
+        ("comparison", jtbd_wave_comparison_p),
+        ("index", ctypes.c_size_t),
+        ("name", ctypes.POINTER(ctypes.c_void_p)),
+        ("name_len", ctypes.POINTER(ctypes.c_size_t)),
+        ("wave", ctypes.POINTER(ctypes.c_int32)),
+    )),
+    ("jtbd_wave_comparison_render", jtbd_error_p, (
+        ("comparison", jtbd_wave_comparison_p),
+        ("format", ctypes.c_int32),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_roadmap_options_create", jtbd_error_p, (
+        ("out", ctypes.POINTER(jtbd_roadmap_options_p)),
+    )),
+    ("jtbd_roadmap_options_destroy", None, (
+        ("options", jtbd_roadmap_options_p),
+    )),
+    ("jtbd_roadmap_options_set_budget", jtbd_error_p, (
+        ("options", jtbd_roadmap_options_p),
+        ("budget", ctypes.c_double),
+    )),
+    ("jtbd_roadmap_options_set_node_limit", jtbd_error_p, (
+        ("options", jtbd_roadmap_options_p),
+        ("nodes", ctypes.c_uint64),
+    )),
+    ("jtbd_roadmap_options_set_time_limit", jtbd_error_p, (
+        ("options", jtbd_roadmap_options_p),
+        ("seconds", ctypes.c_double),
+    )),
+    ("jtbd_roadmap_options_set_resamples", jtbd_error_p, (
+        ("options", jtbd_roadmap_options_p),
+        ("resamples", ctypes.c_uint32),
+    )),
+    ("jtbd_roadmap_options_set_seed", jtbd_error_p, (
+        ("options", jtbd_roadmap_options_p),
+        ("seed", ctypes.c_uint64),
+    )),
+    ("jtbd_roadmap_options_add_frontier_budget", jtbd_error_p, (
+        ("options", jtbd_roadmap_options_p),
+        ("budget", ctypes.c_double),
+    )),
+    ("jtbd_roadmap_options_set_segment_by", jtbd_error_p, (
+        ("options", jtbd_roadmap_options_p),
+        ("column", ctypes.c_char_p),
+        ("column_len", ctypes.c_size_t),
+    )),
+    ("jtbd_prioritize_survey", jtbd_error_p, (
+        ("read_options", jtbd_read_options_p),
+        ("roadmap_options", jtbd_roadmap_options_p),
+        ("survey_data", ctypes.c_char_p),
+        ("survey_size", ctypes.c_size_t),
+        ("survey_name", ctypes.c_char_p),
+        ("survey_name_len", ctypes.c_size_t),
+        ("initiatives_data", ctypes.c_char_p),
+        ("initiatives_size", ctypes.c_size_t),
+        ("initiatives_name", ctypes.c_char_p),
+        ("initiatives_name_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_roadmap_p)),
+    )),
+    ("jtbd_prioritize_survey_file", jtbd_error_p, (
+        ("read_options", jtbd_read_options_p),
+        ("roadmap_options", jtbd_roadmap_options_p),
+        ("survey_path", ctypes.c_char_p),
+        ("survey_path_len", ctypes.c_size_t),
+        ("initiatives_path", ctypes.c_char_p),
+        ("initiatives_path_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_roadmap_p)),
+    )),
+    ("jtbd_aggregate_prioritize", jtbd_error_p, (
+        ("aggregate", jtbd_aggregate_p),
+        ("roadmap_options", jtbd_roadmap_options_p),
+        ("initiatives_data", ctypes.c_char_p),
+        ("initiatives_size", ctypes.c_size_t),
+        ("initiatives_name", ctypes.c_char_p),
+        ("initiatives_name_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_roadmap_p)),
+    )),
+    ("jtbd_roadmap_destroy", None, (("roadmap", jtbd_roadmap_p),)),
+    ("jtbd_roadmap_get_info", jtbd_error_p, (
+        ("roadmap", jtbd_roadmap_p),
+        ("out", ctypes.POINTER(jtbd_roadmap_info)),
+    )),
+    ("jtbd_roadmap_selected_count", ctypes.c_size_t, (
+        ("roadmap", jtbd_roadmap_p),
+    )),
+    ("jtbd_roadmap_selected", jtbd_error_p, (
+        ("roadmap", jtbd_roadmap_p),
+        ("index", ctypes.c_size_t),
+        ("name", ctypes.POINTER(ctypes.c_void_p)),
+        ("name_len", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_roadmap_initiative_count", ctypes.c_size_t, (
+        ("roadmap", jtbd_roadmap_p),
+    )),
+    ("jtbd_roadmap_initiative", jtbd_error_p, (
+        ("roadmap", jtbd_roadmap_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_initiative_result)),
+    )),
+    ("jtbd_roadmap_frontier_count", ctypes.c_size_t, (
+        ("roadmap", jtbd_roadmap_p),
+    )),
+    ("jtbd_roadmap_frontier_point", jtbd_error_p, (
+        ("roadmap", jtbd_roadmap_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_frontier_point)),
+    )),
+    ("jtbd_roadmap_frontier_selected", jtbd_error_p, (
+        ("roadmap", jtbd_roadmap_p),
+        ("point", ctypes.c_size_t),
+        ("index", ctypes.c_size_t),
+        ("name", ctypes.POINTER(ctypes.c_void_p)),
+        ("name_len", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_roadmap_render", jtbd_error_p, (
+        ("roadmap", jtbd_roadmap_p),
+        ("format", ctypes.c_int32),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
     )),
 )
 

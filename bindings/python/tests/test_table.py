@@ -104,6 +104,7 @@ def expected_ctypes(c_type, role):
         "size_t*": ctypes.POINTER(ctypes.c_size_t),
         "uint64_t*": ctypes.POINTER(ctypes.c_uint64),
         "uint32_t*": ctypes.POINTER(ctypes.c_uint32),
+        "int32_t*": ctypes.POINTER(ctypes.c_int32),
         "const uint32_t*": ctypes.POINTER(ctypes.c_uint32),
         "const uint8_t*": ctypes.POINTER(ctypes.c_uint8),
         "double*": ctypes.POINTER(ctypes.c_double),
