@@ -30,6 +30,7 @@
 #include "pipeline/survey_read.h"
 #include "render/roadmap_render.h"
 #include "roadmap/initiatives_reader.h"
+#include "roadmap/report_scores.h"
 #include "roadmap/roadmap.h"
 #include "roadmap/survey_scores.h"
 
@@ -199,8 +200,55 @@ struct Scores {
   std::vector<std::vector<roadmap::CollapsedTable>> tables;
 };
 
+// A report jtbd wrote as JSON (`jtbd score --format json`) starts, after
+// any white space, with "{"; no survey export does.
+bool IsJsonFile(const std::string& path) {
+  if (path == "-") return false;
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return false;
+  int c = 0;
+  while ((c = std::fgetc(file)) == ' ' || c == '\n' || c == '\r' || c == '\t') {
+  }
+  std::fclose(file);
+  return c == '{';
+}
+
+absl::StatusOr<Scores> ReadReportScores(const PrioritizeArgs& args) {
+  if (!args.segment_by.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(args.survey_path,
+                     ": a report carries its own segments; drop --segment-by"));
+  }
+  if (args.resamples.value_or(0) > 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        args.survey_path,
+        ": a report keeps no answers to redraw; --resamples needs the survey "
+        "or a saved aggregate"));
+  }
+  std::FILE* file = std::fopen(args.survey_path.c_str(), "rb");
+  if (file == nullptr) {
+    return absl::NotFoundError(
+        absl::StrCat(args.survey_path, ": cannot open the file"));
+  }
+  std::string text;
+  char chunk[65536];
+  size_t read = 0;
+  while ((read = std::fread(chunk, 1, sizeof chunk, file)) > 0) {
+    text.append(chunk, read);
+  }
+  std::fclose(file);
+  absl::StatusOr<v1::Report> report =
+      roadmap::ParseReportJson(text, args.survey_path);
+  if (!report.ok()) return report.status();
+  absl::StatusOr<roadmap::SurveyScores> scores =
+      roadmap::ScoresOfReport(*report, args.survey_path);
+  if (!scores.ok()) return scores.status();
+  return Scores{*std::move(scores), {}};
+}
+
 absl::StatusOr<Scores> ReadScores(const PrioritizeArgs& args,
                                   const ReadOptions& read_options) {
+  if (IsJsonFile(args.survey_path)) return ReadReportScores(args);
   Scores out;
   if (IsSavedFile(args.survey_path)) {
     if (!args.segment_by.empty()) {

@@ -255,3 +255,46 @@ def test_saved_aggregate_as_the_survey(tmp_path):
                        saved, str(path))
     assert code == 1
     assert "saved aggregate" in err
+
+
+def test_a_json_report_values_like_its_survey(tmp_path):
+    """The issue: the survey may also be a saved report. Scored from the
+    report `jtbd score --format json` wrote, the roadmap is the survey's
+    (same scores, so the same portfolio, value and frontier); only the
+    robustness figures, which need answers to redraw, are absent."""
+    report = tmp_path / "report.json"
+    def ok(*args):
+        code, out, err = run(*args)
+        assert code == 0, err
+        return out
+    report.write_text(ok("score", "--format", "json", "--bootstrap", "0",
+                         SURVEY))
+    from_survey = json.loads(ok("prioritize", "--budget", "100",
+                                "--resamples", "0", "--format", "json",
+                                SURVEY, INITIATIVES))
+    from_report = json.loads(ok("prioritize", "--budget", "100",
+                                "--format", "json", str(report),
+                                INITIATIVES))
+    # Equal up to the last bits of the scores (10 x / n either way, summed
+    # in another order).
+    def close(a, b):
+        if isinstance(a, dict):
+            return a.keys() == b.keys() and all(close(a[k], b[k]) for k in a)
+        if isinstance(a, list):
+            return len(a) == len(b) and all(map(close, a, b))
+        if isinstance(a, float) or isinstance(b, float):
+            return abs(a - b) <= 1e-9 * max(1.0, abs(a))
+        return a == b
+    assert close(from_report, from_survey)
+    # Refusals: a report has no answers to redraw, and its own segments.
+    for flags, words in ((["--resamples", "10"], "no answers to redraw"),
+                         (["--segment-by", "segment"], "its own segments")):
+        code, _, err = run("prioritize", "--budget", "100", *flags,
+                           str(report), INITIATIVES)
+        assert code == 1
+        assert words in err
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"outcomes": [{"outcomeId": "o1", "nope": 1}]}')
+    code, _, err = run("prioritize", "--budget", "100", str(bad), INITIATIVES)
+    assert code == 1
+    assert str(bad) in err and "jtbd.v1.Report" in err
