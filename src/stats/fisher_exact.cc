@@ -1,21 +1,13 @@
 #include "stats/fisher_exact.h"
 
-#include <math.h>  // lgamma_r
-
 #include <algorithm>
 #include <cmath>
+
+#include "stats/log_gamma.h"
 
 namespace jtbd {
 namespace stats {
 namespace {
-
-// log Gamma(x) for x > 0 by lgamma_r: lgamma writes the sign into the global
-// signgam, a data race when segmentations run on several threads at once
-// (found by tests/threads under TSan).
-double LogGamma(double x) {
-  int sign = 0;
-  return ::lgamma_r(x, &sign);
-}
 
 // log C(n, k).
 double LogChoose(double n, double k) {

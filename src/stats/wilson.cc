@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "stats/log_gamma.h"
 #include "stats/normal.h"
 
 namespace jtbd {
@@ -18,7 +19,7 @@ double LowerIncompleteGamma(double a, double x) {
     term *= x / (a + k);
     sum += term;
   }
-  return std::exp(a * std::log(x) - x - std::lgamma(a + 1) + std::log(a)) * sum;
+  return std::exp(a * std::log(x) - x - LogGamma(a + 1) + std::log(a)) * sum;
 }
 
 // The lambda with P(Gamma(a, 1) <= lambda) = alpha: half the alpha
