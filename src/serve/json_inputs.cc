@@ -62,7 +62,10 @@ absl::StatusOr<std::map<std::string, std::string>> ReadJsonInputs(
         absl::StrCat("body: not a JSON object: ", status.message().ToString(),
                      " (expected ", Expected(names), ")"));
   }
-  for (const auto& [field, value] : parsed.fields()) {
+  for (const auto& entry : parsed.fields()) {
+    // A named reference, not a structured binding: clang 14 (the fuzz
+    // build) cannot capture a binding in a lambda.
+    const std::string& field = entry.first;
     const bool known = std::any_of(
         names.begin(), names.end(), [&field](const std::string& name) {
           return field == name || field == name + "Base64";
