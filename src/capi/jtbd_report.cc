@@ -139,18 +139,16 @@ jtbd_segment_comparison ToC(const jtbd::v1::SegmentComparison& comparison) {
   return full;
 }
 
-
-static_assert(static_cast<int>(JTBD_OPPORTUNITY_INTERVAL_METHOD_DELTA) ==
-                  jtbd::v1::OPPORTUNITY_INTERVAL_METHOD_DELTA &&
-                  static_cast<int>(
-                      JTBD_OPPORTUNITY_INTERVAL_METHOD_MOMENT_SELECTION) ==
-                      jtbd::v1::OPPORTUNITY_INTERVAL_METHOD_MOMENT_SELECTION &&
-                  static_cast<int>(
-                      JTBD_OPPORTUNITY_INTERVAL_METHOD_BOOTSTRAP_PERCENTILE) ==
-                      jtbd::v1::
-                          OPPORTUNITY_INTERVAL_METHOD_BOOTSTRAP_PERCENTILE,
-              "jtbd_opportunity_interval_method mirrors "
-              "jtbd.v1.OpportunityIntervalMethod");
+static_assert(
+    static_cast<int>(JTBD_OPPORTUNITY_INTERVAL_METHOD_DELTA) ==
+            jtbd::v1::OPPORTUNITY_INTERVAL_METHOD_DELTA &&
+        static_cast<int>(JTBD_OPPORTUNITY_INTERVAL_METHOD_MOMENT_SELECTION) ==
+            jtbd::v1::OPPORTUNITY_INTERVAL_METHOD_MOMENT_SELECTION &&
+        static_cast<int>(
+            JTBD_OPPORTUNITY_INTERVAL_METHOD_BOOTSTRAP_PERCENTILE) ==
+            jtbd::v1::OPPORTUNITY_INTERVAL_METHOD_BOOTSTRAP_PERCENTILE,
+    "jtbd_opportunity_interval_method mirrors "
+    "jtbd.v1.OpportunityIntervalMethod");
 
 // A report saved before the field existed printed the bootstrap interval,
 // or the delta interval without resamples.

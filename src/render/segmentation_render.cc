@@ -303,10 +303,9 @@ std::string RenderSegmentationTable(const v1::SegmentationReport& report) {
                               Respondents(profile.respondent_count()),
                               Percent(profile.share()), profile.silhouette()));
     AppendOutcomes(layout, tables[s], &out);
-    absl::StrAppend(&out,
-                    MoreUnderserved(profile.scores(),
-                                    report.p_value_adjustment()),
-                    Overrepresented(profile, report.min_attribute_count()));
+    absl::StrAppend(
+        &out, MoreUnderserved(profile.scores(), report.p_value_adjustment()),
+        Overrepresented(profile, report.min_attribute_count()));
   }
   absl::StrAppend(&out, WarningLines(report.warnings()));
   return out;

@@ -124,8 +124,8 @@ class Search {
   // first. Nothing is decided yet, so any order is a valid search.
   void ReorderAtRoot() {
     std::vector<double> ratio(n_, -std::numeric_limits<double>::infinity());
-    const std::vector<double> worth = lagrangian_.ProfitPerCost(
-        budget_ * (1 + kValueTolerance) - cost_);
+    const std::vector<double> worth =
+        lagrangian_.ProfitPerCost(budget_ * (1 + kValueTolerance) - cost_);
     for (size_t k = 0; k < reachable_.size(); ++k) {
       ratio[reachable_[k]] = worth[k];
     }
@@ -334,8 +334,8 @@ class Search {
   // the local search. It only improves the best found (pruning and fixing
   // more); it proves nothing. The node's state is restored.
   void LagrangianHeuristic(bool polish) {
-    const std::vector<uint32_t> picks = lagrangian_.Picks(
-        reachable_, budget_ * (1 + kValueTolerance) - cost_);
+    const std::vector<uint32_t> picks =
+        lagrangian_.Picks(reachable_, budget_ * (1 + kValueTolerance) - cost_);
     std::vector<uint32_t> added;
     std::vector<uint32_t> members;
     for (uint32_t j : picks) {

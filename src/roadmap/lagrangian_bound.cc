@@ -343,8 +343,8 @@ std::vector<double> LagrangianBound::ProfitPerCost(double room) {
   return ratio;
 }
 
-std::vector<uint32_t> LagrangianBound::Picks(
-    const std::vector<uint32_t>& items, double room) {
+std::vector<uint32_t> LagrangianBound::Picks(const std::vector<uint32_t>& items,
+                                             double room) {
   mu_local_ = best_mu_;
   lambda_local_ = best_lambda_;
   nu_local_ = best_nu_;

@@ -72,7 +72,7 @@ class LagrangianBound {
   // Per initiative a, the first id of its exclusion rows (one per b > a it
   // excludes).
   std::vector<size_t> exclusion_begin_;
-  std::vector<double> nu_;  // per exclusion row, the warm start
+  std::vector<double> nu_;      // per exclusion row, the warm start
   std::vector<double> mu_;      // per global layer, the warm start
   std::vector<double> lambda_;  // per needs row, the warm start
 

@@ -113,8 +113,7 @@ TEST(CompetitorScoringTest, SatisfactionPerSolutionOverItsOwnRaters) {
   EXPECT_NEAR(acme.satisfaction_interval().high(), 9.289276978602675, 1e-11);
   // Plain Wilson where it applies: the lower limit of the outcome's own
   // importance, 8 of 10 (its upper limit, 2 failures, is Poisson's).
-  EXPECT_NEAR(o1.importance_interval().low(), HandWilson(8, 10).first,
-              1e-12);
+  EXPECT_NEAR(o1.importance_interval().low(), HandWilson(8, 10).first, 1e-12);
   EXPECT_FALSE(acme.has_effective_count());  // unweighted
   // Opp_c = I + max(I - S_c, 0) = 8 + 2 (extension).
   EXPECT_DOUBLE_EQ(acme.opportunity(), 10.0);

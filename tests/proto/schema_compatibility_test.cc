@@ -359,9 +359,9 @@ std::string FormatProblems(const std::vector<std::string>& problems) {
 
 const std::vector<std::string>& V1FileNames() {
   static const auto* names = new std::vector<std::string>{
-      "jtbd/v1/job.proto",         "jtbd/v1/study.proto",
-      "jtbd/v1/aggregate.proto",   "jtbd/v1/report.proto",
-      "jtbd/v1/scoring.proto",     "jtbd/v1/survey_map.proto",
+      "jtbd/v1/job.proto",          "jtbd/v1/study.proto",
+      "jtbd/v1/aggregate.proto",    "jtbd/v1/report.proto",
+      "jtbd/v1/scoring.proto",      "jtbd/v1/survey_map.proto",
       "jtbd/v1/segmentation.proto", "jtbd/v1/waves.proto"};
   return *names;
 }
