@@ -179,6 +179,7 @@ JTBD_EXPORT const char* jtbd_code_name(int32_t code);
 /* ---------------------------------------------------------------- buffers */
 
 /* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - touch no existing object, so any thread at any time: jtbd_csv_restyle.
  * - only read their objects, so they may run at the same time as other
  *   readers of those objects: jtbd_buffer_data, jtbd_buffer_size.
  * - change an object, so nothing else may use that object meanwhile:
@@ -193,6 +194,23 @@ JTBD_EXPORT const uint8_t* jtbd_buffer_data(const jtbd_buffer* buffer);
 JTBD_EXPORT size_t jtbd_buffer_size(const jtbd_buffer* buffer);
 /* Accepts NULL. */
 JTBD_EXPORT void jtbd_buffer_free(jtbd_buffer* buffer);
+
+/* Every CSV the library renders (JTBD_FORMAT_CSV) is RFC 4180 with ','
+ * between fields and '.' in numbers, and its text cells are safe to open in
+ * a spreadsheet: a cell beginning with =, +, -, @, a tab or CR (a statement,
+ * a segment name, a CRM value) gets a leading apostrophe, so it never runs
+ * as a formula; plain numbers are left as they are. This restyles such CSV
+ * (`size` bytes at `csv`) for the spreadsheet that opens it: `separator`
+ * ',', ';' or '\t'; `decimal_comma` 1 to write 1,5 for 1.5 in fields the
+ * renderer wrote as bare numbers (needs a separator other than ','); and
+ * `byte_order_mark` 1 to start with the UTF-8 BOM Excel needs to read
+ * UTF-8. JTBD_INVALID_ARGUMENT for another separator, a decimal comma with
+ * ',', or text that is not CSV (the message gives the byte). */
+JTBD_EXPORT jtbd_error* jtbd_csv_restyle(const char* csv, size_t size,
+                                         int32_t separator,
+                                         uint32_t decimal_comma,
+                                         uint32_t byte_order_mark,
+                                         jtbd_buffer** out);
 
 /* ------------------------------------------------------------------ bands */
 

@@ -160,6 +160,23 @@ enum class Format : int32_t {
   kProtobuf = JTBD_FORMAT_PROTOBUF  // serialized jtbd.v1.Report
 };
 
+// For the spreadsheet that opens a rendered CSV (jtbd_csv_restyle).
+struct CsvStyle {
+  char separator = ',';          // ',', ';' or '\t'
+  bool decimal_comma = false;    // 1,5 for 1.5; needs a separator other than ','
+  bool byte_order_mark = false;  // UTF-8 BOM first, for Excel
+};
+
+// A CSV any Render(Format::kCsv) returned, restyled; throws jtbd::Error
+// (JTBD_INVALID_ARGUMENT) for an impossible style.
+inline std::string RestyleCsv(const std::string& csv, const CsvStyle& style) {
+  jtbd_buffer* buffer = nullptr;
+  internal::Check(jtbd_csv_restyle(csv.data(), csv.size(), style.separator,
+                                   style.decimal_comma ? 1 : 0,
+                                   style.byte_order_mark ? 1 : 0, &buffer));
+  return internal::TakeBuffer(buffer);
+}
+
 // ----------------------------------------------------------------- options
 
 // Mirrors jtbd_input_format: the layouts a survey file may come in.

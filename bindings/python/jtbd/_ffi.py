@@ -896,6 +896,14 @@ FUNCTIONS = (
     ("jtbd_buffer_data", ctypes.c_void_p, (("buffer", jtbd_buffer_p),)),
     ("jtbd_buffer_size", ctypes.c_size_t, (("buffer", jtbd_buffer_p),)),
     ("jtbd_buffer_free", None, (("buffer", jtbd_buffer_p),)),
+    ("jtbd_csv_restyle", jtbd_error_p, (
+        ("csv", ctypes.c_char_p),
+        ("size", ctypes.c_size_t),
+        ("separator", ctypes.c_int32),
+        ("decimal_comma", ctypes.c_uint32),
+        ("byte_order_mark", ctypes.c_uint32),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
     ("jtbd_band_name", ctypes.c_void_p, (("band", ctypes.c_int32),)),
     ("jtbd_limits_create", jtbd_error_p, (
         ("out", ctypes.POINTER(jtbd_limits_p)),

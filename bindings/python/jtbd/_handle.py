@@ -83,8 +83,15 @@ class Result(Owned):
         """Protobuf JSON (lowerCamelCase, unrounded)."""
         return self.render(Format.JSON).decode("utf-8")
 
-    def to_csv(self):
-        return self.render(Format.CSV).decode("utf-8")
+    def to_csv(self, separator=None, decimal_comma=False, bom=False):
+        """RFC 4180 CSV whose text cells cannot run as spreadsheet formulas
+        (a cell beginning with =, +, -, @, tab or CR gets a leading
+        apostrophe). For the spreadsheet that opens it: `separator` ",",
+        ";" or "\\t"; `decimal_comma` writes 1,5 for 1.5 (and implies ";"
+        unless a separator is given); `bom` starts the text with U+FEFF,
+        which Excel needs to read UTF-8."""
+        return restyle_csv(self.render(Format.CSV), separator, decimal_comma,
+                           bom).decode("utf-8")
 
     def to_table(self):
         """Aligned text for people."""
@@ -93,3 +100,17 @@ class Result(Owned):
     def to_protobuf(self):
         """The serialized protobuf message."""
         return self.render(Format.PROTOBUF)
+
+
+def restyle_csv(csv, separator=None, decimal_comma=False, bom=False):
+    """CSV bytes the library rendered, restyled (jtbd_csv_restyle)."""
+    if separator is None:
+        separator = ";" if decimal_comma else ","
+    if not isinstance(separator, str) or len(separator) != 1:
+        raise ValueError("separator must be one character: \",\", \";\" "
+                         "or \"\\t\"")
+    if separator == "," and not decimal_comma and not bom:
+        return csv
+    return _native.take_buffer(
+        _native.library().jtbd_csv_restyle, csv, len(csv), ord(separator),
+        1 if decimal_comma else 0, 1 if bom else 0)
