@@ -14,7 +14,7 @@
 #include "absl/types/optional.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
-#include "cli/output.h"
+#include "cli/output_options.h"
 #include "cli/survey_input.h"
 #include "core/resource_limits.h"
 #include "core/scale.h"
@@ -39,8 +39,8 @@ struct CompareArgs {
   absl::optional<int> top_box_min;
   absl::optional<double> confidence;
   v1::PValueAdjustment adjustment = v1::P_VALUE_ADJUSTMENT_HOLM;
-  std::string output_path;  // empty or "-": standard output
-  std::string first_path;   // "-": standard input
+  OutputOptions output;    // -o, and the CSV options
+  std::string first_path;  // "-": standard input
   std::string second_path;
   SurveyInputArgs input;  // --input-format, --labels, ... for both waves
   bool help = false;
@@ -79,9 +79,9 @@ UsageProblem ParseScale(absl::string_view value, CompareArgs* args) {
 UsageProblem ParseArgs(const std::vector<std::string>& raw, CompareArgs* args) {
   auto takes_value = [](const std::string& name) {
     return name == "--format" || name == "--segment-by" || name == "--scale" ||
-           name == "--top-box" || name == "--output" ||
-           name == "--confidence-level" || name == "--confidence" ||
-           name == "--adjust" || IsSurveyInputFlag(name);
+           name == "--top-box" || name == "--confidence-level" ||
+           name == "--confidence" || name == "--adjust" ||
+           IsSurveyInputFlag(name);
   };
   auto on_option = [args](const std::string& name,
                           const std::string& value) -> UsageProblem {
@@ -119,14 +119,17 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, CompareArgs* args) {
         return absl::StrCat("unknown --adjust \"", value,
                             "\" (expected holm or bh)");
       }
-    } else {
-      if (value.empty()) return "--output needs a file name";
-      args->output_path = value;
     }
     return "";
   };
+  std::vector<std::string> rest = raw;
+  UsageProblem problem =
+      ExtractOutputOptions(takes_value, &rest, &args->output);
+  if (!problem.empty()) return problem;
   ParsedArguments parsed;
-  UsageProblem problem = WalkArguments(raw, takes_value, on_option, &parsed);
+  problem = WalkArguments(rest, takes_value, on_option, &parsed);
+  if (!problem.empty()) return problem;
+  problem = CheckCsvOptionsUse(args->output, args->format == Format::kCsv);
   if (!problem.empty()) return problem;
   args->help = parsed.help;
   if (args->help) return "";
@@ -181,7 +184,7 @@ const char* CompareSynopsis() {
          "                    [--scale MIN-MAX] [--top-box N]\n"
          "                    [--input-format FORMAT] [--labels FILE]\n"
          "                    [--map FILE] [--weight COLUMN]\n"
-         "                    [--output FILE] WAVE1 WAVE2\n"
+         "                    [-o FILE] WAVE1 WAVE2\n"
          "Run `jtbd compare --help` for details.\n";
 }
 
@@ -219,9 +222,8 @@ const char* CompareUsage() {
       "                           tested at 1 - C\n"
       "  --input-format, --importance, --satisfaction, --labels, --map,\n"
       "  --weight, --duration, --scale, --top-box: as for `jtbd score`,\n"
-      "                           applied to both waves\n"
-      "  --output FILE            write to FILE, not standard output;\n"
-      "                           FILE is replaced only on success\n"
+      "                           applied to both "
+      "waves\n" JTBD_CLI_OUTPUT_OPTIONS_HELP
       "  -h, --help               print this help\n",
       LimitFlagsHelp(ResourceLimits(), /*with_request_limits=*/false),
       "\n"
@@ -274,9 +276,7 @@ int RunCompare(const std::vector<std::string>& raw_args) {
   }
   if (!text.ok()) return Fail(text.status());
   const absl::Status written =
-      args.output_path.empty() || args.output_path == "-"
-          ? WriteStdout(*text)
-          : WriteFileAtomically(args.output_path, *text);
+      WriteOutput(args.output, *text, args.format == Format::kCsv);
   if (!written.ok()) return Fail(written);
   return kExitOk;
 }

@@ -12,7 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
-#include "cli/output.h"
+#include "cli/output_options.h"
 #include "forces/forces_analysis.h"
 #include "forces/interview_reader.h"
 #include "forces/propensity_model.h"
@@ -27,7 +27,7 @@ enum class Format { kTable, kJson, kCsv };
 struct ForcesArgs {
   Format format = Format::kTable;
   std::string input_path;
-  std::string output_path;
+  OutputOptions output;  // -o, and the CSV options
   std::string save_model_path;
   std::string apply_model_path;
   forces::ForcesAnalysisOptions options;
@@ -45,8 +45,7 @@ bool IsFitOption(const std::string& name) {
 }
 
 bool TakesValue(const std::string& name) {
-  return IsFitOption(name) || name == "--format" || name == "--output" ||
-         name == "--apply";
+  return IsFitOption(name) || name == "--format" || name == "--apply";
 }
 
 UsageProblem ParseFitOption(const std::string& name, const std::string& value,
@@ -115,17 +114,17 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ForcesArgs* args) {
       }
       return "";
     }
-    if (name == "--apply") {
-      if (value.empty()) return "--apply needs a model file name";
-      args->apply_model_path = value;
-      return "";
-    }
-    if (value.empty()) return "--output needs a file name";
-    args->output_path = value;
+    if (value.empty()) return "--apply needs a model file name";
+    args->apply_model_path = value;
     return "";
   };
+  std::vector<std::string> rest = raw;
+  UsageProblem problem = ExtractOutputOptions(TakesValue, &rest, &args->output);
+  if (!problem.empty()) return problem;
   ParsedArguments parsed;
-  UsageProblem problem = WalkArguments(raw, TakesValue, on_option, &parsed);
+  problem = WalkArguments(rest, TakesValue, on_option, &parsed);
+  if (!problem.empty()) return problem;
+  problem = CheckCsvOptionsUse(args->output, args->format == Format::kCsv);
   if (!problem.empty()) return problem;
   args->help = parsed.help;
   if (args->help) return "";
@@ -155,9 +154,7 @@ int Fail(const absl::Status& status) {
 }
 
 absl::Status WriteOutput(const ForcesArgs& args, const std::string& text) {
-  return args.output_path.empty() || args.output_path == "-"
-             ? WriteStdout(text)
-             : WriteFileAtomically(args.output_path, text);
+  return cli::WriteOutput(args.output, text, args.format == Format::kCsv);
 }
 
 int RunApply(const ForcesArgs& args) {
@@ -246,9 +243,9 @@ const char* ForcesSynopsis() {
          "                   [--model-segment-by COLUMN]\n"
          "                   [--folds K] [--seed S] [--l2 LAMBDA]\n"
          "                   [--confidence LEVEL] [--save-model FILE]\n"
-         "                   [--output FILE] FILE\n"
+         "                   [-o FILE] FILE\n"
          "       jtbd forces --apply MODEL [--format table|json|csv]\n"
-         "                   [--output FILE] FILE\n"
+         "                   [-o FILE] FILE\n"
          "Run `jtbd forces --help` for details.\n";
 }
 
@@ -303,9 +300,7 @@ const char* ForcesUsage() {
          "  --save-model FILE        also write the fitted model to FILE\n"
          "                           (jtbd saved file), atomically\n"
          "  --apply MODEL            score FILE's interviews with a saved\n"
-         "                           model\n"
-         "  --output FILE            write to FILE, not standard output;\n"
-         "                           FILE is replaced only on success\n"
+         "                           model\n" JTBD_CLI_OUTPUT_OPTIONS_HELP
          "  -h, --help               print this help\n"
          "\n"
          "Exit status: 0 success, 1 bad input data, 2 usage error.\n";

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "cli/commands.h"
 #include "cli/inspect_command.h"
+#include "cli/output_options.h"
 #include "cli/survey_input.h"
 #include "core/resource_limits.h"
 
@@ -46,7 +47,7 @@ const char* ScoreSynopsis() {
          "                  [--adjust holm|bh]\n"
          "                  [--screen] [--exclude-screened]\n"
          "                  [--duration COLUMN]\n"
-         "                  [--output FILE] FILE\n"
+         "                  [-o FILE] FILE\n"
          "Run `jtbd score --help` for details.\n";
 }
 
@@ -131,9 +132,8 @@ const char* ScoreUsage() {
       "                           duration (default: 1/3)\n"
       "  --screen-min-seconds S   speeding: under S seconds instead\n"
       "  --screen-max-blanks F    blanks: more than this share of outcomes\n"
-      "                           without both ratings (default: 0.5)\n"
-      "  --output FILE            write to FILE, not standard output;\n"
-      "                           FILE is replaced only on success\n"
+      "                           without both ratings (default: "
+      "0.5)\n" JTBD_CLI_OUTPUT_OPTIONS_HELP
       "  -h, --help               print this help\n"
       "\n"
       "Exit status: 0 success, 1 bad input data, 2 usage error.\n"));

@@ -18,7 +18,7 @@
 #include "absl/types/optional.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
-#include "cli/output.h"
+#include "cli/output_options.h"
 #include "cli/survey_input.h"
 #include "core/aggregate.h"
 #include "core/scale.h"
@@ -52,7 +52,7 @@ struct PrioritizeArgs {
   absl::optional<int> scale_min;
   absl::optional<int> scale_max;
   absl::optional<int> top_box_min;
-  std::string output_path;
+  OutputOptions output;  // -o, and the CSV options
   std::string survey_path;
   std::string initiatives_path;
   SurveyInputArgs input;
@@ -145,9 +145,6 @@ UsageProblem OnOption(const std::string& name, const std::string& value,
       return absl::StrCat("bad --top-box \"", value, "\" (expected a rating)");
     }
     args->top_box_min = top_box;
-  } else {
-    if (value.empty()) return "--output needs a file name";
-    args->output_path = value;
   }
   return "";
 }
@@ -158,16 +155,21 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw,
     return name == "--format" || name == "--budget" || name == "--segment-by" ||
            name == "--node-limit" || name == "--time-limit" ||
            name == "--resamples" || name == "--seed" || name == "--frontier" ||
-           name == "--scale" || name == "--top-box" || name == "--output" ||
-           IsSurveyInputFlag(name);
+           name == "--scale" || name == "--top-box" || IsSurveyInputFlag(name);
   };
+  std::vector<std::string> rest = raw;
+  UsageProblem problem =
+      ExtractOutputOptions(takes_value, &rest, &args->output);
+  if (!problem.empty()) return problem;
   ParsedArguments parsed;
-  UsageProblem problem = WalkArguments(
-      raw, takes_value,
+  problem = WalkArguments(
+      rest, takes_value,
       [args](const std::string& name, const std::string& value) {
         return OnOption(name, value, args);
       },
       &parsed);
+  if (!problem.empty()) return problem;
+  problem = CheckCsvOptionsUse(args->output, args->format == Format::kCsv);
   if (!problem.empty()) return problem;
   args->help = parsed.help;
   if (args->help) return "";
@@ -350,9 +352,7 @@ int RunPrioritize(const std::vector<std::string>& raw_args) {
   }
   if (!text.ok()) return Fail(text.status());
   const absl::Status written =
-      args.output_path.empty() || args.output_path == "-"
-          ? WriteStdout(*text)
-          : WriteFileAtomically(args.output_path, *text);
+      WriteOutput(args.output, *text, args.format == Format::kCsv);
   if (!written.ok()) return Fail(written);
   return kExitOk;
 }

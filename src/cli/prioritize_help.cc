@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "cli/commands.h"
+#include "cli/output_options.h"
 #include "cli/survey_input.h"
 #include "core/resource_limits.h"
 
@@ -14,7 +15,7 @@ const char* PrioritizeSynopsis() {
   return "Usage: jtbd prioritize --budget B [--format table|json|csv]\n"
          "                       [--segment-by COLUMN] [--node-limit N]\n"
          "                       [--time-limit S] [--resamples R] [--seed S]\n"
-         "                       [--frontier B1,B2,...] [--output FILE]\n"
+         "                       [--frontier B1,B2,...] [-o FILE]\n"
          "                       SURVEY INITIATIVES\n"
          "Run `jtbd prioritize --help` for details.\n";
 }
@@ -62,7 +63,7 @@ const char* PrioritizeUsage() {
       "  --scale, --top-box, --input-format, --importance, --satisfaction,\n"
       "  --labels, --map, --weight: as for `jtbd score`\n",
       LimitFlagsHelp(ResourceLimits(), /*with_request_limits=*/false),
-      "  --output FILE            write to FILE, not standard output\n"
+      JTBD_CLI_OUTPUT_OPTIONS_HELP
       "  -h, --help               print this help\n"
       "\n"
       "Exit status: 0 success, 1 bad input data, 2 usage error.\n"));

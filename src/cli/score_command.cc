@@ -14,7 +14,7 @@
 #include "absl/types/optional.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
-#include "cli/output.h"
+#include "cli/output_options.h"
 #include "cli/survey_input.h"
 #include "core/scale.h"
 #include "core/scoring.h"
@@ -36,7 +36,7 @@ struct ScoreArgs {
   absl::optional<int> scale_min;
   absl::optional<int> scale_max;
   absl::optional<int> top_box_min;
-  std::string output_path;    // empty or "-": standard output
+  OutputOptions output;       // -o, and the CSV options
   std::string input_path;     // "-": standard input
   std::string outcomes_path;  // empty: none; "-": standard input
   SurveyInputArgs input;      // --input-format, --labels, --map, ...
@@ -191,7 +191,7 @@ bool IsScreeningThreshold(absl::string_view name) {
 UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
   auto takes_value = [](const std::string& name) {
     return name == "--format" || name == "--segment-by" || name == "--scale" ||
-           name == "--top-box" || name == "--output" || name == "--outcomes" ||
+           name == "--top-box" || name == "--outcomes" ||
            name == "--confidence" || name == "--bootstrap" ||
            name == "--seed" || name == "--method" || name == "--adjust" ||
            IsScreeningThreshold(name) || IsSurveyInputFlag(name);
@@ -221,23 +221,24 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
       return ParseMethod(value, args);
     } else if (name == "--adjust") {
       return ParseAdjustment(value, args);
-    } else if (name == "--outcomes") {
+    } else {
       if (value.empty()) return "--outcomes needs a file name";
       args->outcomes_path = value;
-    } else {
-      if (value.empty()) return "--output needs a file name";
-      args->output_path = value;
     }
     return "";
   };
   // --screen and --exclude-screened take no value, which WalkArguments
   // does not know: they are taken out first (not as an option's value, nor
   // after "--").
+  std::vector<std::string> outputless = raw;
+  UsageProblem output_problem =
+      ExtractOutputOptions(takes_value, &outputless, &args->output);
+  if (!output_problem.empty()) return output_problem;
   std::vector<std::string> rest;
-  for (size_t i = 0; i < raw.size(); ++i) {
-    const std::string& arg = raw[i];
+  for (size_t i = 0; i < outputless.size(); ++i) {
+    const std::string& arg = outputless[i];
     if (arg == "--") {
-      rest.insert(rest.end(), raw.begin() + i, raw.end());
+      rest.insert(rest.end(), outputless.begin() + i, outputless.end());
       break;
     }
     if (arg == "--screen" || arg == "--exclude-screened") {
@@ -246,7 +247,9 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
       continue;
     }
     rest.push_back(arg);
-    if (takes_value(arg) && i + 1 < raw.size()) rest.push_back(raw[++i]);
+    if (takes_value(arg) && i + 1 < outputless.size()) {
+      rest.push_back(outputless[++i]);
+    }
   }
   ParsedArguments parsed;
   UsageProblem problem = WalkArguments(rest, takes_value, on_option, &parsed);
@@ -263,6 +266,9 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
   if (args->input_path == "-" && args->outcomes_path == "-") {
     return "standard input can feed the survey or --outcomes, not both";
   }
+  UsageProblem csv_problem =
+      CheckCsvOptionsUse(args->output, args->format == Format::kCsv);
+  if (!csv_problem.empty()) return csv_problem;
   return CheckSurveyInputArgs(args->input);
 }
 
@@ -275,7 +281,7 @@ absl::StatusOr<std::string> Render(const v1::Report& report, Format format) {
     case Format::kTable:
       break;
   }
-  return RenderTable(report);
+  return RenderTable(report, TableWidth());
 }
 
 int Fail(const absl::Status& status) {
@@ -331,9 +337,7 @@ int RunScore(const std::vector<std::string>& raw_args) {
   const absl::StatusOr<std::string> text = Render(*report, args.format);
   if (!text.ok()) return Fail(text.status());
   const absl::Status written =
-      args.output_path.empty() || args.output_path == "-"
-          ? WriteStdout(*text)
-          : WriteFileAtomically(args.output_path, *text);
+      WriteOutput(args.output, *text, args.format == Format::kCsv);
   if (!written.ok()) return Fail(written);
   return kExitOk;
 }

@@ -16,7 +16,7 @@
 #include "absl/types/optional.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
-#include "cli/output.h"
+#include "cli/output_options.h"
 #include "cli/survey_input.h"
 #include "core/scale.h"
 #include "core/scoring.h"
@@ -40,9 +40,9 @@ struct SegmentArgs {
   absl::optional<int> scale_min;
   absl::optional<int> scale_max;
   absl::optional<int> top_box_min;
-  SurveyInputArgs input;    // --input-format, --labels, --map, ...
-  std::string input_path;   // "-": standard input
-  std::string output_path;  // empty or "-": standard output
+  SurveyInputArgs input;   // --input-format, --labels, --map, ...
+  std::string input_path;  // "-": standard input
+  OutputOptions output;    // -o, and the CSV options
   std::string save_model_path;
   std::string apply_model_path;  // --apply: tag with this model
   // The fit; unset means the library's defaults.
@@ -182,8 +182,7 @@ bool IsFitOption(const std::string& name) {
 
 bool TakesValue(const std::string& name) {
   return IsFitOption(name) || name == "--format" || name == "--scale" ||
-         name == "--top-box" || name == "--output" || name == "--apply" ||
-         IsSurveyInputFlag(name);
+         name == "--top-box" || name == "--apply" || IsSurveyInputFlag(name);
 }
 
 // Moves the switches from `raw` into `args`, leaving the rest for the
@@ -235,20 +234,21 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, SegmentArgs* args) {
       args->top_box_min = top_box;
       return "";
     }
-    if (name == "--apply") {
-      if (value.empty()) return "--apply needs a model file name";
-      args->apply_model_path = value;
-      return "";
-    }
-    if (value.empty()) return "--output needs a file name";
-    args->output_path = value;
+    if (value.empty()) return "--apply needs a model file name";
+    args->apply_model_path = value;
     return "";
   };
+  std::vector<std::string> outputless = raw;
+  UsageProblem problem =
+      ExtractOutputOptions(TakesValue, &outputless, &args->output);
+  if (!problem.empty()) return problem;
   std::vector<std::string> rest;
-  UsageProblem problem = TakeSwitches(raw, args, &rest);
+  problem = TakeSwitches(outputless, args, &rest);
   if (!problem.empty()) return problem;
   ParsedArguments parsed;
   problem = WalkArguments(rest, TakesValue, on_option, &parsed);
+  if (!problem.empty()) return problem;
+  problem = CheckCsvOptionsUse(args->output, args->format == Format::kCsv);
   if (!problem.empty()) return problem;
   args->help = parsed.help;
   if (args->help) return "";
@@ -298,9 +298,7 @@ int Fail(const absl::Status& status) {
 }
 
 absl::Status WriteOutput(const SegmentArgs& args, const std::string& text) {
-  return args.output_path.empty() || args.output_path == "-"
-             ? WriteStdout(text)
-             : WriteFileAtomically(args.output_path, text);
+  return cli::WriteOutput(args.output, text, args.format == Format::kCsv);
 }
 
 absl::StatusOr<ReadOptions> ReadOptionsFromArgs(const SegmentArgs& args,
@@ -404,10 +402,10 @@ const char* SegmentSynopsis() {
          "                    [--bootstrap N] [--adjust holm|bh]\n"
          "                    [--min-attribute-count N]\n"
          "                    [--save-model FILE]\n"
-         "                    [--format table|json|csv] [--output FILE]\n"
+         "                    [--format table|json|csv] [-o FILE]\n"
          "                    [survey input options] FILE\n"
          "       jtbd segment --apply MODEL [--format table|json|csv]\n"
-         "                    [--output FILE] [survey input options] FILE\n"
+         "                    [-o FILE] [survey input options] FILE\n"
          "Run `jtbd segment --help` for details.\n";
 }
 
@@ -473,9 +471,8 @@ const char* SegmentUsage() {
       "{\"respondents\":\n"
       "                           [{\"respondentId\", \"cluster\"}]}); csv "
       "is\n"
-      "                           respondent_id,cluster per respondent\n"
-      "  --output FILE            write to FILE, not standard output;\n"
-      "                           FILE is replaced only on success\n"
+      "                           respondent_id,cluster per "
+      "respondent\n" JTBD_CLI_OUTPUT_OPTIONS_HELP
       "  --input-format, --importance, --satisfaction, --labels, --map,\n"
       "  --weight, --scale, --top-box: as for `jtbd score`\n"
       "  -h, --help               print this help\n",

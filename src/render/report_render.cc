@@ -25,11 +25,8 @@ using render::CsvField;
 using render::DisplayWidth;
 using render::OneLine;
 using render::PadRight;
-using render::Truncate;
+using render::WrapText;
 
-// Lines of the table stay within this many characters (statements are
-// truncated to fit).
-constexpr size_t kTableWidth = 120;
 // A statement column narrower than this is not worth showing.
 constexpr size_t kMinStatementWidth = 20;
 
@@ -153,7 +150,8 @@ struct Layout {
   std::string interval_heading;
 };
 
-Layout LayoutFor(const v1::Report& report, const std::vector<Block>& blocks) {
+Layout LayoutFor(const v1::Report& report, const std::vector<Block>& blocks,
+                 size_t table_width) {
   Layout layout;
   size_t statement_length = 0;
   bool any_interval = false;
@@ -198,7 +196,7 @@ Layout LayoutFor(const v1::Report& report, const std::vector<Block>& blocks) {
                     layout.count_width + 2 + layout.count_width;
     if (layout.interval_width > 0) others += layout.interval_width + 2;
     if (layout.probability_width > 0) others += layout.probability_width + 2;
-    const size_t room = others < kTableWidth ? kTableWidth - others : 0;
+    const size_t room = others < table_width ? table_width - others : 0;
     layout.statement_width =
         std::min(std::max(statement_length, std::string("Statement").size()),
                  std::max(room, kMinStatementWidth));
@@ -219,10 +217,12 @@ void AppendLine(const Layout& layout, const Row& row,
                 absl::string_view interval, std::string* out) {
   std::string line =
       absl::StrFormat("%4s  %s  ", row.rank, PadRight(row.id, layout.id_width));
+  // Long statements wrap onto continuation lines rather than being cut:
+  // cut, twenty "Minimize the time it takes t..." would read alike.
+  std::vector<std::string> statement_lines;
   if (layout.statement_width > 0) {
-    absl::StrAppend(&line,
-                    PadRight(Truncate(row.statement, layout.statement_width),
-                             layout.statement_width),
+    statement_lines = WrapText(row.statement, layout.statement_width);
+    absl::StrAppend(&line, PadRight(statement_lines[0], layout.statement_width),
                     "  ");
   }
   absl::StrAppend(
@@ -245,6 +245,10 @@ void AppendLine(const Layout& layout, const Row& row,
                  static_cast<int>(layout.count_width), row.satisfaction_count));
   while (!line.empty() && line.back() == ' ') line.pop_back();
   absl::StrAppend(out, line, "\n");
+  const std::string indent(4 + 2 + layout.id_width + 2, ' ');
+  for (size_t i = 1; i < statement_lines.size(); ++i) {
+    absl::StrAppend(out, indent, statement_lines[i], "\n");
+  }
 }
 
 void AppendBlock(const Layout& layout, const Block& block, std::string* out) {
@@ -430,7 +434,7 @@ std::string CompetitorLines(const v1::Report& report, const Scores& scores) {
 
 }  // namespace
 
-std::string RenderTable(const v1::Report& report) {
+std::string RenderTable(const v1::Report& report, size_t width) {
   const DisplayScale scale = ScaleOf(report);
   const NumberStyle style = StyleOf(report);
   std::vector<Block> blocks;
@@ -438,7 +442,7 @@ std::string RenderTable(const v1::Report& report) {
   for (const v1::SegmentReport& segment : report.segments()) {
     blocks.push_back(MakeBlock(style, segment.outcomes()));
   }
-  const Layout layout = LayoutFor(report, blocks);
+  const Layout layout = LayoutFor(report, blocks, width);
   std::string out = absl::StrFormat(
       "Opportunity scores: %u %s, scale %d-%d, top box %d-%d\n",
       report.respondent_count(), Respondents(report.respondent_count()),

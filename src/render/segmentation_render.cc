@@ -22,7 +22,7 @@ namespace {
 using render::DisplayWidth;
 using render::OneLine;
 using render::PadRight;
-using render::Truncate;
+using render::WrapText;
 
 // Outcomes listed per segment: the most underserved ones, by rank.
 constexpr int kTopOutcomes = 5;
@@ -159,7 +159,7 @@ std::vector<OutcomeRow> TopRows(const v1::SegmentReport& scores) {
     OutcomeRow row;
     row.rank = absl::StrCat(score.rank());
     row.id = OneLine(score.outcome_id());
-    row.statement = Truncate(OneLine(score.statement()), kStatementWidth);
+    row.statement = OneLine(score.statement());
     row.importance = absl::StrFormat("%.1f", score.importance());
     row.satisfaction = absl::StrFormat("%.1f", score.satisfaction());
     row.opportunity = absl::StrFormat("%.1f", score.opportunity());
@@ -196,7 +196,8 @@ Layout LayoutFor(const std::vector<std::vector<OutcomeRow>>& tables) {
   }
   if (layout.statement_width > 0) {
     layout.statement_width =
-        std::max(layout.statement_width, std::string("Statement").size());
+        std::clamp(layout.statement_width, std::string("Statement").size(),
+                   kStatementWidth);
   }
   return layout;
 }
@@ -204,8 +205,11 @@ Layout LayoutFor(const std::vector<std::vector<OutcomeRow>>& tables) {
 void AppendRow(const Layout& layout, const OutcomeRow& row, std::string* out) {
   std::string line = absl::StrFormat("  %4s  %s  ", row.rank,
                                      PadRight(row.id, layout.id_width));
+  // Long statements wrap onto continuation lines rather than being cut.
+  std::vector<std::string> statement_lines;
   if (layout.statement_width > 0) {
-    absl::StrAppend(&line, PadRight(row.statement, layout.statement_width),
+    statement_lines = WrapText(row.statement, layout.statement_width);
+    absl::StrAppend(&line, PadRight(statement_lines[0], layout.statement_width),
                     "  ");
   }
   absl::StrAppend(
@@ -215,6 +219,10 @@ void AppendRow(const Layout& layout, const OutcomeRow& row, std::string* out) {
                       PadRight(row.interval, layout.interval_width), row.band));
   while (!line.empty() && line.back() == ' ') line.pop_back();
   absl::StrAppend(out, line, "\n");
+  const std::string indent(2 + 4 + 2 + layout.id_width + 2, ' ');
+  for (size_t i = 1; i < statement_lines.size(); ++i) {
+    absl::StrAppend(out, indent, statement_lines[i], "\n");
+  }
 }
 
 void AppendOutcomes(const Layout& layout, const std::vector<OutcomeRow>& rows,

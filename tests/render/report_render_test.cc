@@ -292,7 +292,8 @@ TEST(RenderTableTest, TitleRowsRoundedAndRanked) {
 }
 
 TEST(RenderTableTest, ColumnsAlignAcrossBlocks) {
-  const std::string table = RenderTable(SegmentedReport());
+  // Wide enough that no statement wraps.
+  const std::string table = RenderTable(SegmentedReport(), 160);
   const std::vector<std::string> lines = Lines(table);
   // Title and method, then 3 blocks (overall, 2 segments) of header + 2
   // rows, plus the 2 segment titles. The "\n" inside a statement must not
@@ -310,7 +311,7 @@ TEST(RenderTableTest, ColumnsAlignAcrossBlocks) {
   EXPECT_THAT(lines[7], HasSubstr(" 9.0    1.0   17.0 "));
 }
 
-TEST(RenderTableTest, LongStatementsAreTruncatedToKeepLinesShort) {
+TEST(RenderTableTest, LongStatementsWrapWithinTheWidth) {
   v1::Report report = BoschReport();
   const std::string long_statement =
       "Minimize the likelihood that the cut goes off track when cutting a "
@@ -318,16 +319,36 @@ TEST(RenderTableTest, LongStatementsAreTruncatedToKeepLinesShort) {
       "outdoors in the rain";
   report.mutable_outcomes(0)->set_statement(long_statement);
   report.mutable_outcomes(1)->set_statement("Élan – ünïcode ✓");
-  const std::string table = RenderTable(report);
-  for (const std::string& line : Lines(table)) {
-    size_t code_points = 0;
-    for (char c : line) code_points += (c & 0xC0) != 0x80;
-    EXPECT_LE(code_points, 120u) << line;
+  // 90 columns leave the statement more than its 20-column minimum.
+  for (size_t width : {size_t{90}, size_t{100}, kDefaultTableWidth}) {
+    const std::string table = RenderTable(report, width);
+    const std::vector<std::string> lines = Lines(table);
+    const size_t statement_column = lines[2].find("Statement");
+    ASSERT_NE(statement_column, std::string::npos) << table;
+    // Every word of the statement is there, in order, on continuation lines
+    // that start in the statement column and hold nothing else.
+    std::string rejoined;
+    size_t continuation_lines = 0;
+    for (size_t i = 3; i < lines.size(); ++i) {
+      size_t code_points = 0;
+      for (char c : lines[i]) code_points += (c & 0xC0) != 0x80;
+      EXPECT_LE(code_points, width) << lines[i];
+      if (lines[i].rfind("   1  ", 0) == 0) {
+        rejoined = lines[i].substr(statement_column);
+        rejoined = rejoined.substr(0, rejoined.find("  "));
+      } else if (!rejoined.empty() && lines[i].find("   2  ") != 0 &&
+                 lines[i].find_first_not_of(' ') == statement_column) {
+        ++continuation_lines;
+        rejoined += " " + lines[i].substr(statement_column);
+      } else if (!rejoined.empty()) {
+        break;
+      }
+    }
+    EXPECT_EQ(rejoined, long_statement) << table;
+    EXPECT_GE(continuation_lines, 1u) << table;
+    EXPECT_THAT(table, Not(HasSubstr("..."))) << table;
+    EXPECT_THAT(table, HasSubstr("Élan – ünïcode ✓"));
   }
-  EXPECT_THAT(table, HasSubstr("Minimize the likelihood that the cut goes"));
-  EXPECT_THAT(table, HasSubstr("..."));
-  EXPECT_THAT(table, Not(HasSubstr("in the rain")));
-  EXPECT_THAT(table, HasSubstr("Élan – ünïcode ✓"));
 }
 
 TEST(RenderTableTest, NoStatementColumnWithoutStatements) {
@@ -391,16 +412,18 @@ TEST(RenderTableTest, TitleBlockStatesMethodConfidenceAndBootstrap) {
 TEST(RenderTableTest, OpportunityIntervalAndProbabilityFollowTheScore) {
   const std::string table = RenderTable(BoschReportWithStatistics());
   const std::vector<std::string> lines = Lines(table);
-  ASSERT_EQ(lines.size(), 6u) << table;
+  // Each statement wraps once in the default width.
+  ASSERT_EQ(lines.size(), 8u) << table;
+  EXPECT_EQ(lines[5], std::string(17, ' ') + "goes off track");
   EXPECT_THAT(lines[3], ::testing::MatchesRegex(
                             "^Rank  Outcome +Statement +Imp +Sat +Opp  95% CI "
                             "+P>=10  Band +n_I +n_S$"));
   // The example: "12.0  [10.9, 13.2]", then P(opp >= 10).
   EXPECT_THAT(lines[4], HasSubstr(" 12.0  [10.9, 13.2]   1.00  high "));
   // Bounds are right-aligned so that brackets and commas line up.
-  EXPECT_THAT(lines[5], HasSubstr("  9.0  [ 8.4,  9.6]   0.00  table stakes"));
-  EXPECT_EQ(lines[4].find('['), lines[5].find('['));
-  EXPECT_EQ(lines[4].find(','), lines[5].find(','));
+  EXPECT_THAT(lines[6], HasSubstr("  9.0  [ 8.4,  9.6]   0.00  table stakes"));
+  EXPECT_EQ(lines[4].find('['), lines[6].find('['));
+  EXPECT_EQ(lines[4].find(','), lines[6].find(','));
   EXPECT_EQ(lines[3].find("95% CI"), lines[4].find('['));
   for (const std::string& line : lines) EXPECT_LE(line.size(), 120u) << line;
 }
@@ -460,7 +483,8 @@ v1::Report SegmentedReportWithComparisons() {
 TEST(RenderTableTest, SaysBenjaminiHochbergAndShowsItsPValue) {
   v1::Report report = SegmentedReportWithComparisons();
   report.set_p_value_adjustment(v1::P_VALUE_ADJUSTMENT_BH);
-  v1::SegmentComparison* blade = report.mutable_segments(1)->mutable_comparisons(0);
+  v1::SegmentComparison* blade =
+      report.mutable_segments(1)->mutable_comparisons(0);
   blade->set_more_underserved(true);
   // BH decides and is shown; Holm's value stays in the report.
   blade->mutable_opportunity_test()->set_adjusted_p_value(0.0208);

@@ -170,12 +170,13 @@ TEST(SegmentationTableTest, ProfilesEachSegment) {
                                "silhouette 0.500\n"));
   EXPECT_THAT(table, HasSubstr("\nSegment 2: 40 respondents (40.0%), "
                                "silhouette 0.300\n"));
-  // I 9.0, S 1.0, Opp 17.0, the interval, the band; the statement cut to
-  // 50 characters.
+  // I 9.0, S 1.0, Opp 17.0, the interval, the band; the statement wrapped
+  // at 50 characters, its last word on a continuation line.
   EXPECT_THAT(table,
               HasSubstr("\n     1  off_track  Minimize the likelihood that the "
-                        "cut goes off t...    9.0    1.0   17.0  [15.2, 18.5]  "
-                        "extreme\n"));
+                        "cut goes off         9.0    1.0   17.0  [15.2, 18.5]  "
+                        "extreme\n"
+                        "                   track\n"));
   // Columns line up across segments; no statement, a blank cell.
   EXPECT_THAT(table, HasSubstr("\n     1  blade      " + std::string(50, ' ') +
                                "    9.0    1.0   17.0  -             "
