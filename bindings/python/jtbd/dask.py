@@ -87,18 +87,10 @@ def _check_score_options(scoring):
 
 
 def _pandas_csv(frame):
-    """A pandas DataFrame as survey CSV text. Rating columns that pandas
-    made float (NaN for blank answers) are written as integers, since the
-    library reads "4.0" as no rating of the scale; other floats (weights)
-    keep repr's shortest exact form."""
-    frame = frame.copy()
-    for column in frame.columns:
-        values = frame[column]
-        if values.dtype.kind == "f":
-            present = values.dropna()
-            if len(present) and (present == present.round()).all() and \
-                    (present.abs() < 2 ** 53).all():
-                frame[column] = values.astype("Int64")
+    """A pandas DataFrame as survey CSV text. Ratings that blanks made
+    float come out as "4.0", which the reader takes as 4 (and "4.5" it
+    refuses); weights keep repr's shortest exact form, so the text reads
+    back to the same doubles."""
     return frame.to_csv(index=False)
 
 
@@ -125,6 +117,10 @@ def _encode_part(index, part, scale, top_box, read_options):
         aggregate = read_aggregate(part, _part_name(index, part), scale,
                                    top_box, **read_options)
     elif hasattr(part, "to_csv") and hasattr(part, "columns"):
+        if len(part) == 0:
+            # Filtering leaves empty partitions, which add nothing; the
+            # library refuses a header without rows.
+            return None
         aggregate = read_aggregate(_pandas_csv(part),
                                    _part_name(index, part), scale, top_box,
                                    **read_options)
@@ -175,10 +171,12 @@ def merge_encoded(encoded, first=0):
 
 def _merge_indexed(results):
     """dask.bag reduction step: [(first part index, bytes), ...] ->
-    (lowest first index, merged bytes), merged in part order."""
-    results = sorted(results, key=lambda result: result[0])
-    if len(results) == 1:
-        return results[0]
+    (lowest first index, merged bytes), merged in part order; empty
+    DataFrame partitions (bytes None) are left out."""
+    results = sorted((result for result in results if result[1] is not None),
+                     key=lambda result: result[0])
+    if len(results) <= 1:
+        return results[0] if results else (None, None)
     return results[0][0], _merge(
         ("the aggregate of part %d" % first, blob) for first, blob in results)
 
@@ -202,9 +200,16 @@ def _split_every(split_every):
 
 
 def _compute(graph, client):
+    """The merged aggregate's bytes the graph computes (on client, or
+    dask's configured scheduler)."""
     if client is not None:
-        return client.compute(graph).result()
-    return graph.compute()
+        _, encoded = client.compute(graph).result()
+    else:
+        _, encoded = graph.compute()
+    if encoded is None:
+        raise Error(Code.INVALID_ARGUMENT,
+                    "jtbd.dask: no respondents: every partition is empty")
+    return encoded
 
 
 def aggregate_partitions(parts, client=None, split_every=None, scale=None,
@@ -226,7 +231,7 @@ def aggregate_partitions(parts, client=None, split_every=None, scale=None,
         functools.partial(_encode_partition, scale=scale, top_box=top_box,
                           read_options=read_options),
         _merge_indexed, split_every=every)
-    return _compute(graph, client)[1]
+    return _compute(graph, client)
 
 
 def _paths(paths):
@@ -321,7 +326,7 @@ def score_dataframe(frame, client=None, split_every=None, scale=None,
         raise Error(Code.INVALID_ARGUMENT, "jtbd.dask: no parts to score")
     bag = dask.bag.from_delayed(encoded)
     graph = bag.reduction(_merge_indexed, _merge_indexed, split_every=every)
-    return _score_encoded(_compute(graph, client)[1], scoring)
+    return _score_encoded(_compute(graph, client), scoring)
 
 
 def _encode_frame(index, frame, scale, top_box, read_options):

@@ -151,6 +151,29 @@ def test_dask_dataframe(client, survey):
     _same(jtbd.dask.score_dataframe(
         dask_dataframe.from_pandas(single, npartitions=4), client=client),
         jtbd.score_survey_file(whole))
+    # Weights written back by pandas read as the same doubles.
+    _same(jtbd.dask.score_dataframe(
+        dask_dataframe.from_pandas(single, npartitions=3), client=client,
+        weight_column="weight"),
+        jtbd.score_survey_file(whole, weight_column="weight"))
+
+
+def test_empty_partitions_of_a_filtered_dataframe(client, survey):
+    """Filtering empties partitions; they add nothing (the library refuses
+    a header without rows, so they are left out), and a frame whose every
+    partition is empty is refused."""
+    whole, _ = survey
+    single = pandas.read_csv(whole, dtype={"respondent_id": str})
+    frame = dask_dataframe.from_pandas(single, npartitions=5)
+    kept = frame[frame.respondent_id < "r0150"]
+    assert 0 in kept.map_partitions(len).compute().tolist()
+    expected = single[single.respondent_id < "r0150"]
+    _same(jtbd.dask.score_dataframe(kept, client=client),
+          jtbd.score_survey(expected.to_csv(index=False)))
+    with pytest.raises(jtbd.InvalidArgumentError,
+                       match="every partition is empty"):
+        jtbd.dask.score_dataframe(frame[frame.respondent_id == "none"],
+                                  client=client)
 
 
 def test_dyadic_weights_are_exact(client, survey):
