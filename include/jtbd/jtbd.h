@@ -1122,13 +1122,14 @@ JTBD_EXPORT jtbd_error* jtbd_report_render(const jtbd_report* report,
 
 /* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
  * - touch no existing object, so any thread at any time:
- *   jtbd_aggregate_create, jtbd_aggregate_parse, jtbd_aggregate_load_file.
+ *   jtbd_aggregate_create, jtbd_aggregate_parse, jtbd_aggregate_load_file,
+ *   jtbd_aggregate_decode.
  * - only read their objects, so they may run at the same time as other
  *   readers of those objects: jtbd_aggregate_outcome_count,
  *   jtbd_aggregate_respondent_count, jtbd_aggregate_cell,
  *   jtbd_aggregate_serialize, jtbd_aggregate_save_file,
- *   jtbd_aggregate_read_csv_file, jtbd_aggregate_read_csv,
- *   jtbd_aggregate_score.
+ *   jtbd_aggregate_encode, jtbd_aggregate_read_csv_file,
+ *   jtbd_aggregate_read_csv, jtbd_aggregate_score.
  * - change an object, so nothing else may use that object meanwhile:
  *   jtbd_aggregate_destroy, jtbd_aggregate_set_scale,
  *   jtbd_aggregate_add_outcome, jtbd_aggregate_add_respondents,
@@ -1191,6 +1192,21 @@ JTBD_EXPORT jtbd_error* jtbd_aggregate_save_file(
 JTBD_EXPORT jtbd_error* jtbd_aggregate_load_file(const char* path,
                                                  size_t path_len,
                                                  jtbd_aggregate** out);
+/* The bytes jtbd_aggregate_save_file writes (signature, kind, format
+ * version, CRC-32C checksums, then the serialized jtbd.v1.Aggregate), in
+ * memory: what to send between processes (jtbd.dask, Spark, Beam), where
+ * jtbd_aggregate_serialize's bare message would carry no checksum. */
+JTBD_EXPORT jtbd_error* jtbd_aggregate_encode(const jtbd_aggregate* aggregate,
+                                              jtbd_buffer** out);
+/* An aggregate from bytes jtbd_aggregate_encode wrote, with every check of
+ * jtbd_aggregate_load_file; refusals name source_name (may be empty:
+ * "<memory>"): bytes that are not a jtbd aggregate (JTBD_INVALID_ARGUMENT),
+ * from a newer jtbd (JTBD_FAILED_PRECONDITION), truncated or corrupted in
+ * transit (JTBD_DATA_LOSS). Nothing is written to out on failure. */
+JTBD_EXPORT jtbd_error* jtbd_aggregate_decode(const void* data, size_t size,
+                                              const char* source_name,
+                                              size_t source_name_len,
+                                              jtbd_aggregate** out);
 /* Reads a survey file as jtbd_study_read_csv_file does (same options, same
  * refusals) straight into its aggregate, keeping no respondents: memory
  * stays independent of the number of rows (apart from 16 bytes per

@@ -1067,6 +1067,16 @@ class Aggregate {
     internal::Check(jtbd_aggregate_parse(bytes.data(), bytes.size(), &raw));
     return Aggregate(raw);
   }
+  // Bytes made by Encode, every check of Load made (jtbd_aggregate_decode):
+  // truncated or corrupted bytes throw DATA_LOSS naming source_name.
+  static Aggregate Decode(std::string_view bytes,
+                          std::string_view source_name = {}) {
+    jtbd_aggregate* raw = nullptr;
+    internal::Check(jtbd_aggregate_decode(bytes.data(), bytes.size(),
+                                          source_name.data(),
+                                          source_name.size(), &raw));
+    return Aggregate(raw);
+  }
   // An aggregate saved by Save (see jtbd_study_save_file for the refusals).
   static Aggregate Load(std::string_view path) {
     jtbd_aggregate* raw = nullptr;
@@ -1165,6 +1175,13 @@ class Aggregate {
   void Save(std::string_view path) const {
     internal::Check(
         jtbd_aggregate_save_file(handle_.get(), path.data(), path.size()));
+  }
+  // The bytes Save writes, in memory (jtbd_aggregate_encode): what to send
+  // between processes, checked by Decode.
+  std::string Encode() const {
+    jtbd_buffer* buffer = nullptr;
+    internal::Check(jtbd_aggregate_encode(handle_.get(), &buffer));
+    return internal::TakeBuffer(buffer);
   }
 
   // INVALID_ARGUMENT for a segment_by or screening (an aggregate has no

@@ -224,6 +224,15 @@ absl::Status SaveAggregateFile(const Aggregate& aggregate,
   return SaveContent(SavedFileKind::kAggregate, content, path);
 }
 
+absl::StatusOr<std::string> EncodeAggregateFile(const Aggregate& aggregate) {
+  std::string content;
+  if (!SerializeDeterministically(aggregate.ToProto(), &content)) {
+    return absl::ResourceExhaustedError(
+        "the aggregate is too large to encode (2 GiB limit)");
+  }
+  return EncodeSavedFile(SavedFileKind::kAggregate, content);
+}
+
 absl::StatusOr<Aggregate> ParseAggregateFile(absl::string_view bytes,
                                              absl::string_view source_name) {
   v1::Aggregate proto;

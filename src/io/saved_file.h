@@ -72,6 +72,11 @@ absl::StatusOr<Aggregate> ParseAggregateFile(absl::string_view bytes,
 absl::StatusOr<SegmentModel> ParseSegmentModelFile(
     absl::string_view bytes, absl::string_view source_name);
 
+// The bytes SaveAggregateFile writes, in memory: what travels between
+// processes (jtbd_aggregate_encode), so that a transfer is checked by the
+// same header and checksums as a file; ParseAggregateFile reads them back.
+absl::StatusOr<std::string> EncodeAggregateFile(const Aggregate& aggregate);
+
 absl::Status SaveStudyFile(const Study& study, const std::string& path);
 absl::StatusOr<Study> LoadStudyFile(const std::string& path);
 absl::Status SaveAggregateFile(const Aggregate& aggregate,

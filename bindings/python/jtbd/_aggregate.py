@@ -98,6 +98,26 @@ class Aggregate(Scaled):
                            _convert.int32(importance, "importance"),
                            _convert.int32(satisfaction, "satisfaction"))
 
+    def encode(self):
+        """The aggregate as the bytes save() writes (signature, format
+        version, CRC-32C checksums, then the serialized jtbd.v1.Aggregate):
+        what to send between processes, where serialize()'s bare message
+        would carry no checksum. decode() reads them back."""
+        return _native.take_buffer(
+            _native.library().jtbd_aggregate_encode, self)
+
+    @classmethod
+    def decode(cls, data, source_name="<memory>"):
+        """An aggregate from bytes encode() wrote, with every check load()
+        makes: bytes truncated or corrupted in transit raise DataLossError,
+        bytes that are not a jtbd aggregate InvalidArgumentError, bytes of a
+        newer jtbd FailedPreconditionError, each naming source_name."""
+        data = _convert.bytes_in(data, "data")
+        name = _convert.utf8(source_name, "source_name")
+        return cls._adopt(_native.create(
+            _native.library().jtbd_aggregate_decode, data, len(data), name,
+            len(name)))
+
     @_options.documented(_options.SCORE_OPTIONS_DOC)
     def score(self, confidence=None, bootstrap=None, seed=None, method=None):
         """Scores the aggregate (no segments: an aggregate has no

@@ -1362,6 +1362,17 @@ FUNCTIONS = (
         ("path_len", ctypes.c_size_t),
         ("out", ctypes.POINTER(jtbd_aggregate_p)),
     )),
+    ("jtbd_aggregate_encode", jtbd_error_p, (
+        ("aggregate", jtbd_aggregate_p),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_aggregate_decode", jtbd_error_p, (
+        ("data", ctypes.c_void_p),
+        ("size", ctypes.c_size_t),
+        ("source_name", ctypes.c_char_p),
+        ("source_name_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_aggregate_p)),
+    )),
     ("jtbd_aggregate_read_csv_file", jtbd_error_p, (
         ("options", jtbd_read_options_p),
         ("path", ctypes.c_char_p),
