@@ -2092,7 +2092,8 @@ JTBD_EXPORT jtbd_error* jtbd_interviews_read_csv(
     jtbd_interviews** out);
 /* A file by its name, as `jtbd forces` reads it: .json the protobuf JSON
  * mapping of jtbd.v1.SwitchInterviews, .pb or .binpb binary, anything else
- * CSV. */
+ * CSV. A path "-" is a file of that name: a library never reads standard
+ * input. */
 JTBD_EXPORT jtbd_error* jtbd_interviews_read_file(
     const jtbd_read_options* read_options, uint32_t flags, const char* path,
     size_t path_len, jtbd_interviews** out);
