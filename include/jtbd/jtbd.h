@@ -53,8 +53,8 @@
  *     Arguments: the object acted on, then options (NULL: the defaults),
  *     then inputs, out-parameters last. A function that returns a new
  *     object the caller must destroy says so with a verb of making: create,
- *     parse, load_file, read_csv[_file], score[_...], segment,
- *     compare_..., prioritize[_...], or
+ *     parse, load_file, read_csv[_file], read_file, score[_...], segment,
+ *     compare_..., prioritize[_...], analyze, or
  *     create_<object> for an object derived from another
  *     (jtbd_study_create_aggregate). serialize, render and score_request
  *     return a jtbd_buffer (convention 5). Nothing else returns anything to
@@ -2044,6 +2044,359 @@ JTBD_EXPORT jtbd_error* jtbd_roadmap_frontier_selected(
  * `jtbd prioritize --format` writes them. */
 JTBD_EXPORT jtbd_error* jtbd_roadmap_render(const jtbd_roadmap* roadmap,
                                             int32_t format, jtbd_buffer** out);
+
+/* ----------------------------------------------------------------- forces */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - touch no existing object, so any thread at any time:
+ *   jtbd_interviews_parse, jtbd_interviews_parse_json,
+ *   jtbd_forces_options_create, jtbd_propensity_model_parse,
+ *   jtbd_propensity_model_load_file.
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_interviews_read_csv,
+ *   jtbd_interviews_read_file, jtbd_interviews_serialize,
+ *   jtbd_interviews_count, jtbd_interviews_get, jtbd_interviews_attribute,
+ *   jtbd_forces_analyze, jtbd_forces_report_get_info,
+ *   jtbd_forces_report_force, jtbd_forces_report_segment_count,
+ *   jtbd_forces_report_segment, jtbd_forces_report_segment_force,
+ *   jtbd_forces_report_render, jtbd_forces_report_create_model,
+ *   jtbd_propensity_model_serialize, jtbd_propensity_model_save_file,
+ *   jtbd_propensity_model_get_info, jtbd_propensity_model_segment_weight,
+ *   jtbd_propensity_model_predict, jtbd_propensity_model_predict_interview.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_interviews_destroy, jtbd_forces_options_destroy,
+ *   jtbd_forces_options_set_segment_by,
+ *   jtbd_forces_options_set_model_segment_by, jtbd_forces_options_set_folds,
+ *   jtbd_forces_options_set_seed, jtbd_forces_options_set_l2_penalty,
+ *   jtbd_forces_options_set_confidence_level, jtbd_forces_report_destroy,
+ *   jtbd_propensity_model_destroy.
+ */
+
+/* Switching forces (`jtbd forces`; docs/FORCES.md): why customers switch or
+ * stay. Switch interviews (or CRM records of deals and accounts) coded with
+ * the four forces, push and pull toward a switch, anxiety and habit against
+ * it, analyzed into prevalence and mean intensity per force, the balance
+ * push + pull - anxiety - habit and how often it predicts what happened,
+ * and a propensity model (L2-penalised logistic regression of the outcome
+ * on the four intensities) that a CRM applies to one live deal at a time.
+ * jtbd_interviews, jtbd_forces_report and jtbd_propensity_model are
+ * immutable once made: every function taking one const may run
+ * concurrently. */
+typedef struct jtbd_interviews jtbd_interviews;
+typedef struct jtbd_forces_options jtbd_forces_options;
+typedef struct jtbd_forces_report jtbd_forces_report;
+typedef struct jtbd_propensity_model jtbd_propensity_model;
+
+/* The four forces (equal to jtbd.v1.Force). */
+typedef enum jtbd_force {
+  JTBD_FORCE_UNSPECIFIED = 0,
+  JTBD_FORCE_PUSH = 1,    /* push of the situation (toward change) */
+  JTBD_FORCE_PULL = 2,    /* pull of the new solution (toward change) */
+  JTBD_FORCE_ANXIETY = 3, /* anxiety of the new (against change) */
+  JTBD_FORCE_HABIT = 4    /* habit of the present (against change) */
+} jtbd_force;
+
+/* What happened (equal to jtbd.v1.SwitchOutcome). */
+typedef enum jtbd_switch_outcome {
+  JTBD_SWITCH_OUTCOME_UNSPECIFIED = 0, /* open: not known yet */
+  JTBD_SWITCH_OUTCOME_SWITCHED = 1,    /* a deal won; a customer churned */
+  JTBD_SWITCH_OUTCOME_STAYED = 2       /* a deal lost; a customer retained */
+} jtbd_switch_outcome;
+
+/* Bits of the `flags` of the interview readers. */
+typedef enum jtbd_interviews_flag {
+  /* Interviews still open (live deals, accounts at risk), to be scored with
+   * a model: the switched column may be absent, the outcome unspecified.
+   * Such interviews cannot be analyzed. */
+  JTBD_INTERVIEWS_OPEN = 1
+} jtbd_interviews_flag;
+
+/* Reads switch interviews from CSV (docs/FORCES.md, "Input"): one row per
+ * force observation with interview, force, intensity (1-5), switched and
+ * optional quote, source, moment, stage, date, solution_left,
+ * solution_hired and attribute columns; UTF-8 or UTF-16, separated by ','
+ * ';' or TAB, English or French labels. Of the read options only the
+ * limits apply; any other setting is refused (JTBD_INVALID_ARGUMENT), as
+ * flags other than jtbd_interviews_flag bits are. Refusals name the
+ * source, line and column ("<source_name>: line L, column C (\"name\"):
+ * ..."); nothing half-read is returned. read_options may be NULL. */
+JTBD_EXPORT jtbd_error* jtbd_interviews_read_csv(
+    const jtbd_read_options* read_options, uint32_t flags, const char* data,
+    size_t size, const char* source_name, size_t source_name_len,
+    jtbd_interviews** out);
+/* A file by its name, as `jtbd forces` reads it: .json the protobuf JSON
+ * mapping of jtbd.v1.SwitchInterviews, .pb or .binpb binary, anything else
+ * CSV. A path "-" is a file of that name: a library never reads standard
+ * input. */
+JTBD_EXPORT jtbd_error* jtbd_interviews_read_file(
+    const jtbd_read_options* read_options, uint32_t flags, const char* path,
+    size_t path_len, jtbd_interviews** out);
+/* A serialized jtbd.v1.SwitchInterviews, held to the rules of the CSV;
+ * errors name "interviews[i]" and the interview's id. */
+JTBD_EXPORT jtbd_error* jtbd_interviews_parse(uint32_t flags, const void* data,
+                                              size_t size,
+                                              jtbd_interviews** out);
+/* The same from its protobuf JSON mapping. */
+JTBD_EXPORT jtbd_error* jtbd_interviews_parse_json(uint32_t flags,
+                                                   const char* data,
+                                                   size_t size,
+                                                   jtbd_interviews** out);
+/* Serialized jtbd.v1.SwitchInterviews. */
+JTBD_EXPORT jtbd_error* jtbd_interviews_serialize(
+    const jtbd_interviews* interviews, jtbd_buffer** out);
+JTBD_EXPORT void jtbd_interviews_destroy(jtbd_interviews* interviews);
+/* Interviews held, in the order of their first row; 0 for NULL. */
+JTBD_EXPORT size_t jtbd_interviews_count(const jtbd_interviews* interviews);
+
+/* One interview as the analysis and the model see it. Text points into the
+ * interviews. */
+typedef struct jtbd_interview_info {
+  size_t struct_size; /* sizeof(jtbd_interview_info) (convention 8) */
+  const char* id;
+  size_t id_len;
+  int32_t outcome; /* jtbd_switch_outcome */
+  /* each force's intensity: its strongest observation, 0 when never
+   * mentioned */
+  uint32_t push;
+  uint32_t pull;
+  uint32_t anxiety;
+  uint32_t habit;
+  int32_t balance; /* push + pull - anxiety - habit */
+  size_t observation_count;
+  size_t timeline_event_count;
+  const char* solution_left; /* "" when not recorded */
+  size_t solution_left_len;
+  const char* solution_hired;
+  size_t solution_hired_len;
+} jtbd_interview_info;
+
+#define JTBD_INTERVIEW_INFO_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_interview_info, solution_hired_len)
+
+JTBD_EXPORT jtbd_error* jtbd_interviews_get(const jtbd_interviews* interviews,
+                                            size_t index,
+                                            jtbd_interview_info* out);
+/* The interview's value of attribute `name` (the exact column name, else
+ * the first equal to it without case); "" when it has none. Text points
+ * into the interviews. */
+JTBD_EXPORT jtbd_error* jtbd_interviews_attribute(
+    const jtbd_interviews* interviews, size_t index, const char* name,
+    size_t name_len, const char** value, size_t* value_len);
+
+/* Options start at `jtbd forces`' defaults: segments from a column named
+ * segment (if any), 5 folds, seed 42, L2 penalty 1, intervals at 0.95, no
+ * segment weights in the model. A refused value (JTBD_INVALID_ARGUMENT
+ * naming it) leaves the options unchanged. */
+JTBD_EXPORT jtbd_error* jtbd_forces_options_create(jtbd_forces_options** out);
+JTBD_EXPORT void jtbd_forces_options_destroy(jtbd_forces_options* options);
+/* The attribute whose values are the segments; length 0: the default. */
+JTBD_EXPORT jtbd_error* jtbd_forces_options_set_segment_by(
+    jtbd_forces_options* options, const char* column, size_t column_len);
+/* Gives the model one weight per value of this attribute but the first in
+ * sorted order; length 0: none. */
+JTBD_EXPORT jtbd_error* jtbd_forces_options_set_model_segment_by(
+    jtbd_forces_options* options, const char* column, size_t column_len);
+/* Cross-validation folds, 2-100. */
+JTBD_EXPORT jtbd_error* jtbd_forces_options_set_folds(
+    jtbd_forces_options* options, uint32_t folds);
+/* Seed of the fold assignment (the same seed, the same folds everywhere). */
+JTBD_EXPORT jtbd_error* jtbd_forces_options_set_seed(
+    jtbd_forces_options* options, uint64_t seed);
+/* lambda of the L2 penalty on the force weights (not the intercept):
+ * finite, 0 to 1e12; scikit-learn's C = 1 / lambda. */
+JTBD_EXPORT jtbd_error* jtbd_forces_options_set_l2_penalty(
+    jtbd_forces_options* options, double lambda);
+/* Level of every interval, strictly between 0 and 1. */
+JTBD_EXPORT jtbd_error* jtbd_forces_options_set_confidence_level(
+    jtbd_forces_options* options, double level);
+
+/* Analyzes the interviews as `jtbd forces` does. options may be NULL (the
+ * defaults). JTBD_FAILED_PRECONDITION when an interview is open (read with
+ * JTBD_INTERVIEWS_OPEN, naming it); JTBD_INVALID_ARGUMENT for a segment_by
+ * no interview has a value of. When the model cannot be fitted (every
+ * interview switched, or stayed) the report has none and says why
+ * (jtbd_forces_report_info.model_note); the rest of it stands. */
+JTBD_EXPORT jtbd_error* jtbd_forces_analyze(const jtbd_interviews* interviews,
+                                            const jtbd_forces_options* options,
+                                            jtbd_forces_report** out);
+JTBD_EXPORT void jtbd_forces_report_destroy(jtbd_forces_report* report);
+
+/* One coefficient of the propensity model. */
+typedef struct jtbd_model_coefficient {
+  double estimate;       /* log-odds per intensity point (or segment) */
+  double standard_error; /* from the penalised Hessian */
+  jtbd_interval interval; /* Wald, at the model's confidence level */
+} jtbd_model_coefficient;
+
+/* The analysis as a whole. Text points into the report. */
+typedef struct jtbd_forces_report_info {
+  size_t struct_size; /* sizeof(jtbd_forces_report_info) (convention 8) */
+  uint64_t interview_count;
+  uint64_t observation_count;
+  uint64_t switched_count;
+  uint64_t stayed_count;
+  double confidence_level;
+  const char* segment_by; /* "" without segments */
+  size_t segment_by_len;
+  /* the balance: means over all interviews, the switchers, the stayers */
+  double mean_balance;
+  double switcher_mean_balance;
+  double stayer_mean_balance;
+  /* "balance > 0" against what happened */
+  uint64_t positive_switched_count;
+  uint64_t positive_stayed_count;
+  uint64_t non_positive_switched_count;
+  uint64_t non_positive_stayed_count;
+  double agreement; /* share where "balance > 0" matches the outcome */
+  jtbd_interval agreement_interval; /* Wilson */
+  uint32_t has_model; /* 1 when the propensity model was fitted */
+  const char* model_note; /* why not, when has_model is 0 */
+  size_t model_note_len;
+  /* the model's validation (0 without a model) */
+  double auc;          /* cross-validated, out-of-fold predictions pooled */
+  double training_auc; /* on the data it was fitted on */
+  double brier_score;  /* of the out-of-fold predictions */
+  uint32_t folds;      /* folds used */
+  uint32_t iterations; /* Newton iterations of the final fit */
+  uint64_t seed;
+  /* its coefficients (zero without a model) */
+  jtbd_model_coefficient intercept;
+  jtbd_model_coefficient push;
+  jtbd_model_coefficient pull;
+  jtbd_model_coefficient anxiety;
+  jtbd_model_coefficient habit;
+} jtbd_forces_report_info;
+
+#define JTBD_FORCES_REPORT_INFO_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_forces_report_info, habit)
+
+/* One force over a group of interviews. Text points into the report. */
+typedef struct jtbd_force_summary {
+  size_t struct_size; /* sizeof(jtbd_force_summary) (convention 8) */
+  int32_t force;      /* jtbd_force */
+  const char* name;   /* push, pull, anxiety or habit */
+  size_t name_len;
+  uint64_t interview_count;
+  uint64_t mention_count; /* interviews that mention the force */
+  double prevalence;      /* mention_count / interview_count */
+  jtbd_interval prevalence_interval; /* Wilson */
+  /* among the interviews that mention it; 0 when none does */
+  double mean_intensity;
+  /* 1 when the Student t interval exists (two mentions or more) */
+  uint32_t has_mean_intensity_interval;
+  jtbd_interval mean_intensity_interval; /* cut to the 1-5 scale */
+} jtbd_force_summary;
+
+#define JTBD_FORCE_SUMMARY_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_force_summary, mean_intensity_interval)
+
+JTBD_EXPORT jtbd_error* jtbd_forces_report_get_info(
+    const jtbd_forces_report* report, jtbd_forces_report_info* out);
+/* The four forces over all interviews: index 0-3 for push, pull, anxiety,
+ * habit. */
+JTBD_EXPORT jtbd_error* jtbd_forces_report_force(
+    const jtbd_forces_report* report, size_t index, jtbd_force_summary* out);
+/* Segments (values of segment_by), sorted by value; 0 without segments. */
+JTBD_EXPORT size_t
+jtbd_forces_report_segment_count(const jtbd_forces_report* report);
+/* The segment's value and its interviews (and of them the switchers). */
+JTBD_EXPORT jtbd_error* jtbd_forces_report_segment(
+    const jtbd_forces_report* report, size_t segment, const char** value,
+    size_t* value_len, uint64_t* interview_count, uint64_t* switched_count);
+/* A force (index 0-3) within the segment. */
+JTBD_EXPORT jtbd_error* jtbd_forces_report_segment_force(
+    const jtbd_forces_report* report, size_t segment, size_t index,
+    jtbd_force_summary* out);
+/* JTBD_FORMAT_TABLE, JTBD_FORMAT_JSON (protobuf JSON of
+ * jtbd.v1.ForcesReport), JTBD_FORMAT_CSV (a row per force and group) or
+ * JTBD_FORMAT_PROTOBUF (serialized jtbd.v1.ForcesReport), as
+ * `jtbd forces --format` writes them. */
+JTBD_EXPORT jtbd_error* jtbd_forces_report_render(
+    const jtbd_forces_report* report, int32_t format, jtbd_buffer** out);
+/* The fitted propensity model of the report, to save or apply;
+ * JTBD_FAILED_PRECONDITION with the report's model_note when there is
+ * none. */
+JTBD_EXPORT jtbd_error* jtbd_forces_report_create_model(
+    const jtbd_forces_report* report, jtbd_propensity_model** out);
+
+/* A serialized jtbd.v1.ForcesModel (format_version 1), and back. Bytes that
+ * do not parse, another format version, missing coefficients, values that
+ * are not finite or beyond +-1e6, inverted intervals and inconsistent
+ * segment weights are refused (JTBD_INVALID_ARGUMENT naming the field). */
+JTBD_EXPORT jtbd_error* jtbd_propensity_model_parse(const void* data,
+                                                    size_t size,
+                                                    jtbd_propensity_model** out);
+JTBD_EXPORT jtbd_error* jtbd_propensity_model_serialize(
+    const jtbd_propensity_model* model, jtbd_buffer** out);
+/* The model as a saved file (kind "forces model"), and back: the format and
+ * guarantees of jtbd_study_save_file (atomic; a missing file
+ * JTBD_NOT_FOUND, another kind JTBD_INVALID_ARGUMENT, a newer format
+ * JTBD_FAILED_PRECONDITION, corruption JTBD_DATA_LOSS). */
+JTBD_EXPORT jtbd_error* jtbd_propensity_model_save_file(
+    const jtbd_propensity_model* model, const char* path, size_t path_len);
+JTBD_EXPORT jtbd_error* jtbd_propensity_model_load_file(
+    const char* path, size_t path_len, jtbd_propensity_model** out);
+JTBD_EXPORT void jtbd_propensity_model_destroy(jtbd_propensity_model* model);
+
+/* What the model is. Text points into the model. */
+typedef struct jtbd_propensity_model_info {
+  size_t struct_size; /* sizeof(jtbd_propensity_model_info) (convention 8) */
+  jtbd_model_coefficient intercept;
+  jtbd_model_coefficient push;
+  jtbd_model_coefficient pull;
+  jtbd_model_coefficient anxiety;
+  jtbd_model_coefficient habit;
+  double l2_penalty;
+  uint64_t interview_count; /* fitted on */
+  double confidence_level;  /* of the intervals */
+  const char* segment_by;   /* "" when the model has no segment weights */
+  size_t segment_by_len;
+  const char* reference_segment; /* the segment without a weight */
+  size_t reference_segment_len;
+  size_t segment_weight_count;
+} jtbd_propensity_model_info;
+
+#define JTBD_PROPENSITY_MODEL_INFO_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_propensity_model_info, segment_weight_count)
+
+/* The model applied to one deal or interview. */
+typedef struct jtbd_force_prediction {
+  size_t struct_size; /* sizeof(jtbd_force_prediction) (convention 8) */
+  double probability; /* P(switch) */
+  double log_odds;    /* the intercept plus every contribution */
+  /* each force's contribution to the log-odds: weight x intensity */
+  double push;
+  double pull;
+  double anxiety;
+  double habit;
+  /* the segment's weight (0 for the reference, an unknown segment, or a
+   * model without segments) */
+  double segment;
+} jtbd_force_prediction;
+
+#define JTBD_FORCE_PREDICTION_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_force_prediction, segment)
+
+JTBD_EXPORT jtbd_error* jtbd_propensity_model_get_info(
+    const jtbd_propensity_model* model, jtbd_propensity_model_info* out);
+/* Segment weight `index`: the segment's value and its coefficient. */
+JTBD_EXPORT jtbd_error* jtbd_propensity_model_segment_weight(
+    const jtbd_propensity_model* model, size_t index, const char** segment,
+    size_t* segment_len, jtbd_model_coefficient* coefficient);
+/* The call a CRM makes when a rep logs a conversation: the model applied to
+ * one live deal or account, given its four intensities (0 = not mentioned,
+ * to 5) and its segment value (length 0 for none; used only when the model
+ * has segment weights). An intensity above 5 is JTBD_INVALID_ARGUMENT
+ * naming it. */
+JTBD_EXPORT jtbd_error* jtbd_propensity_model_predict(
+    const jtbd_propensity_model* model, uint32_t push, uint32_t pull,
+    uint32_t anxiety, uint32_t habit, const char* segment, size_t segment_len,
+    jtbd_force_prediction* out);
+/* The model applied to interview `index` (its strongest observation of each
+ * force and its segment_by attribute), as `jtbd forces --apply` does. */
+JTBD_EXPORT jtbd_error* jtbd_propensity_model_predict_interview(
+    const jtbd_propensity_model* model, const jtbd_interviews* interviews,
+    size_t index, jtbd_force_prediction* out);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -2431,6 +2431,321 @@ inline Roadmap Prioritize(const Aggregate& aggregate,
   return Roadmap::Adopt(roadmap);
 }
 
+// ----------------------------------------------------------------- forces
+
+// Switching forces (`jtbd forces`; docs/FORCES.md).
+
+enum class Force : int32_t {
+  kUnspecified = JTBD_FORCE_UNSPECIFIED,
+  kPush = JTBD_FORCE_PUSH,
+  kPull = JTBD_FORCE_PULL,
+  kAnxiety = JTBD_FORCE_ANXIETY,
+  kHabit = JTBD_FORCE_HABIT,
+};
+
+enum class SwitchOutcome : int32_t {
+  kUnspecified = JTBD_SWITCH_OUTCOME_UNSPECIFIED,  // open
+  kSwitched = JTBD_SWITCH_OUTCOME_SWITCHED,
+  kStayed = JTBD_SWITCH_OUTCOME_STAYED,
+};
+
+// One interview as the analysis sees it (jtbd_interview_info).
+struct Interview {
+  std::string id;
+  SwitchOutcome outcome = SwitchOutcome::kUnspecified;
+  // Strongest observation of each force, 0 when never mentioned.
+  uint32_t push = 0, pull = 0, anxiety = 0, habit = 0;
+  int32_t balance = 0;
+  size_t observation_count = 0;
+  size_t timeline_event_count = 0;
+  std::string solution_left, solution_hired;
+};
+
+// Switch interviews (jtbd_interviews): move-only, immutable.
+class Interviews {
+ public:
+  explicit Interviews(jtbd_interviews* native) : handle_(native) {}
+
+  // CSV from a file by its name (.json, .pb/.binpb protobuf; anything else
+  // CSV). open: live deals without an outcome (scored, not analyzed). Of
+  // the read options only the limits apply.
+  static Interviews ReadFile(std::string_view path, bool open = false,
+                             const ReadOptions& read = ReadOptions());
+  // CSV from memory; source_name names it in errors.
+  static Interviews ReadCsv(std::string_view csv, std::string_view source_name,
+                            bool open = false,
+                            const ReadOptions& read = ReadOptions());
+  // A serialized jtbd.v1.SwitchInterviews, or its JSON mapping.
+  static Interviews Parse(std::string_view bytes, bool open = false) {
+    jtbd_interviews* raw = nullptr;
+    internal::Check(jtbd_interviews_parse(open ? JTBD_INTERVIEWS_OPEN : 0,
+                                          bytes.data(), bytes.size(), &raw));
+    return Interviews(raw);
+  }
+  static Interviews ParseJson(std::string_view json, bool open = false) {
+    jtbd_interviews* raw = nullptr;
+    internal::Check(jtbd_interviews_parse_json(open ? JTBD_INTERVIEWS_OPEN : 0,
+                                               json.data(), json.size(), &raw));
+    return Interviews(raw);
+  }
+  std::string Serialize() const {
+    jtbd_buffer* buffer = nullptr;
+    internal::Check(jtbd_interviews_serialize(handle_.get(), &buffer));
+    return internal::TakeBuffer(buffer);
+  }
+
+  size_t size() const { return jtbd_interviews_count(handle_.get()); }
+  Interview Get(size_t index) const {
+    jtbd_interview_info c = {};
+    c.struct_size = sizeof(c);
+    internal::Check(jtbd_interviews_get(handle_.get(), index, &c));
+    Interview interview;
+    interview.id.assign(c.id, c.id_len);
+    interview.outcome = static_cast<SwitchOutcome>(c.outcome);
+    interview.push = c.push;
+    interview.pull = c.pull;
+    interview.anxiety = c.anxiety;
+    interview.habit = c.habit;
+    interview.balance = c.balance;
+    interview.observation_count = c.observation_count;
+    interview.timeline_event_count = c.timeline_event_count;
+    interview.solution_left.assign(c.solution_left, c.solution_left_len);
+    interview.solution_hired.assign(c.solution_hired, c.solution_hired_len);
+    return interview;
+  }
+  // Interview `index`'s value of an attribute ("" when none).
+  std::string Attribute(size_t index, std::string_view name) const {
+    const char* value = nullptr;
+    size_t value_len = 0;
+    internal::Check(jtbd_interviews_attribute(handle_.get(), index, name.data(),
+                                              name.size(), &value, &value_len));
+    return std::string(value, value_len);
+  }
+
+  const jtbd_interviews* native() const noexcept { return handle_.get(); }
+
+ private:
+  struct Destroy {
+    void operator()(jtbd_interviews* i) const noexcept {
+      jtbd_interviews_destroy(i);
+    }
+  };
+  std::unique_ptr<jtbd_interviews, Destroy> handle_;
+};
+
+inline Interviews Interviews::ReadFile(std::string_view path, bool open,
+                                       const ReadOptions& read) {
+  auto native_read = internal::NewReadOptions(read);
+  jtbd_interviews* raw = nullptr;
+  internal::Check(jtbd_interviews_read_file(native_read.get(),
+                                            open ? JTBD_INTERVIEWS_OPEN : 0,
+                                            path.data(), path.size(), &raw));
+  return Interviews(raw);
+}
+
+inline Interviews Interviews::ReadCsv(std::string_view csv,
+                                      std::string_view source_name, bool open,
+                                      const ReadOptions& read) {
+  auto native_read = internal::NewReadOptions(read);
+  jtbd_interviews* raw = nullptr;
+  internal::Check(jtbd_interviews_read_csv(
+      native_read.get(), open ? JTBD_INTERVIEWS_OPEN : 0, csv.data(),
+      csv.size(), source_name.data(), source_name.size(), &raw));
+  return Interviews(raw);
+}
+
+// The model applied to one deal (jtbd_force_prediction).
+struct ForcePrediction {
+  double probability = 0;
+  double log_odds = 0;
+  // Each force's contribution to the log-odds (weight x intensity).
+  double push = 0, pull = 0, anxiety = 0, habit = 0;
+  double segment = 0;  // the segment's weight
+};
+
+// A fitted propensity model (jtbd_propensity_model): move-only, immutable;
+// Predict may run on several threads at once.
+class PropensityModel {
+ public:
+  explicit PropensityModel(jtbd_propensity_model* native) : handle_(native) {}
+
+  // A serialized jtbd.v1.ForcesModel (as made by Serialize).
+  static PropensityModel Parse(std::string_view bytes) {
+    jtbd_propensity_model* raw = nullptr;
+    internal::Check(
+        jtbd_propensity_model_parse(bytes.data(), bytes.size(), &raw));
+    return PropensityModel(raw);
+  }
+  // A file written by Save or `jtbd forces --save-model`.
+  static PropensityModel Load(std::string_view path) {
+    jtbd_propensity_model* raw = nullptr;
+    internal::Check(
+        jtbd_propensity_model_load_file(path.data(), path.size(), &raw));
+    return PropensityModel(raw);
+  }
+  std::string Serialize() const {
+    jtbd_buffer* buffer = nullptr;
+    internal::Check(jtbd_propensity_model_serialize(handle_.get(), &buffer));
+    return internal::TakeBuffer(buffer);
+  }
+  // Written atomically.
+  void Save(std::string_view path) const {
+    internal::Check(jtbd_propensity_model_save_file(handle_.get(), path.data(),
+                                                    path.size()));
+  }
+  // The coefficients, penalty, segments (jtbd_propensity_model_info; its
+  // text points into this model).
+  jtbd_propensity_model_info Info() const {
+    jtbd_propensity_model_info info = {};
+    info.struct_size = sizeof(info);
+    internal::Check(jtbd_propensity_model_get_info(handle_.get(), &info));
+    return info;
+  }
+
+  // One live deal: its four intensities (0-5) and segment value.
+  ForcePrediction Predict(uint32_t push, uint32_t pull, uint32_t anxiety,
+                          uint32_t habit,
+                          std::string_view segment = std::string_view()) const {
+    jtbd_force_prediction c = {};
+    c.struct_size = sizeof(c);
+    internal::Check(
+        jtbd_propensity_model_predict(handle_.get(), push, pull, anxiety, habit,
+                                      segment.data(), segment.size(), &c));
+    return FromC(c);
+  }
+  // Interview `index` of `interviews`, as `jtbd forces --apply`.
+  ForcePrediction Predict(const Interviews& interviews, size_t index) const {
+    jtbd_force_prediction c = {};
+    c.struct_size = sizeof(c);
+    internal::Check(jtbd_propensity_model_predict_interview(
+        handle_.get(), interviews.native(), index, &c));
+    return FromC(c);
+  }
+
+  const jtbd_propensity_model* native() const noexcept { return handle_.get(); }
+
+ private:
+  static ForcePrediction FromC(const jtbd_force_prediction& c) {
+    ForcePrediction p;
+    p.probability = c.probability;
+    p.log_odds = c.log_odds;
+    p.push = c.push;
+    p.pull = c.pull;
+    p.anxiety = c.anxiety;
+    p.habit = c.habit;
+    p.segment = c.segment;
+    return p;
+  }
+  struct Destroy {
+    void operator()(jtbd_propensity_model* m) const noexcept {
+      jtbd_propensity_model_destroy(m);
+    }
+  };
+  std::unique_ptr<jtbd_propensity_model, Destroy> handle_;
+};
+
+// How interviews are analyzed (jtbd_forces_options_*); unset: the
+// library's defaults.
+struct ForcesOptions {
+  std::optional<uint32_t> folds = std::nullopt;
+  std::optional<uint64_t> seed = std::nullopt;
+  std::string segment_by;        // empty: a column named segment, if any
+  std::string model_segment_by;  // empty: no segment weights
+  std::optional<double> l2_penalty = std::nullopt;
+  std::optional<double> confidence_level = std::nullopt;
+};
+
+// The analysis (jtbd_forces_report): its figures as C structs whose text
+// (names, notes) points into the native report, kept (immutable, shared
+// between copies) for as long as this object or a copy lives.
+class ForcesReport {
+ public:
+  ForcesReport() = default;  // empty; every call throws FAILED_PRECONDITION
+
+  // The analysis `jtbd forces` prints.
+  static ForcesReport Analyze(const Interviews& interviews,
+                              const ForcesOptions& options = ForcesOptions()) {
+    struct OptionsDestroy {
+      void operator()(jtbd_forces_options* o) const noexcept {
+        jtbd_forces_options_destroy(o);
+      }
+    };
+    jtbd_forces_options* raw_options = nullptr;
+    internal::Check(jtbd_forces_options_create(&raw_options));
+    std::unique_ptr<jtbd_forces_options, OptionsDestroy> owned(raw_options);
+    if (options.folds) {
+      internal::Check(
+          jtbd_forces_options_set_folds(raw_options, *options.folds));
+    }
+    if (options.seed) {
+      internal::Check(jtbd_forces_options_set_seed(raw_options, *options.seed));
+    }
+    internal::Check(jtbd_forces_options_set_segment_by(
+        raw_options, options.segment_by.data(), options.segment_by.size()));
+    internal::Check(jtbd_forces_options_set_model_segment_by(
+        raw_options, options.model_segment_by.data(),
+        options.model_segment_by.size()));
+    if (options.l2_penalty) {
+      internal::Check(
+          jtbd_forces_options_set_l2_penalty(raw_options, *options.l2_penalty));
+    }
+    if (options.confidence_level) {
+      internal::Check(jtbd_forces_options_set_confidence_level(
+          raw_options, *options.confidence_level));
+    }
+    jtbd_forces_report* raw = nullptr;
+    internal::Check(
+        jtbd_forces_analyze(interviews.native(), raw_options, &raw));
+    ForcesReport report;
+    report.native_ = std::shared_ptr<const jtbd_forces_report>(
+        raw, [](const jtbd_forces_report* r) {
+          jtbd_forces_report_destroy(const_cast<jtbd_forces_report*>(r));
+        });
+    return report;
+  }
+
+  jtbd_forces_report_info Info() const {
+    jtbd_forces_report_info info = {};
+    info.struct_size = sizeof(info);
+    internal::Check(jtbd_forces_report_get_info(Native(), &info));
+    return info;
+  }
+  // Force 0-3: push, pull, anxiety, habit.
+  jtbd_force_summary ForceSummary(size_t index) const {
+    jtbd_force_summary summary = {};
+    summary.struct_size = sizeof(summary);
+    internal::Check(jtbd_forces_report_force(Native(), index, &summary));
+    return summary;
+  }
+  bool has_model() const { return Info().has_model != 0; }
+  // The fitted model (FAILED_PRECONDITION with the report's note if none).
+  PropensityModel Model() const {
+    jtbd_propensity_model* raw = nullptr;
+    internal::Check(jtbd_forces_report_create_model(Native(), &raw));
+    return PropensityModel(raw);
+  }
+  // As `jtbd forces --format` writes it, or a serialized
+  // jtbd.v1.ForcesReport.
+  std::string Render(Format format) const {
+    jtbd_buffer* buffer = nullptr;
+    internal::Check(jtbd_forces_report_render(
+        Native(), static_cast<int32_t>(format), &buffer));
+    return internal::TakeBuffer(buffer);
+  }
+
+  const jtbd_forces_report* native() const noexcept { return native_.get(); }
+
+ private:
+  const jtbd_forces_report* Native() const {
+    if (native_ == nullptr) {
+      throw Error(JTBD_FAILED_PRECONDITION,
+                  "jtbd::ForcesReport: the report is empty");
+    }
+    return native_.get();
+  }
+  std::shared_ptr<const jtbd_forces_report> native_;
+};
+
 }  // namespace jtbd
 
 #endif  // JTBD_JTBD_HPP_

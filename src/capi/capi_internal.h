@@ -272,6 +272,14 @@ JTBD_CAPI_GROWABLE_STRUCT(jtbd_roadmap_info, JTBD_ROADMAP_INFO_STRUCT_SIZE);
 JTBD_CAPI_GROWABLE_STRUCT(jtbd_initiative_result,
                           JTBD_INITIATIVE_RESULT_STRUCT_SIZE);
 JTBD_CAPI_GROWABLE_STRUCT(jtbd_frontier_point, JTBD_FRONTIER_POINT_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_interview_info, JTBD_INTERVIEW_INFO_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_forces_report_info,
+                          JTBD_FORCES_REPORT_INFO_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_force_summary, JTBD_FORCE_SUMMARY_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_propensity_model_info,
+                          JTBD_PROPENSITY_MODEL_INFO_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_force_prediction,
+                          JTBD_FORCE_PREDICTION_STRUCT_SIZE);
 #undef JTBD_CAPI_GROWABLE_STRUCT
 
 // The first check of every getter filling a growable struct: `out` is not

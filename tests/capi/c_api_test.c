@@ -542,6 +542,13 @@ static void test_struct_sizes(void) {
   CHECK_WHOLE_STRUCT(jtbd_initiative_result,
                      JTBD_INITIATIVE_RESULT_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_frontier_point, JTBD_FRONTIER_POINT_STRUCT_SIZE);
+  CHECK_WHOLE_STRUCT(jtbd_interview_info, JTBD_INTERVIEW_INFO_STRUCT_SIZE);
+  CHECK_WHOLE_STRUCT(jtbd_forces_report_info,
+                     JTBD_FORCES_REPORT_INFO_STRUCT_SIZE);
+  CHECK_WHOLE_STRUCT(jtbd_force_summary, JTBD_FORCE_SUMMARY_STRUCT_SIZE);
+  CHECK_WHOLE_STRUCT(jtbd_propensity_model_info,
+                     JTBD_PROPENSITY_MODEL_INFO_STRUCT_SIZE);
+  CHECK_WHOLE_STRUCT(jtbd_force_prediction, JTBD_FORCE_PREDICTION_STRUCT_SIZE);
 }
 
 /* Limits are an object of their own, copied into read options; a file over

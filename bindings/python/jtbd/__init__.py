@@ -63,7 +63,13 @@ from ._ffi import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
                    PValueAdjustment, ScoreHas, WarningCode, WarningHas,
                    ScoreMethod, ScreeningHas, ScreeningReason,
                    SegmentFeature, SetAsideReason, SolutionHas, ChangeHas,
-                   DifferenceIntervalMethod, InitiativeHas, Wave)
+                   DifferenceIntervalMethod, InitiativeHas, Wave, Force,
+                   SwitchOutcome, InterviewsFlag)
+from ._forces import (ForcePrediction, ForceSummary, ForcesBalance,
+                      ForcesModelInfo, ForcesReport, Interview, Interviews,
+                      ModelCoefficient, PropensityModel, parse_interviews,
+                      parse_interviews_json, read_interviews,
+                      read_interviews_csv)
 from ._native import library_path, set_library_path
 from ._proto import score_request_message
 from ._report import Report
@@ -95,7 +101,9 @@ __all__ = [
     "score_survey", "score_survey_file", "segment_survey",
     "segment_survey_file", "WaveComparison", "compare_waves",
     "compare_survey_files", "compare_surveys", "Roadmap", "prioritize",
-    "prioritize_survey", "prioritize_aggregate",
+    "prioritize_survey", "prioritize_aggregate", "Interviews",
+    "read_interviews", "read_interviews_csv", "parse_interviews",
+    "parse_interviews_json", "ForcesReport", "PropensityModel",
     "score_request", "score_request_json", "score_request_message",
     "version", "version_number",
     "library_path", "set_library_path",
@@ -106,14 +114,16 @@ __all__ = [
     "ScreenedRespondent", "SegmentCandidate", "SegmentProfile",
     "SegmentAssignment", "AttributeOverrepresentation", "SetAsideAttribute",
     "OutcomeChange", "ScoreChange", "SegmentChanges", "WaveScores",
-    "RoadmapInitiative", "FrontierPoint",
+    "RoadmapInitiative", "FrontierPoint", "Interview", "ForceSummary",
+    "ForcesBalance", "ForcesModelInfo", "ModelCoefficient",
+    "ForcePrediction",
     # jtbd.h's enums and version macros
     "Band", "BestSolutionHas", "Code", "ComparisonHas", "Format",
     "InputFormat", "Limit", "OpportunityIntervalMethod", "PValueAdjustment",
     "ScoreHas", "ScoreMethod", "WarningCode", "WarningHas",
     "ScreeningHas", "ScreeningReason", "SegmentFeature", "SetAsideReason",
     "SolutionHas", "ChangeHas", "DifferenceIntervalMethod", "Wave",
-    "InitiativeHas",
+    "InitiativeHas", "Force", "SwitchOutcome", "InterviewsFlag",
     "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "VERSION_NUMBER",
     # errors
     "Error", "LibraryNotFoundError", "IncompatibleLibraryError",

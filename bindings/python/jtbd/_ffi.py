@@ -295,6 +295,30 @@ class InitiativeHas(enum.IntFlag):
     MARGINAL_VALUE = 2
 
 
+class Force(enum.IntEnum):
+    """jtbd_force: The four forces (equal to jtbd.v1.Force)."""
+
+    UNSPECIFIED = 0
+    PUSH = 1
+    PULL = 2
+    ANXIETY = 3
+    HABIT = 4
+
+
+class SwitchOutcome(enum.IntEnum):
+    """jtbd_switch_outcome: What happened (equal to jtbd.v1.SwitchOutcome)."""
+
+    UNSPECIFIED = 0
+    SWITCHED = 1
+    STAYED = 2
+
+
+class InterviewsFlag(enum.IntFlag):
+    """jtbd_interviews_flag: Bits of the `flags` of the interview readers."""
+
+    INTERVIEWS_OPEN = 1
+
+
 # ------------------------------------------------------------------- handles
 
 
@@ -381,6 +405,32 @@ class jtbd_roadmap_options_p(Pointer):
 
 class jtbd_roadmap_p(Pointer):
     """jtbd_roadmap*"""
+
+
+class jtbd_interviews_p(Pointer):
+    """jtbd_interviews*: Switching forces (`jtbd forces`; docs/FORCES.md): why
+    customers switch or stay. Switch interviews (or CRM records of deals and
+    accounts) coded with the four forces, push and pull toward a switch,
+    anxiety and habit against it, analyzed into prevalence and mean
+    intensity per force, the balance push + pull - anxiety - habit and how
+    often it predicts what happened, and a propensity model (L2-penalised
+    logistic regression of the outcome on the four intensities) that a CRM
+    applies to one live deal at a time. jtbd_interviews, jtbd_forces_report
+    and jtbd_propensity_model are immutable once made: every function taking
+    one const may run concurrently.
+    """
+
+
+class jtbd_forces_options_p(Pointer):
+    """jtbd_forces_options*"""
+
+
+class jtbd_forces_report_p(Pointer):
+    """jtbd_forces_report*"""
+
+
+class jtbd_propensity_model_p(Pointer):
+    """jtbd_propensity_model*"""
 
 
 # ------------------------------------------------------------------- structs
@@ -822,6 +872,138 @@ class jtbd_frontier_point(ctypes.Structure):
     ]
 
 
+class jtbd_interview_info(ctypes.Structure):
+    """jtbd_interview_info: One interview as the analysis and the model see it.
+    Text points into the interviews.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("id", ctypes.c_void_p),
+        ("id_len", ctypes.c_size_t),
+        ("outcome", ctypes.c_int32),
+        ("push", ctypes.c_uint32),
+        ("pull", ctypes.c_uint32),
+        ("anxiety", ctypes.c_uint32),
+        ("habit", ctypes.c_uint32),
+        ("balance", ctypes.c_int32),
+        ("observation_count", ctypes.c_size_t),
+        ("timeline_event_count", ctypes.c_size_t),
+        ("solution_left", ctypes.c_void_p),
+        ("solution_left_len", ctypes.c_size_t),
+        ("solution_hired", ctypes.c_void_p),
+        ("solution_hired_len", ctypes.c_size_t),
+    ]
+
+
+class jtbd_model_coefficient(ctypes.Structure):
+    """jtbd_model_coefficient: One coefficient of the propensity model."""
+
+    _fields_ = [
+        ("estimate", ctypes.c_double),
+        ("standard_error", ctypes.c_double),
+        ("interval", jtbd_interval),
+    ]
+
+
+class jtbd_forces_report_info(ctypes.Structure):
+    """jtbd_forces_report_info: The analysis as a whole. Text points into the
+    report.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("interview_count", ctypes.c_uint64),
+        ("observation_count", ctypes.c_uint64),
+        ("switched_count", ctypes.c_uint64),
+        ("stayed_count", ctypes.c_uint64),
+        ("confidence_level", ctypes.c_double),
+        ("segment_by", ctypes.c_void_p),
+        ("segment_by_len", ctypes.c_size_t),
+        ("mean_balance", ctypes.c_double),
+        ("switcher_mean_balance", ctypes.c_double),
+        ("stayer_mean_balance", ctypes.c_double),
+        ("positive_switched_count", ctypes.c_uint64),
+        ("positive_stayed_count", ctypes.c_uint64),
+        ("non_positive_switched_count", ctypes.c_uint64),
+        ("non_positive_stayed_count", ctypes.c_uint64),
+        ("agreement", ctypes.c_double),
+        ("agreement_interval", jtbd_interval),
+        ("has_model", ctypes.c_uint32),
+        ("model_note", ctypes.c_void_p),
+        ("model_note_len", ctypes.c_size_t),
+        ("auc", ctypes.c_double),
+        ("training_auc", ctypes.c_double),
+        ("brier_score", ctypes.c_double),
+        ("folds", ctypes.c_uint32),
+        ("iterations", ctypes.c_uint32),
+        ("seed", ctypes.c_uint64),
+        ("intercept", jtbd_model_coefficient),
+        ("push", jtbd_model_coefficient),
+        ("pull", jtbd_model_coefficient),
+        ("anxiety", jtbd_model_coefficient),
+        ("habit", jtbd_model_coefficient),
+    ]
+
+
+class jtbd_force_summary(ctypes.Structure):
+    """jtbd_force_summary: One force over a group of interviews. Text points
+    into the report.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("force", ctypes.c_int32),
+        ("name", ctypes.c_void_p),
+        ("name_len", ctypes.c_size_t),
+        ("interview_count", ctypes.c_uint64),
+        ("mention_count", ctypes.c_uint64),
+        ("prevalence", ctypes.c_double),
+        ("prevalence_interval", jtbd_interval),
+        ("mean_intensity", ctypes.c_double),
+        ("has_mean_intensity_interval", ctypes.c_uint32),
+        ("mean_intensity_interval", jtbd_interval),
+    ]
+
+
+class jtbd_propensity_model_info(ctypes.Structure):
+    """jtbd_propensity_model_info: What the model is. Text points into the
+    model.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("intercept", jtbd_model_coefficient),
+        ("push", jtbd_model_coefficient),
+        ("pull", jtbd_model_coefficient),
+        ("anxiety", jtbd_model_coefficient),
+        ("habit", jtbd_model_coefficient),
+        ("l2_penalty", ctypes.c_double),
+        ("interview_count", ctypes.c_uint64),
+        ("confidence_level", ctypes.c_double),
+        ("segment_by", ctypes.c_void_p),
+        ("segment_by_len", ctypes.c_size_t),
+        ("reference_segment", ctypes.c_void_p),
+        ("reference_segment_len", ctypes.c_size_t),
+        ("segment_weight_count", ctypes.c_size_t),
+    ]
+
+
+class jtbd_force_prediction(ctypes.Structure):
+    """jtbd_force_prediction: The model applied to one deal or interview."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("probability", ctypes.c_double),
+        ("log_odds", ctypes.c_double),
+        ("push", ctypes.c_double),
+        ("pull", ctypes.c_double),
+        ("anxiety", ctypes.c_double),
+        ("habit", ctypes.c_double),
+        ("segment", ctypes.c_double),
+    ]
+
+
 # -------------------------------------------------------------- struct sizes
 
 OUTCOME_SCORE_STRUCT_SIZE = (
@@ -879,6 +1061,19 @@ INITIATIVE_RESULT_STRUCT_SIZE = (
 FRONTIER_POINT_STRUCT_SIZE = (
     jtbd_frontier_point.selected_count.offset +
     jtbd_frontier_point.selected_count.size)
+INTERVIEW_INFO_STRUCT_SIZE = (
+    jtbd_interview_info.solution_hired_len.offset +
+    jtbd_interview_info.solution_hired_len.size)
+FORCES_REPORT_INFO_STRUCT_SIZE = (
+    jtbd_forces_report_info.habit.offset + jtbd_forces_report_info.habit.size)
+FORCE_SUMMARY_STRUCT_SIZE = (
+    jtbd_force_summary.mean_intensity_interval.offset +
+    jtbd_force_summary.mean_intensity_interval.size)
+PROPENSITY_MODEL_INFO_STRUCT_SIZE = (
+    jtbd_propensity_model_info.segment_weight_count.offset +
+    jtbd_propensity_model_info.segment_weight_count.size)
+FORCE_PREDICTION_STRUCT_SIZE = (
+    jtbd_force_prediction.segment.offset + jtbd_force_prediction.segment.size)
 
 
 # ----------------------------------------------------------------- functions
@@ -1821,6 +2016,177 @@ FUNCTIONS = (
         ("roadmap", jtbd_roadmap_p),
         ("format", ctypes.c_int32),
         ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_interviews_read_csv", jtbd_error_p, (
+        ("read_options", jtbd_read_options_p),
+        ("flags", ctypes.c_uint32),
+        ("data", ctypes.c_char_p),
+        ("size", ctypes.c_size_t),
+        ("source_name", ctypes.c_char_p),
+        ("source_name_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_interviews_p)),
+    )),
+    ("jtbd_interviews_read_file", jtbd_error_p, (
+        ("read_options", jtbd_read_options_p),
+        ("flags", ctypes.c_uint32),
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_interviews_p)),
+    )),
+    ("jtbd_interviews_parse", jtbd_error_p, (
+        ("flags", ctypes.c_uint32),
+        ("data", ctypes.c_void_p),
+        ("size", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_interviews_p)),
+    )),
+    ("jtbd_interviews_parse_json", jtbd_error_p, (
+        ("flags", ctypes.c_uint32),
+        ("data", ctypes.c_char_p),
+        ("size", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_interviews_p)),
+    )),
+    ("jtbd_interviews_serialize", jtbd_error_p, (
+        ("interviews", jtbd_interviews_p),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_interviews_destroy", None, (("interviews", jtbd_interviews_p),)),
+    ("jtbd_interviews_count", ctypes.c_size_t, (
+        ("interviews", jtbd_interviews_p),
+    )),
+    ("jtbd_interviews_get", jtbd_error_p, (
+        ("interviews", jtbd_interviews_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_interview_info)),
+    )),
+    ("jtbd_interviews_attribute", jtbd_error_p, (
+        ("interviews", jtbd_interviews_p),
+        ("index", ctypes.c_size_t),
+        ("name", ctypes.c_char_p),
+        ("name_len", ctypes.c_size_t),
+        ("value", ctypes.POINTER(ctypes.c_void_p)),
+        ("value_len", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_forces_options_create", jtbd_error_p, (
+        ("out", ctypes.POINTER(jtbd_forces_options_p)),
+    )),
+    ("jtbd_forces_options_destroy", None, (
+        ("options", jtbd_forces_options_p),
+    )),
+    ("jtbd_forces_options_set_segment_by", jtbd_error_p, (
+        ("options", jtbd_forces_options_p),
+        ("column", ctypes.c_char_p),
+        ("column_len", ctypes.c_size_t),
+    )),
+    ("jtbd_forces_options_set_model_segment_by", jtbd_error_p, (
+        ("options", jtbd_forces_options_p),
+        ("column", ctypes.c_char_p),
+        ("column_len", ctypes.c_size_t),
+    )),
+    ("jtbd_forces_options_set_folds", jtbd_error_p, (
+        ("options", jtbd_forces_options_p),
+        ("folds", ctypes.c_uint32),
+    )),
+    ("jtbd_forces_options_set_seed", jtbd_error_p, (
+        ("options", jtbd_forces_options_p),
+        ("seed", ctypes.c_uint64),
+    )),
+    ("jtbd_forces_options_set_l2_penalty", jtbd_error_p, (
+        ("options", jtbd_forces_options_p),
+        ("lambda", ctypes.c_double),
+    )),
+    ("jtbd_forces_options_set_confidence_level", jtbd_error_p, (
+        ("options", jtbd_forces_options_p),
+        ("level", ctypes.c_double),
+    )),
+    ("jtbd_forces_analyze", jtbd_error_p, (
+        ("interviews", jtbd_interviews_p),
+        ("options", jtbd_forces_options_p),
+        ("out", ctypes.POINTER(jtbd_forces_report_p)),
+    )),
+    ("jtbd_forces_report_destroy", None, (("report", jtbd_forces_report_p),)),
+    ("jtbd_forces_report_get_info", jtbd_error_p, (
+        ("report", jtbd_forces_report_p),
+        ("out", ctypes.POINTER(jtbd_forces_report_info)),
+    )),
+    ("jtbd_forces_report_force", jtbd_error_p, (
+        ("report", jtbd_forces_report_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_force_summary)),
+    )),
+    ("jtbd_forces_report_segment_count", ctypes.c_size_t, (
+        ("report", jtbd_forces_report_p),
+    )),
+    ("jtbd_forces_report_segment", jtbd_error_p, (
+        ("report", jtbd_forces_report_p),
+        ("segment", ctypes.c_size_t),
+        ("value", ctypes.POINTER(ctypes.c_void_p)),
+        ("value_len", ctypes.POINTER(ctypes.c_size_t)),
+        ("interview_count", ctypes.POINTER(ctypes.c_uint64)),
+        ("switched_count", ctypes.POINTER(ctypes.c_uint64)),
+    )),
+    ("jtbd_forces_report_segment_force", jtbd_error_p, (
+        ("report", jtbd_forces_report_p),
+        ("segment", ctypes.c_size_t),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_force_summary)),
+    )),
+    ("jtbd_forces_report_render", jtbd_error_p, (
+        ("report", jtbd_forces_report_p),
+        ("format", ctypes.c_int32),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_forces_report_create_model", jtbd_error_p, (
+        ("report", jtbd_forces_report_p),
+        ("out", ctypes.POINTER(jtbd_propensity_model_p)),
+    )),
+    ("jtbd_propensity_model_parse", jtbd_error_p, (
+        ("data", ctypes.c_void_p),
+        ("size", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_propensity_model_p)),
+    )),
+    ("jtbd_propensity_model_serialize", jtbd_error_p, (
+        ("model", jtbd_propensity_model_p),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_propensity_model_save_file", jtbd_error_p, (
+        ("model", jtbd_propensity_model_p),
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+    )),
+    ("jtbd_propensity_model_load_file", jtbd_error_p, (
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_propensity_model_p)),
+    )),
+    ("jtbd_propensity_model_destroy", None, (
+        ("model", jtbd_propensity_model_p),
+    )),
+    ("jtbd_propensity_model_get_info", jtbd_error_p, (
+        ("model", jtbd_propensity_model_p),
+        ("out", ctypes.POINTER(jtbd_propensity_model_info)),
+    )),
+    ("jtbd_propensity_model_segment_weight", jtbd_error_p, (
+        ("model", jtbd_propensity_model_p),
+        ("index", ctypes.c_size_t),
+        ("segment", ctypes.POINTER(ctypes.c_void_p)),
+        ("segment_len", ctypes.POINTER(ctypes.c_size_t)),
+        ("coefficient", ctypes.POINTER(jtbd_model_coefficient)),
+    )),
+    ("jtbd_propensity_model_predict", jtbd_error_p, (
+        ("model", jtbd_propensity_model_p),
+        ("push", ctypes.c_uint32),
+        ("pull", ctypes.c_uint32),
+        ("anxiety", ctypes.c_uint32),
+        ("habit", ctypes.c_uint32),
+        ("segment", ctypes.c_char_p),
+        ("segment_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_force_prediction)),
+    )),
+    ("jtbd_propensity_model_predict_interview", jtbd_error_p, (
+        ("model", jtbd_propensity_model_p),
+        ("interviews", jtbd_interviews_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_force_prediction)),
     )),
 )
 
