@@ -63,7 +63,8 @@ from ._ffi import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
                    PValueAdjustment, ScoreHas, WarningCode, WarningHas,
                    ScoreMethod, ScreeningHas, ScreeningReason,
                    SegmentFeature, SetAsideReason, SolutionHas, ChangeHas,
-                   DifferenceIntervalMethod, InitiativeHas, Wave)
+                   DifferenceIntervalMethod, InitiativeHas, Wave,
+                   LandscapeSeries)
 from ._native import library_path, set_library_path
 from ._proto import score_request_message
 from ._report import Report
@@ -113,7 +114,7 @@ __all__ = [
     "ScoreHas", "ScoreMethod", "WarningCode", "WarningHas",
     "ScreeningHas", "ScreeningReason", "SegmentFeature", "SetAsideReason",
     "SolutionHas", "ChangeHas", "DifferenceIntervalMethod", "Wave",
-    "InitiativeHas",
+    "InitiativeHas", "LandscapeSeries",
     "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "VERSION_NUMBER",
     # errors
     "Error", "LibraryNotFoundError", "IncompatibleLibraryError",
