@@ -690,7 +690,8 @@ JTBD_EXPORT jtbd_error* jtbd_study_describe_outcomes_csv(
  *   jtbd_report_segment_outcome_best_solution, jtbd_report_get_info,
  *   jtbd_report_warning_count, jtbd_report_warning,
  *   jtbd_report_get_screening, jtbd_report_screened_count,
- *   jtbd_report_screened_respondent, jtbd_report_render.
+ *   jtbd_report_screened_respondent, jtbd_report_render,
+ *   jtbd_report_render_landscape, jtbd_report_render_html.
  * - change an object, so nothing else may use that object meanwhile:
  *   jtbd_report_destroy.
  */
@@ -1117,6 +1118,55 @@ typedef enum jtbd_format {
 /* Renders the report in one of the jtbd_format formats. */
 JTBD_EXPORT jtbd_error* jtbd_report_render(const jtbd_report* report,
                                            int32_t format, jtbd_buffer** out);
+
+/* Which scores the landscape draws (jtbd_visual_options.series). */
+typedef enum jtbd_landscape_series {
+  /* each segment when the report has segments, else all respondents */
+  JTBD_LANDSCAPE_SERIES_AUTO = 0,
+  JTBD_LANDSCAPE_SERIES_WHOLE_SAMPLE = 1, /* all respondents */
+  JTBD_LANDSCAPE_SERIES_SEGMENT = 2       /* only the segment named */
+} jtbd_landscape_series;
+
+/* How jtbd_report_render_landscape and jtbd_report_render_html draw a
+ * report (docs/REPORTS.md). The caller's struct, read, never written: zero
+ * it, set struct_size (convention 8) and the fields wanted; NULL options
+ * are the defaults (the landscape without whiskers, the HTML report with
+ * them, English). */
+typedef struct jtbd_visual_options {
+  size_t struct_size; /* sizeof(jtbd_visual_options) (convention 8) */
+  int32_t series;     /* jtbd_landscape_series (landscape only) */
+  /* With JTBD_LANDSCAPE_SERIES_SEGMENT: the segment's name (UTF-8). */
+  const char* segment;
+  size_t segment_len;
+  /* Non-zero: whiskers for the importance and satisfaction intervals. */
+  int32_t intervals;
+  /* "en" (also when empty) or "fr": the fixed texts, and numbers in the
+   * language's notation. */
+  const char* lang;
+  size_t lang_len;
+  /* HTML only. Non-zero: a fragment to place inside a page (a notebook
+   * cell): the summary, landscape and ranked table in one <div>, styles
+   * scoped to it, no document around them. */
+  int32_t fragment;
+} jtbd_visual_options;
+#define JTBD_VISUAL_OPTIONS_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_visual_options, fragment)
+
+/* The opportunity landscape of the report as a standalone SVG document
+ * (UTF-8): importance across, satisfaction up, both 0-10, the diagonal and
+ * the opportunity 10, 12 and 15 lines, one mark per outcome (and segment).
+ * JTBD_NOT_FOUND for a segment the report does not have. */
+JTBD_EXPORT jtbd_error* jtbd_report_render_landscape(
+    const jtbd_report* report, const jtbd_visual_options* options,
+    jtbd_buffer** out);
+
+/* The report as one self-contained HTML document (UTF-8; inline CSS and
+ * SVG, no script, nothing fetched): summary, landscape, ranked table,
+ * segments, competing solutions, screening, warnings. options->series is
+ * ignored: the whole sample is drawn, and each segment when there are any. */
+JTBD_EXPORT jtbd_error* jtbd_report_render_html(
+    const jtbd_report* report, const jtbd_visual_options* options,
+    jtbd_buffer** out);
 
 /* -------------------------------------------------------------- aggregate */
 

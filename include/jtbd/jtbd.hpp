@@ -647,6 +647,16 @@ struct ScreeningSummary {
   std::vector<ScreenedRespondent> respondents;  // in study order
 };
 
+// How Report::RenderLandscape and Report::RenderHtml draw (see
+// jtbd_visual_options).
+struct VisualOptions {
+  enum class Series { kAuto = 0, kWholeSample = 1, kSegment = 2 };
+  Series series = Series::kAuto;  // landscape only
+  std::string segment;            // with Series::kSegment
+  std::optional<bool> intervals;  // unset: landscape no, HTML yes
+  std::string lang = "en";        // "en" or "fr"
+};
+
 // The opportunity report: all scores as plain values, plus the native report
 // (immutable, shared by copies) so that it can still be rendered.
 class Report {
@@ -702,6 +712,16 @@ class Report {
     internal::Check(jtbd_report_render(native_.get(),
                                        static_cast<int32_t>(format), &buffer));
     return internal::TakeBuffer(buffer);
+  }
+
+  // The opportunity landscape as a standalone SVG document.
+  std::string RenderLandscape(const VisualOptions& options = VisualOptions()) const {
+    return RenderVisual(options, false);
+  }
+
+  // The report as one self-contained HTML document.
+  std::string RenderHtml(const VisualOptions& options = VisualOptions()) const {
+    return RenderVisual(options, true);
   }
 
   // Takes ownership of a report made by the C API (for code mixing both).
@@ -792,6 +812,27 @@ class Report {
   }
 
  private:
+  std::string RenderVisual(const VisualOptions& options, bool html) const {
+    if (native_ == nullptr) {
+      throw Error(JTBD_FAILED_PRECONDITION,
+                  "jtbd::Report::Render: the report is empty");
+    }
+    jtbd_visual_options native = {};
+    native.struct_size = sizeof(native);
+    native.series = static_cast<int32_t>(options.series);
+    native.segment = options.segment.data();
+    native.segment_len = options.segment.size();
+    native.intervals = options.intervals.value_or(html) ? 1 : 0;
+    native.lang = options.lang.data();
+    native.lang_len = options.lang.size();
+    jtbd_buffer* buffer = nullptr;
+    internal::Check(html ? jtbd_report_render_html(native_.get(), &native,
+                                                   &buffer)
+                         : jtbd_report_render_landscape(native_.get(), &native,
+                                                        &buffer));
+    return internal::TakeBuffer(buffer);
+  }
+
   static jtbd_outcome_score EmptyScore() {
     jtbd_outcome_score score = {};
     score.struct_size = sizeof(score);

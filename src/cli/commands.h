@@ -39,6 +39,12 @@ const char* PrioritizeUsage();  // jtbd prioritize --help
 const char* PrioritizeSynopsis();
 const char* ForcesUsage();  // jtbd forces --help
 const char* ForcesSynopsis();
+int RunLandscape(const std::vector<std::string>& args);  // landscape_command.cc
+const char* LandscapeUsage();  // jtbd landscape --help
+const char* LandscapeSynopsis();
+int RunReport(const std::vector<std::string>& args);  // report_command.cc
+const char* ReportUsage();  // jtbd report --help
+const char* ReportSynopsis();
 
 // Prints "jtbd: <message>" and `usage` to stderr; returns kExitUsage.
 int UsageError(const std::string& message, const char* usage);

@@ -29,6 +29,9 @@ const char* MainUsage() {
          "              propensity model; score open deals with a saved model\n"
          "  prioritize  choose the initiatives that close the most\n"
          "              opportunity within a budget, proven optimal\n"
+         "  landscape   draw the opportunity landscape of a survey (SVG)\n"
+         "  report      a self-contained HTML report of a survey, for\n"
+         "              decision-makers (English or French)\n"
          "  serve       serve scoring over HTTP (a sidecar for hosted CRMs)\n"
          "  version     print the version\n"
          "  help        print this help; `jtbd help score` for score's\n"
@@ -197,6 +200,10 @@ int RunHelp(const std::vector<std::string>& args) {
     std::fputs(PrioritizeUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "forces") {
     std::fputs(ForcesUsage(), stdout);
+  } else if (args.size() == 1 && args[0] == "landscape") {
+    std::fputs(LandscapeUsage(), stdout);
+  } else if (args.size() == 1 && args[0] == "report") {
+    std::fputs(ReportUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "version") {
     std::fputs("Usage: jtbd version\n\nPrints the version of jtbd.\n", stdout);
   } else {

@@ -23,6 +23,8 @@ int Run(int argc, char** argv) {
   if (command == "compare") return jtbd::cli::RunCompare(args);
   if (command == "prioritize") return jtbd::cli::RunPrioritize(args);
   if (command == "forces") return jtbd::cli::RunForces(args);
+  if (command == "landscape") return jtbd::cli::RunLandscape(args);
+  if (command == "report") return jtbd::cli::RunReport(args);
   if (command == "version" || command == "--version") {
     return jtbd::cli::RunVersion(args);
   }

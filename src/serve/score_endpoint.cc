@@ -23,6 +23,7 @@
 #include "pipeline/score_survey.h"
 #include "render/report_render.h"
 #include "serve/score_protobuf.h"
+#include "serve/visual_reply.h"
 
 namespace jtbd {
 namespace serve {
@@ -196,6 +197,12 @@ JsonReply UnsupportedMediaType(absl::string_view content_type) {
 
 JsonReply Score(absl::string_view content_type, absl::string_view body,
                 const QueryParams& params, const ResourceLimits& limits) {
+  return ScoreAs(content_type, body, params, limits, ReportView());
+}
+
+JsonReply ScoreAs(absl::string_view content_type, absl::string_view body,
+                  const QueryParams& params, const ResourceLimits& limits,
+                  const ReportView& view) {
   if (!IsScoreMediaType(content_type)) {
     return UnsupportedMediaType(content_type);
   }
@@ -212,6 +219,9 @@ JsonReply Score(absl::string_view content_type, absl::string_view body,
       media_type == kCsvMediaType ? ScoreCsv(body, params, limits)
                                   : ScoreJsonRequest(body, params, limits);
   if (!report.ok()) return ErrorReply(report.status());
+  if (view.kind != ReportView::Kind::kJson) {
+    return RenderForPeople(*report, view);
+  }
   absl::StatusOr<std::string> json = RenderJson(*report);
   if (!json.ok()) return ErrorReply(json.status());
   JsonReply reply;

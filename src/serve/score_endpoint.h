@@ -40,6 +40,23 @@ JsonReply Score(absl::string_view content_type, absl::string_view body,
                 const QueryParams& params,
                 const ResourceLimits& limits = ResourceLimits());
 
+// What a scored report is answered as, from the request's Accept and
+// Accept-Language headers (visual_reply.h): JSON unless the client prefers
+// text/html or image/svg+xml.
+struct ReportView {
+  enum class Kind { kJson, kHtml, kSvg };
+  Kind kind = Kind::kJson;
+  std::string lang = "en";  // "en" or "fr"
+};
+
+// Score(), with a CSV or JSON request's report answered as `view` says (the
+// HTML report, or the landscape SVG: the renderers of `jtbd report` and
+// `jtbd landscape`). Errors stay JSON; a binary request is answered in
+// binary whatever `view` says.
+JsonReply ScoreAs(absl::string_view content_type, absl::string_view body,
+                  const QueryParams& params, const ResourceLimits& limits,
+                  const ReportView& view);
+
 // Whether Score() reads this Content-Type (text/csv, application/json or
 // application/x-protobuf, parameters such as charset ignored). The server asks
 // before reading the body, so that a form post is answered 415, not parsed.

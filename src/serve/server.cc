@@ -30,6 +30,7 @@
 #include "serve/prioritize_endpoint.h"
 #include "serve/score_endpoint.h"
 #include "serve/segment_endpoint.h"
+#include "serve/visual_reply.h"
 
 namespace jtbd {
 namespace serve {
@@ -213,6 +214,18 @@ void Server::Route() {
       std::string body;
       if (!ReadBody(request, content_reader, options_.limits.max_request_bytes,
                     response, &body)) {
+        return;
+      }
+      // /v1/score answers people too: Accept chooses JSON, the HTML
+      // report or the landscape (visual_reply.h).
+      if (route->answer == Score) {
+        response.set_header("Vary", "Accept, Accept-Language");
+        Send(ScoreAs(request.get_header_value("Content-Type"), body,
+                     request.params, options_.limits,
+                     ViewFromHeaders(
+                         request.get_header_value("Accept"),
+                         request.get_header_value("Accept-Language"))),
+             response);
         return;
       }
       Send(route->answer(request.get_header_value("Content-Type"), body,

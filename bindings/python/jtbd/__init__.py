@@ -64,7 +64,7 @@ from ._ffi import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
                    ScoreMethod, ScreeningHas, ScreeningReason,
                    SegmentFeature, SetAsideReason, SolutionHas, ChangeHas,
                    DifferenceIntervalMethod, InitiativeHas, Wave, Force,
-                   SwitchOutcome, InterviewsFlag)
+                   SwitchOutcome, InterviewsFlag, LandscapeSeries)
 from ._forces import (ForcePrediction, ForceSummary, ForcesBalance,
                       ForcesModelInfo, ForcesReport, Interview, Interviews,
                       ModelCoefficient, PropensityModel, parse_interviews,
@@ -124,6 +124,7 @@ __all__ = [
     "ScreeningHas", "ScreeningReason", "SegmentFeature", "SetAsideReason",
     "SolutionHas", "ChangeHas", "DifferenceIntervalMethod", "Wave",
     "InitiativeHas", "Force", "SwitchOutcome", "InterviewsFlag",
+    "LandscapeSeries",
     "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "VERSION_NUMBER",
     # errors
     "Error", "LibraryNotFoundError", "IncompatibleLibraryError",

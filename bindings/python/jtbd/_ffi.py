@@ -241,6 +241,16 @@ class Format(enum.IntEnum):
     PROTOBUF = 4
 
 
+class LandscapeSeries(enum.IntEnum):
+    """jtbd_landscape_series: Which scores the landscape draws
+    (jtbd_visual_options.series).
+    """
+
+    AUTO = 0
+    WHOLE_SAMPLE = 1
+    SEGMENT = 2
+
+
 class SegmentFeature(enum.IntEnum):
     """jtbd_segment_feature: The per-respondent, per-outcome value clustered on
     (equal to jtbd.v1.SegmentFeature).
@@ -645,6 +655,26 @@ class jtbd_screened_respondent(ctypes.Structure):
     ]
 
 
+class jtbd_visual_options(ctypes.Structure):
+    """jtbd_visual_options: How jtbd_report_render_landscape and
+    jtbd_report_render_html draw a report (docs/REPORTS.md). The caller's
+    struct, read, never written: zero it, set struct_size (convention 8) and
+    the fields wanted; NULL options are the defaults (the landscape without
+    whiskers, the HTML report with them, English).
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("series", ctypes.c_int32),
+        ("segment", ctypes.c_void_p),
+        ("segment_len", ctypes.c_size_t),
+        ("intervals", ctypes.c_int32),
+        ("lang", ctypes.c_void_p),
+        ("lang_len", ctypes.c_size_t),
+        ("fragment", ctypes.c_int32),
+    ]
+
+
 class jtbd_segmentation_info(ctypes.Structure):
     """jtbd_segmentation_info: The figures of a segmentation as a whole."""
 
@@ -1028,6 +1058,8 @@ SCREENING_INFO_STRUCT_SIZE = (
 SCREENED_RESPONDENT_STRUCT_SIZE = (
     jtbd_screened_respondent.blank_share.offset +
     jtbd_screened_respondent.blank_share.size)
+VISUAL_OPTIONS_STRUCT_SIZE = (
+    jtbd_visual_options.fragment.offset + jtbd_visual_options.fragment.size)
 SEGMENTATION_INFO_STRUCT_SIZE = (
     jtbd_segmentation_info.p_value_adjustment.offset +
     jtbd_segmentation_info.p_value_adjustment.size)
@@ -1489,6 +1521,16 @@ FUNCTIONS = (
     ("jtbd_report_render", jtbd_error_p, (
         ("report", jtbd_report_p),
         ("format", ctypes.c_int32),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_report_render_landscape", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("options", ctypes.POINTER(jtbd_visual_options)),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_report_render_html", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("options", ctypes.POINTER(jtbd_visual_options)),
         ("out", ctypes.POINTER(jtbd_buffer_p)),
     )),
     ("jtbd_aggregate_create", jtbd_error_p, (

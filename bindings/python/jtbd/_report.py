@@ -2,7 +2,7 @@
 
 import ctypes
 
-from . import _dataframe, _ffi, _native, _screening
+from . import _dataframe, _ffi, _native, _screening, _visual
 from ._ffi import OpportunityIntervalMethod, ScoreMethod
 from ._handle import Result
 from ._record import new_struct
@@ -158,6 +158,37 @@ class Report(Result):
         imported only here (ImportError naming it when missing); works
         after close()."""
         return _dataframe.report_frame(self)
+
+    def landscape(self, intervals=False, segment=None, whole_sample=False,
+                  lang="en"):
+        """The opportunity landscape as a standalone SVG document (str):
+        importance across, satisfaction up (0-10), the diagonal and the
+        opportunity 10, 12 and 15 lines, one mark per outcome; each segment
+        in a colour and shape of its own when the report has segments
+        (whole_sample=True: all respondents only; segment="name": only that
+        segment, NotFoundError when absent). intervals: whiskers for the
+        importance and satisfaction intervals. lang: "en" or "fr"."""
+        return _visual.landscape(self, intervals, segment, whole_sample, lang)
+
+    def to_html(self, lang="en", intervals=True):
+        """The report as one self-contained HTML document (str): a summary
+        in plain words, the landscape, the ranked table with bands and
+        intervals, segments, competing solutions, screening and warnings;
+        no script, nothing fetched. lang: "en" or "fr"."""
+        return _visual.html(self, lang, intervals)
+
+    def _repr_svg_(self):
+        """Jupyter: the landscape (None once closed)."""
+        if self.closed:
+            return None
+        return self.landscape()
+
+    def _repr_html_(self):
+        """Jupyter: the summary, the landscape and the ranked table, as a
+        fragment with styles scoped to it (None once closed)."""
+        if self.closed:
+            return None
+        return _visual.html(self, fragment=True)
 
     def __repr__(self):
         return "<jtbd.Report outcomes=%d segments=%d respondents=%d>" % (

@@ -1,0 +1,275 @@
+#include "visual/messages.h"
+
+#include <cmath>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "visual/markup.h"
+
+namespace jtbd {
+namespace visual {
+namespace {
+
+// U+202F NARROW NO-BREAK SPACE: French thousands separator and the space
+// before ; : and %.
+#define NNBSP "\xE2\x80\xAF"
+
+const Messages kEnglish = {
+    // Landscape.
+    "Opportunity landscape",
+    "Importance (0\xE2\x80\x93"
+    "10)",
+    "Satisfaction (0\xE2\x80\x93"
+    "10)",
+    "Overserved",
+    "Underserved",
+    "Appropriately served",
+    "Opportunity $0",
+    "All respondents",
+    "Outcomes",
+    "Not drawn (no answers): $0",
+    "Whiskers: $0 intervals",
+    // HTML report.
+    "Opportunity report",
+    "$0 respondents \xC2\xB7 scale $1 \xC2\xB7 top box $2 \xC2\xB7 $3 "
+    "intervals",
+    "Summary",
+    "The most underserved outcomes, where customers struggle most and a "
+    "better solution would be valued, are:",
+    "No outcome is underserved: no opportunity score reaches 10.",
+    "Overserved (satisfaction above importance; candidates for "
+    "simplification or cost cuts):",
+    "No outcome is overserved.",
+    "In segment $0 ($1 respondents), significantly more underserved than in "
+    "the rest of the respondents:",
+    "No segment differs significantly from the rest of the respondents.",
+    "Segment $0 does not differ significantly from the rest of the "
+    "respondents.",
+    "The band of $0 outcome(s) is uncertain: their opportunity interval "
+    "contains a band threshold.",
+    "opportunity",
+    "Outcomes ranked by opportunity",
+    "Rank",
+    "Outcome",
+    "Importance",
+    "Satisfaction",
+    "Opportunity",
+    "Band",
+    "Answers",
+    "Segments",
+    "Segment $0: $1 respondents (rest: $2)",
+    "Top outcomes in this segment",
+    "Significantly more underserved than in the rest",
+    "No outcome is significantly more underserved than in the rest.",
+    "Rest",
+    "Difference",
+    "Adjusted p",
+    "Competing solutions",
+    "Ours",
+    "Best solution",
+    "Gap",
+    "Screening",
+    "$0 of $1 respondents flagged as inattentive ($2 straight-lining, $3 "
+    "speeding, $4 blanks).",
+    "They were left out of every score.",
+    "They are still counted in the scores.",
+    "Warnings",
+    "No warnings.",
+    "Small sample for $0: $1 effective answers; intervals are wide.",
+    "The band of $0 is uncertain: its opportunity interval contains a band "
+    "threshold.",
+    "No substantial segment structure (mean silhouette $0).",
+    "Screening flagged $0 of the respondents.",
+    "A caution about $0.",
+    "outcome $0",
+    "outcome $0 in segment $1",
+    "segment $0",
+    "the whole sample",
+    "Importance and satisfaction are 10 \xC3\x97 the share of top-box "
+    "ratings among those who answered; opportunity = importance + "
+    "max(importance \xE2\x88\x92 satisfaction, 0). Intervals at $0.",
+    "Made with jtbd.",
+    {"\xE2\x80\x93", "extreme", "high", "underserved", "appropriately served",
+     "overserved", "table stakes", "insufficient data"},
+};
+
+const Messages kFrench = {
+    // Paysage.
+    "Paysage des opportunit\xC3\xA9s",
+    "Importance (0\xE2\x80\x93"
+    "10)",
+    "Satisfaction (0\xE2\x80\x93"
+    "10)",
+    "Surservi",
+    "Sous-servi",
+    "Correctement servi",
+    "Opportunit\xC3\xA9 $0",
+    "Tous les r\xC3\xA9pondants",
+    "R\xC3\xA9sultats attendus",
+    "Non repr\xC3\xA9sent\xC3\xA9s (aucune r\xC3\xA9ponse)" NNBSP ": $0",
+    "Moustaches" NNBSP ": intervalles \xC3\xA0 $0",
+    // Rapport HTML.
+    "Rapport d\xE2\x80\x99opportunit\xC3\xA9s",
+    "$0 r\xC3\xA9pondants \xC2\xB7 \xC3\xA9"
+    "chelle $1 \xC2\xB7 "
+    "haut de l\xE2\x80\x99\xC3\xA9"
+    "chelle $2 \xC2\xB7 intervalles \xC3\xA0 $3",
+    "Synth\xC3\xA8se",
+    "Les r\xC3\xA9sultats les plus sous-servis, l\xC3\xA0 o\xC3\xB9 les "
+    "clients peinent le plus et o\xC3\xB9 une meilleure solution serait "
+    "appr\xC3\xA9"
+    "ci\xC3\xA9"
+    "e, sont" NNBSP ":",
+    "Aucun r\xC3\xA9sultat n\xE2\x80\x99"
+    "est sous-servi" NNBSP
+    ": aucun "
+    "score d\xE2\x80\x99opportunit\xC3\xA9 n\xE2\x80\x99"
+    "atteint 10.",
+    "Surservis (satisfaction sup\xC3\xA9rieure \xC3\xA0 l\xE2\x80\x99"
+    "importance" NNBSP
+    "; pistes de simplification ou "
+    "d\xE2\x80\x99\xC3\xA9"
+    "conomies)" NNBSP ":",
+    "Aucun r\xC3\xA9sultat n\xE2\x80\x99"
+    "est surservi.",
+    "Dans le segment $0 ($1 r\xC3\xA9pondants), significativement plus "
+    "sous-servis que chez les autres r\xC3\xA9pondants" NNBSP ":",
+    "Aucun segment ne diff\xC3\xA8re significativement des autres "
+    "r\xC3\xA9pondants.",
+    "Le segment $0 ne diff\xC3\xA8re pas significativement des autres "
+    "r\xC3\xA9pondants.",
+    "La cat\xC3\xA9gorie de $0 r\xC3\xA9sultat(s) est incertaine" NNBSP
+    ": "
+    "leur intervalle d\xE2\x80\x99opportunit\xC3\xA9 contient un seuil.",
+    "opportunit\xC3\xA9",
+    "R\xC3\xA9sultats class\xC3\xA9s par opportunit\xC3\xA9",
+    "Rang",
+    "R\xC3\xA9sultat attendu",
+    "Importance",
+    "Satisfaction",
+    "Opportunit\xC3\xA9",
+    "Cat\xC3\xA9gorie",
+    "R\xC3\xA9ponses",
+    "Segments",
+    "Segment $0" NNBSP ": $1 r\xC3\xA9pondants (autres" NNBSP ": $2)",
+    "Premiers r\xC3\xA9sultats de ce segment",
+    "Significativement plus sous-servis que chez les autres",
+    "Aucun r\xC3\xA9sultat n\xE2\x80\x99"
+    "est significativement plus "
+    "sous-servi que chez les autres.",
+    "Autres",
+    "\xC3\x89"
+    "cart",
+    "p ajust\xC3\xA9",
+    "Solutions concurrentes",
+    "La n\xC3\xB4tre",
+    "Meilleure solution",
+    "\xC3\x89"
+    "cart",
+    "Filtrage des r\xC3\xA9pondants",
+    "$0 r\xC3\xA9pondants sur $1 signal\xC3\xA9s comme inattentifs ($2 "
+    "r\xC3\xA9ponses uniformes, $3 trop rapides, $4 trop de blancs).",
+    "Ils ont \xC3\xA9t\xC3\xA9 exclus de tous les scores.",
+    "Ils restent compt\xC3\xA9s dans les scores.",
+    "Mises en garde",
+    "Aucune mise en garde.",
+    "Petit \xC3\xA9"
+    "chantillon pour $0" NNBSP
+    ": $1 r\xC3\xA9ponses "
+    "effectives" NNBSP "; les intervalles sont larges.",
+    "La cat\xC3\xA9gorie de $0 est incertaine" NNBSP
+    ": son intervalle "
+    "d\xE2\x80\x99opportunit\xC3\xA9 contient un seuil.",
+    "Pas de structure de segments substantielle (silhouette moyenne $0).",
+    "Le filtrage a signal\xC3\xA9 $0 des r\xC3\xA9pondants.",
+    "Une mise en garde sur $0.",
+    "le r\xC3\xA9sultat $0",
+    "le r\xC3\xA9sultat $0 dans le segment $1",
+    "le segment $0",
+    "l\xE2\x80\x99\xC3\xA9"
+    "chantillon entier",
+    "L\xE2\x80\x99importance et la satisfaction valent 10 \xC3\x97 la part "
+    "des r\xC3\xA9ponses en haut de l\xE2\x80\x99\xC3\xA9"
+    "chelle parmi "
+    "ceux qui ont r\xC3\xA9pondu" NNBSP
+    "; opportunit\xC3\xA9 = importance + "
+    "max(importance \xE2\x88\x92 satisfaction, 0). Intervalles \xC3\xA0 $0.",
+    "R\xC3\xA9"
+    "alis\xC3\xA9 avec jtbd.",
+    {"\xE2\x80\x93", "extr\xC3\xAAme",
+     "\xC3\xA9lev\xC3\xA9"
+     "e",
+     "sous-servi", "correctement servi", "surservi", "incontournable",
+     "donn\xC3\xA9"
+     "es insuffisantes"},
+};
+
+// Digits of the integer part grouped by three with `separator`.
+std::string Grouped(const std::string& digits, absl::string_view separator) {
+  std::string out;
+  const size_t n = digits.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0 && (n - i) % 3 == 0)
+      out.append(separator.data(), separator.size());
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<Language> ParseLanguage(absl::string_view code) {
+  if (code.empty() || code == "en") return Language::kEnglish;
+  if (code == "fr") return Language::kFrench;
+  return absl::InvalidArgumentError(
+      absl::StrCat("unknown language \"", code, "\" (expected en or fr)"));
+}
+
+const char* LanguageCode(Language language) {
+  return language == Language::kFrench ? "fr" : "en";
+}
+
+const Messages& MessagesFor(Language language) {
+  return language == Language::kFrench ? kFrench : kEnglish;
+}
+
+std::string BandText(Language language, v1::Band band) {
+  const int index = static_cast<int>(band);
+  if (index < 0 || index > 7) return MessagesFor(language).bands[0];
+  return MessagesFor(language).bands[index];
+}
+
+std::string Number(Language language, double value, int decimals) {
+  std::string text = Fixed(value, decimals);
+  std::string sign;
+  if (!text.empty() && text[0] == '-') {
+    sign = "-";
+    text.erase(0, 1);
+  }
+  const size_t point = text.find('.');
+  const std::string whole = text.substr(0, point);
+  const std::string fraction =
+      point == std::string::npos ? "" : text.substr(point + 1);
+  const bool french = language == Language::kFrench;
+  std::string out =
+      sign + Grouped(whole, french ? absl::string_view(NNBSP) : ",");
+  if (!fraction.empty()) out += (french ? "," : ".") + fraction;
+  return out;
+}
+
+std::string Count(Language language, uint64_t value) {
+  return Grouped(absl::StrCat(value), language == Language::kFrench
+                                          ? absl::string_view(NNBSP)
+                                          : absl::string_view(","));
+}
+
+std::string Percent(Language language, double share) {
+  const double percent = share * 100;
+  const bool whole = std::fabs(percent - std::round(percent)) < 1e-9;
+  const std::string number = Number(language, percent, whole ? 0 : 1);
+  return language == Language::kFrench ? number + NNBSP "%" : number + "%";
+}
+
+}  // namespace visual
+}  // namespace jtbd

@@ -1,0 +1,109 @@
+// Every fixed text of the landscape and the HTML report, one table per
+// language, and numbers written as readers of that language write them
+// (English "1,234.5"; French "1 234,5" with a narrow no-break space).
+// Templates use absl::Substitute's $0, $1...; what is substituted is already
+// escaped by the caller.
+#ifndef JTBD_VISUAL_MESSAGES_H_
+#define JTBD_VISUAL_MESSAGES_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "jtbd/v1/report.pb.h"
+
+namespace jtbd {
+namespace visual {
+
+enum class Language { kEnglish, kFrench };
+
+// "en" (and "") → English, "fr" → French; anything else INVALID_ARGUMENT.
+absl::StatusOr<Language> ParseLanguage(absl::string_view code);
+// "en", "fr": the HTML lang attribute.
+const char* LanguageCode(Language language);
+
+struct Messages {
+  // Landscape.
+  const char* landscape_title;
+  const char* axis_importance;
+  const char* axis_satisfaction;
+  const char* overserved;
+  const char* underserved;
+  const char* appropriately_served;
+  const char* opportunity_line;  // $0: 10, 12, 15
+  const char* all_respondents;
+  const char* outcomes_legend;
+  const char* not_drawn;  // $0: the outcome ids
+  const char* whiskers;   // $0: the confidence level in percent
+  // HTML report.
+  const char* report_title;
+  const char* report_meta;  // $0 respondents, $1 scale, $2 top box, $3 level
+  const char* summary;
+  const char* summary_underserved;
+  const char* summary_no_underserved;
+  const char* summary_overserved;
+  const char* summary_no_overserved;
+  const char* summary_segment;  // $0 segment, $1 respondents
+  const char* summary_segments_same;
+  const char* summary_segment_same;  // $0 segment
+  const char* summary_uncertain;     // $0 count
+  const char* opportunity_word;
+  const char* ranked_title;
+  const char* column_rank;
+  const char* column_outcome;
+  const char* column_importance;
+  const char* column_satisfaction;
+  const char* column_opportunity;
+  const char* column_band;
+  const char* column_answers;
+  const char* segments_title;
+  const char* segment_heading;  // $0 name, $1 respondents, $2 rest
+  const char* segment_top;
+  const char* segment_more_underserved;
+  const char* segment_none_more_underserved;
+  const char* column_rest;
+  const char* column_difference;
+  const char* column_adjusted_p;
+  const char* competitors_title;
+  const char* column_ours;
+  const char* column_best;
+  const char* column_gap;
+  const char* screening_title;
+  const char* screening_text;  // $0 flagged, $1 screened, $2 straight-lining,
+                               // $3 speeding, $4 blanks
+  const char* screening_excluded;
+  const char* screening_kept;
+  const char* warnings_title;
+  const char* no_warnings;
+  const char* warning_small_sample;     // $0 what, $1 effective count
+  const char* warning_band_uncertain;   // $0 what
+  const char* warning_no_structure;     // $0 silhouette
+  const char* warning_screening_many;   // $0 share in percent
+  const char* warning_other;            // $0 what
+  const char* what_outcome;             // $0 outcome id
+  const char* what_outcome_in_segment;  // $0 outcome id, $1 segment
+  const char* what_segment;             // $0 segment
+  const char* what_whole_sample;
+  const char* method_note;  // $0 level
+  const char* generated_by;
+  // Band names for people, indexed by v1::Band (0..7).
+  const char* bands[8];
+};
+
+const Messages& MessagesFor(Language language);
+
+// The band of an outcome in `language` ("–" when not computed).
+std::string BandText(Language language, v1::Band band);
+
+// `value` with `decimals` decimals in the language's notation.
+std::string Number(Language language, double value, int decimals);
+// A whole count with the language's thousands separator.
+std::string Count(Language language, uint64_t value);
+// A share (0.95) as a percentage ("95%", French "95 %"), up to one decimal.
+std::string Percent(Language language, double share);
+
+}  // namespace visual
+}  // namespace jtbd
+
+#endif  // JTBD_VISUAL_MESSAGES_H_
