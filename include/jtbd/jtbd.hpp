@@ -2230,8 +2230,7 @@ class Stream {
     if (importance.size() != satisfaction.size()) {
       throw Error(JTBD_INVALID_ARGUMENT,
                   "Stream::Append: " + std::to_string(importance.size()) +
-                      " importance and " +
-                      std::to_string(satisfaction.size()) +
+                      " importance and " + std::to_string(satisfaction.size()) +
                       " satisfaction ratings");
     }
     const double w = weight.value_or(1.0);
