@@ -1915,6 +1915,102 @@ JTBD_EXPORT jtbd_error* jtbd_wave_comparison_one_wave_segment(
 JTBD_EXPORT jtbd_error* jtbd_wave_comparison_render(
     const jtbd_wave_comparison* comparison, int32_t format, jtbd_buffer** out);
 
+/* ----------------------------------------------------------------- stream */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - touch no existing object, so any thread at any time: jtbd_stream_parse,
+ *   jtbd_stream_load_file.
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_stream_create, jtbd_stream_outcome_count,
+ *   jtbd_stream_outcome_id, jtbd_stream_latest_ms, jtbd_stream_buckets_held,
+ *   jtbd_stream_current, jtbd_stream_score, jtbd_stream_alerts,
+ *   jtbd_stream_serialize, jtbd_stream_save_file.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_stream_destroy, jtbd_stream_append.
+ */
+
+/* Scores that stay current as answers arrive one respondent at a time
+ * (docs/STREAMING.md). Timestamps are Unix milliseconds (>= 0). A stream
+ * forgets in one of two ways, chosen at creation: a sliding window of
+ * bucket_count buckets of bucket_width_ms each (memory: at most
+ * bucket_count count tables per outcome, whatever the number of answers;
+ * answers out of order are put in the bucket of their timestamp while it
+ * is in the window, older ones are JTBD_OUT_OF_RANGE), or exponential decay
+ * with half_life_ms (constant memory; weights decayed to the latest
+ * timestamp; intervals and tests on Kish effective counts; answers more
+ * than 32 half-lives older than the latest are JTBD_OUT_OF_RANGE). */
+typedef struct jtbd_stream jtbd_stream;
+
+/* A stream over the scale and outcomes (ids and statements, in order) of
+ * `shape`, whose answers are not used. Give either bucket_width_ms > 0 and
+ * bucket_count (1 to 100,000) with half_life_ms 0, or half_life_ms > 0
+ * with the other two 0; anything else is JTBD_INVALID_ARGUMENT, and so is
+ * a shape without outcomes. */
+JTBD_EXPORT jtbd_error* jtbd_stream_create(const jtbd_aggregate* shape,
+                                           int64_t bucket_width_ms,
+                                           uint32_t bucket_count,
+                                           int64_t half_life_ms,
+                                           jtbd_stream** out);
+JTBD_EXPORT void jtbd_stream_destroy(jtbd_stream* stream);
+/* Appends one respondent answered at timestamp_ms: importance[o] and
+ * satisfaction[o] for each of the stream's outcome_count outcomes, in its
+ * order (0 = no answer); `count` must equal that outcome count (an answer
+ * for an outcome the stream does not have is JTBD_INVALID_ARGUMENT).
+ * weight: NULL (weight 1), or a finite weight > 0 and at most 1e12. All or
+ * nothing: a refused append leaves the stream unchanged. */
+JTBD_EXPORT jtbd_error* jtbd_stream_append(jtbd_stream* stream,
+                                           int64_t timestamp_ms,
+                                           const uint8_t* importance,
+                                           const uint8_t* satisfaction,
+                                           size_t count, const double* weight);
+/* 0 for NULL. */
+JTBD_EXPORT size_t jtbd_stream_outcome_count(const jtbd_stream* stream);
+/* The id of outcome `index` (JTBD_OUT_OF_RANGE past the last); the text
+ * points into the stream and lives as long as it. */
+JTBD_EXPORT jtbd_error* jtbd_stream_outcome_id(const jtbd_stream* stream,
+                                               size_t index, const char** id,
+                                               size_t* id_len);
+/* The latest timestamp appended, -1 before any answer (or for NULL). */
+JTBD_EXPORT int64_t jtbd_stream_latest_ms(const jtbd_stream* stream);
+/* Buckets held (at most bucket_count; 0 under decay or for NULL). */
+JTBD_EXPORT size_t jtbd_stream_buckets_held(const jtbd_stream* stream);
+/* The answers the stream holds now, as a new aggregate: the window's
+ * buckets merged, or the decayed weights as of the latest timestamp
+ * (weighted). Keep it to compare a later window with this one. */
+JTBD_EXPORT jtbd_error* jtbd_stream_current(const jtbd_stream* stream,
+                                            jtbd_aggregate** out);
+/* jtbd_stream_current scored as jtbd_aggregate_score scores it
+ * (score_options may be NULL; segment_by is refused). */
+JTBD_EXPORT jtbd_error* jtbd_stream_score(
+    const jtbd_stream* stream, const jtbd_score_options* score_options,
+    jtbd_report** out);
+/* Alerts: jtbd_compare_aggregates(score_options, reference, current) with
+ * the stream's current answers as the second wave, the same tests and
+ * adjustment (Holm by default) as a wave comparison. The alerts are the
+ * changes whose opportunity change is significant: (has &
+ * JTBD_CHANGE_HAS_OPPORTUNITY) and opportunity.significant.
+ * jtbd_wave_comparison_render's JTBD_FORMAT_JSON gives the whole
+ * comparison. The reference: a saved aggregate, or an earlier
+ * jtbd_stream_current. */
+JTBD_EXPORT jtbd_error* jtbd_stream_alerts(
+    const jtbd_stream* stream, const jtbd_score_options* score_options,
+    const jtbd_aggregate* reference, jtbd_wave_comparison** out);
+/* Serialized jtbd.v1.StreamState (exact round trip), and back; a state no
+ * stream could have written is JTBD_INVALID_ARGUMENT. */
+JTBD_EXPORT jtbd_error* jtbd_stream_serialize(const jtbd_stream* stream,
+                                              jtbd_buffer** out);
+JTBD_EXPORT jtbd_error* jtbd_stream_parse(const void* data, size_t size,
+                                          jtbd_stream** out);
+/* The stream as a saved file (kind "stream state"), and back (see
+ * jtbd_study_save_file): another kind of file, a corrupt or truncated one
+ * is refused. */
+JTBD_EXPORT jtbd_error* jtbd_stream_save_file(const jtbd_stream* stream,
+                                              const char* path,
+                                              size_t path_len);
+JTBD_EXPORT jtbd_error* jtbd_stream_load_file(const char* path,
+                                              size_t path_len,
+                                              jtbd_stream** out);
+
 /* ---------------------------------------------------------------- roadmap */
 
 /* Threads (convention 10, checked by tests/capi/check_thread_docs.py):

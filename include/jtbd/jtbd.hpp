@@ -2255,6 +2255,110 @@ inline WaveComparison CompareSurveys(
   return WaveComparison::Adopt(comparison);
 }
 
+// ----------------------------------------------------------------- stream
+
+namespace internal {
+struct StreamDestroy {
+  void operator()(jtbd_stream* stream) const noexcept {
+    jtbd_stream_destroy(stream);
+  }
+};
+}  // namespace internal
+
+// Scores that stay current as answers arrive (jtbd_stream_*;
+// docs/STREAMING.md). Timestamps are Unix milliseconds.
+class Stream {
+ public:
+  // A sliding window of bucket_count buckets of bucket_width_ms each, over
+  // the scale and outcomes of `shape` (its answers unused).
+  static Stream Window(const Aggregate& shape, int64_t bucket_width_ms,
+                       uint32_t bucket_count) {
+    jtbd_stream* raw = nullptr;
+    internal::Check(jtbd_stream_create(shape.native(), bucket_width_ms,
+                                       bucket_count, 0, &raw));
+    return Stream(raw);
+  }
+  // Exponential decay with this half-life.
+  static Stream Decay(const Aggregate& shape, int64_t half_life_ms) {
+    jtbd_stream* raw = nullptr;
+    internal::Check(
+        jtbd_stream_create(shape.native(), 0, 0, half_life_ms, &raw));
+    return Stream(raw);
+  }
+  static Stream Parse(std::string_view bytes) {
+    jtbd_stream* raw = nullptr;
+    internal::Check(jtbd_stream_parse(bytes.data(), bytes.size(), &raw));
+    return Stream(raw);
+  }
+  static Stream Load(std::string_view path) {
+    jtbd_stream* raw = nullptr;
+    internal::Check(jtbd_stream_load_file(path.data(), path.size(), &raw));
+    return Stream(raw);
+  }
+  explicit Stream(jtbd_stream* native) : handle_(native) {}
+
+  // One respondent: a rating per outcome in the stream's order (0 = no
+  // answer); weight NULL-like when absent. All or nothing.
+  void Append(int64_t timestamp_ms, const std::vector<uint8_t>& importance,
+              const std::vector<uint8_t>& satisfaction,
+              std::optional<double> weight = std::nullopt) {
+    if (importance.size() != satisfaction.size()) {
+      throw Error(JTBD_INVALID_ARGUMENT,
+                  "Stream::Append: " + std::to_string(importance.size()) +
+                      " importance and " + std::to_string(satisfaction.size()) +
+                      " satisfaction ratings");
+    }
+    const double w = weight.value_or(1.0);
+    internal::Check(jtbd_stream_append(
+        handle_.get(), timestamp_ms, importance.data(), satisfaction.data(),
+        importance.size(), weight ? &w : nullptr));
+  }
+  size_t outcome_count() const {
+    return jtbd_stream_outcome_count(handle_.get());
+  }
+  // The latest timestamp appended, -1 before any.
+  int64_t latest_ms() const { return jtbd_stream_latest_ms(handle_.get()); }
+  size_t buckets_held() const {
+    return jtbd_stream_buckets_held(handle_.get());
+  }
+  // The answers held now (keep it to compare a later window with it).
+  Aggregate Current() const {
+    jtbd_aggregate* raw = nullptr;
+    internal::Check(jtbd_stream_current(handle_.get(), &raw));
+    return Aggregate(raw);
+  }
+  Report Score(const ScoreOptions& options = ScoreOptions()) const {
+    auto native_options = internal::MakeScoreOptions(options);
+    jtbd_report* report = nullptr;
+    internal::Check(
+        jtbd_stream_score(handle_.get(), native_options.get(), &report));
+    return Report::Adopt(report);
+  }
+  // The wave comparison of `reference` with the current answers; the
+  // alerts are its changes whose opportunity change is significant.
+  WaveComparison Alerts(const Aggregate& reference,
+                        const ScoreOptions& options = ScoreOptions()) const {
+    auto native_options = internal::MakeScoreOptions(options);
+    jtbd_wave_comparison* comparison = nullptr;
+    internal::Check(jtbd_stream_alerts(handle_.get(), native_options.get(),
+                                       reference.native(), &comparison));
+    return WaveComparison::Adopt(comparison);
+  }
+  std::string Serialize() const {
+    jtbd_buffer* buffer = nullptr;
+    internal::Check(jtbd_stream_serialize(handle_.get(), &buffer));
+    return internal::TakeBuffer(buffer);
+  }
+  void Save(std::string_view path) const {
+    internal::Check(
+        jtbd_stream_save_file(handle_.get(), path.data(), path.size()));
+  }
+  const jtbd_stream* native() const noexcept { return handle_.get(); }
+
+ private:
+  std::unique_ptr<jtbd_stream, internal::StreamDestroy> handle_;
+};
+
 // ---------------------------------------------------------------- roadmap
 
 // How initiatives are prioritized (jtbd_roadmap_options_*): a budget is

@@ -27,6 +27,7 @@
 #include "jtbd/v1/report.pb.h"
 #include "jtbd/v1/scoring.pb.h"
 #include "jtbd/v1/segmentation.pb.h"
+#include "jtbd/v1/waves.pb.h"
 #include "pipeline/input_source.h"
 #include "segments/segmentation.h"
 
@@ -107,6 +108,12 @@ struct jtbd_aggregate {
   explicit jtbd_aggregate(jtbd::Aggregate value)
       : aggregate(std::move(value)) {}
   jtbd::Aggregate aggregate;
+};
+
+// Made by jtbd_waves.cc's comparisons and jtbd_stream.cc's alerts.
+struct jtbd_wave_comparison {
+  // jtbd_outcome_change and names point into this message's strings.
+  jtbd::v1::WaveComparison comparison;
 };
 
 // Early returns for Status / StatusOr inside Guard bodies.

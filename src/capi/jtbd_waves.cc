@@ -17,11 +17,6 @@
 #include "render/wave_comparison_render.h"
 #include "waves/compare_waves.h"
 
-struct jtbd_wave_comparison {
-  // jtbd_outcome_change and names point into this message's strings.
-  jtbd::v1::WaveComparison comparison;
-};
-
 using jtbd::capi::CheckNotNull;
 using jtbd::capi::CheckOutStruct;
 using jtbd::capi::CopyOut;

@@ -96,6 +96,8 @@ const char* SavedFileKindName(SavedFileKind kind) {
       return "segment model";
     case SavedFileKind::kForcesModel:
       return "forces model";
+    case SavedFileKind::kStreamState:
+      return "stream state";
   }
   return "unknown kind";
 }
@@ -151,7 +153,7 @@ absl::StatusOr<absl::string_view> DecodeSavedFile(
   }
   const uint64_t kind = GetLittleEndian(header, 12, 4);
   if (kind != static_cast<uint32_t>(expected)) {
-    const bool known = kind >= 1 && kind <= 4;
+    const bool known = kind >= 1 && kind <= 5;
     return absl::InvalidArgumentError(absl::StrCat(
         source_name, ": holds ",
         known ? WithArticle(static_cast<SavedFileKind>(kind))

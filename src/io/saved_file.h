@@ -45,9 +45,12 @@ enum class SavedFileKind : uint32_t {
   // encodes and decodes it through EncodeSavedFile / DecodeSavedFile: io
   // sits below forces and does not know its type.
   kForcesModel = 4,
+  // jtbd.v1.StreamState, saved by src/stream (stream_file.h) through
+  // EncodeSavedFile / DecodeSavedFile, as the forces model.
+  kStreamState = 5,
 };
 
-// "study", "aggregate", "segment model", "forces model".
+// "study", "aggregate", "segment model", "forces model", "stream state".
 const char* SavedFileKindName(SavedFileKind kind);
 
 // Whether `bytes` start with the signature of a jtbd saved file (of any

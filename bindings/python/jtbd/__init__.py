@@ -49,6 +49,7 @@ a ScoreRequest message and returns a Report message, in binary, no JSON.
 """
 
 from ._aggregate import Aggregate, load_aggregate, read_aggregate
+from ._stream import Stream, StreamAlerts
 from ._errors import (AbortedError, AlreadyExistsError, CancelledError,
                       ClosedError, DataLossError, DeadlineExceededError, Error,
                       FailedPreconditionError, IncompatibleLibraryError,
@@ -97,6 +98,7 @@ __version__ = "%d.%d.%d" % (VERSION_MAJOR, VERSION_MINOR, VERSION_PATCH)
 __all__ = [
     # objects and the functions that make them
     "Study", "Report", "Aggregate", "Segmentation", "SegmentModel",
+    "Stream", "StreamAlerts",
     "load_csv", "read_csv", "load_aggregate", "read_aggregate",
     "score_survey", "score_survey_file", "segment_survey",
     "segment_survey_file", "WaveComparison", "compare_waves",

@@ -402,6 +402,20 @@ class jtbd_wave_comparison_p(Pointer):
     """
 
 
+class jtbd_stream_p(Pointer):
+    """jtbd_stream*: Scores that stay current as answers arrive one respondent
+    at a time (docs/STREAMING.md). Timestamps are Unix milliseconds (>= 0).
+    A stream forgets in one of two ways, chosen at creation: a sliding
+    window of bucket_count buckets of bucket_width_ms each (memory: at most
+    bucket_count count tables per outcome, whatever the number of answers;
+    answers out of order are put in the bucket of their timestamp while it
+    is in the window, older ones are JTBD_OUT_OF_RANGE), or exponential
+    decay with half_life_ms (constant memory; weights decayed to the latest
+    timestamp; intervals and tests on Kish effective counts; answers more
+    than 32 half-lives older than the latest are JTBD_OUT_OF_RANGE).
+    """
+
+
 class jtbd_roadmap_options_p(Pointer):
     """jtbd_roadmap_options*: "Prioritize these initiatives" (`jtbd
     prioritize`; docs/ROADMAP.md): the portfolio of candidate initiatives
@@ -1950,6 +1964,69 @@ FUNCTIONS = (
         ("comparison", jtbd_wave_comparison_p),
         ("format", ctypes.c_int32),
         ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_stream_create", jtbd_error_p, (
+        ("shape", jtbd_aggregate_p),
+        ("bucket_width_ms", ctypes.c_int64),
+        ("bucket_count", ctypes.c_uint32),
+        ("half_life_ms", ctypes.c_int64),
+        ("out", ctypes.POINTER(jtbd_stream_p)),
+    )),
+    ("jtbd_stream_destroy", None, (("stream", jtbd_stream_p),)),
+    ("jtbd_stream_append", jtbd_error_p, (
+        ("stream", jtbd_stream_p),
+        ("timestamp_ms", ctypes.c_int64),
+        ("importance", ctypes.POINTER(ctypes.c_uint8)),
+        ("satisfaction", ctypes.POINTER(ctypes.c_uint8)),
+        ("count", ctypes.c_size_t),
+        ("weight", ctypes.POINTER(ctypes.c_double)),
+    )),
+    ("jtbd_stream_outcome_count", ctypes.c_size_t, (
+        ("stream", jtbd_stream_p),
+    )),
+    ("jtbd_stream_outcome_id", jtbd_error_p, (
+        ("stream", jtbd_stream_p),
+        ("index", ctypes.c_size_t),
+        ("id", ctypes.POINTER(ctypes.c_void_p)),
+        ("id_len", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_stream_latest_ms", ctypes.c_int64, (("stream", jtbd_stream_p),)),
+    ("jtbd_stream_buckets_held", ctypes.c_size_t, (
+        ("stream", jtbd_stream_p),
+    )),
+    ("jtbd_stream_current", jtbd_error_p, (
+        ("stream", jtbd_stream_p),
+        ("out", ctypes.POINTER(jtbd_aggregate_p)),
+    )),
+    ("jtbd_stream_score", jtbd_error_p, (
+        ("stream", jtbd_stream_p),
+        ("score_options", jtbd_score_options_p),
+        ("out", ctypes.POINTER(jtbd_report_p)),
+    )),
+    ("jtbd_stream_alerts", jtbd_error_p, (
+        ("stream", jtbd_stream_p),
+        ("score_options", jtbd_score_options_p),
+        ("reference", jtbd_aggregate_p),
+        ("out", ctypes.POINTER(jtbd_wave_comparison_p)),
+    )),
+    ("jtbd_stream_serialize", jtbd_error_p, (
+        ("stream", jtbd_stream_p),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_stream_parse", jtbd_error_p, (
+        ("data", ctypes.c_void_p),
+        ("size", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_stream_p)),
+    )),
+    ("jtbd_stream_save_file", jtbd_error_p, (
+        ("stream", jtbd_stream_p),
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+    )),
+    ("jtbd_stream_load_file", jtbd_error_p, (
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_stream_p)),
     )),
     ("jtbd_roadmap_options_create", jtbd_error_p, (
         ("out", ctypes.POINTER(jtbd_roadmap_options_p)),

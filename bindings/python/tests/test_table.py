@@ -77,7 +77,8 @@ def header_enums(header_text):
 SCALARS = {
     "void": None, "size_t": ctypes.c_size_t, "int32_t": ctypes.c_int32,
     "uint32_t": ctypes.c_uint32, "uint64_t": ctypes.c_uint64,
-    "double": ctypes.c_double, "uint8_t": ctypes.c_uint8,
+    "int64_t": ctypes.c_int64, "double": ctypes.c_double,
+    "uint8_t": ctypes.c_uint8,
 }
 
 
