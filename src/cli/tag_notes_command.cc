@@ -34,8 +34,7 @@ bool TakesValue(const std::string& name) {
          name == "--output" || name == "-o";
 }
 
-std::string ParseArgs(const std::vector<std::string>& raw,
-                      TagNotesArgs* args) {
+std::string ParseArgs(const std::vector<std::string>& raw, TagNotesArgs* args) {
   auto on_option = [args](const std::string& name,
                           const std::string& value) -> std::string {
     if (name == "--lang") {
@@ -152,8 +151,8 @@ int RunTagNotes(const std::vector<std::string>& raw) {
   const absl::StatusOr<v1::TaggedNotes> notes =
       forces::TagNoteLines(text, source_name, args.options);
   if (!notes.ok()) return Fail(notes.status());
-  const std::string out =
-      args.json ? RenderTaggedNotesJson(*notes) : RenderTaggedNotesTable(*notes);
+  const std::string out = args.json ? RenderTaggedNotesJson(*notes)
+                                    : RenderTaggedNotesTable(*notes);
   const absl::Status written =
       args.output_path.empty() || args.output_path == "-"
           ? WriteStdout(out)

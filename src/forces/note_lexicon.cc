@@ -58,15 +58,13 @@ absl::StatusOr<LexiconEntry> CompilePhrase(v1::Force force,
     }
     PatternWord word;
     for (absl::string_view alternative : alternatives) {
-      const bool prefix =
-          alternative.size() > 1 && alternative.back() == '*';
+      const bool prefix = alternative.size() > 1 && alternative.back() == '*';
       const std::vector<NoteToken> tokens = TokenizeNote(
-          prefix ? alternative.substr(0, alternative.size() - 1)
-                 : alternative);
+          prefix ? alternative.substr(0, alternative.size() - 1) : alternative);
       if (tokens.size() != 1) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "phrase \"", phrase, "\": the alternative \"", alternative,
-            "\" must be one word"));
+        return absl::InvalidArgumentError(
+            absl::StrCat("phrase \"", phrase, "\": the alternative \"",
+                         alternative, "\" must be one word"));
       }
       word.alternatives.push_back(tokens[0].text);
       word.prefix.push_back(prefix);
@@ -77,8 +75,8 @@ absl::StatusOr<LexiconEntry> CompilePhrase(v1::Force force,
     return absl::InvalidArgumentError("an empty phrase");
   }
   if (entry.words.front().gap || entry.words.back().gap) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "phrase \"", phrase, "\": \"_\" only between words"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("phrase \"", phrase, "\": \"_\" only between words"));
   }
   return entry;
 }
@@ -121,8 +119,8 @@ bool IsNegator(NoteLanguage language, absl::string_view word) {
     return InSet(word, {"pas", "aucun", "aucune", "aucuns", "aucunes", "sans",
                         "jamais", "ni", "nullement", "guere"});
   }
-  return InSet(word, {"not", "no", "never", "without", "nor", "hardly",
-                      "none", "neither", "nobody", "nothing"});
+  return InSet(word, {"not", "no", "never", "without", "nor", "hardly", "none",
+                      "neither", "nobody", "nothing"});
 }
 
 bool IsIntensifier(NoteLanguage language, absl::string_view word) {

@@ -53,8 +53,9 @@ const std::vector<PhraseRow>& EnglishPhraseRows() {
       {kPush, "messy|mess|chaos|chaotic", 0.65},
       {kPush, "duplicat*", 0.55},
       {kPush, "expensive|overpriced|costly", 0.55},
-      {kPush, "lose|loses|losing|lost deals|customers|clients|money|"
-              "revenue|business|sales|hours|time",
+      {kPush,
+       "lose|loses|losing|lost deals|customers|clients|money|"
+       "revenue|business|sales|hours|time",
        0.7},
       {kPush, "disappoint*|unhappy|dissatisf*", 0.8},
       {kPush, "limitation*|limited", 0.6},
@@ -116,8 +117,9 @@ const std::vector<PhraseRow>& EnglishPhraseRows() {
       {kAnxiety, "not adopt", 0.65},
       {kAnxiety, "downtime", 0.55},
       {kAnxiety, "go|goes|going|went wrong", 0.7},
-      {kAnxiety, "lose|losing|lost|loss of _ data|history|historical|"
-                 "customizations|customisations|work|records|settings",
+      {kAnxiety,
+       "lose|losing|lost|loss of _ data|history|historical|"
+       "customizations|customisations|work|records|settings",
        0.7},
       {kAnxiety, "stress|stressed|stressful", 0.7},
       {kAnxiety, "push back|pushback", 0.55},
@@ -137,8 +139,9 @@ const std::vector<PhraseRow>& EnglishPhraseRows() {
       {kHabit, "prefer|prefers|preferred", 0.55},
       {kHabit, "no reason to", 0.75},
       {kHabit, "not see|see _ need|point|reason", 0.75},
-      {kHabit, "not want|wants to _ chang*|switch*|move|learn*|retrain*|"
-               "lose|leave|give",
+      {kHabit,
+       "not want|wants to _ chang*|switch*|move|learn*|retrain*|"
+       "lose|leave|give",
        0.75},
       {kHabit, "nobody|no one want|wants to", 0.7},
       {kHabit, "inside out", 0.7},

@@ -22,8 +22,9 @@ const std::vector<PhraseRow>& FrenchPhraseRows() {
       {kPush, "frustr*", 0.8},
       {kPush, "marre", 0.85},
       {kPush, "ras le bol", 0.85},
-      {kPush, "plaint|plainte|plaintes|plaignent|plaignait|plaindre|"
-              "plaignaient",
+      {kPush,
+       "plaint|plainte|plaintes|plaignent|plaignait|plaindre|"
+       "plaignaient",
        0.8},
       {kPush, "exced*|exaspere*|agace*", 0.85},
       {kPush, "cauchemar*", 0.8},
@@ -31,8 +32,7 @@ const std::vector<PhraseRow>& FrenchPhraseRows() {
       {kPush, "plante|plantent|plantait|plantage*|crash*", 0.75},
       {kPush, "bug|bugs|bogue*|bugue*", 0.7},
       {kPush, "lent|lente|lents|lentes|lenteur*", 0.65},
-      {kPush, "lourd|lourde|lourds|lourdes|vieillot*|obsolete*|depasse*",
-       0.6},
+      {kPush, "lourd|lourde|lourds|lourdes|vieillot*|obsolete*|depasse*", 0.6},
       {kPush, "pas|peu fiable*", 0.8},
       {kPush, "panne|pannes", 0.75},
       {kPush, "erreur|erreurs", 0.6},
@@ -40,8 +40,9 @@ const std::vector<PhraseRow>& FrenchPhraseRows() {
       {kPush, "deteste*|detestent", 0.75},
       {kPush, "probleme|problemes|problematique", 0.6},
       {kPush, "souci|soucis", 0.55},
-      {kPush, "perd|perdent|perdons|perdre|perte|pertes _ affaires|clients|"
-              "temps|argent|heures|ventes|marches|contrats|commandes",
+      {kPush,
+       "perd|perdent|perdons|perdre|perte|pertes _ affaires|clients|"
+       "temps|argent|heures|ventes|marches|contrats|commandes",
        0.7},
       {kPush, "temps fou", 0.75},
       {kPush, "trop de temps", 0.75},
@@ -52,8 +53,9 @@ const std::vector<PhraseRow>& FrenchPhraseRows() {
       {kPush, "desordre|bazar|pagaille", 0.6},
       {kPush, "ne suit|suivent|tient|tiennent plus", 0.7},
       {kPush, "manque|manquent|manquait", 0.6},
-      {kPush, "ne gere|gerent|permet|permettent|propose|proposent|fait|"
-              "supporte|marche|fonctionne pas",
+      {kPush,
+       "ne gere|gerent|permet|permettent|propose|proposent|fait|"
+       "supporte|marche|fonctionne pas",
        0.65},
       {kPush, "insatisf*|mecontent*|decu|decus|decue|decues|decoit", 0.8},
       {kPush, "limite|limites|limitation*", 0.5},
@@ -79,8 +81,9 @@ const std::vector<PhraseRow>& FrenchPhraseRows() {
       {kPull, "la donne", 0.85},
       {kPull, "argument decisif|fort", 0.8},
       {kPull, "point|points fort|forts", 0.7},
-      {kPull, "gagner|gagne|gagnent|gain|gains _ temps|heures|jours|argent|"
-              "productivite",
+      {kPull,
+       "gagner|gagne|gagnent|gain|gains _ temps|heures|jours|argent|"
+       "productivite",
        0.75},
       {kPull, "veut|veulent|voudrait|voudraient|souhait*", 0.5},
       {kPull, "demande|demandé|demandent _ essai|demo|pilote|poc", 0.65},
@@ -101,8 +104,9 @@ const std::vector<PhraseRow>& FrenchPhraseRows() {
       {kAnxiety, "nerveu*", 0.8},
       {kAnxiety, "hesit*", 0.75},
       {kAnxiety, "doute|doutes|doutent", 0.7},
-      {kAnxiety, "pas sur|sure|surs|sures|certain|certains|certaine|"
-                 "convaincu|convaincus",
+      {kAnxiety,
+       "pas sur|sure|surs|sures|certain|certains|certaine|"
+       "convaincu|convaincus",
        0.7},
       {kAnxiety, "incertain*|incertitude*", 0.7},
       {kAnxiety, "risque|risques|risquee", 0.7},
@@ -112,8 +116,9 @@ const std::vector<PhraseRow>& FrenchPhraseRows() {
       {kAnxiety, "prisonnier*|verrouill*|dependance", 0.7},
       {kAnxiety, "perturb*", 0.7},
       {kAnxiety, "passe|passer|tourne|tourner|passent|tournent mal", 0.7},
-      {kAnxiety, "perdre|perte _ donnees|historique|personnalisations|"
-                 "fiches|travail|parametrages",
+      {kAnxiety,
+       "perdre|perte _ donnees|historique|personnalisations|"
+       "fiches|travail|parametrages",
        0.7},
       {kAnxiety, "interruption*", 0.55},
       {kAnxiety, "stress*", 0.7},
@@ -130,12 +135,12 @@ const std::vector<PhraseRow>& FrenchPhraseRows() {
       {kHabit, "inertie", 0.85},
       {kHabit, "rester|reste|restent avec|chez|sur|fidele*", 0.7},
       {kHabit, "content|contents|contente|heureux|heureuse de rester", 0.8},
-      {kHabit, "prefere|preferent|prefererait _ rester|garder|continuer",
-       0.75},
+      {kHabit, "prefere|preferent|prefererait _ rester|garder|continuer", 0.75},
       {kHabit, "par coeur", 0.7},
       {kHabit, "ce que _ connai*", 0.7},
-      {kHabit, "ne veut|veulent|voulait pas _ changer|reformer|apprendre|"
-               "perdre|quitter|bouger",
+      {kHabit,
+       "ne veut|veulent|voulait pas _ changer|reformer|apprendre|"
+       "perdre|quitter|bouger",
        0.75},
       {kHabit, "ne voit|voient pas _ interet|raison|pourquoi|besoin|utilite",
        0.75},

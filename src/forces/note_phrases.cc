@@ -47,11 +47,10 @@ absl::StatusOr<std::vector<LexiconEntry>> ParseUserPhrases(
     const std::optional<v1::Force> force =
         ParseForce(NormalizeText(force_text));
     if (!force.has_value()) {
-      return error(
-          static_cast<size_t>(force_text.data() - line.data()),
-          absl::StrCat("unknown force \"", force_text,
-                       "\" (push, pull, anxiety, habit; poussée, "
-                       "attraction, anxiété, habitude)"));
+      return error(static_cast<size_t>(force_text.data() - line.data()),
+                   absl::StrCat("unknown force \"", force_text,
+                                "\" (push, pull, anxiety, habit; poussée, "
+                                "attraction, anxiété, habitude)"));
     }
     const absl::string_view phrase =
         absl::StripAsciiWhitespace(line.substr(comma + 1));

@@ -15,7 +15,7 @@ namespace forces {
 
 namespace {
 
-constexpr int kMaxGap = 3;       // words a "_" may skip
+constexpr int kMaxGap = 3;         // words a "_" may skip
 constexpr int kNegationReach = 3;  // words before a phrase that negate it
 constexpr int kModifierReach = 2;  // words before a phrase that modify it
 
@@ -61,8 +61,8 @@ struct Match {
 // Words of the same clause before token `first`, nearest first, at most
 // `reach`.
 template <typename Visit>
-void VisitBefore(const std::vector<NoteToken>& tokens, size_t first,
-                 int reach, Visit visit) {
+void VisitBefore(const std::vector<NoteToken>& tokens, size_t first, int reach,
+                 Visit visit) {
   if (tokens[first].clause_start) return;
   for (int k = 1; k <= reach && first >= static_cast<size_t>(k); ++k) {
     const NoteToken& token = tokens[first - k];
@@ -74,10 +74,9 @@ void VisitBefore(const std::vector<NoteToken>& tokens, size_t first,
 bool IsNegated(NoteLanguage language, const std::vector<NoteToken>& tokens,
                const Match& match) {
   bool negated = false;
-  VisitBefore(tokens, match.first, kNegationReach,
-              [&](absl::string_view word) {
-                if (IsNegator(language, word)) negated = true;
-              });
+  VisitBefore(tokens, match.first, kNegationReach, [&](absl::string_view word) {
+    if (IsNegator(language, word)) negated = true;
+  });
   if (negated || language != NoteLanguage::kFrench) return negated;
   // French wraps the verb: "ne veut pas", "n'est jamais". A one-word
   // phrase right after "ne" and right before pas/jamais is negated.
@@ -96,14 +95,12 @@ double Confidence(NoteLanguage language, const std::vector<NoteToken>& tokens,
   double confidence = match.entry->weight;
   bool intensified = false;
   bool hedged = false;
-  VisitBefore(tokens, match.first, kModifierReach,
-              [&](absl::string_view word) {
-                if (IsIntensifier(language, word)) intensified = true;
-                if (IsHedge(language, word)) hedged = true;
-              });
+  VisitBefore(tokens, match.first, kModifierReach, [&](absl::string_view word) {
+    if (IsIntensifier(language, word)) intensified = true;
+    if (IsHedge(language, word)) hedged = true;
+  });
   // "ils les attirent beaucoup": an intensifier right after counts too.
-  if (match.last + 1 < tokens.size() &&
-      !tokens[match.last + 1].clause_start &&
+  if (match.last + 1 < tokens.size() && !tokens[match.last + 1].clause_start &&
       IsIntensifier(language, tokens[match.last + 1].text)) {
     intensified = true;
   }
@@ -154,9 +151,10 @@ absl::StatusOr<TaggedNote> TagNote(absl::string_view note,
   }
   const std::vector<NoteToken> tokens = TokenizeNote(note);
   TaggedNote tagged;
-  tagged.language = options.language.has_value()
-                        ? *options.language
-                        : DetectNoteLanguage(tokens, CountAccentedLetters(note));
+  tagged.language =
+      options.language.has_value()
+          ? *options.language
+          : DetectNoteLanguage(tokens, CountAccentedLetters(note));
   if (tokens.empty()) return tagged;
 
   std::vector<Match> matches;
@@ -190,9 +188,8 @@ absl::StatusOr<TaggedNote> TagNote(absl::string_view note,
     if (IsNegated(tagged.language, tokens, match)) continue;
     kept.push_back(match);
   }
-  std::sort(kept.begin(), kept.end(), [](const Match& a, const Match& b) {
-    return a.first < b.first;
-  });
+  std::sort(kept.begin(), kept.end(),
+            [](const Match& a, const Match& b) { return a.first < b.first; });
   for (const Match& match : kept) {
     ForceSuggestion suggestion;
     suggestion.force = match.entry->force;

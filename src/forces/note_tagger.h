@@ -33,7 +33,7 @@ struct ForceSuggestion {
   std::string phrase;  // the note's bytes [start, end), as written
   size_t start = 0;    // byte offsets into the UTF-8 note
   size_t end = 0;
-  double confidence = 0.0;  // in [0.05, 0.99], two decimals
+  double confidence = 0.0;   // in [0.05, 0.99], two decimals
   bool user_phrase = false;  // matched a phrase of the user's list
 };
 
@@ -50,8 +50,8 @@ struct TaggedNote {
 // "pas inquiet", "aucune inquiétude"). Confidence is the phrase's weight,
 // +0.1 after an intensifier ("very", "vraiment"), -0.15 after a hedge
 // ("maybe", "peut-être"). INVALID_ARGUMENT, naming the byte offset, when
-// `note` is not valid UTF-8, and for a note over kMaxNoteBytes. Thread-safe; the built-in lexicons are
-// compiled once on first use.
+// `note` is not valid UTF-8, and for a note over kMaxNoteBytes. Thread-safe;
+// the built-in lexicons are compiled once on first use.
 absl::StatusOr<TaggedNote> TagNote(absl::string_view note,
                                    const NoteTagOptions& options);
 

@@ -21,9 +21,7 @@ uint32_t DecodeAt(const unsigned char* bytes, size_t size, size_t i,
   size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
   if (i + n > size) n = size - i;
   *length = n;
-  uint32_t cp = n == 2   ? (c & 0x1F)
-                : n == 3 ? (c & 0x0F)
-                         : (c & 0x07);
+  uint32_t cp = n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
   for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (bytes[i + k] & 0x3F);
   return cp;
 }
@@ -36,8 +34,18 @@ CharKind Classify(uint32_t cp) {
     }
     if (cp == '\'') return CharKind::kApostrophe;
     switch (cp) {
-      case '.': case ',': case ';': case ':': case '!': case '?':
-      case '(': case ')': case '[': case ']': case '"': case '/':
+      case '.':
+      case ',':
+      case ';':
+      case ':':
+      case '!':
+      case '?':
+      case '(':
+      case ')':
+      case '[':
+      case ']':
+      case '"':
+      case '/':
         return CharKind::kClauseBreak;
       default:
         return CharKind::kSpace;  // hyphens join nothing: "e-mail" = e mail
@@ -52,8 +60,9 @@ CharKind Classify(uint32_t cp) {
       cp == 0x2026 || cp == 0x201C || cp == 0x201D) {
     return CharKind::kClauseBreak;
   }
-  if (cp == 0xA0 || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x206F) ||
-      cp == 0x3000 || (cp >= 0xA1 && cp <= 0xBF)) {
+  if (cp == 0xA0 || cp == 0xD7 || cp == 0xF7 ||
+      (cp >= 0x2000 && cp <= 0x206F) || cp == 0x3000 ||
+      (cp >= 0xA1 && cp <= 0xBF)) {
     return CharKind::kSpace;
   }
   return CharKind::kWord;  // letters of any script, accented or not
@@ -64,11 +73,12 @@ const char* ElisionWord(absl::string_view prefix) {
   static const struct {
     const char* elided;
     const char* full;
-  } kElisions[] = {{"l", "le"},       {"d", "de"},         {"qu", "que"},
-                   {"n", "ne"},       {"j", "je"},         {"s", "se"},
-                   {"c", "ce"},       {"m", "me"},         {"t", "te"},
-                   {"jusqu", "jusque"}, {"lorsqu", "lorsque"},
-                   {"puisqu", "puisque"}, {"quoiqu", "quoique"}};
+  } kElisions[] = {
+      {"l", "le"},          {"d", "de"},           {"qu", "que"},
+      {"n", "ne"},          {"j", "je"},           {"s", "se"},
+      {"c", "ce"},          {"m", "me"},           {"t", "te"},
+      {"jusqu", "jusque"},  {"lorsqu", "lorsque"}, {"puisqu", "puisque"},
+      {"quoiqu", "quoique"}};
   for (const auto& e : kElisions) {
     if (prefix == e.elided) return e.full;
   }

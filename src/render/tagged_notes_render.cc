@@ -1,6 +1,5 @@
 #include "render/tagged_notes_render.h"
 
-
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 
@@ -74,8 +73,8 @@ std::string RenderTaggedNotesJson(const v1::TaggedNotes& notes) {
   std::string out = "{\"notes\": [";
   for (int i = 0; i < notes.notes_size(); ++i) {
     const v1::TaggedNote& note = notes.notes(i);
-    absl::StrAppend(&out, i == 0 ? "\n" : ",\n", "  {\"index\": ",
-                    note.note_index(), ", \"language\": \"",
+    absl::StrAppend(&out, i == 0 ? "\n" : ",\n",
+                    "  {\"index\": ", note.note_index(), ", \"language\": \"",
                     LanguageCode(note.language()), "\", \"suggestions\": [");
     for (int s = 0; s < note.suggestions_size(); ++s) {
       const v1::ForceTagSuggestion& suggestion = note.suggestions(s);
@@ -83,14 +82,13 @@ std::string RenderTaggedNotesJson(const v1::TaggedNotes& notes) {
                       ForceKey(suggestion.force()), "\", \"phrase\": ");
       AppendJsonString(suggestion.phrase(), &out);
       // Confidences have two decimals; %g prints them exactly and shortest.
-      absl::StrAppend(&out, ", \"start\": ", suggestion.start(),
-                      ", \"end\": ", suggestion.end(), ", \"confidence\": ",
-                      absl::StrFormat("%g", suggestion.confidence()),
-                      ", \"suggestion\": ",
-                      suggestion.status() == v1::TAG_STATUS_SUGGESTED
-                          ? "true"
-                          : "false",
-                      "}");
+      absl::StrAppend(
+          &out, ", \"start\": ", suggestion.start(),
+          ", \"end\": ", suggestion.end(),
+          ", \"confidence\": ", absl::StrFormat("%g", suggestion.confidence()),
+          ", \"suggestion\": ",
+          suggestion.status() == v1::TAG_STATUS_SUGGESTED ? "true" : "false",
+          "}");
     }
     out.append("]}");
   }
@@ -109,10 +107,9 @@ std::string RenderTaggedNotesTable(const v1::TaggedNotes& notes) {
                             LanguageCode(note.language()));
     }
     for (const v1::ForceTagSuggestion& s : note.suggestions()) {
-      absl::StrAppendFormat(&out, "%-6d %-4s %-8s %-5.2f %-7u %-7u %s\n",
-                            line, LanguageCode(note.language()),
-                            ForceKey(s.force()), s.confidence(), s.start(),
-                            s.end(), s.phrase());
+      absl::StrAppendFormat(&out, "%-6d %-4s %-8s %-5.2f %-7u %-7u %s\n", line,
+                            LanguageCode(note.language()), ForceKey(s.force()),
+                            s.confidence(), s.start(), s.end(), s.phrase());
     }
   }
   return out;

@@ -62,8 +62,8 @@ TEST(NoteTaggerTest, NegationRemovesTheSuggestion) {
   EXPECT_TRUE(Tag("Not worried about the price.").suggestions.empty());
   EXPECT_TRUE(Tag("They aren't worried at all.").suggestions.empty());
   EXPECT_TRUE(Tag("No concerns raised.").suggestions.empty());
-  EXPECT_TRUE(Tag("Pas inquiet du prix, le budget est validé.")
-                  .suggestions.empty());
+  EXPECT_TRUE(
+      Tag("Pas inquiet du prix, le budget est validé.").suggestions.empty());
   EXPECT_TRUE(Tag("Aucune inquiétude sur la sécurité.").suggestions.empty());
   // Negation stops at the clause: the worry after the comma stands.
   const TaggedNote tagged = Tag("Not in a hurry, but worried about data.");
@@ -75,11 +75,15 @@ TEST(NoteTaggerTest, FrenchElisionsAndAccents) {
   NoteTagOptions french;
   french.language = NoteLanguage::kFrench;
   // "à l'aise" is written "a le aise" in the lexicon; accents ignored.
-  const TaggedNote tagged = Tag("Ils sont A L\xE2\x80\x99" "AISE avec Excel.",
-                                french);
+  const TaggedNote tagged =
+      Tag("Ils sont A L\xE2\x80\x99"
+          "AISE avec Excel.",
+          french);
   ASSERT_EQ(tagged.suggestions.size(), 1u);
   EXPECT_EQ(tagged.suggestions[0].force, v1::FORCE_HABIT);
-  EXPECT_EQ(tagged.suggestions[0].phrase, "A L\xE2\x80\x99" "AISE");
+  EXPECT_EQ(tagged.suggestions[0].phrase,
+            "A L\xE2\x80\x99"
+            "AISE");
   // "l'habitude": the elided article is not part of the match.
   const TaggedNote habit = Tag("C'est l'habitude.", french);
   ASSERT_EQ(habit.suggestions.size(), 1u);
@@ -123,18 +127,18 @@ TEST(NoteTaggerTest, UserPhrasesAddAndWin) {
 }
 
 TEST(NoteTaggerTest, UserPhraseErrorsNameLineAndColumn) {
-  EXPECT_EQ(ParseUserPhrases("push,slow\nbogus,x\n", "p.txt").status().message(),
-            "p.txt:2:1: unknown force \"bogus\" (push, pull, anxiety, habit; "
-            "poussée, attraction, anxiété, habitude)");
+  EXPECT_EQ(
+      ParseUserPhrases("push,slow\nbogus,x\n", "p.txt").status().message(),
+      "p.txt:2:1: unknown force \"bogus\" (push, pull, anxiety, habit; "
+      "poussée, attraction, anxiété, habitude)");
   EXPECT_EQ(ParseUserPhrases("push slow\n", "p.txt").status().message(),
             "p.txt:1:10: expected \"force,phrase\" (push, pull, anxiety or "
             "habit, a comma, the phrase)");
   EXPECT_EQ(ParseUserPhrases("pull, _ x\n", "p.txt").status().message(),
             "p.txt:1:7: phrase \"_ x\": \"_\" only between words");
-  EXPECT_EQ(ParseUserPhrases("pull,ok\npull,caf\xC3\n", "p.txt")
-                .status()
-                .message(),
-            "p.txt:2:9: invalid UTF-8");
+  EXPECT_EQ(
+      ParseUserPhrases("pull,ok\npull,caf\xC3\n", "p.txt").status().message(),
+      "p.txt:2:9: invalid UTF-8");
   EXPECT_EQ(ParseUserPhrases("pull,\n", "p.txt").status().message(),
             "p.txt:1:6: an empty phrase");
 }

@@ -42,9 +42,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (absl::StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
   std::vector<absl::string_view> lines = absl::StrSplit(text, '\n');
   if (!lines.empty() && lines.back().empty()) lines.pop_back();
-  JTBD_FUZZ_CHECK(static_cast<size_t>(notes->notes_size()) == lines.size(),
-                  absl::StrCat(notes->notes_size(), " notes, ", lines.size(),
-                               " lines"));
+  JTBD_FUZZ_CHECK(
+      static_cast<size_t>(notes->notes_size()) == lines.size(),
+      absl::StrCat(notes->notes_size(), " notes, ", lines.size(), " lines"));
   for (int i = 0; i < notes->notes_size(); ++i) {
     absl::string_view line = lines[i];
     if (absl::EndsWith(line, "\r")) line.remove_suffix(1);
@@ -54,9 +54,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                       absl::StrCat(s.start(), "..", s.end()));
       JTBD_FUZZ_CHECK(s.start() >= previous_end, "overlapping suggestions");
       previous_end = s.end();
-      JTBD_FUZZ_CHECK(
-          s.phrase() == line.substr(s.start(), s.end() - s.start()),
-          s.phrase());
+      JTBD_FUZZ_CHECK(s.phrase() == line.substr(s.start(), s.end() - s.start()),
+                      s.phrase());
       JTBD_FUZZ_CHECK(s.confidence() >= 0 && s.confidence() <= 1,
                       absl::StrCat(s.confidence()));
       JTBD_FUZZ_CHECK(s.force() != jtbd::v1::FORCE_UNSPECIFIED, "no force");
