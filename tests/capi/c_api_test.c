@@ -542,6 +542,7 @@ static void test_struct_sizes(void) {
   CHECK_WHOLE_STRUCT(jtbd_initiative_result,
                      JTBD_INITIATIVE_RESULT_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_frontier_point, JTBD_FRONTIER_POINT_STRUCT_SIZE);
+  CHECK_WHOLE_STRUCT(jtbd_force_suggestion, JTBD_FORCE_SUGGESTION_STRUCT_SIZE);
 }
 
 /* Limits are an object of their own, copied into read options; a file over

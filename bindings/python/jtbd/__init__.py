@@ -63,7 +63,8 @@ from ._ffi import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
                    PValueAdjustment, ScoreHas, WarningCode, WarningHas,
                    ScoreMethod, ScreeningHas, ScreeningReason,
                    SegmentFeature, SetAsideReason, SolutionHas, ChangeHas,
-                   DifferenceIntervalMethod, InitiativeHas, Wave)
+                   DifferenceIntervalMethod, InitiativeHas, Wave,
+                   NoteLanguage, TagStatus)
 from ._native import library_path, set_library_path
 from ._proto import score_request_message
 from ._report import Report
@@ -80,6 +81,7 @@ from ._survey import (score_survey, score_survey_file, segment_survey,
                       segment_survey_file)
 from ._roadmap import (FrontierPoint, Roadmap, RoadmapInitiative,
                        prioritize, prioritize_aggregate, prioritize_survey)
+from ._tagger import ForceSuggestion, TaggedNote, tag_note, tag_notes
 from ._waves import (OutcomeChange, ScoreChange, SegmentChanges,
                      WaveComparison, WaveScores, compare_survey_files,
                      compare_surveys, compare_waves)
@@ -95,7 +97,7 @@ __all__ = [
     "score_survey", "score_survey_file", "segment_survey",
     "segment_survey_file", "WaveComparison", "compare_waves",
     "compare_survey_files", "compare_surveys", "Roadmap", "prioritize",
-    "prioritize_survey", "prioritize_aggregate",
+    "prioritize_survey", "prioritize_aggregate", "tag_note", "tag_notes",
     "score_request", "score_request_json", "score_request_message",
     "version", "version_number",
     "library_path", "set_library_path",
@@ -106,14 +108,14 @@ __all__ = [
     "ScreenedRespondent", "SegmentCandidate", "SegmentProfile",
     "SegmentAssignment", "AttributeOverrepresentation", "SetAsideAttribute",
     "OutcomeChange", "ScoreChange", "SegmentChanges", "WaveScores",
-    "RoadmapInitiative", "FrontierPoint",
+    "RoadmapInitiative", "FrontierPoint", "ForceSuggestion", "TaggedNote",
     # jtbd.h's enums and version macros
     "Band", "BestSolutionHas", "Code", "ComparisonHas", "Format",
     "InputFormat", "Limit", "OpportunityIntervalMethod", "PValueAdjustment",
     "ScoreHas", "ScoreMethod", "WarningCode", "WarningHas",
     "ScreeningHas", "ScreeningReason", "SegmentFeature", "SetAsideReason",
     "SolutionHas", "ChangeHas", "DifferenceIntervalMethod", "Wave",
-    "InitiativeHas",
+    "InitiativeHas", "NoteLanguage", "TagStatus",
     "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "VERSION_NUMBER",
     # errors
     "Error", "LibraryNotFoundError", "IncompatibleLibraryError",

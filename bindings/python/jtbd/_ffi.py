@@ -295,6 +295,26 @@ class InitiativeHas(enum.IntFlag):
     MARGINAL_VALUE = 2
 
 
+class NoteLanguage(enum.IntEnum):
+    """jtbd_note_language: A note's language (equal to jtbd.v1.NoteLanguage).
+    """
+
+    UNSPECIFIED = 0
+    ENGLISH = 1
+    FRENCH = 2
+
+
+class TagStatus(enum.IntEnum):
+    """jtbd_tag_status: Where a force tag stands (equal to jtbd.v1.TagStatus);
+    the tagger only ever gives JTBD_TAG_STATUS_SUGGESTED.
+    """
+
+    UNSPECIFIED = 0
+    SUGGESTED = 1
+    CONFIRMED = 2
+    REJECTED = 3
+
+
 # ------------------------------------------------------------------- handles
 
 
@@ -381,6 +401,13 @@ class jtbd_roadmap_options_p(Pointer):
 
 class jtbd_roadmap_p(Pointer):
     """jtbd_roadmap*"""
+
+
+class jtbd_tagged_note_p(Pointer):
+    """jtbd_tagged_note*: The force tags suggested for one CRM note by the
+    rule-based tagger, English and French (docs/FORCES.md, "Force tags from
+    notes"). Every tag is a suggestion for a person to confirm.
+    """
 
 
 # ------------------------------------------------------------------- structs
@@ -822,6 +849,24 @@ class jtbd_frontier_point(ctypes.Structure):
     ]
 
 
+class jtbd_force_suggestion(ctypes.Structure):
+    """jtbd_force_suggestion: One suggested tag. Text points into the tagged
+    note.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("force", ctypes.c_int32),
+        ("status", ctypes.c_int32),
+        ("phrase", ctypes.c_void_p),
+        ("phrase_len", ctypes.c_size_t),
+        ("start", ctypes.c_size_t),
+        ("end", ctypes.c_size_t),
+        ("confidence", ctypes.c_double),
+        ("user_phrase", ctypes.c_uint32),
+    ]
+
+
 # -------------------------------------------------------------- struct sizes
 
 OUTCOME_SCORE_STRUCT_SIZE = (
@@ -879,6 +924,9 @@ INITIATIVE_RESULT_STRUCT_SIZE = (
 FRONTIER_POINT_STRUCT_SIZE = (
     jtbd_frontier_point.selected_count.offset +
     jtbd_frontier_point.selected_count.size)
+FORCE_SUGGESTION_STRUCT_SIZE = (
+    jtbd_force_suggestion.user_phrase.offset +
+    jtbd_force_suggestion.user_phrase.size)
 
 
 # ----------------------------------------------------------------- functions
@@ -1801,6 +1849,30 @@ FUNCTIONS = (
     ("jtbd_roadmap_render", jtbd_error_p, (
         ("roadmap", jtbd_roadmap_p),
         ("format", ctypes.c_int32),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_tag_note", jtbd_error_p, (
+        ("language", ctypes.c_int32),
+        ("phrases", ctypes.c_char_p),
+        ("phrases_len", ctypes.c_size_t),
+        ("text", ctypes.c_char_p),
+        ("text_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_tagged_note_p)),
+    )),
+    ("jtbd_tagged_note_destroy", None, (("note", jtbd_tagged_note_p),)),
+    ("jtbd_tagged_note_language", ctypes.c_int32, (
+        ("note", jtbd_tagged_note_p),
+    )),
+    ("jtbd_tagged_note_suggestion_count", ctypes.c_size_t, (
+        ("note", jtbd_tagged_note_p),
+    )),
+    ("jtbd_tagged_note_suggestion", jtbd_error_p, (
+        ("note", jtbd_tagged_note_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_force_suggestion)),
+    )),
+    ("jtbd_tagged_note_serialize", jtbd_error_p, (
+        ("note", jtbd_tagged_note_p),
         ("out", ctypes.POINTER(jtbd_buffer_p)),
     )),
 )
