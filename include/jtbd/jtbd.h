@@ -2543,6 +2543,78 @@ JTBD_EXPORT jtbd_error* jtbd_propensity_model_predict(
 JTBD_EXPORT jtbd_error* jtbd_propensity_model_predict_interview(
     const jtbd_propensity_model* model, const jtbd_interviews* interviews,
     size_t index, jtbd_force_prediction* out);
+/* ----------------------------------------------------------------- tagger */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - touch no existing object, so any thread at any time: jtbd_tag_note.
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_tagged_note_language,
+ *   jtbd_tagged_note_suggestion_count, jtbd_tagged_note_suggestion,
+ *   jtbd_tagged_note_serialize.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_tagged_note_destroy.
+ */
+
+/* The force tags suggested for one CRM note by the rule-based tagger,
+ * English and French (docs/FORCES.md, "Force tags from notes"). Every tag
+ * is a suggestion for a person to confirm. */
+typedef struct jtbd_tagged_note jtbd_tagged_note;
+
+/* A note's language (equal to jtbd.v1.NoteLanguage). */
+typedef enum jtbd_note_language {
+  JTBD_NOTE_LANGUAGE_UNSPECIFIED = 0, /* as an option: detect per note */
+  JTBD_NOTE_LANGUAGE_ENGLISH = 1,
+  JTBD_NOTE_LANGUAGE_FRENCH = 2
+} jtbd_note_language;
+
+/* Where a force tag stands (equal to jtbd.v1.TagStatus); the tagger only
+ * ever gives JTBD_TAG_STATUS_SUGGESTED. */
+typedef enum jtbd_tag_status {
+  JTBD_TAG_STATUS_UNSPECIFIED = 0,
+  JTBD_TAG_STATUS_SUGGESTED = 1,
+  JTBD_TAG_STATUS_CONFIRMED = 2,
+  JTBD_TAG_STATUS_REJECTED = 3
+} jtbd_tag_status;
+
+/* One suggested tag. Text points into the tagged note. */
+typedef struct jtbd_force_suggestion {
+  size_t struct_size; /* sizeof(jtbd_force_suggestion) (convention 8) */
+  /* equal to jtbd.v1.Force: 1 push, 2 pull, 3 anxiety, 4 habit */
+  int32_t force;
+  int32_t status; /* jtbd_tag_status: JTBD_TAG_STATUS_SUGGESTED */
+  const char* phrase; /* the note's bytes [start, end), as written */
+  size_t phrase_len;
+  size_t start; /* byte offsets into the note's UTF-8 */
+  size_t end;
+  double confidence;    /* in [0, 1], two decimals */
+  uint32_t user_phrase; /* 1 when a phrase of the caller's list matched */
+} jtbd_force_suggestion;
+
+#define JTBD_FORCE_SUGGESTION_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_force_suggestion, user_phrase)
+
+/* Tags one note (text, UTF-8, at most 16 MiB) and makes a
+ * jtbd_tagged_note for it. language: a jtbd_note_language
+ * (JTBD_NOTE_LANGUAGE_UNSPECIFIED detects it). phrases: the caller's own
+ * phrase list in the `jtbd tag-notes --phrases` format (one `force,phrase`
+ * per line; NULL with length 0 for none), refused with
+ * "<phrases>:line:column: ..." (JTBD_INVALID_ARGUMENT). Invalid UTF-8 in
+ * the note is JTBD_INVALID_ARGUMENT naming the byte offset. */
+JTBD_EXPORT jtbd_error* jtbd_tag_note(int32_t language, const char* phrases,
+                                      size_t phrases_len, const char* text,
+                                      size_t text_len, jtbd_tagged_note** out);
+JTBD_EXPORT void jtbd_tagged_note_destroy(jtbd_tagged_note* note);
+/* The language the note was read in (given, or detected); 0 for NULL. */
+JTBD_EXPORT int32_t jtbd_tagged_note_language(const jtbd_tagged_note* note);
+/* The suggestions, in the order of their start. */
+JTBD_EXPORT size_t
+jtbd_tagged_note_suggestion_count(const jtbd_tagged_note* note);
+JTBD_EXPORT jtbd_error* jtbd_tagged_note_suggestion(
+    const jtbd_tagged_note* note, size_t index, jtbd_force_suggestion* out);
+/* The tagged note as a jtbd.v1.TaggedNote message (protobuf binary,
+ * note_index 0). */
+JTBD_EXPORT jtbd_error* jtbd_tagged_note_serialize(
+    const jtbd_tagged_note* note, jtbd_buffer** out);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -2891,6 +2891,87 @@ class ForcesReport {
   std::shared_ptr<const jtbd_forces_report> native_;
 };
 
+
+// ------------------------------------------------------------ force tags
+
+// A note's language for TagNote (mirrors jtbd_note_language).
+enum class NoteLanguage : int32_t {
+  kDetect = JTBD_NOTE_LANGUAGE_UNSPECIFIED,  // detected per note
+  kEnglish = JTBD_NOTE_LANGUAGE_ENGLISH,
+  kFrench = JTBD_NOTE_LANGUAGE_FRENCH,
+};
+
+// A force tag suggested for a span of a note, for a person to confirm (see
+// jtbd_force_suggestion).
+struct ForceSuggestion {
+  std::string force;   // "push", "pull", "anxiety" or "habit"
+  std::string phrase;  // the note's bytes [start, end)
+  size_t start = 0;    // byte offsets into the note's UTF-8
+  size_t end = 0;
+  double confidence = 0;     // in [0, 1]
+  bool user_phrase = false;  // a phrase of the caller's list matched
+  bool suggestion = true;    // always: the tagger only proposes
+};
+
+// The suggestions for one note, in the order of their start.
+struct TaggedNote {
+  NoteLanguage language = NoteLanguage::kDetect;  // as read (never kDetect)
+  std::vector<ForceSuggestion> suggestions;
+};
+
+namespace internal {
+struct TaggedNoteDestroy {
+  void operator()(jtbd_tagged_note* note) const noexcept {
+    jtbd_tagged_note_destroy(note);
+  }
+};
+inline const char* ForceKey(int32_t force) {
+  switch (force) {
+    case 1:
+      return "push";
+    case 2:
+      return "pull";
+    case 3:
+      return "anxiety";
+    case 4:
+      return "habit";
+    default:
+      return "unspecified";
+  }
+}
+}  // namespace internal
+
+// Suggests force tags for one CRM note (jtbd_tag_note): English or French
+// rules, `phrases` the caller's own list in the `force,phrase` line format
+// (empty: none).
+inline TaggedNote TagNote(std::string_view text,
+                          NoteLanguage language = NoteLanguage::kDetect,
+                          std::string_view phrases = {}) {
+  jtbd_tagged_note* raw = nullptr;
+  internal::Check(jtbd_tag_note(static_cast<int32_t>(language),
+                                phrases.data(), phrases.size(), text.data(),
+                                text.size(), &raw));
+  std::unique_ptr<jtbd_tagged_note, internal::TaggedNoteDestroy> note(raw);
+  TaggedNote out;
+  out.language = static_cast<NoteLanguage>(jtbd_tagged_note_language(raw));
+  const size_t count = jtbd_tagged_note_suggestion_count(raw);
+  for (size_t i = 0; i < count; ++i) {
+    jtbd_force_suggestion s{};
+    s.struct_size = sizeof(s);
+    internal::Check(jtbd_tagged_note_suggestion(raw, i, &s));
+    ForceSuggestion suggestion;
+    suggestion.force = internal::ForceKey(s.force);
+    suggestion.phrase.assign(s.phrase, s.phrase_len);
+    suggestion.start = s.start;
+    suggestion.end = s.end;
+    suggestion.confidence = s.confidence;
+    suggestion.user_phrase = s.user_phrase != 0;
+    suggestion.suggestion = s.status == JTBD_TAG_STATUS_SUGGESTED;
+    out.suggestions.push_back(std::move(suggestion));
+  }
+  return out;
+}
+
 }  // namespace jtbd
 
 #endif  // JTBD_JTBD_HPP_

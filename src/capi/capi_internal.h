@@ -287,6 +287,8 @@ JTBD_CAPI_GROWABLE_STRUCT(jtbd_propensity_model_info,
                           JTBD_PROPENSITY_MODEL_INFO_STRUCT_SIZE);
 JTBD_CAPI_GROWABLE_STRUCT(jtbd_force_prediction,
                           JTBD_FORCE_PREDICTION_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_force_suggestion,
+                          JTBD_FORCE_SUGGESTION_STRUCT_SIZE);
 #undef JTBD_CAPI_GROWABLE_STRUCT
 
 // The first check of every getter filling a growable struct: `out` is not

@@ -23,6 +23,7 @@ int RunServe(const std::vector<std::string>& args);    // serve_command.cc
 int RunSegment(const std::vector<std::string>& args);  // segment_command.cc
 int RunCompare(const std::vector<std::string>& args);  // compare_command.cc
 int RunForces(const std::vector<std::string>& args);   // forces_command.cc
+int RunTagNotes(const std::vector<std::string>& args);  // tag_notes_command.cc
 
 // Help texts, newline-terminated.
 const char* MainUsage();      // jtbd --help
@@ -45,6 +46,8 @@ const char* LandscapeSynopsis();
 int RunReport(const std::vector<std::string>& args);  // report_command.cc
 const char* ReportUsage();  // jtbd report --help
 const char* ReportSynopsis();
+const char* TagNotesUsage();  // jtbd tag-notes --help
+const char* TagNotesSynopsis();
 
 // Prints "jtbd: <message>" and `usage` to stderr; returns kExitUsage.
 int UsageError(const std::string& message, const char* usage);

@@ -27,6 +27,8 @@ const char* MainUsage() {
          "              outcome (also from saved aggregates)\n"
          "  forces      the switching forces of switch interviews, with a\n"
          "              propensity model; score open deals with a saved model\n"
+         "  tag-notes   suggest force tags (push, pull, anxiety, habit) for\n"
+         "              CRM notes, English and French\n"
          "  prioritize  choose the initiatives that close the most\n"
          "              opportunity within a budget, proven optimal\n"
          "  landscape   draw the opportunity landscape of a survey (SVG)\n"
@@ -204,6 +206,8 @@ int RunHelp(const std::vector<std::string>& args) {
     std::fputs(LandscapeUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "report") {
     std::fputs(ReportUsage(), stdout);
+  } else if (args.size() == 1 && args[0] == "tag-notes") {
+    std::fputs(TagNotesUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "version") {
     std::fputs("Usage: jtbd version\n\nPrints the version of jtbd.\n", stdout);
   } else {

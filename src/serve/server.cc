@@ -31,6 +31,7 @@
 #include "serve/score_endpoint.h"
 #include "serve/segment_endpoint.h"
 #include "serve/visual_reply.h"
+#include "serve/tag_notes_endpoint.h"
 
 namespace jtbd {
 namespace serve {
@@ -46,7 +47,8 @@ namespace {
 constexpr absl::string_view kAuthenticatedPrefix = "/v1/";
 constexpr char kPaths[] =
     "POST /v1/score, POST /v1/segment, POST /v1/compare, POST /v1/prioritize, "
-    "POST /v1/forces, POST /v1/forces/predict, GET /healthz";
+    "POST /v1/forces, POST /v1/forces/predict, POST /v1/tag-notes, "
+    "GET /healthz";
 
 // The endpoints that take a body: the media types each reads (asked
 // before the body is read), its 415, and its answer.
@@ -66,6 +68,8 @@ constexpr PostRoute kPostRoutes[] = {
     {"/v1/forces", IsForcesMediaType, UnsupportedForcesMediaType, Forces},
     {"/v1/forces/predict", IsForcesPredictMediaType,
      UnsupportedForcesPredictMediaType, ForcesPredict},
+    {"/v1/tag-notes", IsTagNotesMediaType, UnsupportedTagNotesMediaType,
+     TagNotes},
 };
 
 void Send(const JsonReply& reply, httplib::Response& response) {

@@ -550,6 +550,7 @@ static void test_struct_sizes(void) {
   CHECK_WHOLE_STRUCT(jtbd_propensity_model_info,
                      JTBD_PROPENSITY_MODEL_INFO_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_force_prediction, JTBD_FORCE_PREDICTION_STRUCT_SIZE);
+  CHECK_WHOLE_STRUCT(jtbd_force_suggestion, JTBD_FORCE_SUGGESTION_STRUCT_SIZE);
 }
 
 /* Limits are an object of their own, copied into read options; a file over

@@ -65,7 +65,8 @@ from ._ffi import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
                    ScoreMethod, ScreeningHas, ScreeningReason,
                    SegmentFeature, SetAsideReason, SolutionHas, ChangeHas,
                    DifferenceIntervalMethod, InitiativeHas, Wave, Force,
-                   SwitchOutcome, InterviewsFlag, LandscapeSeries)
+                   SwitchOutcome, InterviewsFlag, LandscapeSeries,
+                   NoteLanguage, TagStatus)
 from ._forces import (ForcePrediction, ForceSummary, ForcesBalance,
                       ForcesModelInfo, ForcesReport, Interview, Interviews,
                       ModelCoefficient, PropensityModel, parse_interviews,
@@ -87,6 +88,7 @@ from ._survey import (score_survey, score_survey_file, segment_survey,
                       segment_survey_file)
 from ._roadmap import (FrontierPoint, Roadmap, RoadmapInitiative,
                        prioritize, prioritize_aggregate, prioritize_survey)
+from ._tagger import ForceSuggestion, TaggedNote, tag_note, tag_notes
 from ._waves import (OutcomeChange, ScoreChange, SegmentChanges,
                      WaveComparison, WaveScores, compare_survey_files,
                      compare_surveys, compare_waves)
@@ -106,6 +108,7 @@ __all__ = [
     "prioritize_survey", "prioritize_aggregate", "Interviews",
     "read_interviews", "read_interviews_csv", "parse_interviews",
     "parse_interviews_json", "ForcesReport", "PropensityModel",
+    "tag_note", "tag_notes",
     "score_request", "score_request_json", "score_request_message",
     "version", "version_number",
     "library_path", "set_library_path",
@@ -118,7 +121,7 @@ __all__ = [
     "OutcomeChange", "ScoreChange", "SegmentChanges", "WaveScores",
     "RoadmapInitiative", "FrontierPoint", "Interview", "ForceSummary",
     "ForcesBalance", "ForcesModelInfo", "ModelCoefficient",
-    "ForcePrediction",
+    "ForcePrediction", "ForceSuggestion", "TaggedNote",
     # jtbd.h's enums and version macros
     "Band", "BestSolutionHas", "Code", "ComparisonHas", "Format",
     "InputFormat", "Limit", "OpportunityIntervalMethod", "PValueAdjustment",
@@ -126,7 +129,7 @@ __all__ = [
     "ScreeningHas", "ScreeningReason", "SegmentFeature", "SetAsideReason",
     "SolutionHas", "ChangeHas", "DifferenceIntervalMethod", "Wave",
     "InitiativeHas", "Force", "SwitchOutcome", "InterviewsFlag",
-    "LandscapeSeries",
+    "LandscapeSeries", "NoteLanguage", "TagStatus",
     "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "VERSION_NUMBER",
     # errors
     "Error", "LibraryNotFoundError", "IncompatibleLibraryError",

@@ -329,6 +329,26 @@ class InterviewsFlag(enum.IntFlag):
     INTERVIEWS_OPEN = 1
 
 
+class NoteLanguage(enum.IntEnum):
+    """jtbd_note_language: A note's language (equal to jtbd.v1.NoteLanguage).
+    """
+
+    UNSPECIFIED = 0
+    ENGLISH = 1
+    FRENCH = 2
+
+
+class TagStatus(enum.IntEnum):
+    """jtbd_tag_status: Where a force tag stands (equal to jtbd.v1.TagStatus);
+    the tagger only ever gives JTBD_TAG_STATUS_SUGGESTED.
+    """
+
+    UNSPECIFIED = 0
+    SUGGESTED = 1
+    CONFIRMED = 2
+    REJECTED = 3
+
+
 # ------------------------------------------------------------------- handles
 
 
@@ -455,6 +475,13 @@ class jtbd_forces_report_p(Pointer):
 
 class jtbd_propensity_model_p(Pointer):
     """jtbd_propensity_model*"""
+
+
+class jtbd_tagged_note_p(Pointer):
+    """jtbd_tagged_note*: The force tags suggested for one CRM note by the
+    rule-based tagger, English and French (docs/FORCES.md, "Force tags from
+    notes"). Every tag is a suggestion for a person to confirm.
+    """
 
 
 # ------------------------------------------------------------------- structs
@@ -1048,6 +1075,24 @@ class jtbd_force_prediction(ctypes.Structure):
     ]
 
 
+class jtbd_force_suggestion(ctypes.Structure):
+    """jtbd_force_suggestion: One suggested tag. Text points into the tagged
+    note.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("force", ctypes.c_int32),
+        ("status", ctypes.c_int32),
+        ("phrase", ctypes.c_void_p),
+        ("phrase_len", ctypes.c_size_t),
+        ("start", ctypes.c_size_t),
+        ("end", ctypes.c_size_t),
+        ("confidence", ctypes.c_double),
+        ("user_phrase", ctypes.c_uint32),
+    ]
+
+
 # -------------------------------------------------------------- struct sizes
 
 OUTCOME_SCORE_STRUCT_SIZE = (
@@ -1120,6 +1165,9 @@ PROPENSITY_MODEL_INFO_STRUCT_SIZE = (
     jtbd_propensity_model_info.segment_weight_count.size)
 FORCE_PREDICTION_STRUCT_SIZE = (
     jtbd_force_prediction.segment.offset + jtbd_force_prediction.segment.size)
+FORCE_SUGGESTION_STRUCT_SIZE = (
+    jtbd_force_suggestion.user_phrase.offset +
+    jtbd_force_suggestion.user_phrase.size)
 
 
 # ----------------------------------------------------------------- functions
@@ -2306,6 +2354,30 @@ FUNCTIONS = (
         ("interviews", jtbd_interviews_p),
         ("index", ctypes.c_size_t),
         ("out", ctypes.POINTER(jtbd_force_prediction)),
+    )),
+    ("jtbd_tag_note", jtbd_error_p, (
+        ("language", ctypes.c_int32),
+        ("phrases", ctypes.c_char_p),
+        ("phrases_len", ctypes.c_size_t),
+        ("text", ctypes.c_char_p),
+        ("text_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_tagged_note_p)),
+    )),
+    ("jtbd_tagged_note_destroy", None, (("note", jtbd_tagged_note_p),)),
+    ("jtbd_tagged_note_language", ctypes.c_int32, (
+        ("note", jtbd_tagged_note_p),
+    )),
+    ("jtbd_tagged_note_suggestion_count", ctypes.c_size_t, (
+        ("note", jtbd_tagged_note_p),
+    )),
+    ("jtbd_tagged_note_suggestion", jtbd_error_p, (
+        ("note", jtbd_tagged_note_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_force_suggestion)),
+    )),
+    ("jtbd_tagged_note_serialize", jtbd_error_p, (
+        ("note", jtbd_tagged_note_p),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
     )),
 )
 
