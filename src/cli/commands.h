@@ -39,6 +39,9 @@ const char* PrioritizeUsage();  // jtbd prioritize --help
 const char* PrioritizeSynopsis();
 const char* ForcesUsage();  // jtbd forces --help
 const char* ForcesSynopsis();
+int RunLint(const std::vector<std::string>& args);  // lint_command.cc
+const char* LintUsage();  // jtbd lint --help
+const char* LintSynopsis();
 
 // Prints "jtbd: <message>" and `usage` to stderr; returns kExitUsage.
 int UsageError(const std::string& message, const char* usage);

@@ -28,6 +28,8 @@ const char* MainUsage() {
          "              propensity model; score open deals with a saved model\n"
          "  prioritize  choose the initiatives that close the most\n"
          "              opportunity within a budget, proven optimal\n"
+         "  lint        check job statements, desired outcomes and job\n"
+         "              stories (English, French) against the ODI grammar\n"
          "  serve       serve scoring over HTTP (a sidecar for hosted CRMs)\n"
          "  version     print the version\n"
          "  help        print this help; `jtbd help score` for score's\n"
@@ -197,6 +199,8 @@ int RunHelp(const std::vector<std::string>& args) {
     std::fputs(PrioritizeUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "forces") {
     std::fputs(ForcesUsage(), stdout);
+  } else if (args.size() == 1 && args[0] == "lint") {
+    std::fputs(LintUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "version") {
     std::fputs("Usage: jtbd version\n\nPrints the version of jtbd.\n", stdout);
   } else {

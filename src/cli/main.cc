@@ -23,6 +23,7 @@ int Run(int argc, char** argv) {
   if (command == "compare") return jtbd::cli::RunCompare(args);
   if (command == "prioritize") return jtbd::cli::RunPrioritize(args);
   if (command == "forces") return jtbd::cli::RunForces(args);
+  if (command == "lint") return jtbd::cli::RunLint(args);
   if (command == "version" || command == "--version") {
     return jtbd::cli::RunVersion(args);
   }
