@@ -272,6 +272,9 @@ JTBD_CAPI_GROWABLE_STRUCT(jtbd_roadmap_info, JTBD_ROADMAP_INFO_STRUCT_SIZE);
 JTBD_CAPI_GROWABLE_STRUCT(jtbd_initiative_result,
                           JTBD_INITIATIVE_RESULT_STRUCT_SIZE);
 JTBD_CAPI_GROWABLE_STRUCT(jtbd_frontier_point, JTBD_FRONTIER_POINT_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_linted_statement,
+                          JTBD_LINTED_STATEMENT_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_lint_finding, JTBD_LINT_FINDING_STRUCT_SIZE);
 #undef JTBD_CAPI_GROWABLE_STRUCT
 
 // The first check of every getter filling a growable struct: `out` is not

@@ -63,7 +63,10 @@ from ._ffi import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
                    PValueAdjustment, ScoreHas, WarningCode, WarningHas,
                    ScoreMethod, ScreeningHas, ScreeningReason,
                    SegmentFeature, SetAsideReason, SolutionHas, ChangeHas,
-                   DifferenceIntervalMethod, InitiativeHas, Wave)
+                   DifferenceIntervalMethod, InitiativeHas, Wave,
+                   LintSeverity, StatementKind, StatementLanguage)
+from ._lint import (LintFinding, LintedStatement, Linter, TextSpan, lint,
+                    lint_all)
 from ._native import library_path, set_library_path
 from ._proto import score_request_message
 from ._report import Report
@@ -95,7 +98,8 @@ __all__ = [
     "score_survey", "score_survey_file", "segment_survey",
     "segment_survey_file", "WaveComparison", "compare_waves",
     "compare_survey_files", "compare_surveys", "Roadmap", "prioritize",
-    "prioritize_survey", "prioritize_aggregate",
+    "prioritize_survey", "prioritize_aggregate", "Linter", "lint",
+    "lint_all",
     "score_request", "score_request_json", "score_request_message",
     "version", "version_number",
     "library_path", "set_library_path",
@@ -106,14 +110,15 @@ __all__ = [
     "ScreenedRespondent", "SegmentCandidate", "SegmentProfile",
     "SegmentAssignment", "AttributeOverrepresentation", "SetAsideAttribute",
     "OutcomeChange", "ScoreChange", "SegmentChanges", "WaveScores",
-    "RoadmapInitiative", "FrontierPoint",
+    "RoadmapInitiative", "FrontierPoint", "LintedStatement", "LintFinding",
+    "TextSpan",
     # jtbd.h's enums and version macros
     "Band", "BestSolutionHas", "Code", "ComparisonHas", "Format",
     "InputFormat", "Limit", "OpportunityIntervalMethod", "PValueAdjustment",
     "ScoreHas", "ScoreMethod", "WarningCode", "WarningHas",
     "ScreeningHas", "ScreeningReason", "SegmentFeature", "SetAsideReason",
     "SolutionHas", "ChangeHas", "DifferenceIntervalMethod", "Wave",
-    "InitiativeHas",
+    "InitiativeHas", "LintSeverity", "StatementKind", "StatementLanguage",
     "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "VERSION_NUMBER",
     # errors
     "Error", "LibraryNotFoundError", "IncompatibleLibraryError",
