@@ -26,6 +26,7 @@
 #include "httplib.h"
 #include "serve/bearer_token.h"
 #include "serve/compare_endpoint.h"
+#include "serve/lint_endpoint.h"
 #include "serve/prioritize_endpoint.h"
 #include "serve/score_endpoint.h"
 #include "serve/segment_endpoint.h"
@@ -44,7 +45,7 @@ namespace {
 constexpr absl::string_view kAuthenticatedPrefix = "/v1/";
 constexpr char kPaths[] =
     "POST /v1/score, POST /v1/segment, POST /v1/compare, POST /v1/prioritize, "
-    "GET /healthz";
+    "POST /v1/lint, GET /healthz";
 
 // The endpoints that take a body: the media types each reads (asked
 // before the body is read), its 415, and its answer.
@@ -61,6 +62,7 @@ constexpr PostRoute kPostRoutes[] = {
     {"/v1/compare", IsCompareMediaType, UnsupportedCompareMediaType, Compare},
     {"/v1/prioritize", IsPrioritizeMediaType, UnsupportedPrioritizeMediaType,
      Prioritize},
+    {"/v1/lint", IsLintMediaType, UnsupportedLintMediaType, Lint},
 };
 
 void Send(const JsonReply& reply, httplib::Response& response) {
