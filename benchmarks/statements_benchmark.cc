@@ -15,21 +15,28 @@ namespace jtbd {
 namespace {
 
 std::vector<std::string> Statements(int count, uint64_t seed) {
-  static const char* const kEnDirections[] = {"Minimize", "Increase",
-                                              "Reduce", "Improve"};
-  static const char* const kEnMetrics[] = {
-      "the time it takes to", "the likelihood that", "the number of",
-      "the amount of", "the time and effort it takes to", ""};
-  static const char* const kEnVerbs[] = {"verify", "locate", "approve",
-                                         "reconcile", "ship", "compare",
+  static const char* const kEnDirections[] = {"Minimize", "Increase", "Reduce",
+                                              "Improve"};
+  static const char* const kEnMetrics[] = {"the time it takes to",
+                                           "the likelihood that",
+                                           "the number of",
+                                           "the amount of",
+                                           "the time and effort it takes to",
+                                           ""};
+  static const char* const kEnVerbs[] = {"verify",       "locate", "approve",
+                                         "reconcile",    "ship",   "compare",
                                          "quickly find", "export"};
   static const char* const kEnObjects[] = {
-      "an invoice", "the purchase order", "a supplier quote",
+      "an invoice",         "the purchase order", "a supplier quote",
       "the monthly budget", "a replacement part", "the bank statement",
-      "a patient record", "the delivery date"};
+      "a patient record",   "the delivery date"};
   static const char* const kEnClarifiers[] = {
-      "", "when it arrives from a new supplier", "during a consultation",
-      "before the end of the month", "in the dashboard", "while on the go"};
+      "",
+      "when it arrives from a new supplier",
+      "during a consultation",
+      "before the end of the month",
+      "in the dashboard",
+      "while on the go"};
   static const char* const kFr[] = {
       "Minimiser le temps nécessaire pour vérifier une facture lorsqu’elle "
       "arrive",
@@ -47,10 +54,10 @@ std::vector<std::string> Statements(int count, uint64_t seed) {
       out.push_back(absl::StrCat(kFr[rng() % 5], " n° ", rng() % 500));
       continue;
     }
-    out.push_back(absl::StrCat(
-        kEnDirections[rng() % 4], " ", kEnMetrics[rng() % 6], " ",
-        kEnVerbs[rng() % 8], " ", kEnObjects[rng() % 8], " ",
-        kEnClarifiers[rng() % 6], " ", rng() % 1000));
+    out.push_back(absl::StrCat(kEnDirections[rng() % 4], " ",
+                               kEnMetrics[rng() % 6], " ", kEnVerbs[rng() % 8],
+                               " ", kEnObjects[rng() % 8], " ",
+                               kEnClarifiers[rng() % 6], " ", rng() % 1000));
   }
   return out;
 }

@@ -92,9 +92,8 @@ int32_t KindOf(const LintedStatement& s) {
 }
 
 // The caller's text, as a string: the C arrays' element `i`.
-absl::StatusOr<std::string> ElementText(const char* function,
-                                        const char* array, size_t i,
-                                        const char* const* texts,
+absl::StatusOr<std::string> ElementText(const char* function, const char* array,
+                                        size_t i, const char* const* texts,
                                         const size_t* lens) {
   const std::string argument = absl::StrCat(array, "[", i, "]");
   return TextArgument(function, argument.c_str(), texts[i], lens[i]);
@@ -107,9 +106,9 @@ jtbd_error* jtbd_linter_create(int32_t language, jtbd_linter** out) {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
     if (language < JTBD_STATEMENT_LANGUAGE_UNSPECIFIED ||
         language > JTBD_STATEMENT_LANGUAGE_FRENCH) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          fn, ": unknown language ", language,
-          " (expected a jtbd_statement_language value, 0 to 2)"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(fn, ": unknown language ", language,
+                       " (expected a jtbd_statement_language value, 0 to 2)"));
     }
     jtbd::statements::LintOptions options;
     options.language = static_cast<jtbd::statements::Language>(language);
@@ -120,15 +119,14 @@ jtbd_error* jtbd_linter_create(int32_t language, jtbd_linter** out) {
 
 void jtbd_linter_destroy(jtbd_linter* linter) { delete linter; }
 
-jtbd_error* jtbd_linter_add_solution_word(jtbd_linter* linter,
-                                          const char* word, size_t word_len) {
+jtbd_error* jtbd_linter_add_solution_word(jtbd_linter* linter, const char* word,
+                                          size_t word_len) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "linter", linter));
     JTBD_CAPI_ASSIGN_OR_RETURN(std::string text,
                                TextArgument(fn, "word", word, word_len));
     if (jtbd::statements::PhraseKeys(text).empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(fn, ": word is blank"));
+      return absl::InvalidArgumentError(absl::StrCat(fn, ": word is blank"));
     }
     jtbd::statements::LintOptions options = linter->linter.options();
     options.solution_words.push_back(std::move(text));
@@ -184,9 +182,8 @@ jtbd_error* jtbd_linter_lint_all(const jtbd_linter* linter,
       }
     }
     auto result = std::make_unique<jtbd_lint_result>();
-    JTBD_CAPI_ASSIGN_OR_RETURN(result->statements,
-                               linter->linter.LintAll(statements,
-                                                      statement_ids));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        result->statements, linter->linter.LintAll(statements, statement_ids));
     Publish(std::move(result), out);
     return absl::OkStatus();
   });

@@ -60,8 +60,7 @@ std::string ParseArgs(const std::vector<std::string>& raw, LintArgs* args) {
         return name == "--lang" || name == "--format" ||
                name == "--solution-words" || name == "--outcomes";
       },
-      [args](const std::string& name,
-             const std::string& value) -> std::string {
+      [args](const std::string& name, const std::string& value) -> std::string {
         if (name == "--lang") {
           if (value == "en") {
             args->language = statements::Language::kEnglish;
@@ -187,9 +186,9 @@ int RunLint(const std::vector<std::string>& raw) {
       linter.LintAll(texts, ids);
   if (!linted.ok()) return Fail(linted.status());
   absl::StatusOr<std::string> text =
-      args.json ? statements::RenderLintJson(*linted)
-                : absl::StatusOr<std::string>(
-                      statements::RenderLintTable(*linted));
+      args.json
+          ? statements::RenderLintJson(*linted)
+          : absl::StatusOr<std::string>(statements::RenderLintTable(*linted));
   if (!text.ok()) return Fail(text.status());
   if (absl::Status written = WriteStdout(*text); !written.ok()) {
     return Fail(written);

@@ -22,10 +22,9 @@ namespace {
 constexpr absl::string_view kJsonMediaType = "application/json";
 constexpr int kUnsupportedMediaType = 415;
 
-absl::StatusOr<v1::LintRequest> ParseLintRequest(
-    absl::string_view body, const ResourceLimits& limits) {
-  absl::Status depth =
-      CheckJsonDepth(body, limits.max_json_depth, "the body");
+absl::StatusOr<v1::LintRequest> ParseLintRequest(absl::string_view body,
+                                                 const ResourceLimits& limits) {
+  absl::Status depth = CheckJsonDepth(body, limits.max_json_depth, "the body");
   if (!depth.ok()) return depth;
   v1::LintRequest request;
   google::protobuf::util::JsonParseOptions options;
@@ -34,9 +33,9 @@ absl::StatusOr<v1::LintRequest> ParseLintRequest(
       google::protobuf::StringPiece(body.data(), body.size()), &request,
       options);
   if (!parsed.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "body: not a jtbd.v1.LintRequest in protobuf JSON: ",
-        parsed.message().ToString()));
+    return absl::InvalidArgumentError(
+        absl::StrCat("body: not a jtbd.v1.LintRequest in protobuf JSON: ",
+                     parsed.message().ToString()));
   }
   if (request.statements().empty()) {
     return absl::InvalidArgumentError("body: \"statements\" is empty");

@@ -34,7 +34,7 @@ struct Lexicon {
   std::string minimize;  // "Minimize" / "Minimiser"
   std::string increase;  // "Increase" / "Augmenter"
   absl::flat_hash_map<std::string, Direction> directions;
-  PhraseList metrics;                          // tag: time, likelihood, ...
+  PhraseList metrics;  // tag: time, likelihood, ...
   absl::flat_hash_set<std::string> metric_nouns;
   absl::flat_hash_set<std::string> outcome_clarifier_markers;
   absl::flat_hash_set<std::string> job_clarifier_markers;
@@ -50,10 +50,10 @@ struct Lexicon {
   absl::flat_hash_set<std::string> subjects;  // "the", "we", "l'"
   absl::flat_hash_set<std::string> determiners;
   absl::flat_hash_set<std::string> stopwords;
-  PhraseList story_situation;   // "when"
-  PhraseList story_persona;     // "as a"
-  PhraseList story_motivation;  // "i want to"
-  PhraseList story_outcome;     // "so i can"
+  PhraseList story_situation;                // "when"
+  PhraseList story_persona;                  // "as a"
+  PhraseList story_motivation;               // "i want to"
+  PhraseList story_outcome;                  // "so i can"
   absl::flat_hash_set<std::string> markers;  // frequent words, for detection
 };
 

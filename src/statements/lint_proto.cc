@@ -39,13 +39,11 @@ static_assert(static_cast<int>(Severity::kError) == v1::LINT_SEVERITY_ERROR &&
                       v1::LINT_SEVERITY_WARNING &&
                   static_cast<int>(Severity::kInfo) == v1::LINT_SEVERITY_INFO,
               "Severity mirrors jtbd.v1.LintSeverity");
-static_assert(static_cast<int>(Language::kEnglish) ==
-                      v1::STATEMENT_LANGUAGE_ENGLISH &&
-                  static_cast<int>(Language::kFrench) ==
-                      v1::STATEMENT_LANGUAGE_FRENCH &&
-                  static_cast<int>(Language::kAuto) ==
-                      v1::STATEMENT_LANGUAGE_UNSPECIFIED,
-              "Language mirrors jtbd.v1.StatementLanguage");
+static_assert(
+    static_cast<int>(Language::kEnglish) == v1::STATEMENT_LANGUAGE_ENGLISH &&
+        static_cast<int>(Language::kFrench) == v1::STATEMENT_LANGUAGE_FRENCH &&
+        static_cast<int>(Language::kAuto) == v1::STATEMENT_LANGUAGE_UNSPECIFIED,
+    "Language mirrors jtbd.v1.StatementLanguage");
 
 void ToProto(const LintedStatement& statement, v1::LintedStatement* out) {
   const ParsedStatement& p = statement.parsed;

@@ -24,11 +24,11 @@ std::string RenderLintTable(const std::vector<LintedStatement>& statements) {
       }
     }
   }
-  absl::StrAppend(&out, statements.size(),
-                  statements.size() == 1 ? " statement: " : " statements: ",
-                  counts[3], counts[3] == 1 ? " error, " : " errors, ",
-                  counts[2], counts[2] == 1 ? " warning, " : " warnings, ",
-                  counts[1], " info\n");
+  absl::StrAppend(
+      &out, statements.size(),
+      statements.size() == 1 ? " statement: " : " statements: ", counts[3],
+      counts[3] == 1 ? " error, " : " errors, ", counts[2],
+      counts[2] == 1 ? " warning, " : " warnings, ", counts[1], " info\n");
   return out;
 }
 

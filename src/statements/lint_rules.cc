@@ -13,16 +13,14 @@ const std::vector<RuleInfo>& Rules() {
       {Rule::kNonCanonicalDirection, "JTBD-L001", "non-canonical-direction",
        Severity::kWarning},
       {Rule::kMissingMetric, "JTBD-L002", "missing-metric", Severity::kError},
-      {Rule::kCompoundMetric, "JTBD-L003", "compound-metric",
-       Severity::kError},
+      {Rule::kCompoundMetric, "JTBD-L003", "compound-metric", Severity::kError},
       {Rule::kVagueQualifier, "JTBD-L004", "vague-qualifier",
        Severity::kWarning},
       {Rule::kSolutionWord, "JTBD-L005", "solution-word", Severity::kWarning},
       {Rule::kTwoNeeds, "JTBD-L006", "two-needs", Severity::kWarning},
       {Rule::kNotANeed, "JTBD-L007", "not-a-need", Severity::kError},
       {Rule::kDuplicate, "JTBD-L008", "duplicate", Severity::kWarning},
-      {Rule::kNearDuplicate, "JTBD-L009", "near-duplicate",
-       Severity::kWarning},
+      {Rule::kNearDuplicate, "JTBD-L009", "near-duplicate", Severity::kWarning},
       {Rule::kJobStoryMissingPart, "JTBD-L010", "job-story-missing-part",
        Severity::kError},
       {Rule::kPersonaNotSituation, "JTBD-L011", "persona-not-situation",
@@ -90,18 +88,17 @@ bool CheckNotANeed(const ParsedStatement& p, const Lexicon& x,
     if (x.subjects.contains(t[0].key)) {
       for (size_t i = 1; i < t.size() && i < 4; ++i) {
         if (x.modals.contains(t[i].key)) {
-          out->push_back(Make(
-              Rule::kNotANeed,
-              French(p) ? "une exigence sur une solution, pas un besoin"
-                        : "a requirement on a solution, not a need",
-              TokenSpan(p, i, i + 1)));
+          out->push_back(
+              Make(Rule::kNotANeed,
+                   French(p) ? "une exigence sur une solution, pas un besoin"
+                             : "a requirement on a solution, not a need",
+                   TokenSpan(p, i, i + 1)));
           return true;
         }
       }
     }
   }
-  if ((p.kind == Kind::kJob || p.kind == Kind::kOutcome) &&
-      p.metric.empty()) {
+  if ((p.kind == Kind::kJob || p.kind == Kind::kOutcome) && p.metric.empty()) {
     size_t i = 1;
     while (i < t.size() && x.determiners.contains(t[i].key)) ++i;
     if (const Phrase* goal = MatchAny(t, i, x.business)) {
@@ -125,12 +122,12 @@ void CheckDirection(const ParsedStatement& p, const Lexicon& x,
   const Span span = TokenSpan(p, 0, 1);
   out->push_back(Make(
       Rule::kNonCanonicalDirection,
-      French(p) ? absl::StrCat("« ", Quote(p, span),
-                               " » n'est pas une direction canonique : écrire « ",
-                               verb, " »")
-                : absl::StrCat("\"", Quote(p, span),
-                               "\" is not a canonical direction: use \"", verb,
-                               "\""),
+      French(p)
+          ? absl::StrCat("« ", Quote(p, span),
+                         " » n'est pas une direction canonique : écrire « ",
+                         verb, " »")
+          : absl::StrCat("\"", Quote(p, span),
+                         "\" is not a canonical direction: use \"", verb, "\""),
       span, Replace(p.text, span, verb)));
 }
 
@@ -143,7 +140,8 @@ bool CheckCompoundMetric(const ParsedStatement& p, const Lexicon& x,
   if (i < t.size() && x.articles.contains(t[i].key)) ++i;
   if (i >= t.size() || !x.metric_nouns.contains(t[i].key)) return false;
   const size_t first = i++;
-  if (i >= t.size() || !(x.conjunctions.contains(t[i].key) || t[i].key == ",")) {
+  if (i >= t.size() ||
+      !(x.conjunctions.contains(t[i].key) || t[i].key == ",")) {
     return false;
   }
   const size_t conjunction = i++;
@@ -152,13 +150,13 @@ bool CheckCompoundMetric(const ParsedStatement& p, const Lexicon& x,
   const Span whole = TokenSpan(p, first, i + 1);
   // Keep the first metric: drop "and effort" / "et l'effort".
   const Span second = TokenSpan(p, conjunction, i + 1);
-  out->push_back(Make(
-      Rule::kCompoundMetric,
-      French(p) ? absl::StrCat("deux métriques (« ", Quote(p, whole),
-                               " ») : une déclaration par métrique")
-                : absl::StrCat("two metrics (\"", Quote(p, whole),
-                               "\"): write one statement per metric"),
-      whole, Replace(p.text, second, "")));
+  out->push_back(Make(Rule::kCompoundMetric,
+                      French(p)
+                          ? absl::StrCat("deux métriques (« ", Quote(p, whole),
+                                         " ») : une déclaration par métrique")
+                          : absl::StrCat("two metrics (\"", Quote(p, whole),
+                                         "\"): write one statement per metric"),
+                      whole, Replace(p.text, second, "")));
   return true;
 }
 
@@ -168,10 +166,10 @@ void CheckMissingMetric(const ParsedStatement& p, const Lexicon& x,
   const std::vector<Token>& t = p.tokens;
   std::string suggestion;
   if (t.size() > 1 && !t[1].punctuation) {
-    const std::string verb = p.direction_canonical
-                                 ? std::string(p.TextOf(p.direction))
-                                 : (p.direction_minimize ? x.minimize
-                                                         : x.increase);
+    const std::string verb =
+        p.direction_canonical
+            ? std::string(p.TextOf(p.direction))
+            : (p.direction_minimize ? x.minimize : x.increase);
     const std::string rest = p.text.substr(t[1].span.begin);
     if (!French(p) && t[1].key.size() > 3 && t[1].key.back() == 's') {
       suggestion = absl::StrCat(verb, " the number of ", rest);
@@ -181,8 +179,8 @@ void CheckMissingMetric(const ParsedStatement& p, const Lexicon& x,
       const char c = t[2].key.empty() ? 'x' : t[2].key[0];
       const bool vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' ||
                          c == 'u' || c == 'h' || c == 'y';
-      suggestion = absl::StrCat(verb, vowel ? " le nombre d'" : " le nombre de ",
-                                noun);
+      suggestion =
+          absl::StrCat(verb, vowel ? " le nombre d'" : " le nombre de ", noun);
     }
   }
   out->push_back(Make(
@@ -273,13 +271,13 @@ void CheckPhrases(const ParsedStatement& p, const PhraseList& list, Rule rule,
 void CheckStory(const ParsedStatement& p, const Lexicon& x,
                 std::vector<Finding>* out) {
   if (!p.persona.empty()) {
-    out->push_back(Make(
-        Rule::kPersonaNotSituation,
-        French(p) ? "un persona (« en tant que … ») à la place de la "
-                    "situation : « Quand … »"
-                  : "a persona (\"As a …\") in place of the situation: "
-                    "\"When …\"",
-        p.SpanOf(TokenRange{0, p.persona.end})));
+    out->push_back(
+        Make(Rule::kPersonaNotSituation,
+             French(p) ? "un persona (« en tant que … ») à la place de la "
+                         "situation : « Quand … »"
+                       : "a persona (\"As a …\") in place of the situation: "
+                         "\"When …\"",
+             p.SpanOf(TokenRange{0, p.persona.end})));
   }
   std::vector<std::string> missing;
   if (p.persona.empty() && p.SpanOf(p.situation).empty()) {

@@ -11,14 +11,12 @@ namespace jtbd {
 namespace statements {
 
 bool HasWarnings(const LintedStatement& statement) {
-  return std::any_of(statement.findings.begin(), statement.findings.end(),
-                     [](const Finding& f) {
-                       return f.severity >= Severity::kWarning;
-                     });
+  return std::any_of(
+      statement.findings.begin(), statement.findings.end(),
+      [](const Finding& f) { return f.severity >= Severity::kWarning; });
 }
 
-Linter::Linter(LintOptions options)
-    : options_(std::move(options)) {
+Linter::Linter(LintOptions options) : options_(std::move(options)) {
   // Not MakePhrases: a "=" in a user's word is text, not a tag.
   for (const std::string& word : options_.solution_words) {
     Phrase phrase;

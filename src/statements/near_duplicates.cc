@@ -169,11 +169,10 @@ std::vector<std::vector<Finding>> FindDuplicates(
   for (const auto& entry : frequency) {
     by_rarity.emplace_back(entry.second, &entry.first);
   }
-  std::sort(by_rarity.begin(), by_rarity.end(),
-            [](const auto& a, const auto& b) {
-              return a.first != b.first ? a.first < b.first
-                                        : *a.second < *b.second;
-            });
+  std::sort(
+      by_rarity.begin(), by_rarity.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : *a.second < *b.second;
+      });
   absl::flat_hash_map<absl::string_view, uint32_t> id_of;
   id_of.reserve(by_rarity.size());
   for (uint32_t id = 0; id < by_rarity.size(); ++id) {
@@ -192,8 +191,7 @@ std::vector<std::vector<Finding>> FindDuplicates(
     const double size = static_cast<double>(x.size());
     const size_t prefix =
         x.size() -
-        static_cast<size_t>(std::ceil(kNearDuplicateJaccard * size - 1e-9)) +
-        1;
+        static_cast<size_t>(std::ceil(kNearDuplicateJaccard * size - 1e-9)) + 1;
     double best = 0.0;
     size_t best_index = 0;
     for (size_t k = 0; k < prefix && k < x.size(); ++k) {
@@ -223,14 +221,15 @@ std::vector<std::vector<Finding>> FindDuplicates(
     f.severity = InfoOf(Rule::kNearDuplicate).severity;
     f.related = static_cast<int64_t>(best_index);
     const int percent = static_cast<int>(std::lround(best * 100));
-    f.message =
-        p.language == Language::kFrench
-            ? absl::StrCat("presque la même que la n° ", best_index + 1,
-                           " (", percent, " % de mots en commun) : les "
-                           "fusionner ou les distinguer")
-            : absl::StrCat("nearly the same as number ", best_index + 1, " (",
-                           percent, "% of words shared): merge them or make "
-                           "the difference explicit");
+    f.message = p.language == Language::kFrench
+                    ? absl::StrCat("presque la même que la n° ", best_index + 1,
+                                   " (", percent,
+                                   " % de mots en commun) : les "
+                                   "fusionner ou les distinguer")
+                    : absl::StrCat("nearly the same as number ", best_index + 1,
+                                   " (", percent,
+                                   "% of words shared): merge them or make "
+                                   "the difference explicit");
     f.span = Span{0, static_cast<uint32_t>(p.text.size())};
     out[s].push_back(std::move(f));
   }

@@ -60,7 +60,8 @@ absl::StatusOr<std::vector<StatementLine>> ReadStatementLines(
     start = end + 1;
   }
   if (out.empty()) {
-    return At(source, line == 0 ? 1 : line, 1, "no statements: every line is blank");
+    return At(source, line == 0 ? 1 : line, 1,
+              "no statements: every line is blank");
   }
   return out;
 }
@@ -116,8 +117,7 @@ absl::StatusOr<std::vector<StatementLine>> ReadOutcomeStatementsCsv(
     if (!*more) break;
     const size_t line = reader.record_line();
     if (reader.fields().size() != width) {
-      return At(source, line,
-                std::min(reader.fields().size(), width) + 1,
+      return At(source, line, std::min(reader.fields().size(), width) + 1,
                 absl::StrCat("expected ", width,
                              " fields, as in the header, but found ",
                              reader.fields().size()));
@@ -129,8 +129,8 @@ absl::StatusOr<std::vector<StatementLine>> ReadOutcomeStatementsCsv(
     const auto [it, inserted] = seen.emplace(std::string(id), line);
     if (!inserted) {
       return At(source, line, id_column + 1,
-                absl::StrCat("outcome ", Quoted(id),
-                             " is already on line ", it->second));
+                absl::StrCat("outcome ", Quoted(id), " is already on line ",
+                             it->second));
     }
     if (text.empty()) continue;
     out.push_back(StatementLine{std::string(id), std::string(text), line});

@@ -63,15 +63,15 @@ void ParseStory(const Lexicon& lexicon, ParsedStatement* p) {
   } else if (const Phrase* when = MatchAny(t, 0, lexicon.story_situation)) {
     situation_begin = when->keys.size();
   }
-  const PhraseHit motivation = FindPhrase(t, situation_begin,
-                                          lexicon.story_motivation);
-  const PhraseHit outcome =
-      FindPhrase(t, motivation.found ? motivation.index + motivation.length
-                                     : situation_begin,
-                 lexicon.story_outcome);
-  const size_t situation_end =
-      motivation.found ? motivation.index
-                       : (outcome.found ? outcome.index : t.size());
+  const PhraseHit motivation =
+      FindPhrase(t, situation_begin, lexicon.story_motivation);
+  const PhraseHit outcome = FindPhrase(
+      t,
+      motivation.found ? motivation.index + motivation.length : situation_begin,
+      lexicon.story_outcome);
+  const size_t situation_end = motivation.found
+                                   ? motivation.index
+                                   : (outcome.found ? outcome.index : t.size());
   TokenRange situation{situation_begin, situation_end};
   if (MatchAny(t, 0, lexicon.story_persona) != nullptr) {
     p->persona = situation;
@@ -108,8 +108,8 @@ void ParseOutcome(const Lexicon& lexicon, ParsedStatement* p) {
 void ParseJob(const Lexicon& lexicon, ParsedStatement* p) {
   const std::vector<Token>& t = p->tokens;
   p->verb = TokenRange{0, 1};
-  const size_t clarifier = FindMarker(t, 2, t.size(),
-                                      lexicon.job_clarifier_markers, true);
+  const size_t clarifier =
+      FindMarker(t, 2, t.size(), lexicon.job_clarifier_markers, true);
   p->object = TokenRange{1, clarifier};
   p->clarifier = TokenRange{clarifier, t.size()};
 }
@@ -157,8 +157,8 @@ absl::StatusOr<ParsedStatement> ParseStatement(absl::string_view text,
   ParsedStatement p;
   p.text = ComposeLatin(text);
   p.tokens = Tokenize(p.text);
-  p.language = language == Language::kAuto ? DetectLanguage(p.tokens)
-                                           : language;
+  p.language =
+      language == Language::kAuto ? DetectLanguage(p.tokens) : language;
   if (p.tokens.empty()) return p;
   const Lexicon& lexicon = LexiconFor(p.language);
   if (StartsStory(p.tokens, lexicon)) {

@@ -60,7 +60,7 @@ absl::StatusOr<ParsedStatement> ParseStatement(absl::string_view text,
 // The guess kAuto makes, on tokens.
 Language DetectLanguage(const std::vector<Token>& tokens);
 
-const char* KindName(Kind kind);          // "job", "outcome", "job_story"
+const char* KindName(Kind kind);              // "job", "outcome", "job_story"
 const char* LanguageCode(Language language);  // "en", "fr", "auto"
 
 }  // namespace statements

@@ -42,10 +42,26 @@ bool IsApostrophe(uint32_t cp) {
 // words ("re-entered", "patient's").
 bool IsPunctuation(uint32_t cp) {
   switch (cp) {
-    case ',': case ';': case ':': case '.': case '!': case '?': case '(':
-    case ')': case '[': case ']': case '"': case '/': case '&':
-    case 0xAB: case 0xBB: case 0x201C: case 0x201D: case 0x2026:
-    case 0x2013: case 0x2014:
+    case ',':
+    case ';':
+    case ':':
+    case '.':
+    case '!':
+    case '?':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '"':
+    case '/':
+    case '&':
+    case 0xAB:
+    case 0xBB:
+    case 0x201C:
+    case 0x201D:
+    case 0x2026:
+    case 0x2013:
+    case 0x2014:
       return true;
     default:
       return false;
@@ -55,8 +71,8 @@ bool IsPunctuation(uint32_t cp) {
 // The elided words of French, in key form, that end at an apostrophe.
 bool IsElision(absl::string_view key) {
   static const char* const kElisions[] = {
-      "l", "d", "j", "m", "n", "s", "t", "c", "qu", "lorsqu", "puisqu",
-      "jusqu", "quoiqu"};
+      "l", "d",  "j",      "m",      "n",     "s",     "t",
+      "c", "qu", "lorsqu", "puisqu", "jusqu", "quoiqu"};
   for (const char* e : kElisions) {
     if (key == e) return true;
   }

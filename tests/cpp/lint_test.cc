@@ -26,10 +26,10 @@ TEST(LintTest, OneStatementWithPartsAndFindings) {
 
 TEST(LintTest, SetWithIdsAndSolutionWords) {
   const jtbd::Linter linter(jtbd::StatementLanguage::kEnglish, {"Acme"});
-  const std::vector<jtbd::LintedStatement> all = linter.LintAll(
-      {"Minimize the time it takes to file an invoice in Acme",
-       "Minimize the time it takes to file an invoice in Acme"},
-      {"o1", "o2"});
+  const std::vector<jtbd::LintedStatement> all =
+      linter.LintAll({"Minimize the time it takes to file an invoice in Acme",
+                      "Minimize the time it takes to file an invoice in Acme"},
+                     {"o1", "o2"});
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[1].id, "o2");
   ASSERT_EQ(all[0].findings.size(), 1u);

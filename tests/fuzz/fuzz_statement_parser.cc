@@ -42,9 +42,9 @@ void CheckLinted(const jtbd::statements::LintedStatement& s) {
   }
   for (const auto& f : s.findings) {
     CheckSpan(p.text, f.span, jtbd::statements::InfoOf(f.rule).id);
-    JTBD_FUZZ_CHECK(jtbd::IsValidUtf8(f.suggestion) &&
-                        jtbd::IsValidUtf8(f.message),
-                    "suggestion or message is not UTF-8");
+    JTBD_FUZZ_CHECK(
+        jtbd::IsValidUtf8(f.suggestion) && jtbd::IsValidUtf8(f.message),
+        "suggestion or message is not UTF-8");
   }
 }
 

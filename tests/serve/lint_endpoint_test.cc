@@ -25,10 +25,10 @@ TEST(LintEndpointTest, RepliesAsTheCommand) {
       "Reduce the time it takes to verify an invoice",
       "reduce the time it takes to verify an invoice.",
       "Minimiser le temps nécessaire pour payer Acme"};
-  const std::string body = absl::StrCat(
-      "{\"statements\": [", JsonString(statements[0]), ", ",
-      JsonString(statements[1]), ", ", JsonString(statements[2]),
-      "], \"solutionWords\": [\"acme\"], \"future\": 1}");
+  const std::string body =
+      absl::StrCat("{\"statements\": [", JsonString(statements[0]), ", ",
+                   JsonString(statements[1]), ", ", JsonString(statements[2]),
+                   "], \"solutionWords\": [\"acme\"], \"future\": 1}");
   const JsonReply reply = Lint("application/json; charset=utf-8", body, {});
   ASSERT_EQ(reply.status, 200) << reply.body;
   EXPECT_EQ(reply.content_type, "application/json");
@@ -43,11 +43,11 @@ TEST(LintEndpointTest, RepliesAsTheCommand) {
 }
 
 TEST(LintEndpointTest, LanguageIsTheRequests) {
-  const JsonReply reply = Lint(
-      "application/json",
-      "{\"statements\": [\"Minimize errors\"], \"language\": "
-      "\"STATEMENT_LANGUAGE_FRENCH\"}",
-      {});
+  const JsonReply reply =
+      Lint("application/json",
+           "{\"statements\": [\"Minimize errors\"], \"language\": "
+           "\"STATEMENT_LANGUAGE_FRENCH\"}",
+           {});
   ASSERT_EQ(reply.status, 200) << reply.body;
   EXPECT_THAT(reply.body,
               HasSubstr("\"language\": \"STATEMENT_LANGUAGE_FRENCH\""));
@@ -67,9 +67,9 @@ TEST(LintEndpointTest, Refusals) {
   EXPECT_THAT(param.body, HasSubstr("unknown query parameter \\\"lang\\\""));
   ResourceLimits small;
   small.max_request_bytes = 10;
-  EXPECT_EQ(Lint("application/json", "{\"statements\": [\"x\"]}", {}, small)
-                .status,
-            413);
+  EXPECT_EQ(
+      Lint("application/json", "{\"statements\": [\"x\"]}", {}, small).status,
+      413);
 }
 
 }  // namespace

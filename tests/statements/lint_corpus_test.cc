@@ -189,9 +189,10 @@ TEST(LintCorpusTest, NearDuplicateThresholdSeparatesTheSets) {
         if (best > max_distinct) max_distinct = best;
       }
     }
-    std::printf("%s: most similar distinct pair %.3f, least similar "
-                "near-duplicate %.3f, threshold %.2f\n",
-                file.c_str(), max_distinct, min_near, kNearDuplicateJaccard);
+    std::printf(
+        "%s: most similar distinct pair %.3f, least similar "
+        "near-duplicate %.3f, threshold %.2f\n",
+        file.c_str(), max_distinct, min_near, kNearDuplicateJaccard);
     EXPECT_LT(max_distinct, kNearDuplicateJaccard) << file;
     EXPECT_GE(min_near, kNearDuplicateJaccard) << file;
   }

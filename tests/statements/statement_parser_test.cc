@@ -58,20 +58,28 @@ TEST(StatementParserTest, DecomposedAccentsAreComposed) {
   EXPECT_EQ(ComposeLatin("already \xC3\xA9"), "already \xC3\xA9");
   // A mark that composes with nothing stays.
   EXPECT_EQ(ComposeLatin("x\xCC\x81"), "x\xCC\x81");
-  auto p = ParseStatement("Re\xCC\x81" "duire le temps ne\xCC\x81" "cessaire "
-                          "pour payer",
-                          Language::kAuto);
+  auto p = ParseStatement(
+      "Re\xCC\x81"
+      "duire le temps ne\xCC\x81"
+      "cessaire "
+      "pour payer",
+      Language::kAuto);
   ASSERT_TRUE(p.ok());
-  EXPECT_EQ(p->text, "R\xC3\xA9" "duire le temps n\xC3\xA9" "cessaire pour payer");
+  EXPECT_EQ(p->text,
+            "R\xC3\xA9"
+            "duire le temps n\xC3\xA9"
+            "cessaire pour payer");
   EXPECT_EQ(p->language, Language::kFrench);
   EXPECT_EQ(p->kind, Kind::kOutcome);
   EXPECT_FALSE(p->direction_canonical);
-  EXPECT_EQ(Part(*p, p->metric), "le temps n\xC3\xA9" "cessaire pour");
+  EXPECT_EQ(Part(*p, p->metric),
+            "le temps n\xC3\xA9"
+            "cessaire pour");
 }
 
 TEST(StatementParserTest, JobStatement) {
-  auto p = ParseStatement("Cut a piece of wood in a straight line",
-                          Language::kAuto);
+  auto p =
+      ParseStatement("Cut a piece of wood in a straight line", Language::kAuto);
   ASSERT_TRUE(p.ok());
   EXPECT_EQ(p->kind, Kind::kJob);
   EXPECT_EQ(Part(*p, p->verb), "Cut");
@@ -88,8 +96,7 @@ TEST(StatementParserTest, JobStoriesInBothLanguages) {
   EXPECT_EQ(en->kind, Kind::kJobStory);
   EXPECT_EQ(Part(*en, en->situation), "an important new customer signs up");
   EXPECT_EQ(Part(*en, en->motivation), "be notified");
-  EXPECT_EQ(Part(*en, en->expected_outcome),
-            "start a conversation with them");
+  EXPECT_EQ(Part(*en, en->expected_outcome), "start a conversation with them");
   auto fr = ParseStatement(
       "Quand un client important s’inscrit, je veux être prévenu, afin de "
       "pouvoir lui parler.",
