@@ -211,16 +211,19 @@ bool InBinomial(const std::vector<Token>& t, size_t conjunction,
 void CheckTwoNeeds(const ParsedStatement& p, const Lexicon& x,
                    TokenRange region, std::vector<Finding>* out) {
   const std::vector<Token>& t = p.tokens;
-  for (size_t i = region.begin + 1; i + 1 < region.end; ++i) {
-    if (!x.conjunctions.contains(t[i].key)) continue;
+  // "between the fence and the blade": a between-word pairs the next
+  // conjunction only, so "entre deux offres et signer" is one pair and a
+  // later "et" still joins two needs.
+  bool between_open = false;
+  for (size_t i = region.begin; i + 1 < region.end; ++i) {
+    if (x.between.contains(t[i].key)) between_open = true;
+    if (i == region.begin || !x.conjunctions.contains(t[i].key)) continue;
     // Keys drop accents: French "où" (where) has the key of "ou" (or).
     const absl::string_view raw = absl::string_view(p.text).substr(
         t[i].span.begin, t[i].span.end - t[i].span.begin);
     if (raw.size() != t[i].key.size()) continue;
-    bool paired = false;  // "between the fence and the blade"
-    for (size_t j = region.begin; j < i; ++j) {
-      if (x.between.contains(t[j].key)) paired = true;
-    }
+    const bool paired = between_open;
+    between_open = false;
     if (paired || InBinomial(t, i, x)) continue;
     out->push_back(Make(
         Rule::kTwoNeeds,

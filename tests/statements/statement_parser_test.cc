@@ -169,6 +169,24 @@ TEST(LintRulesTest, UserSolutionWords) {
   EXPECT_EQ(text.substr(span.begin, span.end - span.begin), "acme books");
 }
 
+TEST(LintRulesTest, BetweenPairsOneConjunctionOnly) {
+  Linter linter{LintOptions{}};
+  auto pair = linter.Lint(
+      "Minimize the time it takes to confirm that the gap between the fence "
+      "and the blade is correct");
+  ASSERT_TRUE(pair.ok());
+  EXPECT_TRUE(pair->findings.empty());
+  auto two = linter.Lint(
+      "Minimiser le temps nécessaire pour choisir entre deux offres et signer "
+      "et payer");
+  ASSERT_TRUE(two.ok());
+  ASSERT_EQ(two->findings.size(), 1u);
+  EXPECT_EQ(two->findings[0].rule, Rule::kTwoNeeds);
+  const Span span = two->findings[0].span;
+  EXPECT_EQ(two->parsed.text.substr(span.begin, span.end - span.begin), "et");
+  EXPECT_GT(span.begin, two->parsed.text.find("signer"));
+}
+
 TEST(LintRulesTest, RuleIdsAreStable) {
   EXPECT_STREQ(InfoOf(Rule::kNonCanonicalDirection).id, "JTBD-L001");
   EXPECT_STREQ(InfoOf(Rule::kPersonaNotSituation).id, "JTBD-L011");
