@@ -1,5 +1,6 @@
 // jtbd.hpp's Linter, through libjtbd.so as a consumer sees it.
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -37,6 +38,35 @@ TEST(LintTest, SetWithIdsAndSolutionWords) {
   ASSERT_EQ(all[1].findings.size(), 2u);
   EXPECT_EQ(all[1].findings[1].rule_name, "duplicate");
   EXPECT_EQ(all[1].findings[1].related_statement, 0u);
+}
+
+// jtbd.h: a linter only read by jtbd_linter_lint may serve many threads.
+TEST(LintTest, OneLinterManyThreads) {
+  const jtbd::Linter linter;
+  const std::vector<std::string> texts = {
+      "Reduce the time it takes to verify an invoice",
+      "Minimiser les erreurs de facturation",
+      "When a new order arrives, I want to see it, so I can ship it today",
+      "Add a button to export the report"};
+  std::vector<size_t> expected;
+  for (const std::string& text : texts) {
+    expected.push_back(linter.Lint(text).findings.size());
+  }
+  std::vector<int> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 200; ++i) {
+        const size_t k = static_cast<size_t>(i + t) % texts.size();
+        if (linter.Lint(texts[k]).findings.size() != expected[k]) {
+          ++mismatches[t];
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(mismatches, std::vector<int>(4, 0));
+  EXPECT_EQ(expected, (std::vector<size_t>{1, 1, 0, 2}));
 }
 
 TEST(LintTest, RefusalsThrow) {
