@@ -54,7 +54,7 @@
  *     then inputs, out-parameters last. A function that returns a new
  *     object the caller must destroy says so with a verb of making: create,
  *     parse, load_file, read_csv[_file], read_file, score[_...], segment,
- *     compare_..., prioritize[_...], analyze, or
+ *     compare_..., prioritize[_...], analyze, lint[_all], or
  *     create_<object> for an object derived from another
  *     (jtbd_study_create_aggregate). serialize, render and score_request
  *     return a jtbd_buffer (convention 5). Nothing else returns anything to
@@ -2615,6 +2615,148 @@ JTBD_EXPORT jtbd_error* jtbd_tagged_note_suggestion(
  * note_index 0). */
 JTBD_EXPORT jtbd_error* jtbd_tagged_note_serialize(
     const jtbd_tagged_note* note, jtbd_buffer** out);
+/* ------------------------------------------------------------------- lint */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - touch no existing object, so any thread at any time: jtbd_linter_create.
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_linter_lint, jtbd_linter_lint_all,
+ *   jtbd_lint_result_statement_count, jtbd_lint_result_statement,
+ *   jtbd_lint_result_finding, jtbd_lint_result_render.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_linter_destroy, jtbd_linter_add_solution_word,
+ *   jtbd_lint_result_destroy.
+ */
+
+/* Job statements, desired-outcome statements and job stories, English or
+ * French, split into their parts and checked against the ODI grammar
+ * (`jtbd lint`; docs/STATEMENTS.md lists the rules JTBD-L001...). A linter
+ * holds the options; set it up once and lint with it from any number of
+ * threads, e.g. on every keystroke: jtbd_linter_lint costs one result
+ * object and the statement's words, microseconds for a sentence. */
+typedef struct jtbd_linter jtbd_linter;
+/* The statements linted by one call, each with its parts and findings. */
+typedef struct jtbd_lint_result jtbd_lint_result;
+
+/* The language of statements (equal to jtbd.v1.StatementLanguage). */
+typedef enum jtbd_statement_language {
+  JTBD_STATEMENT_LANGUAGE_UNSPECIFIED = 0, /* guess per statement */
+  JTBD_STATEMENT_LANGUAGE_ENGLISH = 1,
+  JTBD_STATEMENT_LANGUAGE_FRENCH = 2
+} jtbd_statement_language;
+
+/* The grammar a statement was parsed with (equal to jtbd.v1.StatementKind). */
+typedef enum jtbd_statement_kind {
+  JTBD_STATEMENT_KIND_UNSPECIFIED = 0, /* empty text */
+  JTBD_STATEMENT_KIND_JOB = 1,         /* verb + object + clarifier */
+  JTBD_STATEMENT_KIND_OUTCOME = 2,     /* direction + metric + object ... */
+  JTBD_STATEMENT_KIND_JOB_STORY = 3    /* When ..., I want to ..., so I can */
+} jtbd_statement_kind;
+
+/* How much a finding matters (equal to jtbd.v1.LintSeverity). */
+typedef enum jtbd_lint_severity {
+  JTBD_LINT_SEVERITY_UNSPECIFIED = 0,
+  JTBD_LINT_SEVERITY_INFO = 1,
+  JTBD_LINT_SEVERITY_WARNING = 2,
+  JTBD_LINT_SEVERITY_ERROR = 3
+} jtbd_lint_severity;
+
+/* A part of a statement: bytes [begin, end) of the statement's text (its
+ * NFC form, jtbd_linted_statement.text); begin == end when absent. */
+typedef struct jtbd_text_span {
+  uint32_t begin;
+  uint32_t end;
+} jtbd_text_span;
+
+/* One statement as parsed. Text points into the result. */
+typedef struct jtbd_linted_statement {
+  size_t struct_size; /* sizeof(jtbd_linted_statement) (convention 8) */
+  const char* text;   /* the statement in NFC: what spans count bytes of */
+  size_t text_len;
+  const char* id; /* the id given to jtbd_linter_lint_all, else "" */
+  size_t id_len;
+  int32_t kind;     /* jtbd_statement_kind */
+  int32_t language; /* jtbd_statement_language, never UNSPECIFIED */
+  jtbd_text_span verb;      /* job: the verb */
+  jtbd_text_span direction; /* outcome: Minimize / Increase / ... */
+  jtbd_text_span metric;    /* outcome: "the time it takes to" ... */
+  jtbd_text_span object;    /* job: object; outcome: object of control */
+  jtbd_text_span clarifier; /* job or outcome: contextual clarifier */
+  jtbd_text_span situation; /* job story: after "When" */
+  jtbd_text_span persona;   /* job story: "As a ..." in its place */
+  jtbd_text_span motivation;       /* job story: after "I want to" */
+  jtbd_text_span expected_outcome; /* job story: after "so I can" */
+  size_t finding_count;
+  uint32_t has_warnings; /* 1 when a finding is at warning level or above */
+} jtbd_linted_statement;
+
+#define JTBD_LINTED_STATEMENT_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_linted_statement, has_warnings)
+
+/* One finding. Text points into the result (rule ids are static). */
+typedef struct jtbd_lint_finding {
+  size_t struct_size; /* sizeof(jtbd_lint_finding) (convention 8) */
+  const char* rule;   /* stable id: "JTBD-L001" */
+  size_t rule_len;
+  const char* rule_name; /* "non-canonical-direction" */
+  size_t rule_name_len;
+  int32_t severity; /* jtbd_lint_severity */
+  const char* message;
+  size_t message_len;
+  const char* suggestion; /* the statement rewritten; "" when none */
+  size_t suggestion_len;
+  jtbd_text_span span; /* what the finding is about */
+  /* duplicates: the index of the earlier statement; -1 otherwise */
+  int64_t related_statement;
+} jtbd_lint_finding;
+
+#define JTBD_LINT_FINDING_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_lint_finding, related_statement)
+
+/* A linter for `language` (a jtbd_statement_language; UNSPECIFIED guesses
+ * each statement's). JTBD_INVALID_ARGUMENT for another value. */
+JTBD_EXPORT jtbd_error* jtbd_linter_create(int32_t language,
+                                           jtbd_linter** out);
+JTBD_EXPORT void jtbd_linter_destroy(jtbd_linter* linter);
+/* Adds a solution, brand or technology word or phrase to flag (JTBD-L005)
+ * besides the built-in list; matched as whole words, case and accents
+ * ignored. UTF-8; blank is JTBD_INVALID_ARGUMENT. */
+JTBD_EXPORT jtbd_error* jtbd_linter_add_solution_word(jtbd_linter* linter,
+                                                      const char* word,
+                                                      size_t word_len);
+/* Lints one statement alone (no duplicate rules): a result of one
+ * statement. Text that is not UTF-8 is JTBD_INVALID_ARGUMENT. */
+JTBD_EXPORT jtbd_error* jtbd_linter_lint(const jtbd_linter* linter,
+                                         const char* text, size_t text_len,
+                                         jtbd_lint_result** out);
+/* Lints a set, duplicates and near-duplicates included: texts[i] of
+ * text_lens[i] bytes for i < count; ids NULL (none) or an id per statement
+ * (ids[i] of id_lens[i] bytes; NULL id_lens with ids is refused). A text
+ * that is not UTF-8 is JTBD_INVALID_ARGUMENT naming its index. */
+JTBD_EXPORT jtbd_error* jtbd_linter_lint_all(const jtbd_linter* linter,
+                                             const char* const* texts,
+                                             const size_t* text_lens,
+                                             const char* const* ids,
+                                             const size_t* id_lens,
+                                             size_t count,
+                                             jtbd_lint_result** out);
+JTBD_EXPORT void jtbd_lint_result_destroy(jtbd_lint_result* result);
+/* The statements, in input order. */
+JTBD_EXPORT size_t
+jtbd_lint_result_statement_count(const jtbd_lint_result* result);
+JTBD_EXPORT jtbd_error* jtbd_lint_result_statement(
+    const jtbd_lint_result* result, size_t index, jtbd_linted_statement* out);
+/* Finding `index` (< jtbd_linted_statement.finding_count) of statement
+ * `statement`, in rule order. */
+JTBD_EXPORT jtbd_error* jtbd_lint_result_finding(
+    const jtbd_lint_result* result, size_t statement, size_t index,
+    jtbd_lint_finding* out);
+/* JTBD_FORMAT_TABLE, JTBD_FORMAT_JSON (protobuf JSON of jtbd.v1.LintReport)
+ * or JTBD_FORMAT_PROTOBUF (serialized jtbd.v1.LintReport), as `jtbd lint
+ * --format` writes them; JTBD_FORMAT_CSV is JTBD_INVALID_ARGUMENT. */
+JTBD_EXPORT jtbd_error* jtbd_lint_result_render(const jtbd_lint_result* result,
+                                                int32_t format,
+                                                jtbd_buffer** out);
 
 #ifdef __cplusplus
 } /* extern "C" */

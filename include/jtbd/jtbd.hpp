@@ -2968,9 +2968,179 @@ inline TaggedNote TagNote(std::string_view text,
     suggestion.user_phrase = s.user_phrase != 0;
     suggestion.suggestion = s.status == JTBD_TAG_STATUS_SUGGESTED;
     out.suggestions.push_back(std::move(suggestion));
+// ------------------------------------------------------------------- lint
+
+// The language of statements (jtbd_statement_language).
+enum class StatementLanguage : int32_t {
+  kAuto = JTBD_STATEMENT_LANGUAGE_UNSPECIFIED,
+  kEnglish = JTBD_STATEMENT_LANGUAGE_ENGLISH,
+  kFrench = JTBD_STATEMENT_LANGUAGE_FRENCH,
+};
+
+enum class StatementKind : int32_t {
+  kUnspecified = JTBD_STATEMENT_KIND_UNSPECIFIED,
+  kJob = JTBD_STATEMENT_KIND_JOB,
+  kOutcome = JTBD_STATEMENT_KIND_OUTCOME,
+  kJobStory = JTBD_STATEMENT_KIND_JOB_STORY,
+};
+
+enum class LintSeverity : int32_t {
+  kUnspecified = JTBD_LINT_SEVERITY_UNSPECIFIED,
+  kInfo = JTBD_LINT_SEVERITY_INFO,
+  kWarning = JTBD_LINT_SEVERITY_WARNING,
+  kError = JTBD_LINT_SEVERITY_ERROR,
+};
+
+// Bytes [begin, end) of LintedStatement::text; empty when absent.
+struct TextSpan {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool empty() const { return begin == end; }
+};
+
+struct LintFinding {
+  std::string rule;       // "JTBD-L001"
+  std::string rule_name;  // "non-canonical-direction"
+  LintSeverity severity = LintSeverity::kUnspecified;
+  std::string message;
+  std::string suggestion;  // "" when none
+  TextSpan span;
+  std::optional<size_t> related_statement;  // duplicates: the earlier one
+};
+
+struct LintedStatement {
+  std::string text;  // NFC: what the spans count bytes of
+  std::string id;
+  StatementKind kind = StatementKind::kUnspecified;
+  StatementLanguage language = StatementLanguage::kAuto;
+  TextSpan verb, direction, metric, object, clarifier;
+  TextSpan situation, persona, motivation, expected_outcome;
+  std::vector<LintFinding> findings;
+  bool has_warnings = false;  // a finding at warning level or above
+
+  std::string_view Part(TextSpan span) const {
+    return std::string_view(text).substr(span.begin, span.end - span.begin);
+  }
+};
+
+namespace internal {
+
+struct LinterDestroy {
+  void operator()(jtbd_linter* linter) const noexcept {
+    jtbd_linter_destroy(linter);
+  }
+};
+struct LintResultDestroy {
+  void operator()(jtbd_lint_result* result) const noexcept {
+    jtbd_lint_result_destroy(result);
+  }
+};
+
+inline TextSpan ConvertSpan(const jtbd_text_span& span) {
+  return TextSpan{span.begin, span.end};
+}
+
+inline std::vector<LintedStatement> ConvertLintResult(jtbd_lint_result* raw) {
+  std::unique_ptr<jtbd_lint_result, LintResultDestroy> result(raw);
+  std::vector<LintedStatement> out;
+  for (size_t i = 0; i < jtbd_lint_result_statement_count(raw); ++i) {
+    jtbd_linted_statement c = {};
+    c.struct_size = sizeof(c);
+    Check(jtbd_lint_result_statement(raw, i, &c));
+    LintedStatement s;
+    s.text.assign(c.text, c.text_len);
+    s.id.assign(c.id, c.id_len);
+    s.kind = static_cast<StatementKind>(c.kind);
+    s.language = static_cast<StatementLanguage>(c.language);
+    s.verb = ConvertSpan(c.verb);
+    s.direction = ConvertSpan(c.direction);
+    s.metric = ConvertSpan(c.metric);
+    s.object = ConvertSpan(c.object);
+    s.clarifier = ConvertSpan(c.clarifier);
+    s.situation = ConvertSpan(c.situation);
+    s.persona = ConvertSpan(c.persona);
+    s.motivation = ConvertSpan(c.motivation);
+    s.expected_outcome = ConvertSpan(c.expected_outcome);
+    s.has_warnings = c.has_warnings != 0;
+    for (size_t f = 0; f < c.finding_count; ++f) {
+      jtbd_lint_finding cf = {};
+      cf.struct_size = sizeof(cf);
+      Check(jtbd_lint_result_finding(raw, i, f, &cf));
+      LintFinding finding;
+      finding.rule.assign(cf.rule, cf.rule_len);
+      finding.rule_name.assign(cf.rule_name, cf.rule_name_len);
+      finding.severity = static_cast<LintSeverity>(cf.severity);
+      finding.message.assign(cf.message, cf.message_len);
+      finding.suggestion.assign(cf.suggestion, cf.suggestion_len);
+      finding.span = ConvertSpan(cf.span);
+      if (cf.related_statement >= 0) {
+        finding.related_statement = static_cast<size_t>(cf.related_statement);
+      }
+      s.findings.push_back(std::move(finding));
+    }
+    out.push_back(std::move(s));
   }
   return out;
 }
+
+}  // namespace internal
+
+// Statements checked against the ODI grammar (jtbd_linter_*;
+// docs/STATEMENTS.md). Build one and keep it: Lint() is cheap enough to run
+// on every keystroke, from any number of threads (const).
+class Linter {
+ public:
+  explicit Linter(StatementLanguage language = StatementLanguage::kAuto,
+                  const std::vector<std::string>& solution_words = {}) {
+    jtbd_linter* raw = nullptr;
+    internal::Check(jtbd_linter_create(static_cast<int32_t>(language), &raw));
+    native_.reset(raw);
+    for (const std::string& word : solution_words) {
+      internal::Check(
+          jtbd_linter_add_solution_word(raw, word.data(), word.size()));
+    }
+  }
+
+  // One statement alone (no duplicate rules).
+  LintedStatement Lint(std::string_view text) const {
+    jtbd_lint_result* result = nullptr;
+    internal::Check(
+        jtbd_linter_lint(native_.get(), text.data(), text.size(), &result));
+    return std::move(internal::ConvertLintResult(result).front());
+  }
+
+  // A set, duplicates and near-duplicates included; `ids` empty or one per
+  // statement.
+  std::vector<LintedStatement> LintAll(
+      const std::vector<std::string>& statements,
+      const std::vector<std::string>& ids = {}) const {
+    std::vector<const char*> texts, id_texts;
+    std::vector<size_t> lens, id_lens;
+    for (const std::string& s : statements) {
+      texts.push_back(s.data());
+      lens.push_back(s.size());
+    }
+    for (const std::string& id : ids) {
+      id_texts.push_back(id.data());
+      id_lens.push_back(id.size());
+    }
+    if (!ids.empty() && ids.size() != statements.size()) {
+      throw Error(JTBD_INVALID_ARGUMENT,
+                  "LintAll: ids must be empty or one per statement");
+    }
+    jtbd_lint_result* result = nullptr;
+    internal::Check(jtbd_linter_lint_all(
+        native_.get(), texts.data(), lens.data(),
+        ids.empty() ? nullptr : id_texts.data(),
+        ids.empty() ? nullptr : id_lens.data(), statements.size(), &result));
+    return internal::ConvertLintResult(result);
+  }
+
+  const jtbd_linter* native() const { return native_.get(); }
+
+ private:
+  std::unique_ptr<jtbd_linter, internal::LinterDestroy> native_;
+};
 
 }  // namespace jtbd
 

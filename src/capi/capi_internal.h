@@ -289,6 +289,9 @@ JTBD_CAPI_GROWABLE_STRUCT(jtbd_force_prediction,
                           JTBD_FORCE_PREDICTION_STRUCT_SIZE);
 JTBD_CAPI_GROWABLE_STRUCT(jtbd_force_suggestion,
                           JTBD_FORCE_SUGGESTION_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_linted_statement,
+                          JTBD_LINTED_STATEMENT_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_lint_finding, JTBD_LINT_FINDING_STRUCT_SIZE);
 #undef JTBD_CAPI_GROWABLE_STRUCT
 
 // The first check of every getter filling a growable struct: `out` is not

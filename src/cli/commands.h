@@ -48,6 +48,9 @@ const char* ReportUsage();  // jtbd report --help
 const char* ReportSynopsis();
 const char* TagNotesUsage();  // jtbd tag-notes --help
 const char* TagNotesSynopsis();
+int RunLint(const std::vector<std::string>& args);  // lint_command.cc
+const char* LintUsage();  // jtbd lint --help
+const char* LintSynopsis();
 
 // Prints "jtbd: <message>" and `usage` to stderr; returns kExitUsage.
 int UsageError(const std::string& message, const char* usage);

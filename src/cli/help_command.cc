@@ -34,6 +34,8 @@ const char* MainUsage() {
          "  landscape   draw the opportunity landscape of a survey (SVG)\n"
          "  report      a self-contained HTML report of a survey, for\n"
          "              decision-makers (English or French)\n"
+         "  lint        check job statements, desired outcomes and job\n"
+         "              stories (English, French) against the ODI grammar\n"
          "  serve       serve scoring over HTTP (a sidecar for hosted CRMs)\n"
          "  version     print the version\n"
          "  help        print this help; `jtbd help score` for score's\n"
@@ -208,6 +210,8 @@ int RunHelp(const std::vector<std::string>& args) {
     std::fputs(ReportUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "tag-notes") {
     std::fputs(TagNotesUsage(), stdout);
+  } else if (args.size() == 1 && args[0] == "lint") {
+    std::fputs(LintUsage(), stdout);
   } else if (args.size() == 1 && args[0] == "version") {
     std::fputs("Usage: jtbd version\n\nPrints the version of jtbd.\n", stdout);
   } else {

@@ -26,6 +26,7 @@ int Run(int argc, char** argv) {
   if (command == "landscape") return jtbd::cli::RunLandscape(args);
   if (command == "report") return jtbd::cli::RunReport(args);
   if (command == "tag-notes") return jtbd::cli::RunTagNotes(args);
+  if (command == "lint") return jtbd::cli::RunLint(args);
   if (command == "version" || command == "--version") {
     return jtbd::cli::RunVersion(args);
   }

@@ -27,6 +27,7 @@
 #include "serve/bearer_token.h"
 #include "serve/compare_endpoint.h"
 #include "serve/forces_endpoint.h"
+#include "serve/lint_endpoint.h"
 #include "serve/prioritize_endpoint.h"
 #include "serve/score_endpoint.h"
 #include "serve/segment_endpoint.h"
@@ -48,7 +49,7 @@ constexpr absl::string_view kAuthenticatedPrefix = "/v1/";
 constexpr char kPaths[] =
     "POST /v1/score, POST /v1/segment, POST /v1/compare, POST /v1/prioritize, "
     "POST /v1/forces, POST /v1/forces/predict, POST /v1/tag-notes, "
-    "GET /healthz";
+    "POST /v1/lint, GET /healthz";
 
 // The endpoints that take a body: the media types each reads (asked
 // before the body is read), its 415, and its answer.
@@ -70,6 +71,7 @@ constexpr PostRoute kPostRoutes[] = {
      UnsupportedForcesPredictMediaType, ForcesPredict},
     {"/v1/tag-notes", IsTagNotesMediaType, UnsupportedTagNotesMediaType,
      TagNotes},
+    {"/v1/lint", IsLintMediaType, UnsupportedLintMediaType, Lint},
 };
 
 void Send(const JsonReply& reply, httplib::Response& response) {

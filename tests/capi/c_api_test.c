@@ -551,6 +551,67 @@ static void test_struct_sizes(void) {
                      JTBD_PROPENSITY_MODEL_INFO_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_force_prediction, JTBD_FORCE_PREDICTION_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_force_suggestion, JTBD_FORCE_SUGGESTION_STRUCT_SIZE);
+  CHECK_WHOLE_STRUCT(jtbd_linted_statement,
+                     JTBD_LINTED_STATEMENT_STRUCT_SIZE);
+  CHECK_WHOLE_STRUCT(jtbd_lint_finding, JTBD_LINT_FINDING_STRUCT_SIZE);
+}
+
+/* One statement as a person types it, then a set with a duplicate. */
+static void test_lint(void) {
+  jtbd_linter* linter = NULL;
+  jtbd_linter* other = NULL;
+  jtbd_lint_result* result = NULL;
+  jtbd_linted_statement statement;
+  jtbd_lint_finding finding;
+  const char text[] = "Reduce the time it takes to verify an invoice";
+  const char* texts[2];
+  size_t lens[2];
+
+  CHECK_OK(jtbd_linter_create(JTBD_STATEMENT_LANGUAGE_UNSPECIFIED, &linter));
+  EXPECT_ERROR(jtbd_linter_create(7, &other), JTBD_INVALID_ARGUMENT,
+               "unknown language 7");
+  CHECK(other == NULL);
+  CHECK_OK(jtbd_linter_lint(linter, text, strlen(text), &result));
+  CHECK(jtbd_lint_result_statement_count(result) == 1);
+  memset(&statement, 0, sizeof statement);
+  statement.struct_size = sizeof statement;
+  CHECK_OK(jtbd_lint_result_statement(result, 0, &statement));
+  CHECK(statement.kind == JTBD_STATEMENT_KIND_OUTCOME);
+  CHECK(statement.language == JTBD_STATEMENT_LANGUAGE_ENGLISH);
+  CHECK(statement.metric.begin == 7 && statement.metric.end == 27);
+  CHECK(statement.finding_count == 1 && statement.has_warnings == 1);
+  memset(&finding, 0, sizeof finding);
+  finding.struct_size = sizeof finding;
+  CHECK_OK(jtbd_lint_result_finding(result, 0, 0, &finding));
+  CHECK(strcmp(finding.rule, "JTBD-L001") == 0);
+  CHECK(finding.severity == JTBD_LINT_SEVERITY_WARNING);
+  CHECK(strcmp(finding.suggestion,
+               "Minimize the time it takes to verify an invoice") == 0);
+  CHECK(finding.related_statement == -1);
+  EXPECT_ERROR(jtbd_lint_result_finding(result, 0, 1, &finding),
+               JTBD_OUT_OF_RANGE, "index 1");
+  jtbd_lint_result_destroy(result);
+  result = NULL;
+
+  texts[0] = "Minimize the time it takes to locate a file";
+  texts[1] = "minimize the time it takes to locate a file.";
+  lens[0] = strlen(texts[0]);
+  lens[1] = strlen(texts[1]);
+  CHECK_OK(jtbd_linter_lint_all(linter, texts, lens, NULL, NULL, 2, &result));
+  CHECK_OK(jtbd_lint_result_statement(result, 1, &statement));
+  CHECK(statement.finding_count == 1);
+  CHECK_OK(jtbd_lint_result_finding(result, 1, 0, &finding));
+  CHECK(strcmp(finding.rule_name, "duplicate") == 0);
+  CHECK(finding.related_statement == 0);
+  jtbd_lint_result_destroy(result);
+  result = NULL;
+  lens[1] = 2;
+  texts[1] = "\xC3x";
+  EXPECT_ERROR(
+      jtbd_linter_lint_all(linter, texts, lens, NULL, NULL, 2, &result),
+      JTBD_INVALID_ARGUMENT, "texts[1]");
+  CHECK(result == NULL);
+  jtbd_linter_destroy(linter);
 }
 
 /* Limits are an object of their own, copied into read options; a file over
@@ -592,6 +653,7 @@ int main(int argc, char** argv) {
   test_version();
   test_struct_sizes();
   test_limits();
+  test_lint();
   test_bosch();
   test_statistics();
   test_misuse();

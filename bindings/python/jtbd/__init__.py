@@ -66,12 +66,15 @@ from ._ffi import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
                    SegmentFeature, SetAsideReason, SolutionHas, ChangeHas,
                    DifferenceIntervalMethod, InitiativeHas, Wave, Force,
                    SwitchOutcome, InterviewsFlag, LandscapeSeries,
-                   NoteLanguage, TagStatus)
+                   NoteLanguage, TagStatus, LintSeverity, StatementKind,
+                   StatementLanguage)
 from ._forces import (ForcePrediction, ForceSummary, ForcesBalance,
                       ForcesModelInfo, ForcesReport, Interview, Interviews,
                       ModelCoefficient, PropensityModel, parse_interviews,
                       parse_interviews_json, read_interviews,
                       read_interviews_csv)
+from ._lint import (LintFinding, LintedStatement, Linter, TextSpan, lint,
+                    lint_all)
 from ._native import library_path, set_library_path
 from ._proto import score_request_message
 from ._report import Report
@@ -108,7 +111,7 @@ __all__ = [
     "prioritize_survey", "prioritize_aggregate", "Interviews",
     "read_interviews", "read_interviews_csv", "parse_interviews",
     "parse_interviews_json", "ForcesReport", "PropensityModel",
-    "tag_note", "tag_notes",
+    "tag_note", "tag_notes", "Linter", "lint", "lint_all",
     "score_request", "score_request_json", "score_request_message",
     "version", "version_number",
     "library_path", "set_library_path",
@@ -121,7 +124,8 @@ __all__ = [
     "OutcomeChange", "ScoreChange", "SegmentChanges", "WaveScores",
     "RoadmapInitiative", "FrontierPoint", "Interview", "ForceSummary",
     "ForcesBalance", "ForcesModelInfo", "ModelCoefficient",
-    "ForcePrediction", "ForceSuggestion", "TaggedNote",
+    "ForcePrediction", "ForceSuggestion", "TaggedNote", "LintedStatement",
+    "LintFinding", "TextSpan",
     # jtbd.h's enums and version macros
     "Band", "BestSolutionHas", "Code", "ComparisonHas", "Format",
     "InputFormat", "Limit", "OpportunityIntervalMethod", "PValueAdjustment",
@@ -129,7 +133,8 @@ __all__ = [
     "ScreeningHas", "ScreeningReason", "SegmentFeature", "SetAsideReason",
     "SolutionHas", "ChangeHas", "DifferenceIntervalMethod", "Wave",
     "InitiativeHas", "Force", "SwitchOutcome", "InterviewsFlag",
-    "LandscapeSeries", "NoteLanguage", "TagStatus",
+    "LandscapeSeries", "NoteLanguage", "TagStatus", "LintSeverity",
+    "StatementKind", "StatementLanguage",
     "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "VERSION_NUMBER",
     # errors
     "Error", "LibraryNotFoundError", "IncompatibleLibraryError",

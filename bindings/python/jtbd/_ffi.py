@@ -349,6 +349,38 @@ class TagStatus(enum.IntEnum):
     REJECTED = 3
 
 
+class StatementLanguage(enum.IntEnum):
+    """jtbd_statement_language: The language of statements (equal to
+    jtbd.v1.StatementLanguage).
+    """
+
+    UNSPECIFIED = 0
+    ENGLISH = 1
+    FRENCH = 2
+
+
+class StatementKind(enum.IntEnum):
+    """jtbd_statement_kind: The grammar a statement was parsed with (equal to
+    jtbd.v1.StatementKind).
+    """
+
+    UNSPECIFIED = 0
+    JOB = 1
+    OUTCOME = 2
+    JOB_STORY = 3
+
+
+class LintSeverity(enum.IntEnum):
+    """jtbd_lint_severity: How much a finding matters (equal to
+    jtbd.v1.LintSeverity).
+    """
+
+    UNSPECIFIED = 0
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+
 # ------------------------------------------------------------------- handles
 
 
@@ -481,6 +513,23 @@ class jtbd_tagged_note_p(Pointer):
     """jtbd_tagged_note*: The force tags suggested for one CRM note by the
     rule-based tagger, English and French (docs/FORCES.md, "Force tags from
     notes"). Every tag is a suggestion for a person to confirm.
+    """
+
+
+class jtbd_linter_p(Pointer):
+    """jtbd_linter*: Job statements, desired-outcome statements and job
+    stories, English or French, split into their parts and checked against
+    the ODI grammar (`jtbd lint`; docs/STATEMENTS.md lists the rules
+    JTBD-L001...). A linter holds the options; set it up once and lint with
+    it from any number of threads, e.g. on every keystroke: jtbd_linter_lint
+    costs one result object and the statement's words, microseconds for a
+    sentence.
+    """
+
+
+class jtbd_lint_result_p(Pointer):
+    """jtbd_lint_result*: The statements linted by one call, each with its
+    parts and findings.
     """
 
 
@@ -1093,6 +1142,66 @@ class jtbd_force_suggestion(ctypes.Structure):
     ]
 
 
+class jtbd_text_span(ctypes.Structure):
+    """jtbd_text_span: A part of a statement: bytes [begin, end) of the
+    statement's text (its NFC form, jtbd_linted_statement.text); begin ==
+    end when absent.
+    """
+
+    _fields_ = [
+        ("begin", ctypes.c_uint32),
+        ("end", ctypes.c_uint32),
+    ]
+
+
+class jtbd_linted_statement(ctypes.Structure):
+    """jtbd_linted_statement: One statement as parsed. Text points into the
+    result.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("text", ctypes.c_void_p),
+        ("text_len", ctypes.c_size_t),
+        ("id", ctypes.c_void_p),
+        ("id_len", ctypes.c_size_t),
+        ("kind", ctypes.c_int32),
+        ("language", ctypes.c_int32),
+        ("verb", jtbd_text_span),
+        ("direction", jtbd_text_span),
+        ("metric", jtbd_text_span),
+        ("object", jtbd_text_span),
+        ("clarifier", jtbd_text_span),
+        ("situation", jtbd_text_span),
+        ("persona", jtbd_text_span),
+        ("motivation", jtbd_text_span),
+        ("expected_outcome", jtbd_text_span),
+        ("finding_count", ctypes.c_size_t),
+        ("has_warnings", ctypes.c_uint32),
+    ]
+
+
+class jtbd_lint_finding(ctypes.Structure):
+    """jtbd_lint_finding: One finding. Text points into the result (rule ids
+    are static).
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("rule", ctypes.c_void_p),
+        ("rule_len", ctypes.c_size_t),
+        ("rule_name", ctypes.c_void_p),
+        ("rule_name_len", ctypes.c_size_t),
+        ("severity", ctypes.c_int32),
+        ("message", ctypes.c_void_p),
+        ("message_len", ctypes.c_size_t),
+        ("suggestion", ctypes.c_void_p),
+        ("suggestion_len", ctypes.c_size_t),
+        ("span", jtbd_text_span),
+        ("related_statement", ctypes.c_int64),
+    ]
+
+
 # -------------------------------------------------------------- struct sizes
 
 OUTCOME_SCORE_STRUCT_SIZE = (
@@ -1168,6 +1277,12 @@ FORCE_PREDICTION_STRUCT_SIZE = (
 FORCE_SUGGESTION_STRUCT_SIZE = (
     jtbd_force_suggestion.user_phrase.offset +
     jtbd_force_suggestion.user_phrase.size)
+LINTED_STATEMENT_STRUCT_SIZE = (
+    jtbd_linted_statement.has_warnings.offset +
+    jtbd_linted_statement.has_warnings.size)
+LINT_FINDING_STRUCT_SIZE = (
+    jtbd_lint_finding.related_statement.offset +
+    jtbd_lint_finding.related_statement.size)
 
 
 # ----------------------------------------------------------------- functions
@@ -2377,6 +2492,51 @@ FUNCTIONS = (
     )),
     ("jtbd_tagged_note_serialize", jtbd_error_p, (
         ("note", jtbd_tagged_note_p),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_linter_create", jtbd_error_p, (
+        ("language", ctypes.c_int32),
+        ("out", ctypes.POINTER(jtbd_linter_p)),
+    )),
+    ("jtbd_linter_destroy", None, (("linter", jtbd_linter_p),)),
+    ("jtbd_linter_add_solution_word", jtbd_error_p, (
+        ("linter", jtbd_linter_p),
+        ("word", ctypes.c_char_p),
+        ("word_len", ctypes.c_size_t),
+    )),
+    ("jtbd_linter_lint", jtbd_error_p, (
+        ("linter", jtbd_linter_p),
+        ("text", ctypes.c_char_p),
+        ("text_len", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_lint_result_p)),
+    )),
+    ("jtbd_linter_lint_all", jtbd_error_p, (
+        ("linter", jtbd_linter_p),
+        ("texts", ctypes.POINTER(ctypes.c_char_p)),
+        ("text_lens", ctypes.POINTER(ctypes.c_size_t)),
+        ("ids", ctypes.POINTER(ctypes.c_char_p)),
+        ("id_lens", ctypes.POINTER(ctypes.c_size_t)),
+        ("count", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_lint_result_p)),
+    )),
+    ("jtbd_lint_result_destroy", None, (("result", jtbd_lint_result_p),)),
+    ("jtbd_lint_result_statement_count", ctypes.c_size_t, (
+        ("result", jtbd_lint_result_p),
+    )),
+    ("jtbd_lint_result_statement", jtbd_error_p, (
+        ("result", jtbd_lint_result_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_linted_statement)),
+    )),
+    ("jtbd_lint_result_finding", jtbd_error_p, (
+        ("result", jtbd_lint_result_p),
+        ("statement", ctypes.c_size_t),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_lint_finding)),
+    )),
+    ("jtbd_lint_result_render", jtbd_error_p, (
+        ("result", jtbd_lint_result_p),
+        ("format", ctypes.c_int32),
         ("out", ctypes.POINTER(jtbd_buffer_p)),
     )),
 )

@@ -28,9 +28,10 @@ except ImportError as error:
         "protobuf (%s)" % error, name="google.protobuf") from error
 
 from . import (aggregate_pb2, forces_pb2, job_pb2, report_pb2,  # noqa: E402
-               roadmap_pb2, scoring_pb2, segmentation_pb2, stream_pb2,
-               study_pb2, survey_map_pb2, waves_pb2)
+               roadmap_pb2, scoring_pb2, segmentation_pb2, statements_pb2,
+               stream_pb2, study_pb2, survey_map_pb2, waves_pb2)
 
 __all__ = ["aggregate_pb2", "forces_pb2", "job_pb2", "report_pb2",
-           "roadmap_pb2", "scoring_pb2", "segmentation_pb2", "stream_pb2",
-           "study_pb2", "survey_map_pb2", "waves_pb2"]
+           "roadmap_pb2", "scoring_pb2", "segmentation_pb2",
+           "statements_pb2", "stream_pb2", "study_pb2", "survey_map_pb2",
+           "waves_pb2"]
