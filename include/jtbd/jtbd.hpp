@@ -2968,6 +2968,10 @@ inline TaggedNote TagNote(std::string_view text,
     suggestion.user_phrase = s.user_phrase != 0;
     suggestion.suggestion = s.status == JTBD_TAG_STATUS_SUGGESTED;
     out.suggestions.push_back(std::move(suggestion));
+  }
+  return out;
+}
+
 // ------------------------------------------------------------------- lint
 
 // The language of statements (jtbd_statement_language).

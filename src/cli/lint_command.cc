@@ -12,6 +12,7 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/output_options.h"
 #include "io/source_position.h"
 #include "statements/lint_render.h"
 #include "statements/linter.h"
@@ -32,6 +33,7 @@ struct LintArgs {
   std::string input_path;
   bool outcomes_csv = false;
   std::string solution_words_path;
+  OutputOptions output;  // -o
   bool help = false;
 };
 
@@ -52,14 +54,21 @@ int Fail(const absl::Status& status) {
   return kLintBadInput;
 }
 
+bool LintTakesValue(const std::string& name) {
+  return name == "--lang" || name == "--format" ||
+         name == "--solution-words" || name == "--outcomes";
+}
+
 std::string ParseArgs(const std::vector<std::string>& raw, LintArgs* args) {
+  std::vector<std::string> rest = raw;
+  std::string output_problem =
+      ExtractOutputOptions(LintTakesValue, &rest, &args->output);
+  if (!output_problem.empty()) return output_problem;
+  output_problem = CheckCsvOptionsUse(args->output, /*csv=*/false);
+  if (!output_problem.empty()) return output_problem;
   ParsedArguments parsed;
   const std::string problem = WalkArguments(
-      raw,
-      [](const std::string& name) {
-        return name == "--lang" || name == "--format" ||
-               name == "--solution-words" || name == "--outcomes";
-      },
+      rest, LintTakesValue,
       [args](const std::string& name, const std::string& value) -> std::string {
         if (name == "--lang") {
           if (value == "en") {
@@ -115,7 +124,7 @@ std::string ParseArgs(const std::vector<std::string>& raw, LintArgs* args) {
 
 const char* LintSynopsis() {
   return "Usage: jtbd lint [--lang en|fr|auto] [--format table|json]\n"
-         "                 [--solution-words FILE] FILE\n"
+         "                 [--solution-words FILE] [-o FILE] FILE\n"
          "       jtbd lint [options] --outcomes FILE\n"
          "Run `jtbd lint --help` for details.\n";
 }
@@ -142,6 +151,8 @@ const char* LintUsage() {
          "  --solution-words FILE  brand, product or technology words to flag\n"
          "                         besides the built-in list, one per line\n"
          "  --outcomes FILE        read the outcomes CSV instead of FILE\n"
+         "  -o, --output FILE      write to FILE, not standard output; FILE\n"
+         "                         is replaced only on success\n"
          "\n"
          "Exit status: 0 nothing at warning level or above, 1 findings,\n"
          "2 bad input (FILE:LINE:COLUMN: what is wrong) or usage.\n";
@@ -190,7 +201,8 @@ int RunLint(const std::vector<std::string>& raw) {
           ? statements::RenderLintJson(*linted)
           : absl::StatusOr<std::string>(statements::RenderLintTable(*linted));
   if (!text.ok()) return Fail(text.status());
-  if (absl::Status written = WriteStdout(*text); !written.ok()) {
+  if (absl::Status written = WriteOutput(args.output, *text, /*csv=*/false);
+      !written.ok()) {
     return Fail(written);
   }
   for (const statements::LintedStatement& s : *linted) {
