@@ -843,7 +843,10 @@ typedef struct jtbd_segment_comparison {
    * JTBD_SCORE_METHOD_MEAN) */
   jtbd_significance_test importance_test;
   jtbd_significance_test satisfaction_test;
-  /* delta-method variances of segment and rest */
+  /* every method but JTBD_SCORE_METHOD_OLSEN: the opportunity difference's
+   * interval inverted (z the critical value at which it reaches 0, signed
+   * as the difference; docs/SCORING.md, "Opportunity differences");
+   * Olsen's: a z-test with the delta-method variances of segment and rest */
   jtbd_significance_test opportunity_test;
   /* The p-values adjusted as the report says (jtbd_report_info's
    * p_value_adjustment): the tests' Holm-adjusted ones, or
@@ -851,10 +854,19 @@ typedef struct jtbd_segment_comparison {
   double importance_adjusted_p_value;
   double satisfaction_adjusted_p_value;
   double opportunity_adjusted_p_value;
+  /* Intervals of the three differences at the report's confidence level,
+   * present with their difference (its has bit): Newcombe's hybrid score
+   * interval of the top-box shares x10 (a normal interval of the means for
+   * JTBD_SCORE_METHOD_MEAN); for opportunity MOVER on the segment's and
+   * the rest's moment-selection intervals (the delta method's normal
+   * interval for JTBD_SCORE_METHOD_OLSEN) */
+  jtbd_interval importance_difference_interval;
+  jtbd_interval satisfaction_difference_interval;
+  jtbd_interval opportunity_difference_interval;
 } jtbd_segment_comparison;
 
 #define JTBD_SEGMENT_COMPARISON_STRUCT_SIZE \
-  JTBD_STRUCT_SIZE(jtbd_segment_comparison, opportunity_adjusted_p_value)
+  JTBD_STRUCT_SIZE(jtbd_segment_comparison, opportunity_difference_interval)
 
 /* Outcome `index` of a segment compared with the rest: the same outcome,
  * and index range, as jtbd_report_segment_outcome. */
@@ -1763,7 +1775,10 @@ typedef enum jtbd_difference_interval_method {
   /* Newcombe's hybrid score interval of two top-box shares, x10 */
   JTBD_DIFFERENCE_INTERVAL_METHOD_NEWCOMBE_HYBRID_SCORE = 1,
   /* difference -+ z sqrt(Var1 + Var2), delta-method variances */
-  JTBD_DIFFERENCE_INTERVAL_METHOD_DELTA_METHOD = 2
+  JTBD_DIFFERENCE_INTERVAL_METHOD_DELTA_METHOD = 2,
+  /* MOVER on the two waves' moment-selection opportunity intervals, valid
+   * at the kink I = S; its test is the interval inverted */
+  JTBD_DIFFERENCE_INTERVAL_METHOD_MOVER_MOMENT_SELECTION = 3
 } jtbd_difference_interval_method;
 
 /* Bits of jtbd_outcome_change.has: which changes exist (a wave without

@@ -600,6 +600,12 @@ struct SegmentComparison {
   // opportunity_difference > 0, opportunity_test's adjusted_p_value below
   // 1 - confidence.
   bool more_underserved = false;
+  // The differences' intervals, present with their difference (see
+  // jtbd_segment_comparison: Newcombe for top-box shares, MOVER on the
+  // moment-selection intervals for opportunity).
+  std::optional<Interval> importance_difference_interval;
+  std::optional<Interval> satisfaction_difference_interval;
+  std::optional<Interval> opportunity_difference_interval;
 };
 
 // Scores over the respondents whose segment attribute equals `name`.
@@ -980,6 +986,20 @@ class Report {
         test(JTBD_COMPARISON_HAS_OPPORTUNITY_TEST, c.opportunity_test,
              c.opportunity_adjusted_p_value);
     out.more_underserved = c.more_underserved != 0;
+    const auto interval = [&c](uint32_t bit, const jtbd_interval& value) {
+      return (c.has & bit) != 0
+                 ? std::optional<Interval>(Interval{value.low, value.high})
+                 : std::nullopt;
+    };
+    out.importance_difference_interval =
+        interval(JTBD_COMPARISON_HAS_IMPORTANCE_DIFFERENCE,
+                 c.importance_difference_interval);
+    out.satisfaction_difference_interval =
+        interval(JTBD_COMPARISON_HAS_SATISFACTION_DIFFERENCE,
+                 c.satisfaction_difference_interval);
+    out.opportunity_difference_interval =
+        interval(JTBD_COMPARISON_HAS_OPPORTUNITY_DIFFERENCE,
+                 c.opportunity_difference_interval);
     return out;
   }
 

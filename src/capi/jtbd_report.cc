@@ -108,14 +108,20 @@ jtbd_segment_comparison ToC(const jtbd::v1::SegmentComparison& comparison) {
   if (comparison.has_importance_difference()) {
     has |= JTBD_COMPARISON_HAS_IMPORTANCE_DIFFERENCE;
     full.importance_difference = comparison.importance_difference();
+    full.importance_difference_interval =
+        ToC(comparison.importance_difference_interval());
   }
   if (comparison.has_satisfaction_difference()) {
     has |= JTBD_COMPARISON_HAS_SATISFACTION_DIFFERENCE;
     full.satisfaction_difference = comparison.satisfaction_difference();
+    full.satisfaction_difference_interval =
+        ToC(comparison.satisfaction_difference_interval());
   }
   if (comparison.has_opportunity_difference()) {
     has |= JTBD_COMPARISON_HAS_OPPORTUNITY_DIFFERENCE;
     full.opportunity_difference = comparison.opportunity_difference();
+    full.opportunity_difference_interval =
+        ToC(comparison.opportunity_difference_interval());
   }
   if (comparison.has_importance_test()) {
     has |= JTBD_COMPARISON_HAS_IMPORTANCE_TEST;

@@ -43,7 +43,10 @@ static_assert(
         static_cast<int>(
             jtbd::v1::DIFFERENCE_INTERVAL_METHOD_NEWCOMBE_HYBRID_SCORE) &&
     static_cast<int>(JTBD_DIFFERENCE_INTERVAL_METHOD_DELTA_METHOD) ==
-        static_cast<int>(jtbd::v1::DIFFERENCE_INTERVAL_METHOD_DELTA_METHOD));
+        static_cast<int>(jtbd::v1::DIFFERENCE_INTERVAL_METHOD_DELTA_METHOD) &&
+    static_cast<int>(JTBD_DIFFERENCE_INTERVAL_METHOD_MOVER_MOMENT_SELECTION) ==
+        static_cast<int>(
+            jtbd::v1::DIFFERENCE_INTERVAL_METHOD_MOVER_MOMENT_SELECTION));
 
 namespace {
 

@@ -138,6 +138,16 @@ int MethodTopBoxMin(const Scale& scale, v1::ScoreMethod method) {
                                                  : scale.top_box_min;
 }
 
+stats::OpportunityIntervalInput OpportunityIntervalInputOf(
+    const OutcomeEstimate& estimate, v1::ScoreMethod method) {
+  stats::OpportunityIntervalInput input;
+  input.scores = estimate.scores;
+  input.importance_trials = estimate.importance_effective_count;
+  input.satisfaction_trials = estimate.satisfaction_effective_count;
+  input.top_box = IsTopBoxMethod(method);
+  return input;
+}
+
 OutcomeEstimate EstimateOutcome(const Aggregate& aggregate, size_t outcome,
                                 v1::ScoreMethod method) {
   const Scale& scale = aggregate.scale();
@@ -288,14 +298,10 @@ absl::StatusOr<v1::OutcomeScore> ScoreOutcome(
   *score->mutable_opportunity_delta_interval() = delta;
   const bool ulwick = method != v1::SCORE_METHOD_OLSEN;
   if (ulwick) {
-    stats::OpportunityIntervalInput input;
-    input.scores = s;
-    input.importance_trials = e.importance_effective_count;
-    input.satisfaction_trials = e.satisfaction_effective_count;
-    input.top_box = top_box;
-    *score->mutable_opportunity_interval() =
-        ToProto(stats::UlwickOpportunityInterval(input, plan.confidence_level)
-                    .interval);
+    *score->mutable_opportunity_interval() = ToProto(
+        stats::UlwickOpportunityInterval(OpportunityIntervalInputOf(e, method),
+                                         plan.confidence_level)
+            .interval);
   } else if (plan.bootstrap_resamples == 0) {
     *score->mutable_opportunity_interval() = delta;
   }

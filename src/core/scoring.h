@@ -12,6 +12,7 @@
 #include "jtbd/v1/report.pb.h"
 #include "jtbd/v1/scoring.pb.h"
 #include "stats/delta_method.h"
+#include "stats/opportunity_interval.h"
 
 namespace jtbd {
 
@@ -75,6 +76,12 @@ struct OutcomeEstimate {
 };
 OutcomeEstimate EstimateOutcome(const Aggregate& aggregate, size_t outcome,
                                 v1::ScoreMethod method);
+
+// What the opportunity interval of an estimate (has_scores()) is made of
+// under a method other than Olsen's: scores, (effective) answer counts and
+// whether they are top-box shares.
+stats::OpportunityIntervalInput OpportunityIntervalInputOf(
+    const OutcomeEstimate& estimate, v1::ScoreMethod method);
 
 // Ulwick's scores from one outcome's counts: importance = 10 x top-box share
 // among those who rated importance, satisfaction likewise, opportunity =

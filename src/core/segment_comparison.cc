@@ -10,6 +10,9 @@
 #include "absl/strings/str_format.h"
 #include "stats/benjamini_hochberg.h"
 #include "stats/holm.h"
+#include "stats/newcombe.h"
+#include "stats/normal.h"
+#include "stats/opportunity_difference.h"
 #include "stats/proportion_test.h"
 
 namespace jtbd {
@@ -57,6 +60,30 @@ double DecidingPValue(const v1::SignificanceTest& test) {
 void SetTest(const stats::ZTest& test, v1::SignificanceTest* out) {
   out->set_z(test.z);
   out->set_p_value(test.p_value);
+}
+
+v1::Interval ToProto(const stats::Interval& interval) {
+  v1::Interval out;
+  out.set_low(interval.low);
+  out.set_high(interval.high);
+  return out;
+}
+
+// The interval of a score's difference between two groups: Newcombe for
+// top-box shares, normal for means.
+v1::Interval ScoreDifferenceInterval(bool top_box, double segment_score,
+                                     double segment_variance,
+                                     double segment_count, double rest_score,
+                                     double rest_variance, double rest_count,
+                                     double z) {
+  const double difference = segment_score - rest_score;
+  if (!top_box) {
+    return ToProto(
+        stats::NormalInterval(difference, segment_variance + rest_variance, z));
+  }
+  const stats::Interval shares = stats::NewcombeDifferenceInterval(
+      segment_score / 10, segment_count, rest_score / 10, rest_count, z);
+  return ToProto(stats::Interval{10 * shares.low, 10 * shares.high});
 }
 
 // A test of one score (importance or satisfaction) between two groups.
@@ -121,6 +148,11 @@ absl::Status CompareSegment(const Aggregate& segment, const Aggregate& rest,
           in.importance_effective_count, out.scores.importance,
           out.scores.importance_variance, out.importance_effective_count);
       if (test) SetTest(*test, c->mutable_importance_test());
+      *c->mutable_importance_difference_interval() = ScoreDifferenceInterval(
+          top_box, in.scores.importance, in.scores.importance_variance,
+          in.importance_effective_count, out.scores.importance,
+          out.scores.importance_variance, out.importance_effective_count,
+          plan.critical_value);
     }
     if (in.has_satisfaction && out.has_satisfaction) {
       c->set_satisfaction_difference(in.scores.satisfaction -
@@ -130,13 +162,34 @@ absl::Status CompareSegment(const Aggregate& segment, const Aggregate& rest,
           in.satisfaction_effective_count, out.scores.satisfaction,
           out.scores.satisfaction_variance, out.satisfaction_effective_count);
       if (test) SetTest(*test, c->mutable_satisfaction_test());
+      *c->mutable_satisfaction_difference_interval() = ScoreDifferenceInterval(
+          top_box, in.scores.satisfaction, in.scores.satisfaction_variance,
+          in.satisfaction_effective_count, out.scores.satisfaction,
+          out.scores.satisfaction_variance, out.satisfaction_effective_count,
+          plan.critical_value);
     }
     if (in.has_scores() && out.has_scores()) {
       const double difference = in.opportunity - out.opportunity;
       c->set_opportunity_difference(difference);
-      std::optional<stats::ZTest> test = stats::DifferenceZTest(
-          difference, in.opportunity_variance + out.opportunity_variance);
-      if (test) SetTest(*test, c->mutable_opportunity_test());
+      if (plan.method == v1::SCORE_METHOD_OLSEN) {
+        // Olsen's opportunity is smooth: the delta method holds.
+        const double variance =
+            in.opportunity_variance + out.opportunity_variance;
+        std::optional<stats::ZTest> test =
+            stats::DifferenceZTest(difference, variance);
+        if (test) SetTest(*test, c->mutable_opportunity_test());
+        *c->mutable_opportunity_difference_interval() = ToProto(
+            stats::NormalInterval(difference, variance, plan.critical_value));
+      } else {
+        const stats::OpportunityDifference test =
+            stats::UlwickOpportunityDifference(
+                {in.opportunity, OpportunityIntervalInputOf(in, plan.method)},
+                {out.opportunity, OpportunityIntervalInputOf(out, plan.method)},
+                plan.confidence_level);
+        c->mutable_opportunity_test()->set_z(test.z);
+        c->mutable_opportunity_test()->set_p_value(test.p_value);
+        *c->mutable_opportunity_difference_interval() = ToProto(test.interval);
+      }
     }
   }
   AdjustSegmentComparisons({report}, plan);

@@ -340,8 +340,9 @@ std::string PValue(double p) {
 }
 
 // The outcomes significantly more underserved in a segment than in the
-// rest, with the opportunity difference and its adjusted p-value (Holm or
-// Benjamini-Hochberg across segments and outcomes, as the report says).
+// rest, with the opportunity difference, its interval and its adjusted
+// p-value (Holm or Benjamini-Hochberg across segments and outcomes, as the
+// report says).
 std::string MoreUnderserved(const NumberStyle& style, const v1::Report& report,
                             const v1::SegmentReport& segment) {
   if (segment.comparisons().empty()) return "";
@@ -366,8 +367,17 @@ std::string MoreUnderserved(const NumberStyle& style, const v1::Report& report,
     const double here = c.rest_opportunity() + c.opportunity_difference();
     absl::StrAppend(&out, "  ", OneLine(c.outcome_id()), "  opportunity ",
                     c.opportunity_difference() >= 0 ? "+" : "",
-                    Opportunity(style, c.opportunity_difference()), " (",
-                    Opportunity(style, here), " vs ",
+                    Opportunity(style, c.opportunity_difference()));
+    if (c.has_opportunity_difference_interval()) {
+      // The difference's interval at the report's level (docs/SCORING.md,
+      // "Opportunity differences"): how large the gap may be, not only
+      // that it exists.
+      absl::StrAppend(
+          &out, " [",
+          Opportunity(style, c.opportunity_difference_interval().low()), ", ",
+          Opportunity(style, c.opportunity_difference_interval().high()), "]");
+    }
+    absl::StrAppend(&out, " (", Opportunity(style, here), " vs ",
                     Opportunity(style, c.rest_opportunity()), "), adjusted p ",
                     PValue(render::AdjustedPValue(c.opportunity_test())), "\n");
   }

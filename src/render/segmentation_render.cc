@@ -239,7 +239,7 @@ void AppendOutcomes(const Layout& layout, const std::vector<OutcomeRow>& rows,
 }
 
 // The outcomes significantly more underserved than in the rest, with the
-// opportunity difference and its adjusted p-value.
+// opportunity difference, its interval and its adjusted p-value.
 std::string MoreUnderserved(const v1::SegmentReport& scores,
                             v1::PValueAdjustment adjustment) {
   if (scores.comparisons().empty()) return "";
@@ -256,10 +256,16 @@ std::string MoreUnderserved(const v1::SegmentReport& scores,
   for (const v1::SegmentComparison& c : scores.comparisons()) {
     if (!c.more_underserved()) continue;
     const double here = c.rest_opportunity() + c.opportunity_difference();
+    absl::StrAppend(&out, "  ", OneLine(c.outcome_id()), "  opportunity ",
+                    absl::StrFormat("%+.1f", c.opportunity_difference()));
+    if (c.has_opportunity_difference_interval()) {
+      absl::StrAppend(
+          &out, absl::StrFormat(" [%.1f, %.1f]",
+                                c.opportunity_difference_interval().low(),
+                                c.opportunity_difference_interval().high()));
+    }
     absl::StrAppend(
-        &out, "  ", OneLine(c.outcome_id()), "  opportunity ",
-        absl::StrFormat("%+.1f (%.1f vs %.1f)", c.opportunity_difference(),
-                        here, c.rest_opportunity()),
+        &out, absl::StrFormat(" (%.1f vs %.1f)", here, c.rest_opportunity()),
         ", adjusted p ", PValue(render::AdjustedPValue(c.opportunity_test())),
         "\n");
   }

@@ -118,11 +118,17 @@ std::string RenderWaveComparisonTable(const v1::WaveComparison& comparison) {
       "* significant: %s p < %g across the %u tests of this comparison "
       "(importance, satisfaction and opportunity of every outcome).\n"
       "Intervals at %g%%: Newcombe's hybrid score for importance and "
-      "satisfaction (top box), delta method for opportunity; the interval "
+      "satisfaction (top box), %s for opportunity; the interval "
       "and adjusted p columns are the opportunity change's.\n\n",
       comparison.first_respondent_count(), comparison.second_respondent_count(),
       AdjustmentWords(comparison.p_value_adjustment()), alpha,
-      comparison.family_size(), 100 * comparison.confidence_level());
+      comparison.family_size(), 100 * comparison.confidence_level(),
+      // Olsen's opportunity is smooth, so its change keeps the delta
+      // method; Ulwick's kink needs MOVER (docs/SCORING.md, "Opportunity
+      // differences").
+      comparison.score_method() == v1::SCORE_METHOD_OLSEN
+          ? "delta method"
+          : "MOVER on each wave's moment-selection interval");
   absl::StrAppend(&out, "All respondents\n");
   AppendTableBlock(comparison.changes(), &out);
   for (const v1::OneWaveOutcome& only : comparison.one_wave_outcomes()) {

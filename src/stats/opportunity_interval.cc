@@ -40,9 +40,15 @@ double Correlation(double covariance, double variance1, double variance2) {
 
 OpportunityInterval UlwickOpportunityInterval(
     const OpportunityIntervalInput& input, double confidence_level) {
+  return UlwickOpportunityIntervalForTail(input, (1 - confidence_level) / 2);
+}
+
+OpportunityInterval UlwickOpportunityIntervalForTail(
+    const OpportunityIntervalInput& input, double tail) {
   const ScorePair& s = input.scores;
-  const double z = CriticalValue(confidence_level);
-  const double tail = (1 - confidence_level) / 2;
+  // CriticalValue's own computation, so that both entry points agree to the
+  // last bit.
+  const double z = -NormalQuantile(tail);
   const double variance_i =
       SelectionVariance(s.importance, s.importance_variance,
                         input.importance_trials, input.top_box, z);

@@ -53,6 +53,13 @@ struct OpportunityInterval {
 OpportunityInterval UlwickOpportunityInterval(
     const OpportunityIntervalInput& input, double confidence_level);
 
+// The same interval given its one-sided error `tail` = (1 - level) / 2
+// instead of the level, which keeps its digits for levels too close to 1
+// for a double (tests invert the interval down to tails of 1e-9).
+// Requires 0 < tail < 0.5.
+OpportunityInterval UlwickOpportunityIntervalForTail(
+    const OpportunityIntervalInput& input, double tail);
+
 }  // namespace stats
 }  // namespace jtbd
 

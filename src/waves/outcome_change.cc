@@ -6,6 +6,7 @@
 
 #include "stats/delta_method.h"
 #include "stats/newcombe.h"
+#include "stats/opportunity_difference.h"
 #include "stats/proportion_test.h"
 
 namespace jtbd {
@@ -115,13 +116,29 @@ absl::StatusOr<v1::OutcomeChange> CompareOutcome(const Aggregate& first,
   }
   if (e1.has_scores() && e2.has_scores()) {
     const double difference = e2.opportunity - e1.opportunity;
-    const double variance = e1.opportunity_variance + e2.opportunity_variance;
-    if (!SetChange(difference, stats::NormalInterval(difference, variance, z),
-                   v1::DIFFERENCE_INTERVAL_METHOD_DELTA_METHOD,
-                   stats::DifferenceZTest(difference, variance),
-                   change.mutable_opportunity())) {
-      change.clear_opportunity();
+    bool set = false;
+    if (plan.method == v1::SCORE_METHOD_OLSEN) {
+      // Olsen's opportunity is smooth: the delta method holds.
+      const double variance = e1.opportunity_variance + e2.opportunity_variance;
+      set =
+          SetChange(difference, stats::NormalInterval(difference, variance, z),
+                    v1::DIFFERENCE_INTERVAL_METHOD_DELTA_METHOD,
+                    stats::DifferenceZTest(difference, variance),
+                    change.mutable_opportunity());
+    } else {
+      // Valid at the kink I = S and for small waves, where the delta
+      // method under-covers.
+      const stats::OpportunityDifference test =
+          stats::UlwickOpportunityDifference(
+              {e2.opportunity, OpportunityIntervalInputOf(e2, plan.method)},
+              {e1.opportunity, OpportunityIntervalInputOf(e1, plan.method)},
+              plan.confidence_level);
+      set = SetChange(difference, test.interval,
+                      v1::DIFFERENCE_INTERVAL_METHOD_MOVER_MOMENT_SELECTION,
+                      stats::ZTest{test.z, test.p_value},
+                      change.mutable_opportunity());
     }
+    if (!set) change.clear_opportunity();
   }
   return change;
 }

@@ -189,7 +189,7 @@ TEST(WavesTest, GettersMatchTheMessage) {
   EXPECT_EQ(change.importance.interval_method,
             JTBD_DIFFERENCE_INTERVAL_METHOD_NEWCOMBE_HYBRID_SCORE);
   EXPECT_EQ(change.opportunity.interval_method,
-            JTBD_DIFFERENCE_INTERVAL_METHOD_DELTA_METHOD);
+            JTBD_DIFFERENCE_INTERVAL_METHOD_MOVER_MOMENT_SELECTION);
   EXPECT_DOUBLE_EQ(change.opportunity.difference,
                    change.second.opportunity - change.first.opportunity);
   EXPECT_LE(change.opportunity.interval.low, change.opportunity.difference);

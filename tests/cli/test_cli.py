@@ -887,7 +887,27 @@ def pairs_statistics(pairs, top_box_min=4):
         "opportunity": importance_score + max(
             importance_score - satisfaction_score, 0.0),
         "var_o": var_o,
+        # tests/stats/opportunity_interval_reference.py's interval()
+        # arguments: nI, xI, nS, xS, nb, x11, xIb, xSb.
+        "counts": (n_i, x_i, n_s, x_s, n_b,
+                   sum(1 for i, s in both
+                       if i >= top_box_min and s >= top_box_min),
+                   sum(1 for i, _ in both if i >= top_box_min),
+                   sum(1 for _, s in both if s >= top_box_min)),
     }
+
+
+def opportunity_reference():
+    """tests/stats/opportunity_interval_reference.py (scipy), by path."""
+    pytest.importorskip("scipy")
+    import importlib.util
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                        "stats", "opportunity_interval_reference.py")
+    spec = importlib.util.spec_from_file_location("opportunity_reference",
+                                                  path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def assert_close(actual, expected, what):
@@ -1037,6 +1057,7 @@ def test_segments_against_the_rest_match_independent_tests(
         example, statistics_json):
     ids, rows = example
     # One family per measure: every segment's outcomes (segments x outcomes).
+    reference = opportunity_reference()
     importance_p, opportunity_p, tested = [], [], []
     for segment in statistics_json["segments"]:
         inside = [r for r in rows if r["segment"] == segment["name"]]
@@ -1056,10 +1077,18 @@ def test_segments_against_the_rest_match_independent_tests(
             assert_close(c["importanceTest"]["z"], z, "importance z")
             assert_close(c["importanceTest"]["pValue"], p, "importance p")
             importance_p.append(p)
-            z = (a["opportunity"] - b["opportunity"]) / math.sqrt(
-                a["var_o"] + b["var_o"])
+            # Opportunity (docs/SCORING.md, "Opportunity differences"):
+            # MOVER on the two moment-selection intervals, and the test
+            # that interval inverted.
+            low, high = reference.difference_interval(
+                a["counts"], b["counts"], 0.025)
+            got = c["opportunityDifferenceInterval"]
+            assert_close(got["low"], low, "opportunity interval low")
+            assert_close(got["high"], high, "opportunity interval high")
+            z = c["opportunityTest"].get("z", 0.0)
+            assert reference.is_inverted(a["counts"], b["counts"], z), (
+                segment["name"], c["outcomeId"], z)
             p = math.erfc(abs(z) / math.sqrt(2))
-            assert_close(c["opportunityTest"]["z"], z, "opportunity z")
             opportunity_p.append(p)
             tested.append((segment, c))
     assert statistics_json["pValueAdjustment"] == "P_VALUE_ADJUSTMENT_HOLM"
@@ -1150,13 +1179,18 @@ def test_table_lists_what_is_more_underserved_per_segment(statistics_json):
         listed = []
         for line in lines[intro + 1:]:
             match = re.match(r"^  (o\d\d)  opportunity \+(\d+\.\d) "
+                             r"\[(-?\d+\.\d), (-?\d+\.\d)\] "
                              r"\((\d+\.\d) vs (\d+\.\d)\), adjusted p "
                              r"(< 0\.0001|= \d\.\d{4})$", line)
             if not match:
                 break
-            outcome_id, difference, here, there, p = match.groups()
+            outcome_id, difference, low, high, here, there, p = \
+                match.groups()
             c = by_id[outcome_id]
             assert difference == "%.1f" % c["opportunityDifference"]
+            interval = c["opportunityDifferenceInterval"]
+            assert (low, high) == ("%.1f" % interval["low"],
+                                   "%.1f" % interval["high"])
             assert there == "%.1f" % c["restOpportunity"]
             adjusted = c["opportunityTest"]["holmAdjustedPValue"]
             assert p == ("< 0.0001" if adjusted < 0.0001 else

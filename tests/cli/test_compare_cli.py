@@ -5,8 +5,10 @@ long, with planted changes of o13's and o14's satisfaction) are compared,
 and every figure the CLI prints is recomputed here from the files with the
 documented formulas: top-box scores, Newcombe's hybrid score interval
 (Wilson intervals of each share), the pooled two-proportion z-test, the
-delta-method variance of opportunity (with the importance x satisfaction
-covariance), and Holm's adjustment across every test.
+opportunity change's MOVER interval on each wave's moment-selection interval
+(tests/stats/opportunity_interval_reference.py, scipy's bivariate normal)
+and its test (the interval inverted), and Holm's adjustment across every
+test.
 
 Environment: JTBD_CLI (the built `jtbd`), JTBD_SOURCE_DIR (repository root);
 JTBD_LIBRARY and PYTHONPATH (ctest sets them) for the saved-aggregate
@@ -82,27 +84,34 @@ def answers_long(path, segment=None):
 
 
 def estimate(pairs):
-    """I, S, Opp, their counts, and the delta-method Var(Opp)."""
+    """I, S, Opp and the counts the opportunity interval is made of."""
     imp = [i for i, _ in pairs if i]
     sat = [s for _, s in pairs if s]
     both = [(i, s) for i, s in pairs if i and s]
-    n_i, n_s, n_b = len(imp), len(sat), len(both)
+    n_i, n_s = len(imp), len(sat)
     p_i = sum(i >= 4 for i in imp) / n_i
     p_s = sum(s >= 4 for s in sat) / n_s
-    # Covariance among those who answered both (docs/SCORING.md).
-    b_i = sum(i >= 4 for i, _ in both) / n_b
-    b_s = sum(s >= 4 for _, s in both) / n_b
-    b_11 = sum(i >= 4 and s >= 4 for i, s in both) / n_b
-    cov = 100 * n_b * (b_11 - b_i * b_s) / (n_i * n_s)
-    var_i = 100 * p_i * (1 - p_i) / n_i
-    var_s = 100 * p_s * (1 - p_s) / n_s
+    # The reference's arguments: nI, xI, nS, xS, and among those who
+    # answered both nb, x11, xIb, xSb (for the covariance).
+    counts = (n_i, sum(i >= 4 for i in imp), n_s, sum(s >= 4 for s in sat),
+              len(both), sum(i >= 4 and s >= 4 for i, s in both),
+              sum(i >= 4 for i, _ in both), sum(s >= 4 for _, s in both))
     I, S = 10 * p_i, 10 * p_s
-    if I >= S:
-        var_o = max(4 * var_i + var_s - 4 * cov, 0)
-    else:
-        var_o = var_i
     return dict(p_i=p_i, p_s=p_s, n_i=n_i, n_s=n_s, I=I, S=S,
-                O=I + max(I - S, 0), var_o=var_o)
+                O=I + max(I - S, 0), counts=counts)
+
+
+def reference():
+    """tests/stats/opportunity_interval_reference.py, imported by path."""
+    pytest.importorskip("scipy")
+    import importlib.util
+    path = os.path.join(SOURCE_DIR, "tests", "stats",
+                        "opportunity_interval_reference.py")
+    spec = importlib.util.spec_from_file_location("opportunity_reference",
+                                                  path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def wilson(p, n, z=Z95):
@@ -147,6 +156,7 @@ def test_every_figure_recomputed_from_the_files():
     assert report["pValueAdjustment"] == "P_VALUE_ADJUSTMENT_HOLM"
     assert [c["outcomeId"] for c in report["changes"]] == sorted(first)
     assert report["oneWaveOutcomes"] == []
+    ref = reference()
     tests, p_values = [], []
     for change in report["changes"]:
         e1 = estimate(first[change["outcomeId"]])
@@ -169,16 +179,21 @@ def test_every_figure_recomputed_from_the_files():
             p_values.append(p_value)
         got = change["opportunity"]
         difference = e2["O"] - e1["O"]
-        half = Z95 * math.sqrt(e1["var_o"] + e2["var_o"])
         assert got["difference"] == pytest.approx(difference, abs=1e-12)
-        assert got["interval"]["low"] == pytest.approx(difference - half,
-                                                       abs=1e-9)
-        assert got["interval"]["high"] == pytest.approx(difference + half,
-                                                        abs=1e-9)
-        z = difference / math.sqrt(e1["var_o"] + e2["var_o"])
-        assert got["z"] == pytest.approx(z, abs=1e-9)
+        assert got["intervalMethod"] == (
+            "DIFFERENCE_INTERVAL_METHOD_MOVER_MOMENT_SELECTION")
+        low, high = ref.difference_interval(e2["counts"], e1["counts"],
+                                            (1 - 0.95) / 2)
+        assert got["interval"]["low"] == pytest.approx(low, abs=1e-9)
+        assert got["interval"]["high"] == pytest.approx(high, abs=1e-9)
+        # The test is the interval inverted: z is the critical value where
+        # the interval first holds 0.
+        z = got.get("z", 0.0)
+        assert ref.is_inverted(e2["counts"], e1["counts"], z)
+        p_value = math.erfc(abs(z) / math.sqrt(2))
+        assert got.get("pValue", 1.0) == pytest.approx(p_value, rel=1e-12)
         tests.append(got)
-        p_values.append(math.erfc(abs(z) / math.sqrt(2)))
+        p_values.append(p_value)
     assert report["familySize"] == len(tests) == 72
     for test, adjusted in zip(tests, holm(p_values)):
         assert test["adjustedPValue"] == pytest.approx(adjusted, rel=1e-9,

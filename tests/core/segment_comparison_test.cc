@@ -96,9 +96,9 @@ TEST(SegmentComparisonTest, DomainZTestAndHolmAcrossSegmentsAndOutcomes) {
   EXPECT_LT(Find(field, "o3").importance_test().p_value(), 1e-6);
   EXPECT_NEAR(o1.importance_test().holm_adjusted_p_value(),
               4 * 0.0010885282130346612, 1e-15);
-  EXPECT_NEAR(Find(report.segments(1), "o1").importance_test()
-                  .holm_adjusted_p_value(),
-              4 * 0.0010885282130346612, 1e-15);
+  EXPECT_NEAR(
+      Find(report.segments(1), "o1").importance_test().holm_adjusted_p_value(),
+      4 * 0.0010885282130346612, 1e-15);
   // Holm is the default adjustment, and the report says so.
   EXPECT_EQ(report.p_value_adjustment(), v1::P_VALUE_ADJUSTMENT_HOLM);
   // Under Holm, holm_adjusted_p_value is the adjusted p: no second copy.
@@ -115,8 +115,37 @@ TEST(SegmentComparisonTest, DomainZTestAndHolmAcrossSegmentsAndOutcomes) {
   }
 }
 
-TEST(SegmentComparisonTest, OpportunityTestUsesBothDeltaVariances) {
+// Ulwick's opportunity test is its difference's interval inverted
+// (docs/SCORING.md, "Opportunity differences"; the figures themselves are
+// checked against the Python reference in tests/cli/test_cli.py): same sign
+// as the difference, p = erfc(|z| / sqrt 2), and p < alpha exactly when the
+// interval excludes 0. Olsen's keeps the delta method's z-test.
+TEST(SegmentComparisonTest, OpportunityTestIsTheIntervalInverted) {
   const v1::Report report = *FieldAndOffice().Score(BySegment());
+  for (const v1::SegmentComparison& c : report.segments(0).comparisons()) {
+    ASSERT_TRUE(c.has_opportunity_difference_interval()) << c.outcome_id();
+    const v1::Interval& interval = c.opportunity_difference_interval();
+    EXPECT_LE(interval.low(), c.opportunity_difference());
+    EXPECT_GE(interval.high(), c.opportunity_difference());
+    const v1::SignificanceTest& test = c.opportunity_test();
+    EXPECT_EQ(std::signbit(test.z()), std::signbit(c.opportunity_difference()))
+        << c.outcome_id();
+    EXPECT_NEAR(test.p_value(), std::erfc(std::fabs(test.z()) / std::sqrt(2.0)),
+                1e-15);
+    EXPECT_EQ(test.p_value() < 0.05, interval.low() > 0 || interval.high() < 0)
+        << c.outcome_id();
+    ASSERT_TRUE(c.has_importance_difference_interval());
+    EXPECT_LE(c.importance_difference_interval().low(),
+              c.importance_difference());
+    EXPECT_GE(c.importance_difference_interval().high(),
+              c.importance_difference());
+  }
+}
+
+TEST(SegmentComparisonTest, OlsenOpportunityTestUsesBothDeltaVariances) {
+  v1::ScoringOptions options = BySegment();
+  options.set_method(v1::SCORE_METHOD_OLSEN);
+  const v1::Report report = *FieldAndOffice().Score(options);
   const v1::SegmentReport& field = report.segments(0);
   const v1::SegmentReport& office = report.segments(1);
   for (int k = 0; k < field.outcomes_size(); ++k) {
@@ -134,6 +163,11 @@ TEST(SegmentComparisonTest, OpportunityTestUsesBothDeltaVariances) {
                                 std::pow(out->opportunity_standard_error(), 2));
     if (se > 0) {
       EXPECT_NEAR(c.opportunity_test().z(), difference / se, 1e-9);
+      const double z95 = 1.959963984540054;
+      EXPECT_NEAR(c.opportunity_difference_interval().low(),
+                  difference - z95 * se, 1e-9);
+      EXPECT_NEAR(c.opportunity_difference_interval().high(),
+                  difference + z95 * se, 1e-9);
     }
   }
 }

@@ -185,22 +185,34 @@ TEST(CppStatisticsTest, SegmentComparisons) {
   EXPECT_EQ(a.rest_respondent_count, 3u);
   EXPECT_EQ(a.effective_respondent_count, 3.0);
   ASSERT_EQ(a.comparisons.size(), 2u);
-  EXPECT_THAT(a.more_underserved_outcome_ids, ElementsAre("speed"));
+  // Three respondents a side: speed's +13.3 is not significant under the
+  // opportunity difference's test (the interval inverted; the figures are
+  // tests/capi/statistics_test.cc's, from the Python reference).
+  EXPECT_THAT(a.more_underserved_outcome_ids, IsEmpty());
   const jtbd::SegmentComparison& speed = a.comparisons[0];
   EXPECT_EQ(speed.outcome_id, a.outcomes[0].outcome_id);
-  EXPECT_TRUE(speed.more_underserved);
+  EXPECT_FALSE(speed.more_underserved);
   ASSERT_TRUE(speed.opportunity_difference.has_value());
   EXPECT_NEAR(*speed.opportunity_difference, 40.0 / 3, 1e-12);
   EXPECT_NEAR(speed.rest_opportunity, 10.0 / 3, 1e-12);
-  // z = (40/3) / sqrt(2 x 200/27).
   ASSERT_TRUE(speed.opportunity_test.has_value());
-  EXPECT_NEAR(speed.opportunity_test->z, (40.0 / 3) / std::sqrt(2 * 200.0 / 27),
-              1e-12);
-  // cost: O 0 vs 20 with no variance on either side: no test.
+  EXPECT_NEAR(speed.opportunity_test->z, 1.19225492091, 1e-6);
+  ASSERT_TRUE(speed.opportunity_difference_interval.has_value());
+  EXPECT_NEAR(speed.opportunity_difference_interval->low, -7.6159444460711736,
+              1e-8);
+  EXPECT_NEAR(speed.opportunity_difference_interval->high, 17.805579632638082,
+              1e-8);
+  ASSERT_TRUE(speed.importance_difference_interval.has_value());
+  ASSERT_TRUE(speed.satisfaction_difference_interval.has_value());
+  EXPECT_LT(speed.importance_difference_interval->low, 20.0 / 3);
+  EXPECT_GT(speed.importance_difference_interval->high, 20.0 / 3);
+  // cost: O 0 vs 20; the Wilson limits give it a test (the delta method's
+  // zero variances gave none).
   const jtbd::SegmentComparison& cost = a.comparisons[1];
   EXPECT_EQ(cost.outcome_id, "cost");
   EXPECT_TRUE(cost.opportunity_difference.has_value());
-  EXPECT_FALSE(cost.opportunity_test.has_value());
+  ASSERT_TRUE(cost.opportunity_test.has_value());
+  EXPECT_NEAR(cost.opportunity_test->z, -2.28126219355, 1e-6);
   EXPECT_TRUE(cost.importance_test.has_value());
   EXPECT_THAT(report.segments()[1].more_underserved_outcome_ids, IsEmpty());
 }

@@ -460,6 +460,8 @@ v1::Report SegmentedReportWithComparisons() {
   off_track->set_outcome_id("off_track");
   off_track->set_rest_opportunity(9.5);
   off_track->set_opportunity_difference(7.5);
+  off_track->mutable_opportunity_difference_interval()->set_low(3.06);
+  off_track->mutable_opportunity_difference_interval()->set_high(11.94);
   off_track->mutable_opportunity_test()->set_z(6.1);
   off_track->mutable_opportunity_test()->set_p_value(1e-9);
   off_track->mutable_opportunity_test()->set_holm_adjusted_p_value(2e-9);
@@ -505,14 +507,15 @@ TEST(RenderTableTest, SegmentsListWhatIsMoreUnderservedThanTheRest) {
               HasSubstr("More underserved than for the other 180 respondents "
                         "(Holm-adjusted across segments and outcomes, "
                         "p < 0.05):\n"
-                        "  off_track  opportunity +7.5 (17.0 vs 9.5), "
-                        "adjusted p < 0.0001\n"));
+                        "  off_track  opportunity +7.5 [3.1, 11.9] (17.0 "
+                        "vs 9.5), adjusted p < 0.0001\n"));
   EXPECT_THAT(table,
               HasSubstr("No outcome significantly more underserved than for "
                         "the other 90 respondents (Holm-adjusted across "
                         "segments and outcomes, p < 0.05)\n"));
   // Only outcomes flagged more underserved are listed.
   EXPECT_THAT(table, Not(HasSubstr("blade  opportunity")));
+  // A comparison without an interval (an older report's) shows none.
 
   v1::Report report = SegmentedReportWithComparisons();
   report.mutable_segments(1)->mutable_comparisons(0)->set_more_underserved(

@@ -92,6 +92,8 @@ v1::SegmentationReport TwoSegments() {
   off_track->set_outcome_id("off_track");
   off_track->set_rest_opportunity(6.5);
   off_track->set_opportunity_difference(10.5);
+  off_track->mutable_opportunity_difference_interval()->set_low(6.14);
+  off_track->mutable_opportunity_difference_interval()->set_high(14.16);
   off_track->mutable_opportunity_test()->set_holm_adjusted_p_value(0.00002);
   off_track->set_more_underserved(true);
   v1::SegmentComparison* blade = scores->add_comparisons();
@@ -184,8 +186,8 @@ TEST(SegmentationTableTest, ProfilesEachSegment) {
   EXPECT_THAT(table, HasSubstr("More underserved than for the other 40 "
                                "respondents (Holm-adjusted across segments and "
                                "outcomes):\n"
-                               "  off_track  opportunity +10.5 (17.0 vs 6.5), "
-                               "adjusted p < 0.0001\n"));
+                               "  off_track  opportunity +10.5 [6.1, 14.2] "
+                               "(17.0 vs 6.5), adjusted p < 0.0001\n"));
   EXPECT_THAT(table, HasSubstr("No outcome significantly more underserved "
                                "than for the other 60 respondents\n"));
   EXPECT_THAT(table,

@@ -60,19 +60,25 @@ TEST(CompareWavesTest, HandComputedChange) {
   EXPECT_NEAR(c.satisfaction().interval().high(), -0.2617187024614348, 1e-12);
   EXPECT_NEAR(c.satisfaction().z(), -2.378474901516276, 1e-12);
 
-  // Opportunity: Var1 = 4(0.24) + 0.24 - 4(0.16) = 0.56; Var2 = 4(0.15625) +
-  // 0.15625 - 4(0.0520833) = 0.5729167; 4.5 -+ 1.96 sqrt(1.1329167).
+  // Opportunity (docs/SCORING.md, "Opportunity differences"): MOVER on
+  // each wave's moment-selection interval (both clearly on the I > S
+  // branch), its test the interval inverted. From
+  // tests/stats/opportunity_interval_reference.py's difference_interval
+  // with counts (nI, xI, nS, xS, nb, x11, xIb, xSb) (120, 90, 120, 30, 120,
+  // 30, 90, 30) and (100, 60, 100, 40, 100, 40, 60, 40), and bisection on
+  // its critical value. (The delta method gave 4.5 -+ 1.96 sqrt(1.1329167),
+  // z 4.228.)
   EXPECT_NEAR(c.opportunity().difference(), 4.5, kTol);
   EXPECT_EQ(c.opportunity().interval_method(),
-            v1::DIFFERENCE_INTERVAL_METHOD_DELTA_METHOD);
-  EXPECT_NEAR(c.opportunity().interval().low(), 2.413842594079236, 1e-9);
-  EXPECT_NEAR(c.opportunity().interval().high(), 6.586157405920764, 1e-9);
-  EXPECT_NEAR(c.opportunity().z(), 4.2277912037694225, 1e-9);
-  EXPECT_NEAR(c.opportunity().p_value(), 2.3599663564094052e-05, 1e-12);
+            v1::DIFFERENCE_INTERVAL_METHOD_MOVER_MOMENT_SELECTION);
+  EXPECT_NEAR(c.opportunity().interval().low(), 2.3929273944252691, 1e-9);
+  EXPECT_NEAR(c.opportunity().interval().high(), 6.4707776350209203, 1e-9);
+  EXPECT_NEAR(c.opportunity().z(), 4.3808726563786, 1e-6);
+  const double p_opportunity = 1.1820494240176445e-05;
+  EXPECT_NEAR(c.opportunity().p_value(), p_opportunity, 1e-10);
 
-  // Holm over the three tests: 3 x 2.36e-5; then 2 x 0.01738 for both.
-  EXPECT_NEAR(c.opportunity().adjusted_p_value(), 3 * 2.3599663564094052e-05,
-              1e-12);
+  // Holm over the three tests: 3 p_opportunity; then 2 x 0.01738 for both.
+  EXPECT_NEAR(c.opportunity().adjusted_p_value(), 3 * p_opportunity, 1e-9);
   EXPECT_NEAR(c.importance().adjusted_p_value(), 2 * 0.01738442035206617,
               1e-12);
   EXPECT_NEAR(c.satisfaction().adjusted_p_value(), 2 * 0.01738442035206617,
@@ -97,8 +103,9 @@ TEST(CompareWavesTest, BenjaminiHochbergOnRequest) {
   EXPECT_EQ(report->p_value_adjustment(), v1::P_VALUE_ADJUSTMENT_BH);
   const v1::OutcomeChange& c = report->changes(0);
   // BH: rank 1 x 3/1; ranks 2 and 3: min(p x 3/2, p x 3/3) = p.
-  EXPECT_NEAR(c.opportunity().adjusted_p_value(), 3 * 2.3599663564094052e-05,
-              1e-12);
+  // (p of the opportunity test: HandComputedChange's.)
+  EXPECT_NEAR(c.opportunity().adjusted_p_value(), 3 * 1.1820494240176445e-05,
+              1e-10);
   EXPECT_NEAR(c.importance().adjusted_p_value(), 0.01738442035206617, 1e-12);
 }
 
@@ -294,7 +301,7 @@ TEST(CompareSegmentedWavesTest, MatchesSegmentsByValue) {
   // smallest p by 6.
   EXPECT_EQ(report->segment_family_size(), 6u);
   EXPECT_NEAR(report->segments(0).changes(0).opportunity().adjusted_p_value(),
-              6 * 2.3599663564094052e-05, 1e-12);
+              6 * 1.1820494240176445e-05, 1e-10);
   EXPECT_EQ(report->segments(1).segment(), "west");
   EXPECT_FALSE(report->segments(1).changes(0).significant());
   ASSERT_EQ(report->one_wave_segments_size(), 2);

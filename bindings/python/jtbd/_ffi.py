@@ -286,6 +286,7 @@ class DifferenceIntervalMethod(enum.IntEnum):
     UNSPECIFIED = 0
     NEWCOMBE_HYBRID_SCORE = 1
     DELTA_METHOD = 2
+    MOVER_MOMENT_SELECTION = 3
 
 
 class ChangeHas(enum.IntFlag):
@@ -617,6 +618,9 @@ class jtbd_segment_comparison(ctypes.Structure):
         ("importance_adjusted_p_value", ctypes.c_double),
         ("satisfaction_adjusted_p_value", ctypes.c_double),
         ("opportunity_adjusted_p_value", ctypes.c_double),
+        ("importance_difference_interval", jtbd_interval),
+        ("satisfaction_difference_interval", jtbd_interval),
+        ("opportunity_difference_interval", jtbd_interval),
     ]
 
 
@@ -1208,8 +1212,8 @@ OUTCOME_SCORE_STRUCT_SIZE = (
     jtbd_outcome_score.opportunity_bootstrap_interval.offset +
     jtbd_outcome_score.opportunity_bootstrap_interval.size)
 SEGMENT_COMPARISON_STRUCT_SIZE = (
-    jtbd_segment_comparison.opportunity_adjusted_p_value.offset +
-    jtbd_segment_comparison.opportunity_adjusted_p_value.size)
+    jtbd_segment_comparison.opportunity_difference_interval.offset +
+    jtbd_segment_comparison.opportunity_difference_interval.size)
 SOLUTION_SCORE_STRUCT_SIZE = (
     jtbd_solution_score.satisfaction_gap_test.offset +
     jtbd_solution_score.satisfaction_gap_test.size)

@@ -163,12 +163,17 @@ class SegmentComparison(Record):
     """One outcome of a segment compared with the rest of the respondents
     (jtbd_segment_comparison). Differences are segment minus rest, None when
     a side has no answers; the tests are two-proportion z-tests of the
-    top-box shares (importance, satisfaction) and a delta-method z-test of
-    opportunity, or None. The *_adjusted_p_value are the tests' p-values
+    top-box shares (importance, satisfaction) and, for opportunity, the
+    difference's interval inverted (a delta-method z-test under Olsen's
+    method), or None. The *_adjusted_p_value are the tests' p-values
     adjusted as the report says (Report.p_value_adjustment: Holm's or
     Benjamini-Hochberg's, across segments x outcomes). more_underserved:
     opportunity_difference > 0 and opportunity_adjusted_p_value below
-    1 - confidence level."""
+    1 - confidence level. The *_difference_interval are the differences'
+    intervals at the report's confidence level, present with their
+    difference: Newcombe's hybrid score interval of the top-box shares x 10
+    (normal for means), and for opportunity MOVER on the segment's and the
+    rest's moment-selection intervals (the delta method's under Olsen's)."""
 
     outcome_id: str
     rest_importance: float
@@ -193,6 +198,12 @@ class SegmentComparison(Record):
         ComparisonHas.SATISFACTION_TEST)
     opportunity_adjusted_p_value: typing.Optional[float] = optional(
         ComparisonHas.OPPORTUNITY_TEST)
+    importance_difference_interval: typing.Optional[Interval] = optional(
+        ComparisonHas.IMPORTANCE_DIFFERENCE)
+    satisfaction_difference_interval: typing.Optional[Interval] = optional(
+        ComparisonHas.SATISFACTION_DIFFERENCE)
+    opportunity_difference_interval: typing.Optional[Interval] = optional(
+        ComparisonHas.OPPORTUNITY_DIFFERENCE)
 
 
 @record("jtbd_warning")

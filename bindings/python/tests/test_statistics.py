@@ -73,10 +73,31 @@ def statistics(answer_pairs):
         var_o = max(4 * var_i + var_s - 4 * cov, 0.0)
     else:
         var_o = var_i
+    # The arguments of tests/stats/opportunity_interval_reference.py's
+    # interval(): nI, xI, nS, xS and, among those who answered both, nb,
+    # x11, xIb, xSb.
+    counts = (n_i, x_i, n_s, x_s, n_b,
+              sum(i >= 4 and s >= 4 for i, s in both),
+              sum(i >= 4 for i, _ in both), sum(s >= 4 for _, s in both))
     return dict(n_i=n_i, x_i=x_i, n_s=n_s, x_s=x_s, importance=importance,
                 satisfaction=satisfaction,
                 opportunity=importance + max(importance - satisfaction, 0),
-                var_o=var_o)
+                var_o=var_o, counts=counts)
+
+
+def opportunity_reference():
+    """tests/stats/opportunity_interval_reference.py (scipy), by path."""
+    pytest.importorskip("scipy")
+    import importlib.util
+    import os
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                        "..", "..", "tests", "stats",
+                        "opportunity_interval_reference.py")
+    spec = importlib.util.spec_from_file_location("opportunity_reference",
+                                                  path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def assert_interval(actual, expected):
@@ -183,12 +204,31 @@ def holm(p_values):
     return adjusted
 
 
+def plain_wilson(p, n, z=Z95):
+    """Wilson's interval of a share, without the boundary modification
+    (Newcombe's method is defined on plain Wilson limits)."""
+    d = 1 + z * z / n
+    c = (p + z * z / (2 * n)) / d
+    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
+    return max(0.0, c - h), min(1.0, c + h)
+
+
+def newcombe(p1, n1, p2, n2):
+    """Newcombe's hybrid score interval of p1 - p2 at 95%."""
+    l1, u1 = plain_wilson(p1, n1)
+    l2, u2 = plain_wilson(p2, n2)
+    d = p1 - p2
+    return (d - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2),
+            d + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2))
+
+
 def test_segments_compared_with_the_rest():
     # Holm's family is every segment's outcomes together, per measure
     # (docs/SCORING.md): adjusted here over both segments at once.
     with new_survey_study() as study:
         report = study.score(segment_by="segment")
     assert report.p_value_adjustment == jtbd.PValueAdjustment.HOLM
+    reference = opportunity_reference()
     importance_p, opportunity_p, tested = [], [], []
     for name in ("x", "y"):
         inside = [row for row in SURVEY if row[0] == name]
@@ -212,9 +252,25 @@ def test_segments_compared_with_the_rest():
             importance_p.append(p)
             difference = a["opportunity"] - b["opportunity"]
             assert abs(c.opportunity_difference - difference) <= TOLERANCE
-            z = difference / math.sqrt(a["var_o"] + b["var_o"])
-            assert abs(c.opportunity_test.z - z) <= TOLERANCE
+            # Opportunity: MOVER on the two moment-selection intervals, and
+            # the test that interval inverted (docs/SCORING.md,
+            # "Opportunity differences").
+            low, high = reference.difference_interval(
+                a["counts"], b["counts"], (1 - 0.95) / 2)
+            assert_interval(c.opportunity_difference_interval, (low, high))
             assert isinstance(c.opportunity_test, jtbd.SignificanceTest)
+            assert reference.is_inverted(a["counts"], b["counts"],
+                                         c.opportunity_test.z)
+            assert abs(c.opportunity_test.p_value - math.erfc(
+                abs(c.opportunity_test.z) / math.sqrt(2))) <= TOLERANCE
+            low, high = newcombe(a["x_i"] / a["n_i"], a["n_i"],
+                                 b["x_i"] / b["n_i"], b["n_i"])
+            assert_interval(c.importance_difference_interval,
+                            (10 * low, 10 * high))
+            low, high = newcombe(a["x_s"] / a["n_s"], a["n_s"],
+                                 b["x_s"] / b["n_s"], b["n_s"])
+            assert_interval(c.satisfaction_difference_interval,
+                            (10 * low, 10 * high))
             opportunity_p.append(c.opportunity_test.p_value)
             tested.append((name, c))
     for (name, c), adjusted_i, adjusted_o in zip(
