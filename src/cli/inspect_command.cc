@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/numbers.h"
@@ -28,6 +29,7 @@
 #include "io/text_encoding.h"
 #include "pipeline/input_source.h"
 #include "pipeline/survey_read.h"
+#include "segments/attribute_overrepresentation.h"
 
 namespace jtbd {
 namespace cli {
@@ -256,20 +258,31 @@ std::string Describe(const std::string& source,
   absl::StrAppend(&out, "attributes:    ", layout.attributes.size(), "\n");
   if (!layout.attributes.empty()) {
     rows.clear();
-    rows.push_back({"name", "column", "values", "blank"});
+    rows.push_back({"name", "column", "values", "blank", "distinct",
+                    "segment profiles"});
     for (const SurveyLayout::AttributeColumn& attribute : layout.attributes) {
       std::vector<std::string> row{attribute.name,
                                    ColumnName(layout, attribute.column)};
       if (study != nullptr) {
         size_t values = 0;
+        absl::flat_hash_set<absl::string_view> distinct;
         for (size_t r = 0; r < study->respondent_count(); ++r) {
-          values += !study->attribute(r, attribute.name).empty();
+          const absl::string_view value = study->attribute(r, attribute.name);
+          if (value.empty()) continue;
+          ++values;
+          distinct.insert(value);
         }
         row.push_back(absl::StrCat(values));
         row.push_back(absl::StrCat(study->respondent_count() - values));
+        row.push_back(absl::StrCat(distinct.size()));
+        // The rule `jtbd segment` applies to its clustered respondents,
+        // applied here to all of them.
+        row.push_back(IsMostlyUniqueAttribute(distinct.size(), values)
+                          ? "set aside: mostly unique values (an id, an "
+                            "e-mail, free text)"
+                          : "tested");
       } else {
-        row.push_back("?");
-        row.push_back("?");
+        row.insert(row.end(), {"?", "?", "?", "?"});
       }
       rows.push_back(std::move(row));
     }

@@ -52,15 +52,15 @@ ValueCounts CountValues(const Study& study, absl::Span<const uint32_t> clusters,
   return result;
 }
 
-bool HighCardinality(const ValueCounts& counts) {
-  const size_t distinct = counts.values.size();
-  return distinct > AttributeProfileOptions::kHighCardinalityMinDistinct &&
-         static_cast<double>(distinct) >
-             AttributeProfileOptions::kHighCardinalityShare *
-                 static_cast<double>(counts.all);
-}
-
 }  // namespace
+
+bool IsMostlyUniqueAttribute(size_t distinct_values,
+                             size_t respondents_with_value) {
+  return distinct_values > AttributeProfileOptions::kHighCardinalityMinDistinct &&
+         static_cast<double>(distinct_values) >
+             AttributeProfileOptions::kHighCardinalityShare *
+                 static_cast<double>(respondents_with_value);
+}
 
 absl::StatusOr<AttributeProfiles> FindOverrepresentedAttributes(
     const Study& study, absl::Span<const uint32_t> clusters, size_t k,
@@ -81,7 +81,7 @@ absl::StatusOr<AttributeProfiles> FindOverrepresentedAttributes(
   const std::vector<std::string>& names = study.attribute_names();
   for (size_t a = 0; a < names.size(); ++a) {
     const ValueCounts counted = CountValues(study, clusters, k, names[a]);
-    if (HighCardinality(counted)) {
+    if (IsMostlyUniqueAttribute(counted.values.size(), counted.all)) {
       v1::SetAsideAttribute& set_aside = profiles.set_aside.emplace_back();
       set_aside.set_attribute(names[a]);
       set_aside.set_reason(v1::ATTRIBUTE_SET_ASIDE_REASON_HIGH_CARDINALITY);

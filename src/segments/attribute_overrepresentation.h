@@ -25,6 +25,15 @@ struct AttributeProfileOptions {
   uint32_t min_count = kDefaultMinCount;
 };
 
+// True for an attribute whose values are mostly unique among the
+// respondents who have one (more than kHighCardinalityMinDistinct distinct
+// values, and more than kHighCardinalityShare of those respondents): an
+// identifier, an e-mail address or free text, which describes respondents,
+// not segments. Segment profiles set such attributes aside, and `jtbd
+// inspect` says which ones it would.
+bool IsMostlyUniqueAttribute(size_t distinct_values,
+                             size_t respondents_with_value);
+
 struct AttributeProfiles {
   // Per segment 1..k (index s - 1), its over-represented values.
   std::vector<std::vector<v1::AttributeOverrepresentation>> segments;

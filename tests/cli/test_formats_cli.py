@@ -106,7 +106,8 @@ def test_inspect_prints_what_was_understood():
     assert "durations:     column Duration (in seconds) (#6)" in out
     assert "ignored:       12 columns: StartDate (#1)" in out
     q1 = next(line for line in lines if line.strip().startswith("Q1 "))
-    assert q1.split() == ["Q1", "Q1", "(#18)", "4", "0"]
+    # values, blank, distinct values, and the segment-profile verdict.
+    assert q1.split() == ["Q1", "Q1", "(#18)", "4", "0", "3", "tested"]
 
 
 def test_inspect_shows_dialects():
