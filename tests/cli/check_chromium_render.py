@@ -146,8 +146,14 @@ def render(chromium, html_path, png_path, net_log, work):
         "--log-net-log=" + net_log, "--net-log-capture-mode=Everything",
         "--hide-scrollbars", "--screenshot=" + png_path,
         "--window-size=1280,2000", "file://" + html_path]
+    # In the sanitizer builds every test gets the sanitizer runtime through
+    # LD_PRELOAD (for the uninstrumented Python host); chromium must not:
+    # under ASan or TSan it hangs until the timeout.
+    env = {name: value for name, value in os.environ.items()
+           if name not in ("LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS",
+                           "TSAN_OPTIONS")}
     done = subprocess.run(command, capture_output=True, timeout=180,
-                          stdin=subprocess.DEVNULL)
+                          stdin=subprocess.DEVNULL, env=env)
     if done.returncode != 0 or not os.path.exists(png_path):
         sys.exit("chromium failed (%d):\n%s" %
                  (done.returncode, done.stderr.decode("utf-8", "replace")))
