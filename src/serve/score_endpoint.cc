@@ -21,6 +21,7 @@
 #include "jtbd/v1/scoring.pb.h"
 #include "pipeline/input_source.h"
 #include "pipeline/score_survey.h"
+#include "render/json_text.h"
 #include "render/report_render.h"
 #include "serve/score_protobuf.h"
 #include "serve/visual_reply.h"
@@ -97,34 +98,6 @@ absl::StatusOr<v1::Report> ScoreJsonRequest(absl::string_view body,
   return ScoreRequestJson(body, limits, "the body");
 }
 
-void AppendEscaped(absl::string_view valid_utf8, std::string* out) {
-  for (const char c : valid_utf8) {
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          absl::StrAppendFormat(out, "\\u%04x", static_cast<unsigned char>(c));
-        } else {
-          out->push_back(c);
-        }
-    }
-  }
-}
-
 }  // namespace
 
 std::string JsonString(absl::string_view text) {
@@ -132,10 +105,10 @@ std::string JsonString(absl::string_view text) {
   while (true) {
     const size_t bad = FindInvalidUtf8(text);
     if (bad == absl::string_view::npos) {
-      AppendEscaped(text, &out);
+      render::AppendJsonEscaped(text, &out);
       break;
     }
-    AppendEscaped(text.substr(0, bad), &out);
+    render::AppendJsonEscaped(text.substr(0, bad), &out);
     out.append("\\ufffd");
     text.remove_prefix(bad + 1);
   }
