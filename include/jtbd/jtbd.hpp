@@ -162,8 +162,8 @@ enum class Format : int32_t {
 
 // For the spreadsheet that opens a rendered CSV (jtbd_csv_restyle).
 struct CsvStyle {
-  char separator = ',';          // ',', ';' or '\t'
-  bool decimal_comma = false;    // 1,5 for 1.5; needs a separator other than ','
+  char separator = ',';        // ',', ';' or '\t'
+  bool decimal_comma = false;  // 1,5 for 1.5; needs a separator other than ','
   bool byte_order_mark = false;  // UTF-8 BOM first, for Excel
 };
 
@@ -721,7 +721,8 @@ class Report {
   }
 
   // The opportunity landscape as a standalone SVG document.
-  std::string RenderLandscape(const VisualOptions& options = VisualOptions()) const {
+  std::string RenderLandscape(
+      const VisualOptions& options = VisualOptions()) const {
     return RenderVisual(options, false);
   }
 
@@ -832,10 +833,9 @@ class Report {
     native.lang = options.lang.data();
     native.lang_len = options.lang.size();
     jtbd_buffer* buffer = nullptr;
-    internal::Check(html ? jtbd_report_render_html(native_.get(), &native,
-                                                   &buffer)
-                         : jtbd_report_render_landscape(native_.get(), &native,
-                                                        &buffer));
+    internal::Check(
+        html ? jtbd_report_render_html(native_.get(), &native, &buffer)
+             : jtbd_report_render_landscape(native_.get(), &native, &buffer));
     return internal::TakeBuffer(buffer);
   }
 
@@ -2911,7 +2911,6 @@ class ForcesReport {
   std::shared_ptr<const jtbd_forces_report> native_;
 };
 
-
 // ------------------------------------------------------------ force tags
 
 // A note's language for TagNote (mirrors jtbd_note_language).
@@ -2968,9 +2967,9 @@ inline TaggedNote TagNote(std::string_view text,
                           NoteLanguage language = NoteLanguage::kDetect,
                           std::string_view phrases = {}) {
   jtbd_tagged_note* raw = nullptr;
-  internal::Check(jtbd_tag_note(static_cast<int32_t>(language),
-                                phrases.data(), phrases.size(), text.data(),
-                                text.size(), &raw));
+  internal::Check(jtbd_tag_note(static_cast<int32_t>(language), phrases.data(),
+                                phrases.size(), text.data(), text.size(),
+                                &raw));
   std::unique_ptr<jtbd_tagged_note, internal::TaggedNoteDestroy> note(raw);
   TaggedNote out;
   out.language = static_cast<NoteLanguage>(jtbd_tagged_note_language(raw));

@@ -19,10 +19,10 @@ enum ExitCode : int {
 int RunScore(const std::vector<std::string>& args);
 int RunVersion(const std::vector<std::string>& args);
 int RunHelp(const std::vector<std::string>& args);
-int RunServe(const std::vector<std::string>& args);    // serve_command.cc
-int RunSegment(const std::vector<std::string>& args);  // segment_command.cc
-int RunCompare(const std::vector<std::string>& args);  // compare_command.cc
-int RunForces(const std::vector<std::string>& args);   // forces_command.cc
+int RunServe(const std::vector<std::string>& args);     // serve_command.cc
+int RunSegment(const std::vector<std::string>& args);   // segment_command.cc
+int RunCompare(const std::vector<std::string>& args);   // compare_command.cc
+int RunForces(const std::vector<std::string>& args);    // forces_command.cc
 int RunTagNotes(const std::vector<std::string>& args);  // tag_notes_command.cc
 
 // Help texts, newline-terminated.
@@ -44,12 +44,12 @@ int RunLandscape(const std::vector<std::string>& args);  // landscape_command.cc
 const char* LandscapeUsage();  // jtbd landscape --help
 const char* LandscapeSynopsis();
 int RunReport(const std::vector<std::string>& args);  // report_command.cc
-const char* ReportUsage();  // jtbd report --help
+const char* ReportUsage();                            // jtbd report --help
 const char* ReportSynopsis();
 const char* TagNotesUsage();  // jtbd tag-notes --help
 const char* TagNotesSynopsis();
 int RunLint(const std::vector<std::string>& args);  // lint_command.cc
-const char* LintUsage();  // jtbd lint --help
+const char* LintUsage();                            // jtbd lint --help
 const char* LintSynopsis();
 
 // Prints "jtbd: <message>" and `usage` to stderr; returns kExitUsage.

@@ -258,8 +258,8 @@ std::string Describe(const std::string& source,
   absl::StrAppend(&out, "attributes:    ", layout.attributes.size(), "\n");
   if (!layout.attributes.empty()) {
     rows.clear();
-    rows.push_back({"name", "column", "values", "blank", "distinct",
-                    "segment profiles"});
+    rows.push_back(
+        {"name", "column", "values", "blank", "distinct", "segment profiles"});
     for (const SurveyLayout::AttributeColumn& attribute : layout.attributes) {
       std::vector<std::string> row{attribute.name,
                                    ColumnName(layout, attribute.column)};

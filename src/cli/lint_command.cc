@@ -55,8 +55,8 @@ int Fail(const absl::Status& status) {
 }
 
 bool LintTakesValue(const std::string& name) {
-  return name == "--lang" || name == "--format" ||
-         name == "--solution-words" || name == "--outcomes";
+  return name == "--lang" || name == "--format" || name == "--solution-words" ||
+         name == "--outcomes";
 }
 
 std::string ParseArgs(const std::vector<std::string>& raw, LintArgs* args) {

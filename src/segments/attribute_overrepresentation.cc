@@ -56,7 +56,8 @@ ValueCounts CountValues(const Study& study, absl::Span<const uint32_t> clusters,
 
 bool IsMostlyUniqueAttribute(size_t distinct_values,
                              size_t respondents_with_value) {
-  return distinct_values > AttributeProfileOptions::kHighCardinalityMinDistinct &&
+  return distinct_values >
+             AttributeProfileOptions::kHighCardinalityMinDistinct &&
          static_cast<double>(distinct_values) >
              AttributeProfileOptions::kHighCardinalityShare *
                  static_cast<double>(respondents_with_value);
@@ -105,8 +106,8 @@ absl::StatusOr<AttributeProfiles> FindOverrepresentedAttributes(
         const uint64_t rest_count = value_count - segment_count;
         const std::optional<stats::FisherExactTest> exact =
             stats::FisherExactGreater(segment_count,
-                                      segment_total - segment_count,
-                                      rest_count, rest_total - rest_count);
+                                      segment_total - segment_count, rest_count,
+                                      rest_total - rest_count);
         if (!exact.has_value()) continue;
         const double segment_share = static_cast<double>(segment_count) /
                                      static_cast<double>(segment_total);

@@ -31,8 +31,8 @@
 #include "serve/prioritize_endpoint.h"
 #include "serve/score_endpoint.h"
 #include "serve/segment_endpoint.h"
-#include "serve/visual_reply.h"
 #include "serve/tag_notes_endpoint.h"
+#include "serve/visual_reply.h"
 
 namespace jtbd {
 namespace serve {
@@ -226,11 +226,11 @@ void Server::Route() {
       // report or the landscape (visual_reply.h).
       if (route->answer == Score) {
         response.set_header("Vary", "Accept, Accept-Language");
-        Send(ScoreAs(request.get_header_value("Content-Type"), body,
-                     request.params, options_.limits,
-                     ViewFromHeaders(
-                         request.get_header_value("Accept"),
-                         request.get_header_value("Accept-Language"))),
+        Send(ScoreAs(
+                 request.get_header_value("Content-Type"), body, request.params,
+                 options_.limits,
+                 ViewFromHeaders(request.get_header_value("Accept"),
+                                 request.get_header_value("Accept-Language"))),
              response);
         return;
       }

@@ -551,8 +551,7 @@ static void test_struct_sizes(void) {
                      JTBD_PROPENSITY_MODEL_INFO_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_force_prediction, JTBD_FORCE_PREDICTION_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_force_suggestion, JTBD_FORCE_SUGGESTION_STRUCT_SIZE);
-  CHECK_WHOLE_STRUCT(jtbd_linted_statement,
-                     JTBD_LINTED_STATEMENT_STRUCT_SIZE);
+  CHECK_WHOLE_STRUCT(jtbd_linted_statement, JTBD_LINTED_STATEMENT_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_lint_finding, JTBD_LINT_FINDING_STRUCT_SIZE);
 }
 
