@@ -2038,7 +2038,8 @@ JTBD_EXPORT jtbd_error* jtbd_stream_load_file(const char* path,
  *   jtbd_roadmap_selected, jtbd_roadmap_initiative_count,
  *   jtbd_roadmap_initiative, jtbd_roadmap_frontier_count,
  *   jtbd_roadmap_frontier_point, jtbd_roadmap_frontier_selected,
- *   jtbd_roadmap_render.
+ *   jtbd_roadmap_contribution_count, jtbd_roadmap_contribution,
+ *   jtbd_roadmap_contribution_initiative, jtbd_roadmap_render.
  * - change an object, so nothing else may use that object meanwhile:
  *   jtbd_roadmap_options_destroy, jtbd_roadmap_options_set_budget,
  *   jtbd_roadmap_options_set_node_limit, jtbd_roadmap_options_set_time_limit,
@@ -2200,6 +2201,38 @@ JTBD_EXPORT jtbd_error* jtbd_roadmap_frontier_point(const jtbd_roadmap* roadmap,
 JTBD_EXPORT jtbd_error* jtbd_roadmap_frontier_selected(
     const jtbd_roadmap* roadmap, size_t point, size_t index, const char** name,
     size_t* name_len);
+/* One outcome's (and segment's) share of the portfolio's value: where the
+ * opportunity the roadmap closes comes from. Text points into the
+ * roadmap. */
+typedef struct jtbd_outcome_contribution {
+  size_t struct_size; /* sizeof(jtbd_outcome_contribution) (convention 8) */
+  const char* outcome_id;
+  size_t outcome_id_len;
+  const char* segment; /* "" without segments */
+  size_t segment_len;
+  double weight;     /* the segment's share of respondents (1 without) */
+  double importance; /* 0 to 10, unchanged by the portfolio */
+  double satisfaction_before;
+  double satisfaction_after; /* after the chosen initiatives */
+  double opportunity_before;
+  double opportunity_after;
+  double value; /* weight x (opportunity_before - opportunity_after) */
+  /* chosen initiatives that reach satisfaction_after (when it rose), read
+   * with jtbd_roadmap_contribution_initiative */
+  size_t initiative_count;
+} jtbd_outcome_contribution;
+
+#define JTBD_OUTCOME_CONTRIBUTION_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_outcome_contribution, initiative_count)
+
+/* Every outcome (per segment) in the report's order; their values add up to
+ * the portfolio's value. */
+JTBD_EXPORT size_t jtbd_roadmap_contribution_count(const jtbd_roadmap* roadmap);
+JTBD_EXPORT jtbd_error* jtbd_roadmap_contribution(
+    const jtbd_roadmap* roadmap, size_t index, jtbd_outcome_contribution* out);
+JTBD_EXPORT jtbd_error* jtbd_roadmap_contribution_initiative(
+    const jtbd_roadmap* roadmap, size_t contribution, size_t index,
+    const char** name, size_t* name_len);
 /* JTBD_FORMAT_TABLE, JTBD_FORMAT_JSON (protobuf JSON of
  * jtbd.v1.RoadmapReport), JTBD_FORMAT_CSV or JTBD_FORMAT_PROTOBUF, as
  * `jtbd prioritize --format` writes them. */

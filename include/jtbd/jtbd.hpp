@@ -2417,6 +2417,21 @@ struct FrontierPoint {
   std::vector<std::string> selected;
 };
 
+// One outcome's (and segment's) share of the portfolio's value
+// (jtbd_outcome_contribution).
+struct OutcomeContribution {
+  std::string outcome_id;
+  std::string segment;  // empty without segments
+  double weight = 1;    // the segment's share of respondents
+  double importance = 0;
+  double satisfaction_before = 0;
+  double satisfaction_after = 0;
+  double opportunity_before = 0;
+  double opportunity_after = 0;
+  double value = 0;  // weight x (opportunity_before - opportunity_after)
+  std::vector<std::string> initiatives;  // those that raise satisfaction
+};
+
 // The roadmap (jtbd_roadmap), read into plain values; keeps the immutable
 // native roadmap (shared between copies) for Render.
 class Roadmap {
@@ -2441,6 +2456,10 @@ class Roadmap {
     return initiatives_;
   }
   const std::vector<FrontierPoint>& frontier() const { return frontier_; }
+  // Where the value comes from, outcome by outcome (and segment).
+  const std::vector<OutcomeContribution>& contributions() const {
+    return contributions_;
+  }
 
   // As `jtbd prioritize --format` writes it, or a serialized
   // jtbd.v1.RoadmapReport.
@@ -2508,6 +2527,28 @@ class Roadmap {
       }
       result.frontier_.push_back(std::move(point));
     }
+    for (size_t k = 0; k < jtbd_roadmap_contribution_count(native); ++k) {
+      jtbd_outcome_contribution c = {};
+      c.struct_size = sizeof(c);
+      internal::Check(jtbd_roadmap_contribution(native, k, &c));
+      OutcomeContribution contribution;
+      contribution.outcome_id.assign(c.outcome_id, c.outcome_id_len);
+      contribution.segment.assign(c.segment, c.segment_len);
+      contribution.weight = c.weight;
+      contribution.importance = c.importance;
+      contribution.satisfaction_before = c.satisfaction_before;
+      contribution.satisfaction_after = c.satisfaction_after;
+      contribution.opportunity_before = c.opportunity_before;
+      contribution.opportunity_after = c.opportunity_after;
+      contribution.value = c.value;
+      for (size_t i = 0; i < c.initiative_count; ++i) {
+        contribution.initiatives.push_back(
+            Name([&](const char** n, size_t* l) {
+              return jtbd_roadmap_contribution_initiative(native, k, i, n, l);
+            }));
+      }
+      result.contributions_.push_back(std::move(contribution));
+    }
     return result;
   }
 
@@ -2526,6 +2567,7 @@ class Roadmap {
   std::vector<std::string> selected_;
   std::vector<RoadmapInitiative> initiatives_;
   std::vector<FrontierPoint> frontier_;
+  std::vector<OutcomeContribution> contributions_;
 };
 
 namespace internal {

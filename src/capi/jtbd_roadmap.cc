@@ -434,6 +434,59 @@ jtbd_error* jtbd_roadmap_frontier_selected(const jtbd_roadmap* roadmap,
   });
 }
 
+size_t jtbd_roadmap_contribution_count(const jtbd_roadmap* roadmap) {
+  if (roadmap == nullptr) return 0;
+  return static_cast<size_t>(roadmap->report.contributions_size());
+}
+
+jtbd_error* jtbd_roadmap_contribution(const jtbd_roadmap* roadmap,
+                                      size_t index,
+                                      jtbd_outcome_contribution* out) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "roadmap", roadmap));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckOutStruct(fn, out));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        const jtbd::v1::OutcomeContribution* contribution,
+        ElementAt(fn, "index", roadmap->report.contributions(), index));
+    jtbd_outcome_contribution full =
+        ZeroedStruct<jtbd_outcome_contribution>();
+    OutputText(contribution->outcome_id(), &full.outcome_id,
+               &full.outcome_id_len);
+    OutputText(contribution->segment(), &full.segment, &full.segment_len);
+    full.weight = contribution->weight();
+    full.importance = contribution->importance();
+    full.satisfaction_before = contribution->satisfaction_before();
+    full.satisfaction_after = contribution->satisfaction_after();
+    full.opportunity_before = contribution->opportunity_before();
+    full.opportunity_after = contribution->opportunity_after();
+    full.value = contribution->value();
+    full.initiative_count =
+        static_cast<size_t>(contribution->initiatives_size());
+    CopyOut(full, out);
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_roadmap_contribution_initiative(const jtbd_roadmap* roadmap,
+                                                 size_t contribution,
+                                                 size_t index,
+                                                 const char** name,
+                                                 size_t* name_len) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "roadmap", roadmap));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "name", name));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        const jtbd::v1::OutcomeContribution* outcome,
+        ElementAt(fn, "contribution", roadmap->report.contributions(),
+                  contribution));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        const std::string* initiative,
+        ElementAt(fn, "index", outcome->initiatives(), index));
+    OutputText(*initiative, name, name_len);
+    return absl::OkStatus();
+  });
+}
+
 jtbd_error* jtbd_roadmap_render(const jtbd_roadmap* roadmap, int32_t format,
                                 jtbd_buffer** out) {
   return Guard([&, fn = __func__]() -> absl::Status {

@@ -543,6 +543,8 @@ static void test_struct_sizes(void) {
   CHECK_WHOLE_STRUCT(jtbd_initiative_result,
                      JTBD_INITIATIVE_RESULT_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_frontier_point, JTBD_FRONTIER_POINT_STRUCT_SIZE);
+  CHECK_WHOLE_STRUCT(jtbd_outcome_contribution,
+                     JTBD_OUTCOME_CONTRIBUTION_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_interview_info, JTBD_INTERVIEW_INFO_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_forces_report_info,
                      JTBD_FORCES_REPORT_INFO_STRUCT_SIZE);

@@ -168,6 +168,40 @@ TEST(RoadmapTest, GettersAgreeWithTheReport) {
   EXPECT_THAT(
       Result(jtbd_roadmap_selected(roadmap.get(), selected, &name, &name_len)),
       FailsWith(JTBD_OUT_OF_RANGE, "index"));
+  // Contributions: one per outcome, the opportunity closed weighted, and
+  // only chosen initiatives named.
+  const size_t contributions = jtbd_roadmap_contribution_count(roadmap.get());
+  ASSERT_GT(contributions, 0u);
+  double value = 0;
+  size_t named = 0;
+  for (size_t k = 0; k < contributions; ++k) {
+    jtbd_outcome_contribution c = {};
+    c.struct_size = sizeof(c);
+    ASSERT_THAT(Result(jtbd_roadmap_contribution(roadmap.get(), k, &c)),
+                IsOk());
+    EXPECT_GT(c.outcome_id_len, 0u);
+    EXPECT_EQ(c.segment_len, 0u);
+    EXPECT_DOUBLE_EQ(c.weight, 1);
+    EXPECT_NEAR(c.value, c.opportunity_before - c.opportunity_after, 1e-12);
+    value += c.value;
+    for (size_t i = 0; i < c.initiative_count; ++i) {
+      ASSERT_THAT(Result(jtbd_roadmap_contribution_initiative(
+                      roadmap.get(), k, i, &name, &name_len)),
+                  IsOk());
+      ++named;
+    }
+    EXPECT_THAT(Result(jtbd_roadmap_contribution_initiative(
+                    roadmap.get(), k, c.initiative_count, &name, &name_len)),
+                FailsWith(JTBD_OUT_OF_RANGE, "index"));
+  }
+  EXPECT_GT(named, 0u);
+  EXPECT_NEAR(value, info.value, 1e-9);
+  jtbd_outcome_contribution c = {};
+  c.struct_size = sizeof(c);
+  EXPECT_THAT(
+      Result(jtbd_roadmap_contribution(roadmap.get(), contributions, &c)),
+      FailsWith(JTBD_OUT_OF_RANGE, "index"));
+  EXPECT_EQ(jtbd_roadmap_contribution_count(nullptr), 0u);
   jtbd_buffer* buffer = nullptr;
   EXPECT_THAT(Result(jtbd_roadmap_render(roadmap.get(), 0, &buffer)),
               FailsWith(JTBD_INVALID_ARGUMENT, "unknown format 0"));

@@ -51,6 +51,19 @@ TEST(CppRoadmapTest, FilesAndAggregateAgree) {
   ASSERT_EQ(roadmap.frontier().size(), 2u);
   EXPECT_EQ(roadmap.frontier()[1].selected.size(), roadmap.selected().size());
   EXPECT_DOUBLE_EQ(roadmap.frontier()[1].value, roadmap.value());
+  // The outcomes' contributions add up to the portfolio's value, and only
+  // chosen initiatives raise satisfaction.
+  ASSERT_FALSE(roadmap.contributions().empty());
+  double value = 0;
+  for (const jtbd::OutcomeContribution& c : roadmap.contributions()) {
+    value += c.value;
+    EXPECT_FALSE(c.outcome_id.empty());
+    EXPECT_GE(c.satisfaction_after, c.satisfaction_before);
+    for (const std::string& name : c.initiatives) {
+      EXPECT_THAT(roadmap.selected(), ::testing::Contains(name));
+    }
+  }
+  EXPECT_NEAR(value, roadmap.value(), 1e-9);
 }
 
 TEST(CppRoadmapTest, RefusalsThrow) {

@@ -89,8 +89,9 @@ from ._segment import (AttributeOverrepresentation, SegmentAssignment,
 from ._study import Study, load_csv, read_csv
 from ._survey import (score_survey, score_survey_file, segment_survey,
                       segment_survey_file)
-from ._roadmap import (FrontierPoint, Roadmap, RoadmapInitiative,
-                       prioritize, prioritize_aggregate, prioritize_survey)
+from ._roadmap import (FrontierPoint, OutcomeContribution, Roadmap,
+                       RoadmapInitiative, prioritize, prioritize_aggregate,
+                       prioritize_survey)
 from ._tagger import ForceSuggestion, TaggedNote, tag_note, tag_notes
 from ._waves import (OutcomeChange, ScoreChange, SegmentChanges,
                      WaveComparison, WaveScores, compare_survey_files,
@@ -122,7 +123,8 @@ __all__ = [
     "ScreenedRespondent", "SegmentCandidate", "SegmentProfile",
     "SegmentAssignment", "AttributeOverrepresentation", "SetAsideAttribute",
     "OutcomeChange", "ScoreChange", "SegmentChanges", "WaveScores",
-    "RoadmapInitiative", "FrontierPoint", "Interview", "ForceSummary",
+    "RoadmapInitiative", "FrontierPoint", "OutcomeContribution",
+    "Interview", "ForceSummary",
     "ForcesBalance", "ForcesModelInfo", "ModelCoefficient",
     "ForcePrediction", "ForceSuggestion", "TaggedNote", "LintedStatement",
     "LintFinding", "TextSpan",

@@ -996,6 +996,29 @@ class jtbd_frontier_point(ctypes.Structure):
     ]
 
 
+class jtbd_outcome_contribution(ctypes.Structure):
+    """jtbd_outcome_contribution: One outcome's (and segment's) share of the
+    portfolio's value: where the opportunity the roadmap closes comes from.
+    Text points into the roadmap.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("outcome_id", ctypes.c_void_p),
+        ("outcome_id_len", ctypes.c_size_t),
+        ("segment", ctypes.c_void_p),
+        ("segment_len", ctypes.c_size_t),
+        ("weight", ctypes.c_double),
+        ("importance", ctypes.c_double),
+        ("satisfaction_before", ctypes.c_double),
+        ("satisfaction_after", ctypes.c_double),
+        ("opportunity_before", ctypes.c_double),
+        ("opportunity_after", ctypes.c_double),
+        ("value", ctypes.c_double),
+        ("initiative_count", ctypes.c_size_t),
+    ]
+
+
 class jtbd_interview_info(ctypes.Structure):
     """jtbd_interview_info: One interview as the analysis and the model see it.
     Text points into the interviews.
@@ -1265,6 +1288,9 @@ INITIATIVE_RESULT_STRUCT_SIZE = (
 FRONTIER_POINT_STRUCT_SIZE = (
     jtbd_frontier_point.selected_count.offset +
     jtbd_frontier_point.selected_count.size)
+OUTCOME_CONTRIBUTION_STRUCT_SIZE = (
+    jtbd_outcome_contribution.initiative_count.offset +
+    jtbd_outcome_contribution.initiative_count.size)
 INTERVIEW_INFO_STRUCT_SIZE = (
     jtbd_interview_info.solution_hired_len.offset +
     jtbd_interview_info.solution_hired_len.size)
@@ -2294,6 +2320,21 @@ FUNCTIONS = (
     ("jtbd_roadmap_frontier_selected", jtbd_error_p, (
         ("roadmap", jtbd_roadmap_p),
         ("point", ctypes.c_size_t),
+        ("index", ctypes.c_size_t),
+        ("name", ctypes.POINTER(ctypes.c_void_p)),
+        ("name_len", ctypes.POINTER(ctypes.c_size_t)),
+    )),
+    ("jtbd_roadmap_contribution_count", ctypes.c_size_t, (
+        ("roadmap", jtbd_roadmap_p),
+    )),
+    ("jtbd_roadmap_contribution", jtbd_error_p, (
+        ("roadmap", jtbd_roadmap_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_outcome_contribution)),
+    )),
+    ("jtbd_roadmap_contribution_initiative", jtbd_error_p, (
+        ("roadmap", jtbd_roadmap_p),
+        ("contribution", ctypes.c_size_t),
         ("index", ctypes.c_size_t),
         ("name", ctypes.POINTER(ctypes.c_void_p)),
         ("name_len", ctypes.POINTER(ctypes.c_size_t)),

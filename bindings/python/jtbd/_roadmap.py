@@ -19,7 +19,7 @@ from ._ffi import InitiativeHas
 from ._handle import Owned, Result
 from ._record import Record, converted, new_struct, optional, record
 
-__all__ = ["FrontierPoint", "Roadmap", "RoadmapInitiative", "prioritize",
+__all__ = ["FrontierPoint", "OutcomeContribution", "Roadmap", "RoadmapInitiative", "prioritize",
            "prioritize_aggregate", "prioritize_survey"]
 
 
@@ -78,6 +78,27 @@ class FrontierPoint(Record):
         default=(), metadata={"extra": True})
 
 
+@record("jtbd_outcome_contribution", consumed=("initiative_count",))
+class OutcomeContribution(Record):
+    """One outcome's (and segment's) share of the portfolio's value:
+    outcome_id, segment ("" without segments), weight (the segment's share
+    of respondents), importance, satisfaction_before and _after,
+    opportunity_before and _after, value (weight x the opportunity
+    closed) and initiatives (the chosen ones that raise satisfaction)."""
+
+    outcome_id: str
+    segment: str
+    weight: float
+    importance: float
+    satisfaction_before: float
+    satisfaction_after: float
+    opportunity_before: float
+    opportunity_after: float
+    value: float
+    initiatives: typing.Tuple[str, ...] = dataclasses.field(
+        default=(), metadata={"extra": True})
+
+
 class Roadmap(Result):
     """The roadmap, copied into Python records.
 
@@ -85,7 +106,9 @@ class Roadmap(Result):
     initiatives), value, cost, budget, total_cost, optimal, bound, gap,
     nodes_explored, resamples, portfolio_optimal_share, segment_by;
     initiatives (RoadmapInitiative per candidate, in the CSV's order);
-    frontier (FrontierPoint per budget).
+    frontier (FrontierPoint per budget); contributions
+    (OutcomeContribution per outcome and segment, whose values add up to
+    value).
 
     to_json() (jtbd.v1.RoadmapReport), to_csv(), to_table(), to_protobuf()
     and render() use the native roadmap, which close() releases.
@@ -117,6 +140,17 @@ class Roadmap(Result):
                                  index, chosen)
                 for chosen in range(point.selected_count))))
         self.frontier = tuple(frontier)
+        contribution = new_struct(_ffi.jtbd_outcome_contribution)
+        contributions = []
+        for index in range(lib.jtbd_roadmap_contribution_count(self)):
+            lib.jtbd_roadmap_contribution(self, index,
+                                          ctypes.byref(contribution))
+            contributions.append(OutcomeContribution.from_struct(
+                contribution, initiatives=tuple(
+                    _native.text_out(lib.jtbd_roadmap_contribution_initiative,
+                                     self, index, chosen)
+                    for chosen in range(contribution.initiative_count))))
+        self.contributions = tuple(contributions)
 
     def __repr__(self):
         return "<jtbd.Roadmap selected=%d value=%g cost=%g>" % (

@@ -2,6 +2,8 @@
 report of `jtbd prioritize` read into records; files, text and aggregates
 agree; refusals raise jtbd.Error."""
 
+import json
+
 import pytest
 
 import jtbd
@@ -32,6 +34,30 @@ def test_records():
     assert [p.budget for p in roadmap.frontier] == [50, 100]
     assert roadmap.frontier[1].value == pytest.approx(roadmap.value)
     assert len(roadmap.frontier[1].selected) == len(roadmap.selected)
+
+
+def test_contributions_equal_the_json_report():
+    roadmap = jtbd.prioritize(SURVEY, INITIATIVES, budget=100, resamples=0)
+    report = json.loads(roadmap.to_json())
+    assert len(roadmap.contributions) == len(report["contributions"]) > 0
+    fields = {"outcome_id": "outcomeId", "weight": "weight",
+              "importance": "importance",
+              "satisfaction_before": "satisfactionBefore",
+              "satisfaction_after": "satisfactionAfter",
+              "opportunity_before": "opportunityBefore",
+              "opportunity_after": "opportunityAfter", "value": "value"}
+    raised = 0
+    for record, item in zip(roadmap.contributions, report["contributions"]):
+        assert isinstance(record, jtbd.OutcomeContribution)
+        for name, key in fields.items():
+            assert getattr(record, name) == item.get(key, 0), name
+        assert record.segment == item.get("segment", "")
+        assert record.initiatives == tuple(item.get("initiatives", ()))
+        assert set(record.initiatives) <= set(roadmap.selected)
+        raised += bool(record.initiatives)
+    assert raised > 0
+    assert sum(c.value for c in roadmap.contributions) == pytest.approx(
+        roadmap.value)
 
 
 def test_files_text_and_aggregate_agree():
