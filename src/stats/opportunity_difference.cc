@@ -84,8 +84,12 @@ OpportunityDifference UlwickOpportunityDifference(
       }
     }
   }
-  result.z =
-      std::copysign(low == high ? low : (low + high) / 2, result.difference);
+  double z = low == high ? low : (low + high) / 2;
+  // A root within the search's tolerance of 0 is the interval holding 0 at
+  // every level (near the kink it can): z is 0 and p is 1, not a rounding
+  // residue such as 3e-11 printed as a z.
+  if (z <= kCriticalValueTolerance) z = 0;
+  result.z = z == 0 ? 0.0 : std::copysign(z, result.difference);
   result.p_value = TwoSidedPValue(result.z);
   return result;
 }

@@ -79,6 +79,30 @@ TEST(OpportunityDifferenceTest, NoDifferenceHasPOne) {
   EXPECT_GT(d.interval.high, 0);
 }
 
+TEST(OpportunityDifferenceTest, AnIntervalHoldingZeroAtEveryLevelGivesZZero) {
+  // Near the kink the difference's interval can hold 0 at every critical
+  // value: the search's root is c = 0, which must come out as z = 0 and
+  // p = 1, not as a rounding residue such as -3e-12.
+  int near_zero = 0;
+  for (double n : {15.0, 30.0, 60.0}) {
+    for (int a = 1; a < 20; ++a) {
+      for (int b = 1; b < 20; ++b) {
+        const OpportunitySample first = Sample(a / 20.0, b / 20.0, n);
+        const OpportunitySample second =
+            Sample((a + 1) / 20.0, (b + 1) / 20.0, n);
+        const OpportunityDifference d =
+            UlwickOpportunityDifference(first, second, 0.95);
+        if (std::fabs(d.z) < 1e-9) {  // the search's tolerance
+          ++near_zero;
+          EXPECT_EQ(d.z, 0) << n << " " << a << " " << b;
+          EXPECT_EQ(d.p_value, 1) << n << " " << a << " " << b;
+        }
+      }
+    }
+  }
+  EXPECT_GT(near_zero, 0);  // the grid reaches the case
+}
+
 TEST(OpportunityDifferenceTest, HugeDifferencesStopAtTheLargestZ) {
   const OpportunityDifference d = UlwickOpportunityDifference(
       Sample(0.95, 0.05, 5000), Sample(0.05, 0.95, 5000), 0.95);

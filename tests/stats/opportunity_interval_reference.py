@@ -59,8 +59,10 @@ def difference_interval(first,second,tail):
 def is_inverted(first,second,z,eps=1e-6):
     d=opportunity(first)-opportunity(second)
     if d==0: return z==0
-    if math.copysign(1,z)!=math.copysign(1,d): return False
     excludes=lambda c: (lambda i: i[0]>0 or i[1]<0)(difference_interval(first,second,norm.sf(c)))
+    # z exactly 0: the interval must hold 0 already at a tiny critical value.
+    if z==0: return not excludes(eps)
+    if math.copysign(1,z)!=math.copysign(1,d): return False
     if abs(z)<6 and excludes(abs(z)+eps): return False
     # z near 0: the interval holds 0 at every critical value (near the kink
     # the simultaneous critical value stays above 0 as the level falls).
