@@ -62,8 +62,13 @@ if(JTBD_SANITIZE STREQUAL "thread")
   # What code may test instead (a test that must skip under TSan).
   add_compile_definitions(JTBD_SANITIZE_THREAD=1)
 endif()
-# Sanitizer reports need frames; -O1 keeps the suite fast enough.
-add_compile_options(${_jtbd_sanitize_flags} -O1 -g -fno-omit-frame-pointer)
+# Sanitizer reports need frames; -O1 keeps the suite fast enough. -g1
+# (after the build type's -g, so it wins) keeps the line tables reports
+# print and drops the type and variable descriptions they never use: a
+# fifth less compile time and objects half the size (a C ABI test file:
+# 5.2 s and 4.7 MB with -g, 4.2 s and 2.2 MB with -g1), in the two
+# sanitizer builds CI makes from scratch.
+add_compile_options(${_jtbd_sanitize_flags} -O1 -g1 -fno-omit-frame-pointer)
 add_link_options(-fsanitize=${JTBD_SANITIZE})
 
 # GCC links the shared runtime into libjtbd.so; Clang links its static
