@@ -164,6 +164,26 @@ jtbd_initiative_result ToC(const jtbd::v1::InitiativeResult& initiative,
   return c;
 }
 
+// The index-th name in a list held by the outer-th element of another list
+// of the report (a frontier point's initiatives, a contribution's).
+template <typename OuterList, typename Names>
+jtbd_error* NestedName(const char* fn, const jtbd_roadmap* roadmap,
+                       const char* outer_name, size_t outer, size_t index,
+                       const char** name, size_t* name_len,
+                       OuterList outer_list, Names names) {
+  return Guard([&]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "roadmap", roadmap));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "name", name));
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        const auto* element,
+        ElementAt(fn, outer_name, outer_list(roadmap->report), outer));
+    JTBD_CAPI_ASSIGN_OR_RETURN(const std::string* text,
+                               ElementAt(fn, "index", names(*element), index));
+    OutputText(*text, name, name_len);
+    return absl::OkStatus();
+  });
+}
+
 }  // namespace
 
 extern "C" {
@@ -420,18 +440,14 @@ jtbd_error* jtbd_roadmap_frontier_selected(const jtbd_roadmap* roadmap,
                                            size_t point, size_t index,
                                            const char** name,
                                            size_t* name_len) {
-  return Guard([&, fn = __func__]() -> absl::Status {
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "roadmap", roadmap));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "name", name));
-    JTBD_CAPI_ASSIGN_OR_RETURN(
-        const jtbd::v1::FrontierPoint* frontier_point,
-        ElementAt(fn, "point", roadmap->report.frontier_points(), point));
-    JTBD_CAPI_ASSIGN_OR_RETURN(
-        const std::string* selected,
-        ElementAt(fn, "index", frontier_point->selected_initiatives(), index));
-    OutputText(*selected, name, name_len);
-    return absl::OkStatus();
-  });
+  return NestedName(
+      __func__, roadmap, "point", point, index, name, name_len,
+      [](const jtbd::v1::RoadmapReport& report) -> const auto& {
+        return report.frontier_points();
+      },
+      [](const jtbd::v1::FrontierPoint& frontier_point) -> const auto& {
+        return frontier_point.selected_initiatives();
+      });
 }
 
 size_t jtbd_roadmap_contribution_count(const jtbd_roadmap* roadmap) {
@@ -439,8 +455,7 @@ size_t jtbd_roadmap_contribution_count(const jtbd_roadmap* roadmap) {
   return static_cast<size_t>(roadmap->report.contributions_size());
 }
 
-jtbd_error* jtbd_roadmap_contribution(const jtbd_roadmap* roadmap,
-                                      size_t index,
+jtbd_error* jtbd_roadmap_contribution(const jtbd_roadmap* roadmap, size_t index,
                                       jtbd_outcome_contribution* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "roadmap", roadmap));
@@ -448,8 +463,7 @@ jtbd_error* jtbd_roadmap_contribution(const jtbd_roadmap* roadmap,
     JTBD_CAPI_ASSIGN_OR_RETURN(
         const jtbd::v1::OutcomeContribution* contribution,
         ElementAt(fn, "index", roadmap->report.contributions(), index));
-    jtbd_outcome_contribution full =
-        ZeroedStruct<jtbd_outcome_contribution>();
+    jtbd_outcome_contribution full = ZeroedStruct<jtbd_outcome_contribution>();
     OutputText(contribution->outcome_id(), &full.outcome_id,
                &full.outcome_id_len);
     OutputText(contribution->segment(), &full.segment, &full.segment_len);
@@ -472,19 +486,14 @@ jtbd_error* jtbd_roadmap_contribution_initiative(const jtbd_roadmap* roadmap,
                                                  size_t index,
                                                  const char** name,
                                                  size_t* name_len) {
-  return Guard([&, fn = __func__]() -> absl::Status {
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "roadmap", roadmap));
-    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "name", name));
-    JTBD_CAPI_ASSIGN_OR_RETURN(
-        const jtbd::v1::OutcomeContribution* outcome,
-        ElementAt(fn, "contribution", roadmap->report.contributions(),
-                  contribution));
-    JTBD_CAPI_ASSIGN_OR_RETURN(
-        const std::string* initiative,
-        ElementAt(fn, "index", outcome->initiatives(), index));
-    OutputText(*initiative, name, name_len);
-    return absl::OkStatus();
-  });
+  return NestedName(
+      __func__, roadmap, "contribution", contribution, index, name, name_len,
+      [](const jtbd::v1::RoadmapReport& report) -> const auto& {
+        return report.contributions();
+      },
+      [](const jtbd::v1::OutcomeContribution& outcome) -> const auto& {
+        return outcome.initiatives();
+      });
 }
 
 jtbd_error* jtbd_roadmap_render(const jtbd_roadmap* roadmap, int32_t format,
