@@ -358,3 +358,30 @@ def test_sigterm_finishes_requests_in_flight(serve):
         assert status == 200, body
         assert body == expected
     assert server.process.wait(timeout=GUARD) == 0
+
+
+def test_a_request_running_past_the_shutdown_timeout_exits_1(serve):
+    server = serve("--read-timeout", "20", "--shutdown-timeout", "0.5")
+    sock = server.connect()
+    try:
+        # Its body never ends: the request is in flight at the signal.
+        sock.sendall(b"POST /v1/score HTTP/1.1\r\nHost: x\r\n"
+                     b"Content-Type: text/csv\r\nAuthorization: Bearer "
+                     + TOKEN.encode() + b"\r\nContent-Length: 100\r\n\r\nr")
+        status, _, _ = server.request("GET", "/healthz")
+        assert status == 200
+        assert server.stop() == 1
+        assert "--shutdown-timeout" in server.log_path.read_text()
+    finally:
+        sock.close()
+
+
+@pytest.mark.parametrize("option,value", [
+    ("--read-timeout", "0"), ("--read-timeout", "x"),
+    ("--max-connections", "0"), ("--max-connections", "4097"),
+    ("--shutdown-timeout", "-1")])
+def test_bad_guard_options_are_usage_errors(option, value):
+    result = subprocess.run([CLI, "serve", option, value],
+                            capture_output=True, timeout=GUARD)
+    assert result.returncode == 2
+    assert f"bad {option}" in result.stderr.decode()
