@@ -60,12 +60,15 @@ bool DeadlineStream::is_readable() const {
 }
 
 bool DeadlineStream::is_writable() const {
-  return WaitUntil(POLL_OUT, write_deadline_);
+  // Asked before the first write of an answer: as long as that may take.
+  return WaitUntil(POLL_OUT, write_deadline_ == Clock::time_point::max()
+                                 ? Clock::now() + write_timeout_
+                                 : write_deadline_);
 }
 
 ssize_t DeadlineStream::read(char* ptr, size_t size) {
   if (size == 0) return 0;
-  if (buffered_ == 0) {
+  while (buffered_ == 0) {
     if (!WaitUntil(POLL_IN, read_deadline_)) {
       timed_out_ = Clock::now() >= read_deadline_;
       return -1;
@@ -74,11 +77,9 @@ ssize_t DeadlineStream::read(char* ptr, size_t size) {
     do {
       got = ::recv(socket_, buffer_, sizeof(buffer_), MSG_DONTWAIT);
     } while (got < 0 && errno == EINTR);
-    if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-      // Readable but nothing there (a spurious wakeup): httplib retries
-      // only on a positive count, so wait again here.
-      return read(ptr, size);
-    }
+    // Readable but nothing there (a spurious wakeup): wait again, since
+    // httplib takes anything but a positive count as the end.
+    if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) continue;
     if (got <= 0) return got;
     buffer_start_ = 0;
     buffered_ = static_cast<size_t>(got);
