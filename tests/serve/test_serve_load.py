@@ -31,6 +31,10 @@ TOKEN = "l0ad-t3st.t0k3n"
 GUARD = 30          # seconds: a hung server fails the test instead of CI
 MAX_BODY = 200_000  # --max-request-bytes of the loaded server
 BAD_CSV = b"respondent_id,imp_o1,sat_o1\nr1,3,2\nr2,9,2\n"
+# Under the sanitizer builds (their runtime preloaded) every request is
+# several times slower, and ASan keeps freed memory in quarantine: fewer
+# requests, and no bound on the resident set.
+SANITIZED = "san" in os.environ.get("LD_PRELOAD", "")
 
 
 class Serve:
@@ -193,7 +197,7 @@ def test_many_clients_valid_invalid_and_oversized(serve, tmp_path):
     # freed only once the server has seen its client close, so a 503 can
     # come under load: it must be the 503 (Retry-After), and the request is
     # retried, as a client should.
-    clients, per_client = 12, 30
+    clients, per_client = 12, 8 if SANITIZED else 30
     failures, counts, retries = [], {}, []
     lock = threading.Lock()
 
@@ -233,7 +237,8 @@ def test_many_clients_valid_invalid_and_oversized(serve, tmp_path):
           f"VmHWM {server.vm_hwm_bytes() >> 10} KiB")
     # Generous: a few MiB per connection over the binary's own size; a leak
     # per request (360 requests here) or bodies held without bound break it.
-    assert server.vm_hwm_bytes() < 256 << 20, server.vm_hwm_bytes()
+    if not SANITIZED:
+        assert server.vm_hwm_bytes() < 256 << 20, server.vm_hwm_bytes()
     assert server.stop() == 0
 
 
