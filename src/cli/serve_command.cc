@@ -4,10 +4,15 @@
 #include <signal.h>
 #include <time.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -23,8 +28,14 @@ namespace jtbd {
 namespace cli {
 namespace {
 
+// Each connection has a thread: a cap far beyond what one process should
+// run at once is a mistake.
+constexpr int kMaxConnections = 4096;
+
 struct ServeArgs {
   serve::ServerOptions server;
+  // How long a stop waits for the requests in flight.
+  std::chrono::milliseconds shutdown_timeout{30000};
   std::string token_file;
   bool help = false;
 };
@@ -47,7 +58,8 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ServeArgs* args) {
       value = arg.substr(equals + 1);
     }
     if (name != "--port" && name != "--bind" && name != "--token-file" &&
-        name != "--max-body-bytes" &&
+        name != "--max-body-bytes" && name != "--read-timeout" &&
+        name != "--max-connections" && name != "--shutdown-timeout" &&
         !IsLimitFlag(name, /*with_request_limits=*/true)) {
       return name.rfind("--", 0) == 0
                  ? absl::StrCat("unknown option \"", name, "\"")
@@ -69,6 +81,25 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ServeArgs* args) {
     } else if (name == "--bind") {
       if (value->empty()) return "--bind needs an address";
       args->server.bind_address = *value;
+    } else if (name == "--read-timeout" || name == "--shutdown-timeout") {
+      double seconds = 0;
+      if (!absl::SimpleAtod(*value, &seconds) || !(seconds >= 0.001) ||
+          seconds > 86400) {
+        return absl::StrCat("bad ", name, " \"", *value,
+                            "\" (expected seconds, 0.001-86400)");
+      }
+      const std::chrono::milliseconds millis(
+          static_cast<int64_t>(seconds * 1000 + 0.5));
+      (name == "--read-timeout" ? args->server.read_timeout
+                                : args->shutdown_timeout) = millis;
+    } else if (name == "--max-connections") {
+      int connections = 0;
+      if (!absl::SimpleAtoi(*value, &connections) || connections < 1 ||
+          connections > kMaxConnections) {
+        return absl::StrCat("bad --max-connections \"", *value,
+                            "\" (expected 1-", kMaxConnections, ")");
+      }
+      args->server.max_connections = connections;
     } else if (name == "--token-file") {
       if (value->empty()) return "--token-file needs a file name";
       args->token_file = *value;
@@ -90,6 +121,8 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ServeArgs* args) {
 
 const char* ServeSynopsis() {
   return "Usage: jtbd serve [--port N] [--bind ADDRESS] [--token-file FILE]\n"
+         "                  [--read-timeout SECONDS] [--max-connections N]\n"
+         "                  [--shutdown-timeout SECONDS]\n"
          "                  [--max-request-bytes N] [--max-* N]\n"
          "Run `jtbd serve --help` for details.\n";
 }
@@ -128,8 +161,9 @@ const char* ServeUsage() {
       "                    `jtbd prioritize --format json`'s JSON\n"
       "  GET /healthz      {\"status\":\"ok\",\"version\":...}\n"
       "Errors are JSON {\"error\":{\"code\",\"message\"}}: 400 bad input,\n"
-      "401 missing or wrong token, 404, 405, 413 over a limit (below),\n"
-      "415.\n"
+      "401 missing or wrong token, 404, 405, 408 sent too slowly\n"
+      "(--read-timeout), 413 over a limit (below), 415, 503 over\n"
+      "--max-connections.\n"
       "\n"
       "Options:\n"
       "  --port N            TCP port (default: 8080; 0 picks a free "
@@ -138,6 +172,20 @@ const char* ServeUsage() {
       "                      put TLS in front before binding others)\n"
       "  --token-file FILE   require \"Authorization: Bearer <token>\" on\n"
       "                      /v1/ with the token in FILE\n"
+      "  --read-timeout SECONDS\n"
+      "                      a request must arrive whole, headers and\n"
+      "                      body, within SECONDS of its first byte (of\n"
+      "                      the connection's opening, for its first),\n"
+      "                      and its answer be read as fast; a slower\n"
+      "                      client is answered 408 and cut off\n"
+      "                      (default: 10)\n"
+      "  --max-connections N connections served at once, each on a thread\n"
+      "                      of its own; one more is answered 503 with\n"
+      "                      Retry-After, unread (default: 32)\n"
+      "  --shutdown-timeout SECONDS\n"
+      "                      on SIGINT or SIGTERM, stop accepting and wait\n"
+      "                      this long at most for the requests in flight\n"
+      "                      (default: 30)\n"
       "  -h, --help          print this help\n"
       "\n"
       "Limits of each request (over one: 413 naming it):\n",
@@ -149,8 +197,9 @@ const char* ServeUsage() {
       "\n"
       "Prints \"listening on http://ADDRESS:PORT\" on standard output once\n"
       "ready, and one line per request on standard error.\n"
-      "Exit status: 0 stopped by a signal, 1 cannot serve, 2 usage "
-      "error.\n"));
+      "Exit status: 0 stopped by a signal with every request in flight\n"
+      "answered, 1 cannot serve (or requests still running at the\n"
+      "shutdown timeout), 2 usage error.\n"));
   return kUsage->c_str();
 }
 
@@ -199,11 +248,34 @@ int RunServe(const std::vector<std::string>& raw_args) {
     if (sigtimedwait(&stop_signals, nullptr, &poll_interval) > 0) break;
   }
   const bool failed = !(*server)->serving();
-  (*server)->Stop();
   if (failed) {
+    (*server)->Stop();
     std::fputs("jtbd: the server stopped unexpectedly\n", stderr);
     return kExitBadData;
   }
+  // Stop() finishes the requests in flight; a request still computing at
+  // the shutdown timeout is abandoned with the process (the supervisor's
+  // own kill would come next anyway).
+  std::mutex mutex;
+  std::condition_variable stopped_signal;
+  bool stopped = false;
+  std::thread stopper([&] {
+    (*server)->Stop();
+    std::lock_guard<std::mutex> lock(mutex);
+    stopped = true;
+    stopped_signal.notify_all();
+  });
+  std::unique_lock<std::mutex> lock(mutex);
+  if (!stopped_signal.wait_for(lock, args.shutdown_timeout,
+                               [&] { return stopped; })) {
+    std::fprintf(stderr,
+                 "jtbd: requests still running after --shutdown-timeout; "
+                 "stopping without them\n");
+    std::fflush(stderr);
+    std::_Exit(kExitBadData);
+  }
+  lock.unlock();
+  stopper.join();
   return kExitOk;
 }
 

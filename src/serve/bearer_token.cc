@@ -30,15 +30,9 @@ bool IsTokenCharacter(char c) {
 }  // namespace
 
 bool ConstantTimeEquals(absl::string_view a, absl::string_view b) {
-  // Every byte of `a` is compared (against 0 past the end of `b`), and the
-  // differences are OR-ed, not returned early.
-  volatile unsigned char difference = a.size() == b.size() ? 0 : 1;
-  for (size_t i = 0; i < a.size(); ++i) {
-    const unsigned char expected =
-        i < b.size() ? static_cast<unsigned char>(b[i]) : 0;
-    difference = difference | (static_cast<unsigned char>(a[i]) ^ expected);
-  }
-  return difference == 0;
+  return internal::ConstantTimeEqualsBy(
+      a.size(), [a](size_t i) { return a[i]; }, b.size(),
+      [b](size_t i) { return b[i]; });
 }
 
 bool IsAuthorized(absl::string_view authorization,

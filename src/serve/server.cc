@@ -27,6 +27,7 @@
 #include "serve/bearer_token.h"
 #include "serve/compare_endpoint.h"
 #include "serve/forces_endpoint.h"
+#include "serve/guarded_http_server.h"
 #include "serve/lint_endpoint.h"
 #include "serve/prioritize_endpoint.h"
 #include "serve/score_endpoint.h"
@@ -127,7 +128,15 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
     return absl::InvalidArgumentError(
         absl::StrCat("port ", options.port, " is not in 0-65535"));
   }
-  auto http = std::make_unique<httplib::Server>();
+  if (options.read_timeout <= std::chrono::milliseconds::zero()) {
+    return absl::InvalidArgumentError("the read timeout must be positive");
+  }
+  if (options.max_connections < 1) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "max_connections ", options.max_connections, " is not at least 1"));
+  }
+  auto http = std::make_unique<GuardedHttpServer>(
+      options.read_timeout, static_cast<size_t>(options.max_connections));
   if (!http->is_valid()) {
     return absl::InternalError("the HTTP server could not be created");
   }
@@ -192,6 +201,7 @@ void Server::Route() {
                       options_.token)) {
       response.set_header("WWW-Authenticate", "Bearer realm=\"jtbd\"");
       response.set_header("Connection", "close");
+      GuardedHttpServer::CloseAfterReply();
       Send(ErrorReply(401, "UNAUTHENTICATED",
                       request.has_header("Authorization")
                           ? "the bearer token is wrong"
@@ -205,6 +215,7 @@ void Server::Route() {
       const std::string content_type = request.get_header_value("Content-Type");
       if (!route.reads(content_type)) {
         response.set_header("Connection", "close");
+        GuardedHttpServer::CloseAfterReply();
         Send(route.unsupported(content_type), response);
         return httplib::Server::HandlerResponse::Handled;
       }
@@ -256,13 +267,21 @@ void Server::Route() {
 
   // Statuses httplib sets itself (no route, body too large, bad request
   // line) get a JSON body too; replies already written keep theirs.
+  // A request cut off by the read timeout (the body, or headers after the
+  // request line) fails as a bad request in httplib: 408 instead.
   const httplib::Server::HandlerWithResponse error_handler =
-      [this](const httplib::Request& request, httplib::Response& response) {
+      [this,
+       timeout_body = static_cast<GuardedHttpServer&>(http).TimeoutBody()](
+          const httplib::Request& request, httplib::Response& response) {
         if (!response.body.empty()) {
           return httplib::Server::HandlerResponse::Unhandled;
         }
         JsonReply reply;
-        if (response.status == 404) {
+        if (GuardedHttpServer::RequestTimedOut()) {
+          reply = JsonReply{408, timeout_body};
+          response.set_header("Connection", "close");
+          GuardedHttpServer::CloseAfterReply();
+        } else if (response.status == 404) {
           reply = ErrorReply(404, "NOT_FOUND",
                              absl::StrCat("no such path: ", request.path,
                                           " (this server has ", kPaths, ")"));

@@ -2,6 +2,7 @@
 #define JTBD_SERVE_SERVER_H_
 
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -35,6 +36,14 @@ struct ServerOptions {
   ResourceLimits limits = DefaultServeLimits();
   // One line per request on stderr: method, path, status (never the body).
   bool access_log = false;
+  // A request must arrive whole (headers and body) within this of its
+  // first byte, or of the connection's opening for its first request, and
+  // its answer be taken as fast: a slow client is cut off (408) rather than
+  // holding a thread. Positive.
+  std::chrono::milliseconds read_timeout{10000};
+  // Connections held at once, each on a thread of its own; one more is
+  // answered 503 with Retry-After without being read. At least 1.
+  int max_connections = 32;
 };
 
 // The jtbd HTTP sidecar, for hosts that cannot load native code:
@@ -43,7 +52,8 @@ struct ServerOptions {
 //   GET  /healthz     {"status":"ok","version":"..."}
 // Errors are JSON ({"error":{"code","message"}}): 400 bad input, 401 missing
 // or wrong token, 404 unknown path, 405 wrong method, 413 over a limit,
-// 415 unsupported media type. Requests share no mutable state, so the
+// 415 unsupported media type, 408 sent too slowly, 503 over the connection
+// cap (guarded_http_server.h). Requests share no mutable state, so the
 // worker threads serve them concurrently.
 class Server {
  public:
@@ -62,7 +72,8 @@ class Server {
   // listening socket.
   bool serving() const { return !listener_done_; }
 
-  // Stops accepting, finishes the requests in flight and joins the thread.
+  // Stops accepting, finishes the requests in flight (those sent already),
+  // closes idle connections and joins the threads.
   // Idempotent; not to be called from two threads at once.
   void Stop();
 

@@ -1,5 +1,7 @@
 #include "serve/bearer_token.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -23,6 +25,45 @@ TEST(ConstantTimeEqualsTest, ComparesWholeStrings) {
   EXPECT_FALSE(ConstantTimeEquals("", "a"));
   // A NUL past the end of the shorter string must not make them equal.
   EXPECT_FALSE(ConstantTimeEquals(absl::string_view("ab\0", 3), "ab"));
+}
+
+// Pins the constant-time structure: how many bytes are read depends on the
+// presented token's length only, never on where (or whether) it differs.
+TEST(ConstantTimeEqualsTest, ReadsEveryByteWhateverTheFirstDifference) {
+  const std::string expected = "s3cr3t-t0k3n";
+  struct Case {
+    std::string presented;
+    bool equal;
+  };
+  const Case cases[] = {
+      {"s3cr3t-t0k3n", true},
+      {"X3cr3t-t0k3n", false},
+      {"s3cr3t-t0k3X", false},
+      {"XXXXXXXXXXXX", false},
+      {"s3cr3t", false},
+      {"s3cr3t-t0k3n-longer", false},
+      {"", false},
+  };
+  for (const Case& c : cases) {
+    size_t presented_reads = 0;
+    size_t expected_reads = 0;
+    const bool equal = internal::ConstantTimeEqualsBy(
+        c.presented.size(),
+        [&](size_t i) {
+          ++presented_reads;
+          return c.presented[i];
+        },
+        expected.size(),
+        [&](size_t i) {
+          ++expected_reads;
+          return expected[i];
+        });
+    EXPECT_EQ(equal, c.equal) << c.presented;
+    EXPECT_EQ(equal, ConstantTimeEquals(c.presented, expected)) << c.presented;
+    EXPECT_EQ(presented_reads, c.presented.size()) << c.presented;
+    EXPECT_EQ(expected_reads, std::min(c.presented.size(), expected.size()))
+        << c.presented;
+  }
 }
 
 TEST(IsAuthorizedTest, AcceptsOnlyTheBearerToken) {
