@@ -82,6 +82,8 @@ void BM_AnalyzeForces(benchmark::State& state) {
     if (!report.ok()) std::abort();
     benchmark::DoNotOptimize(report);
   }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) *
+                          interviews.interviews_size());
   state.counters["interviews"] = interviews.interviews_size();
 }
 BENCHMARK(BM_AnalyzeForces)
@@ -112,6 +114,8 @@ void BM_FitPropensityModel(benchmark::State& state) {
     if (!model.ok()) std::abort();
     benchmark::DoNotOptimize(model);
   }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) *
+                          interviews.interviews_size());
   state.counters["interviews"] = interviews.interviews_size();
 }
 BENCHMARK(BM_FitPropensityModel)->Unit(benchmark::kMillisecond);
@@ -125,6 +129,8 @@ void BM_FitAndValidatePropensityModel(benchmark::State& state) {
     if (!report.ok()) std::abort();
     benchmark::DoNotOptimize(report);
   }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) *
+                          interviews.interviews_size());
   state.counters["interviews"] = interviews.interviews_size();
 }
 BENCHMARK(BM_FitAndValidatePropensityModel)->Unit(benchmark::kMillisecond);
@@ -138,6 +144,7 @@ void BM_PredictOneDeal(benchmark::State& state) {
     v1::ForcePrediction prediction = model->PredictIntensities(intensities, "");
     benchmark::DoNotOptimize(prediction);
   }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));  // deals
 }
 BENCHMARK(BM_PredictOneDeal);
 

@@ -43,6 +43,7 @@ void BM_CapiPredictOneDeal(benchmark::State& state) {
         jtbd_propensity_model_predict(model, push, 3, 2, 1, nullptr, 0, &out));
     benchmark::DoNotOptimize(out.probability);
   }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));  // deals
   jtbd_propensity_model_destroy(model);
 }
 BENCHMARK(BM_CapiPredictOneDeal);
@@ -56,6 +57,7 @@ void BM_CapiPredictOneDealWithSegment(benchmark::State& state) {
                                         &out));
     benchmark::DoNotOptimize(out.probability);
   }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));  // deals
   jtbd_propensity_model_destroy(model);
 }
 BENCHMARK(BM_CapiPredictOneDealWithSegment);

@@ -8,7 +8,8 @@
 // and plain Lloyd for comparison — are registered only when the environment
 // has JTBD_SEGMENTS_FULL=1.
 //
-// BM_SegmentSurveyFile is the "ours" side of compare_sklearn.py: with
+// BM_SegmentSurveyFile splits `jtbd segment`'s time into phases (the
+// whole process is compared with scikit-learn by benchmarks/compare): with
 // JTBD_SEGMENTS_SURVEY naming a wide survey CSV it reads the file,
 // builds the top-box features and runs k-means (k from JTBD_SEGMENTS_K, 25
 // starts) once, and writes {"inertia", "labels", phase seconds} as JSON to
@@ -119,6 +120,9 @@ void BM_KMeans(benchmark::State& state) {
     inertia = fit->inertia;
     benchmark::DoNotOptimize(fit);
   }
+  // Respondents clustered (all 25 starts each).
+  state.SetItemsProcessed(
+      static_cast<int64_t>(state.iterations() * points.rows));
   state.counters["inertia"] = inertia;
 }
 BENCHMARK(BM_KMeans)->Args({5, 1, 1})->Args({5, 2, 1})->Unit(
@@ -162,6 +166,8 @@ void BM_SegmentStudy(benchmark::State& state) {
     k = segmentation->report.k();
     benchmark::DoNotOptimize(segmentation);
   }
+  state.SetItemsProcessed(
+      static_cast<int64_t>(state.iterations() * study.respondent_count()));
   state.counters["k"] = k;
 }
 BENCHMARK(BM_SegmentStudy)
@@ -191,6 +197,7 @@ void BM_SegmentSurveyFile(benchmark::State& state) {
   const char* survey_path = std::getenv("JTBD_SEGMENTS_SURVEY");
   const char* k_text = std::getenv("JTBD_SEGMENTS_K");
   const char* out_path = std::getenv("JTBD_SEGMENTS_OUT");
+  int64_t respondents = 0;  // over every iteration: the throughput
   for (auto _ : state) {
     const auto start = std::chrono::steady_clock::now();
     absl::StatusOr<Study> study =
@@ -229,7 +236,9 @@ void BM_SegmentSurveyFile(benchmark::State& state) {
           << "], \"labels\": [" << absl::StrJoin(fit->labels, ",") << "]}\n";
     }
     state.counters["inertia"] = fit->inertia;
+    respondents += static_cast<int64_t>(study->respondent_count());
   }
+  state.SetItemsProcessed(respondents);
 }
 BENCHMARK(BM_SegmentSurveyFile)->Unit(benchmark::kMillisecond)->Iterations(1);
 

@@ -72,6 +72,9 @@ void BM_StreamScoreWindow(benchmark::State& state) {
   }
   const v1::ScoringOptions scoring;
   for (auto _ : state) benchmark::DoNotOptimize(scorer.Score(scoring));
+  // Outcomes scored.
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(kOutcomes));
 }
 BENCHMARK(BM_StreamScoreWindow)->Unit(benchmark::kMicrosecond);
 

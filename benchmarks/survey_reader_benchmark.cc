@@ -1,7 +1,8 @@
 // Reading survey CSVs: the first thing every user runs, on exports that
-// reach tens of megabytes (benchmarks/compare_read_csv.py compares the wide
-// read with pandas.read_csv). The whole pipeline (tokenize, validate, build
-// the Study) from memory, so disk speed does not blur the figure.
+// reach tens of megabytes (benchmarks/compare compares `jtbd score` on a
+// wide export with pandas.read_csv). The whole pipeline (tokenize,
+// validate, build the Study) from memory, so disk speed does not blur the
+// figure.
 #include <random>
 #include <string>
 

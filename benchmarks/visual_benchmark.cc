@@ -60,6 +60,9 @@ void BM_LandscapeSvg(benchmark::State& state) {
   for (auto _ : state) {
     benchmark::DoNotOptimize(visual::RenderLandscapeSvg(report, options));
   }
+  // Outcome points drawn: the whole sample's and each segment's.
+  state.SetItemsProcessed(state.iterations() * state.range(0) *
+                          (state.range(1) + 1));
 }
 BENCHMARK(BM_LandscapeSvg)->Args({150, 0})->Args({150, 3});
 
@@ -69,6 +72,9 @@ void BM_HtmlReport(benchmark::State& state) {
     benchmark::DoNotOptimize(
         visual::RenderHtmlReport(report, visual::HtmlOptions()));
   }
+  // Outcomes reported: the whole sample's and each segment's.
+  state.SetItemsProcessed(state.iterations() * state.range(0) *
+                          (state.range(1) + 1));
 }
 BENCHMARK(BM_HtmlReport)->Args({150, 0})->Args({150, 3});
 

@@ -74,6 +74,17 @@ CsvReader::CsvReader(absl::string_view text, char separator,
   field_end_['\n'] = kRecordEnd;
 }
 
+CsvReader::CsvReader(const CsvReader& whole, size_t begin, size_t end,
+                     bool plain)
+    : field_end_(whole.field_end_),
+      text_(whole.text_.substr(0, end)),
+      separator_(whole.separator_),
+      max_record_bytes_(whole.max_record_bytes_),
+      max_columns_(whole.max_columns_),
+      pos_(begin),
+      invalid_utf8_at_(absl::string_view::npos),
+      known_plain_(plain) {}
+
 CsvReader::Result CsvReader::Fail(size_t line, size_t field, std::string what) {
   failed_ = true;
   error_.line = line;

@@ -64,6 +64,15 @@ class CsvReader {
   explicit CsvReader(absl::string_view text, char separator = ',',
                      const ResourceLimits& limits = ResourceLimits());
 
+  // A reader over bytes [begin, end) of `whole`'s text, for a caller that
+  // splits a text at record boundaries and reads the parts on several
+  // threads: whole's separator and limits, lines counted from 1 at begin.
+  // The whole text must be valid UTF-8 (whole.first_invalid_utf8() is
+  // npos), so the part is not checked again. `plain` says the caller found
+  // no quote and no CR in the part: ReadPlainCodedRecord then need not
+  // search each record for them.
+  CsvReader(const CsvReader& whole, size_t begin, size_t end, bool plain);
+
   // The separator among ',', ';' and TAB that splits the first record
   // (after a byte order mark and blank lines) into the most fields, counting
   // only separators outside quotes; ',' when none splits it or on a tie
@@ -149,7 +158,8 @@ class CsvReader {
   size_t pos_ = 0;
   size_t line_ = 1;  // line of pos_
   size_t record_line_ = 0;
-  size_t invalid_utf8_at_;  // npos when the whole text is valid
+  size_t invalid_utf8_at_;    // npos when the whole text is valid
+  bool known_plain_ = false;  // no quote and no CR anywhere in text_
   bool failed_ = false;
   CsvError error_;
 
@@ -186,7 +196,8 @@ bool CsvReader::ReadPlainCodedRecord(const CodedColumns& columns,
   const char* const newline = static_cast<const char*>(found);
   // Over-long lines go the general way, which refuses them.
   if (static_cast<uint64_t>(newline - p) > max_record_bytes_) return false;
-  if (std::memchr(p, '"', static_cast<size_t>(newline - p)) != nullptr) {
+  if (!known_plain_ &&
+      std::memchr(p, '"', static_cast<size_t>(newline - p)) != nullptr) {
     return false;
   }
   if (invalid_utf8_at_ != absl::string_view::npos &&
@@ -197,7 +208,8 @@ bool CsvReader::ReadPlainCodedRecord(const CodedColumns& columns,
   // before it would be an ordinary character: such lines go the general
   // way, so that CR and LF below can only mean the record's end.
   const char* const record_end = newline[-1] == '\r' ? newline - 1 : newline;
-  if (std::memchr(p, '\r', static_cast<size_t>(record_end - p)) != nullptr) {
+  if (!known_plain_ &&
+      std::memchr(p, '\r', static_cast<size_t>(record_end - p)) != nullptr) {
     return false;
   }
   // Locals only in the loop: the stores into `codes` are through uint8_t*,

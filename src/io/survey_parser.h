@@ -29,6 +29,7 @@
 namespace jtbd {
 
 class WideRowSink;
+class AggregateSink;
 
 // A header alone is refused like an empty file: nothing to score, and a
 // report of zero respondents would look like a result.
@@ -153,6 +154,15 @@ class SurveyParser {
   absl::Status ReadLongRows(const v1::SurveyMap* map);
   // survey_rows_wide.cc: the one loop of every other layout.
   absl::Status ReadWideRows(WideRowSink* sink);
+  // survey_rows_parallel.cc: counts every remaining row into `counter` on
+  // several threads, each reading its own part of the text, when the text
+  // and options allow it and every row is plain and valid; true then (the
+  // reader stands at the end, *rows says how many). Otherwise false, with
+  // nothing changed, and the row loop reads the rows one by one (and says
+  // what is wrong with them).
+  bool CountPlainRowsInParallel(AggregateSink* counter,
+                                const CsvReader::CodedColumns& coded,
+                                size_t row_size, size_t* rows);
   void ReportProgress(size_t rows, bool always);
 
   absl::string_view text_;

@@ -1,7 +1,8 @@
 // The one row loop of every layout but the long one: a row per respondent,
 // split the fast way when it can be (CsvReader::ReadPlainCodedRecord),
 // checked (ratings, duration, respondent id, the respondent limit) and
-// handed to a sink (survey_sinks.h).
+// handed to a sink (survey_sinks.h). A sink that only counts may have the
+// rows counted on several threads first (survey_rows_parallel.cc).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -145,7 +146,11 @@ absl::Status SurveyParser::ReadWideRows(WideRowSink* sink) {
   const bool fingerprint_ids = !sink->KeepsRespondentIds();
   absl::flat_hash_map<uint64_t, size_t> id_lines;
   size_t row_number = 0;
-  for (;;) {
+  AggregateSink* const counter = sink->PlainRowCounter();
+  const bool counted =
+      counter != nullptr &&
+      CountPlainRowsInParallel(counter, coded, row.size(), &row_number);
+  while (!counted) {
     size_t line = 0;
     if (!fast_row(&line)) {
       absl::StatusOr<bool> more = NextRow();

@@ -159,6 +159,14 @@ void AggregateSink::CountRow(const uint8_t* const row,
   }
 }
 
+void AggregateSink::AddCountedRows(const std::vector<uint64_t>& table,
+                                   uint64_t rows) {
+  uint64_t* const counts = whole_.counts.data();
+  for (size_t cell = 0; cell < table.size(); ++cell)
+    counts[cell] += table[cell];
+  whole_.respondents += rows;
+}
+
 void AggregateSink::AddWeightedRow(const uint8_t* const row, double weight,
                                    Aggregate* aggregate) const {
   const size_t outcome_count = rows_->outcome_count;

@@ -26,6 +26,8 @@
 
 namespace jtbd {
 
+class AggregateSink;
+
 // What a sink is told before the first row: the layout and the study that
 // holds its outcomes and solutions (declared in header order).
 struct WideRows {
@@ -71,6 +73,11 @@ class WideRowSink {
   // repeat itself (RepeatedRespondentError); for the others the row loop
   // refuses repeats by fingerprint.
   virtual bool KeepsRespondentIds() const { return false; }
+  // The sink as a counter of unweighted rows that need nothing but their
+  // ratings (CountRow, AddCountedRows), so that the row loop may count
+  // parts of the text on several threads; nullptr when rows must come one
+  // by one through AddRow.
+  virtual AggregateSink* PlainRowCounter() { return nullptr; }
   // After the last row.
   virtual absl::Status Finish() = 0;
 };
@@ -108,6 +115,18 @@ class AggregateSink : public WideRowSink {
   absl::Status Finish() override { return absl::OkStatus(); }
   absl::StatusOr<Aggregate> TakeAggregate() { return TakeTables(&whole_); }
 
+  // Without a weight column, rows are counted into a plain array that
+  // parts of the text may fill on their own threads: CountRow into a
+  // table of cell_count() zeros, then AddCountedRows once per part, which
+  // gives exactly the counts of AddRow row by row.
+  AggregateSink* PlainRowCounter() override {
+    return rows_->layout->weight_column < 0 ? this : nullptr;
+  }
+  size_t cell_count() const { return whole_.counts.size(); }
+  // Thread-safe: reads only what Start set.
+  void CountRow(const uint8_t* ratings, uint64_t* table) const;
+  void AddCountedRows(const std::vector<uint64_t>& table, uint64_t rows);
+
  protected:
   // One set of tables: without a weight column counted into a plain array
   // in the aggregate's cell order (Aggregate::AddCounts at the end, cheaper
@@ -131,7 +150,6 @@ class AggregateSink : public WideRowSink {
   Tables whole_;
 
  private:
-  void CountRow(const uint8_t* ratings, uint64_t* table) const;
   void AddWeightedRow(const uint8_t* ratings, double weight,
                       Aggregate* aggregate) const;
 
@@ -150,6 +168,8 @@ class SegmentedAggregateSink : public AggregateSink {
         inspection_(inspection) {}
   absl::Status Start(const WideRows& rows) override;
   absl::Status AddRow(const WideRow& row) override;
+  // Segments need each row's attributes.
+  AggregateSink* PlainRowCounter() override { return nullptr; }
   // NOT_FOUND (Study::Score's message) when no row gave the attribute.
   absl::StatusOr<SegmentedAggregate> TakeSegments();
 

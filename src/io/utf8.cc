@@ -10,7 +10,18 @@ size_t FindInvalidUtf8(absl::string_view text) {
   const size_t size = text.size();
   size_t i = 0;
   while (i < size) {
-    // Survey files are mostly ASCII: skip eight such bytes at a time.
+    // Survey files are mostly ASCII: skip 32 such bytes at a time (four
+    // words OR-ed: one test, which compilers turn into vector code), then
+    // eight.
+    while (i + 32 <= size) {
+      uint64_t words[4];
+      std::memcpy(words, bytes + i, sizeof(words));
+      if (((words[0] | words[1] | words[2] | words[3]) &
+           0x8080808080808080ULL) != 0) {
+        break;
+      }
+      i += 32;
+    }
     if (i + 8 <= size) {
       uint64_t word;
       std::memcpy(&word, bytes + i, sizeof(word));

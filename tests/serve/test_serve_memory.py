@@ -23,7 +23,7 @@ import pytest
 
 CLI = os.environ["JTBD_CLI"]
 TIMEOUT = 120
-OUTCOMES = 60     # as benchmarks/compare_pandas.py's survey
+OUTCOMES = 60     # a wide export of ODI size
 SEGMENTS = ("field", "office", "remote", "partner")
 
 
