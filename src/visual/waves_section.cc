@@ -29,7 +29,9 @@ std::string ChangeCell(const v1::ScoreChange& change, Language language,
   return absl::StrCat("<td class=\"num\">", difference,
                       IntervalSpan(language, change.interval().low(),
                                    change.interval().high(), decimals),
-                      "<span class=\"interval\">p = ",
+                      "<span class=\"interval\">",
+                      // "p < 0.001" rather than "p = < 0.001".
+                      change.adjusted_p_value() < 0.001 ? "p " : "p = ",
                       PValueText(language, change.adjusted_p_value()),
                       "</span></td>");
 }

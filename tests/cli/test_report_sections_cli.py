@@ -204,7 +204,8 @@ def test_wave_changes_match_jtbd_compare(full):
             assert cells[column] == (
                 difference + interval(s["interval"]["low"],
                                       s["interval"]["high"], 1, lang) +
-                "p = " + pval(s.get("adjustedPValue", 0), lang))
+                ("p " if s.get("adjustedPValue", 0) < 0.001 else "p = ") +
+                pval(s.get("adjustedPValue", 0), lang))
     text = "".join(page.text)
     assert "%d %s %d" % (len(changed), "of" if lang == "en" else
                          "r\u00e9sultats sur", len(comparison["changes"])) \
