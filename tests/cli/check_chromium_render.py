@@ -17,8 +17,8 @@ stylesheet proves the check catches a page's requests). The HTML itself is
 also read for src=, href= and url() references.
 
 Exits 77 (ctest's SKIP_RETURN_CODE) when chromium is not installed; .ci/setup
-installs it, so CI always runs the check. --keep DIR copies the English PNG
-(for docs/images/).
+installs it, so CI always runs the check. --keep DIR copies the English PNGs
+(report_en.png for docs/images/, and report_full_en.png).
 """
 import argparse
 import json
@@ -220,6 +220,15 @@ def main():
                                      (lang, section))
                 png = os.path.join(work, "report_%s.png" % name)
                 net_log = os.path.join(work, "net_%s.json" % name)
+                if full:
+                    # The window (2000 px) would show only the report's
+                    # top: the copy drawn hides what comes before the new
+                    # sections, so the PNG shows them.
+                    html_path = html_path[:-len(".html")] + "_sections.html"
+                    with open(html_path, "w", encoding="utf-8") as f:
+                        f.write(text.replace(
+                            "</head>", "<style>#summary,#landscape,#ranking,"
+                            "#segments{display:none}</style></head>", 1))
                 render(chromium, html_path, png, net_log, work)
                 width, height, colours, share = check_not_blank(png)
                 requests = page_requests(net_log)
@@ -228,9 +237,9 @@ def main():
                              (name, ", ".join(requests[:10])))
                 print("%s: %dx%d PNG, %d colours, %.1f%% inked, no network "
                       "request" % (name, width, height, colours, 100 * share))
-                if options.keep and name == "en":
-                    shutil.copy(png,
-                                os.path.join(options.keep, "report_en.png"))
+                if options.keep and name in ("en", "full_en"):
+                    shutil.copy(png, os.path.join(options.keep,
+                                                  "report_%s.png" % name))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
