@@ -2806,6 +2806,47 @@ JTBD_EXPORT jtbd_error* jtbd_lint_result_render(const jtbd_lint_result* result,
                                                 int32_t format,
                                                 jtbd_buffer** out);
 
+/* -------------------------------------------------------- report sections */
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - touch no existing object, so any thread at any time:
+ *   jtbd_render_sections_html.
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_report_render_html_sections.
+ */
+
+/* The HTML report with the other analyses' results as sections of their
+ * own (docs/REPORTS.md): the switching forces (a jtbd_forces_report), the
+ * changes since a previous wave (a jtbd_wave_comparison) and the chosen
+ * roadmap (a jtbd_roadmap), each drawn as it was computed, and named in the
+ * summary; as `jtbd report --interviews --previous --initiatives`. The
+ * caller's struct, read, never written: zero it, set struct_size
+ * (convention 8) and the results wanted; a NULL result has no section. The
+ * handles are only read and stay the caller's. */
+typedef struct jtbd_report_sections {
+  size_t struct_size; /* sizeof(jtbd_report_sections) (convention 8) */
+  const jtbd_forces_report* forces;
+  const jtbd_wave_comparison* waves;
+  const jtbd_roadmap* roadmap;
+} jtbd_report_sections;
+#define JTBD_REPORT_SECTIONS_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_report_sections, roadmap)
+
+/* jtbd_report_render_html with `sections` (NULL: none) after the report's
+ * own sections; options->fragment is refused (JTBD_INVALID_ARGUMENT): the
+ * sections belong to the whole document. */
+JTBD_EXPORT jtbd_error* jtbd_report_render_html_sections(
+    const jtbd_report* report, const jtbd_visual_options* options,
+    const jtbd_report_sections* sections, jtbd_buffer** out);
+
+/* The given sections alone as one self-contained HTML document (what the
+ * sidecar answers to Accept: text/html on /v1/forces, /v1/compare and
+ * /v1/prioritize); options->lang alone is read (NULL: English).
+ * JTBD_INVALID_ARGUMENT when `sections` is NULL or has none. */
+JTBD_EXPORT jtbd_error* jtbd_render_sections_html(
+    const jtbd_visual_options* options, const jtbd_report_sections* sections,
+    jtbd_buffer** out);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -653,6 +653,18 @@ struct ScreeningSummary {
   std::vector<ScreenedRespondent> respondents;  // in study order
 };
 
+class ForcesReport;
+class WaveComparison;
+class Roadmap;
+
+// The results Report::RenderHtml may add as sections (see
+// jtbd_report_sections): not owned, each null or non-empty.
+struct ReportSections {
+  const ForcesReport* forces = nullptr;
+  const WaveComparison* waves = nullptr;
+  const Roadmap* roadmap = nullptr;
+};
+
 // How Report::RenderLandscape and Report::RenderHtml draw (see
 // jtbd_visual_options).
 struct VisualOptions {
@@ -730,6 +742,14 @@ class Report {
   std::string RenderHtml(const VisualOptions& options = VisualOptions()) const {
     return RenderVisual(options, true);
   }
+
+  // The same with the other analyses' results as sections of their own
+  // (jtbd_report_render_html_sections); defined after those classes.
+  std::string RenderHtml(const ReportSections& sections,
+                         const VisualOptions& options = VisualOptions()) const;
+
+  // The C handle (null when empty); owned by this object.
+  const jtbd_report* native() const noexcept { return native_.get(); }
 
   // Takes ownership of a report made by the C API (for code mixing both).
   static Report Adopt(jtbd_report* native) {
@@ -2096,6 +2116,10 @@ class WaveComparison {
     return internal::TakeBuffer(buffer);
   }
 
+  // The C handle (null when empty), for RenderHtml's sections and code
+  // mixing both APIs; owned by this object.
+  const jtbd_wave_comparison* native() const noexcept { return native_.get(); }
+
   // Takes ownership of a comparison made by the C API.
   static WaveComparison Adopt(jtbd_wave_comparison* native) {
     struct Destroy {
@@ -2473,6 +2497,10 @@ class Roadmap {
                                         static_cast<int32_t>(format), &buffer));
     return internal::TakeBuffer(buffer);
   }
+
+  // The C handle (null when empty), for RenderHtml's sections and code
+  // mixing both APIs; owned by this object.
+  const jtbd_roadmap* native() const noexcept { return native_.get(); }
 
   // Takes ownership of a roadmap made by the C API.
   static Roadmap Adopt(jtbd_roadmap* native) {
@@ -3206,6 +3234,28 @@ class Linter {
  private:
   std::unique_ptr<jtbd_linter, internal::LinterDestroy> native_;
 };
+
+inline std::string Report::RenderHtml(const ReportSections& sections,
+                                      const VisualOptions& options) const {
+  if (native_ == nullptr) {
+    throw Error(JTBD_FAILED_PRECONDITION,
+                "jtbd::Report::RenderHtml: the report is empty");
+  }
+  jtbd_visual_options native = {};
+  native.struct_size = sizeof(native);
+  native.intervals = options.intervals.value_or(true) ? 1 : 0;
+  native.lang = options.lang.data();
+  native.lang_len = options.lang.size();
+  jtbd_report_sections parts = {};
+  parts.struct_size = sizeof(parts);
+  parts.forces = sections.forces ? sections.forces->native() : nullptr;
+  parts.waves = sections.waves ? sections.waves->native() : nullptr;
+  parts.roadmap = sections.roadmap ? sections.roadmap->native() : nullptr;
+  jtbd_buffer* buffer = nullptr;
+  internal::Check(jtbd_report_render_html_sections(native_.get(), &native,
+                                                   &parts, &buffer));
+  return internal::TakeBuffer(buffer);
+}
 
 }  // namespace jtbd
 

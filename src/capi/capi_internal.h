@@ -24,7 +24,9 @@
 #include "core/study.h"
 #include "io/survey_reader.h"
 #include "jtbd/jtbd.h"
+#include "jtbd/v1/forces.pb.h"
 #include "jtbd/v1/report.pb.h"
+#include "jtbd/v1/roadmap.pb.h"
 #include "jtbd/v1/scoring.pb.h"
 #include "jtbd/v1/segmentation.pb.h"
 #include "jtbd/v1/waves.pb.h"
@@ -114,6 +116,18 @@ struct jtbd_aggregate {
 struct jtbd_wave_comparison {
   // jtbd_outcome_change and names point into this message's strings.
   jtbd::v1::WaveComparison comparison;
+};
+
+// Made by jtbd_forces.cc; read by jtbd_visual.cc's report sections.
+struct jtbd_forces_report {
+  // Names, notes and segment values handed out point into this report.
+  jtbd::v1::ForcesReport report;
+};
+
+// Made by jtbd_roadmap.cc; read by jtbd_visual.cc's report sections.
+struct jtbd_roadmap {
+  // Names handed out point into this report's strings.
+  jtbd::v1::RoadmapReport report;
 };
 
 // Early returns for Status / StatusOr inside Guard bodies.

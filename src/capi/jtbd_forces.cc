@@ -31,11 +31,6 @@ struct jtbd_forces_options {
   jtbd::forces::ForcesAnalysisOptions options;
 };
 
-struct jtbd_forces_report {
-  // Names, notes and segment values handed out point into this report.
-  jtbd::v1::ForcesReport report;
-};
-
 struct jtbd_propensity_model {
   explicit jtbd_propensity_model(jtbd::forces::PropensityModel value)
       : model(std::move(value)) {}

@@ -27,11 +27,6 @@ struct jtbd_roadmap_options {
   std::string segment_by;
 };
 
-struct jtbd_roadmap {
-  // Names handed out point into this report's strings.
-  jtbd::v1::RoadmapReport report;
-};
-
 using jtbd::capi::CheckBytesArgument;
 using jtbd::capi::CheckNotNull;
 using jtbd::capi::CheckOutStruct;

@@ -87,6 +87,30 @@ absl::StatusOr<VisualChoices> ChoicesOf(const char* fn,
   return choices;
 }
 
+// The caller's sections, checked (convention 8, as ChoicesOf); the
+// results stay the caller's and are only read.
+absl::StatusOr<jtbd::visual::ReportSections> SectionsOf(
+    const char* fn, const jtbd_report_sections* sections) {
+  jtbd::visual::ReportSections out;
+  if (sections == nullptr) return out;
+  if (sections->struct_size < JTBD_REPORT_SECTIONS_STRUCT_SIZE) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(fn, ": sections->struct_size is ", sections->struct_size,
+                     "; set it to sizeof(jtbd_report_sections) (",
+                     sizeof(jtbd_report_sections),
+                     "), at least JTBD_REPORT_SECTIONS_STRUCT_SIZE (",
+                     JTBD_REPORT_SECTIONS_STRUCT_SIZE, ")"));
+  }
+  jtbd_report_sections copy;
+  std::memset(&copy, 0, sizeof(copy));
+  std::memcpy(&copy, sections,
+              std::min<size_t>(sections->struct_size, sizeof(copy)));
+  if (copy.forces != nullptr) out.forces = &copy.forces->report;
+  if (copy.waves != nullptr) out.waves = &copy.waves->comparison;
+  if (copy.roadmap != nullptr) out.roadmap = &copy.roadmap->report;
+  return out;
+}
+
 }  // namespace
 
 extern "C" {
@@ -127,6 +151,55 @@ jtbd_error* jtbd_report_render_html(const jtbd_report* report,
     auto buffer = std::make_unique<jtbd_buffer>();
     JTBD_CAPI_ASSIGN_OR_RETURN(
         buffer->bytes, jtbd::visual::RenderHtmlReport(report->report, html));
+    Publish(std::move(buffer), out);
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_report_render_html_sections(
+    const jtbd_report* report, const jtbd_visual_options* options,
+    const jtbd_report_sections* sections, jtbd_buffer** out) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "report", report));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
+    JTBD_CAPI_ASSIGN_OR_RETURN(const VisualChoices choices,
+                               ChoicesOf(fn, options, true));
+    if (choices.fragment) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(fn,
+                       ": options->fragment: the sections belong to the "
+                       "whole document; use jtbd_report_render_html for "
+                       "a fragment"));
+    }
+    jtbd::visual::HtmlOptions html;
+    html.intervals = choices.intervals;
+    html.language = choices.language;
+    JTBD_CAPI_ASSIGN_OR_RETURN(html.sections, SectionsOf(fn, sections));
+    auto buffer = std::make_unique<jtbd_buffer>();
+    JTBD_CAPI_ASSIGN_OR_RETURN(
+        buffer->bytes, jtbd::visual::RenderHtmlReport(report->report, html));
+    Publish(std::move(buffer), out);
+    return absl::OkStatus();
+  });
+}
+
+jtbd_error* jtbd_render_sections_html(const jtbd_visual_options* options,
+                                      const jtbd_report_sections* sections,
+                                      jtbd_buffer** out) {
+  return Guard([&, fn = __func__]() -> absl::Status {
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "sections", sections));
+    JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "out", out));
+    JTBD_CAPI_ASSIGN_OR_RETURN(const VisualChoices choices,
+                               ChoicesOf(fn, options, true));
+    JTBD_CAPI_ASSIGN_OR_RETURN(const jtbd::visual::ReportSections drawn,
+                               SectionsOf(fn, sections));
+    if (drawn.forces == nullptr && drawn.waves == nullptr &&
+        drawn.roadmap == nullptr) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          fn, ": sections has no forces, waves or roadmap to draw"));
+    }
+    auto buffer = std::make_unique<jtbd_buffer>();
+    buffer->bytes = jtbd::visual::RenderSectionsPage(drawn, choices.language);
     Publish(std::move(buffer), out);
     return absl::OkStatus();
   });

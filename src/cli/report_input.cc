@@ -12,6 +12,7 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/output_options.h"
 #include "core/scale.h"
 #include "core/scoring.h"
 #include "pipeline/score_survey.h"
@@ -35,9 +36,6 @@ std::string ParseShared(const std::string& name, const std::string& value,
   } else if (name == "--outcomes") {
     if (value.empty()) return "--outcomes needs a file name";
     args->outcomes_path = value;
-  } else if (name == "--output" || name == "-o") {
-    if (value.empty()) return "--output needs a file name";
-    args->output_path = value;
   } else if (name == "--scale") {
     const std::vector<std::string> bounds = absl::StrSplit(value, '-');
     int min = 0;
@@ -85,9 +83,8 @@ std::string ParseShared(const std::string& name, const std::string& value,
 
 bool IsSharedValued(const std::string& name) {
   return IsSurveyInputFlag(name) || name == "--segment-by" ||
-         name == "--outcomes" || name == "--output" || name == "-o" ||
-         name == "--scale" || name == "--top-box" || name == "--confidence" ||
-         name == "--bootstrap" || name == "--seed";
+         name == "--outcomes" || name == "--scale" || name == "--top-box" ||
+         name == "--confidence" || name == "--bootstrap" || name == "--seed";
 }
 
 }  // namespace
@@ -98,6 +95,14 @@ std::string ParseReportInputArgs(const std::vector<std::string>& raw,
   auto takes_value = [&extra](const std::string& name) {
     return IsSharedValued(name) || Contains(extra.valued, name);
   };
+  // -o/--output as every command takes it (output_options.h); no CSV here.
+  std::vector<std::string> without_output = raw;
+  std::string output_problem =
+      ExtractOutputOptions(takes_value, &without_output, &args->output);
+  if (output_problem.empty()) {
+    output_problem = CheckCsvOptionsUse(args->output, false);
+  }
+  if (!output_problem.empty()) return output_problem;
   auto on_option = [&extra, args](const std::string& name,
                                   const std::string& value) -> std::string {
     if (Contains(extra.valued, name)) return extra.on_option(name, value);
@@ -106,10 +111,11 @@ std::string ParseReportInputArgs(const std::vector<std::string>& raw,
   // Flags without a value are taken out first, as WalkArguments knows only
   // options with one (not as an option's value, nor after "--").
   std::vector<std::string> rest;
-  for (size_t i = 0; i < raw.size(); ++i) {
-    const std::string& arg = raw[i];
+  const std::vector<std::string>& args_left = without_output;
+  for (size_t i = 0; i < args_left.size(); ++i) {
+    const std::string& arg = args_left[i];
     if (arg == "--") {
-      rest.insert(rest.end(), raw.begin() + i, raw.end());
+      rest.insert(rest.end(), args_left.begin() + i, args_left.end());
       break;
     }
     if (arg == "--screen" || arg == "--exclude-screened") {
@@ -123,7 +129,9 @@ std::string ParseReportInputArgs(const std::vector<std::string>& raw,
       continue;
     }
     rest.push_back(arg);
-    if (takes_value(arg) && i + 1 < raw.size()) rest.push_back(raw[++i]);
+    if (takes_value(arg) && i + 1 < args_left.size()) {
+      rest.push_back(args_left[++i]);
+    }
   }
   ParsedArguments parsed;
   const std::string problem =
@@ -191,10 +199,7 @@ int FailWith(const absl::Status& status) {
 }
 
 int WriteReportOutput(const ReportInputArgs& args, const std::string& text) {
-  const absl::Status written =
-      args.output_path.empty() || args.output_path == "-"
-          ? WriteStdout(text)
-          : WriteFileAtomically(args.output_path, text);
+  const absl::Status written = WriteOutput(args.output, text, false);
   return written.ok() ? kExitOk : FailWith(written);
 }
 

@@ -13,6 +13,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/types/optional.h"
+#include "cli/output_options.h"
 #include "cli/survey_input.h"
 #include "jtbd/v1/report.pb.h"
 #include "jtbd/v1/scoring.pb.h"
@@ -29,7 +30,7 @@ struct ReportInputArgs {
   absl::optional<uint32_t> bootstrap;
   absl::optional<uint64_t> seed;
   v1::ScreeningOptions screening;
-  std::string output_path;    // empty or "-": standard output
+  OutputOptions output;       // -o/--output (output_options.h)
   std::string input_path;     // "-": standard input
   std::string outcomes_path;  // empty: none
   SurveyInputArgs input;

@@ -10,6 +10,7 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/output_options.h"
 #include "forces/note_lines.h"
 #include "forces/note_phrases.h"
 #include "io/source_position.h"
@@ -23,15 +24,14 @@ namespace {
 struct TagNotesArgs {
   bool json = false;
   std::string input_path;
-  std::string output_path;
+  OutputOptions output;  // -o/--output (output_options.h)
   std::string phrases_path;
   forces::NoteTagOptions options;
   bool help = false;
 };
 
 bool TakesValue(const std::string& name) {
-  return name == "--lang" || name == "--format" || name == "--phrases" ||
-         name == "--output" || name == "-o";
+  return name == "--lang" || name == "--format" || name == "--phrases";
 }
 
 std::string ParseArgs(const std::vector<std::string>& raw, TagNotesArgs* args) {
@@ -58,19 +58,19 @@ std::string ParseArgs(const std::vector<std::string>& raw, TagNotesArgs* args) {
       args->json = value == "json";
       return "";
     }
-    if (name == "--phrases") {
-      if (value.empty() || value == "-") {
-        return "--phrases needs a file name (standard input holds the notes)";
-      }
-      args->phrases_path = value;
-      return "";
+    // --phrases
+    if (value.empty() || value == "-") {
+      return "--phrases needs a file name (standard input holds the notes)";
     }
-    if (value.empty()) return "--output needs a file name";
-    args->output_path = value;
+    args->phrases_path = value;
     return "";
   };
+  std::vector<std::string> rest = raw;
+  std::string problem = ExtractOutputOptions(TakesValue, &rest, &args->output);
+  if (problem.empty()) problem = CheckCsvOptionsUse(args->output, false);
+  if (!problem.empty()) return problem;
   ParsedArguments parsed;
-  std::string problem = WalkArguments(raw, TakesValue, on_option, &parsed);
+  problem = WalkArguments(rest, TakesValue, on_option, &parsed);
   if (!problem.empty()) return problem;
   args->help = parsed.help;
   if (args->help) return "";
@@ -153,10 +153,7 @@ int RunTagNotes(const std::vector<std::string>& raw) {
   if (!notes.ok()) return Fail(notes.status());
   const std::string out = args.json ? RenderTaggedNotesJson(*notes)
                                     : RenderTaggedNotesTable(*notes);
-  const absl::Status written =
-      args.output_path.empty() || args.output_path == "-"
-          ? WriteStdout(out)
-          : WriteFileAtomically(args.output_path, out);
+  const absl::Status written = WriteOutput(args.output, out, false);
   if (!written.ok()) return Fail(written);
   return kExitOk;
 }

@@ -23,6 +23,8 @@
 #include "pipeline/wave_read.h"
 #include "render/wave_comparison_render.h"
 #include "serve/json_inputs.h"
+#include "serve/visual_reply.h"
+#include "visual/report_sections.h"
 #include "waves/compare_waves.h"
 
 namespace jtbd {
@@ -126,6 +128,12 @@ JsonReply UnsupportedCompareMediaType(absl::string_view content_type) {
 
 JsonReply Compare(absl::string_view content_type, absl::string_view body,
                   const QueryParams& params, const ResourceLimits& limits) {
+  return CompareAs(content_type, body, params, limits, ReportView());
+}
+
+JsonReply CompareAs(absl::string_view content_type, absl::string_view body,
+                    const QueryParams& params, const ResourceLimits& limits,
+                    const ReportView& view) {
   if (!IsCompareMediaType(content_type)) {
     return UnsupportedCompareMediaType(content_type);
   }
@@ -135,6 +143,11 @@ JsonReply Compare(absl::string_view content_type, absl::string_view body,
   absl::StatusOr<v1::WaveComparison> comparison =
       CompareBody(body, params, limits);
   if (!comparison.ok()) return ErrorReply(comparison.status());
+  if (view.kind == ReportView::Kind::kHtml) {
+    visual::ReportSections sections;
+    sections.waves = &*comparison;
+    return SectionsForPeople(sections, view, JsonReply());
+  }
   absl::StatusOr<std::string> json = RenderWaveComparisonJson(*comparison);
   if (!json.ok()) return ErrorReply(json.status());
   JsonReply reply;

@@ -31,6 +31,11 @@ JsonReply Compare(absl::string_view content_type, absl::string_view body,
 bool IsCompareMediaType(absl::string_view content_type);
 
 // The 415 reply for any other Content-Type.
+// Compare(), answered as `view` says: JSON, or the wave-changes section
+// of the HTML report as a page of its own (visual_reply.h).
+JsonReply CompareAs(absl::string_view content_type, absl::string_view body,
+                    const QueryParams& params, const ResourceLimits& limits,
+                    const ReportView& view);
 JsonReply UnsupportedCompareMediaType(absl::string_view content_type);
 
 }  // namespace serve

@@ -18,6 +18,8 @@
 #include "google/protobuf/util/json_util.h"
 #include "jtbd/v1/forces.pb.h"
 #include "render/forces_render.h"
+#include "serve/visual_reply.h"
+#include "visual/report_sections.h"
 
 namespace jtbd {
 namespace serve {
@@ -181,6 +183,12 @@ JsonReply UnsupportedForcesPredictMediaType(absl::string_view content_type) {
 
 JsonReply Forces(absl::string_view content_type, absl::string_view body,
                  const QueryParams& params, const ResourceLimits& limits) {
+  return ForcesAs(content_type, body, params, limits, ReportView());
+}
+
+JsonReply ForcesAs(absl::string_view content_type, absl::string_view body,
+                   const QueryParams& params, const ResourceLimits& limits,
+                   const ReportView& view) {
   if (!IsForcesMediaType(content_type)) {
     return UnsupportedForcesMediaType(content_type);
   }
@@ -190,6 +198,11 @@ JsonReply Forces(absl::string_view content_type, absl::string_view body,
   absl::StatusOr<v1::ForcesReport> report =
       AnalyzeBody(MediaType(content_type), body, params, limits);
   if (!report.ok()) return ErrorReply(report.status());
+  if (view.kind == ReportView::Kind::kHtml) {
+    visual::ReportSections sections;
+    sections.forces = &*report;
+    return SectionsForPeople(sections, view, JsonReply());
+  }
   return Reply(RenderForcesJson(*report));
 }
 

@@ -39,6 +39,11 @@ JsonReply Forces(absl::string_view content_type, absl::string_view body,
 // (outcome unspecified allowed). No query parameters. 200 with exactly
 // `jtbd forces --apply MODEL --format json`'s output (jtbd.v1.
 // ForcePredictions); 400 for a bad model or interview, 413, 415.
+// Forces(), answered as `view` says: JSON, or the forces section of the
+// HTML report as a page of its own (visual_reply.h). Errors stay JSON.
+JsonReply ForcesAs(absl::string_view content_type, absl::string_view body,
+                   const QueryParams& params, const ResourceLimits& limits,
+                   const ReportView& view);
 JsonReply ForcesPredict(absl::string_view content_type, absl::string_view body,
                         const QueryParams& params,
                         const ResourceLimits& limits = ResourceLimits());

@@ -29,6 +29,8 @@
 #include "roadmap/roadmap.h"
 #include "roadmap/survey_scores.h"
 #include "serve/json_inputs.h"
+#include "serve/visual_reply.h"
+#include "visual/report_sections.h"
 
 namespace jtbd {
 namespace serve {
@@ -182,6 +184,12 @@ JsonReply UnsupportedPrioritizeMediaType(absl::string_view content_type) {
 
 JsonReply Prioritize(absl::string_view content_type, absl::string_view body,
                      const QueryParams& params, const ResourceLimits& limits) {
+  return PrioritizeAs(content_type, body, params, limits, ReportView());
+}
+
+JsonReply PrioritizeAs(absl::string_view content_type, absl::string_view body,
+                       const QueryParams& params, const ResourceLimits& limits,
+                       const ReportView& view) {
   if (!IsPrioritizeMediaType(content_type)) {
     return UnsupportedPrioritizeMediaType(content_type);
   }
@@ -191,6 +199,11 @@ JsonReply Prioritize(absl::string_view content_type, absl::string_view body,
   absl::StatusOr<v1::RoadmapReport> report =
       PrioritizeBody(body, params, limits);
   if (!report.ok()) return ErrorReply(report.status());
+  if (view.kind == ReportView::Kind::kHtml) {
+    visual::ReportSections sections;
+    sections.roadmap = &*report;
+    return SectionsForPeople(sections, view, JsonReply());
+  }
   absl::StatusOr<std::string> json = RenderRoadmapJson(*report);
   if (!json.ok()) return ErrorReply(json.status());
   JsonReply reply;

@@ -29,6 +29,11 @@ JsonReply Prioritize(absl::string_view content_type, absl::string_view body,
 bool IsPrioritizeMediaType(absl::string_view content_type);
 
 // The 415 reply for any other Content-Type.
+// Prioritize(), answered as `view` says: JSON, or the roadmap section of
+// the HTML report as a page of its own (visual_reply.h).
+JsonReply PrioritizeAs(absl::string_view content_type, absl::string_view body,
+                       const QueryParams& params, const ResourceLimits& limits,
+                       const ReportView& view);
 JsonReply UnsupportedPrioritizeMediaType(absl::string_view content_type);
 
 }  // namespace serve

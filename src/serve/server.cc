@@ -75,6 +75,19 @@ constexpr PostRoute kPostRoutes[] = {
     {"/v1/lint", IsLintMediaType, UnsupportedLintMediaType, Lint},
 };
 
+// The form of a route's answer that Accept may choose; null for routes
+// that answer JSON only.
+using ViewedAnswer = JsonReply (*)(absl::string_view, absl::string_view,
+                                   const QueryParams&, const ResourceLimits&,
+                                   const ReportView&);
+ViewedAnswer ViewedAnswerOf(decltype(PostRoute::answer) answer) {
+  if (answer == Score) return ScoreAs;
+  if (answer == Forces) return ForcesAs;
+  if (answer == Compare) return CompareAs;
+  if (answer == Prioritize) return PrioritizeAs;
+  return nullptr;
+}
+
 void Send(const JsonReply& reply, httplib::Response& response) {
   response.status = reply.status;
   response.set_content(reply.body, reply.content_type);
@@ -233,11 +246,13 @@ void Server::Route() {
                     response, &body)) {
         return;
       }
-      // /v1/score answers people too: Accept chooses JSON, the HTML
-      // report or the landscape (visual_reply.h).
-      if (route->answer == Score) {
+      // /v1/score, /v1/forces, /v1/compare and /v1/prioritize answer
+      // people too: Accept chooses JSON or HTML (and the landscape SVG for
+      // /v1/score; visual_reply.h).
+      if (const ViewedAnswer viewed = ViewedAnswerOf(route->answer);
+          viewed != nullptr) {
         response.set_header("Vary", "Accept, Accept-Language");
-        Send(ScoreAs(
+        Send(viewed(
                  request.get_header_value("Content-Type"), body, request.params,
                  options_.limits,
                  ViewFromHeaders(request.get_header_value("Accept"),

@@ -85,5 +85,18 @@ JsonReply RenderForPeople(const v1::Report& report, const ReportView& view) {
   return reply;
 }
 
+JsonReply SectionsForPeople(const visual::ReportSections& sections,
+                            const ReportView& view, JsonReply json) {
+  if (view.kind != ReportView::Kind::kHtml) return json;
+  const absl::StatusOr<visual::Language> language =
+      visual::ParseLanguage(view.lang);
+  if (!language.ok()) return ErrorReply(language.status());
+  JsonReply reply;
+  reply.status = 200;
+  reply.content_type = "text/html; charset=utf-8";
+  reply.body = visual::RenderSectionsPage(sections, *language);
+  return reply;
+}
+
 }  // namespace serve
 }  // namespace jtbd

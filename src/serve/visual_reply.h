@@ -8,6 +8,7 @@
 #include "absl/strings/string_view.h"
 #include "jtbd/v1/report.pb.h"
 #include "serve/score_endpoint.h"
+#include "visual/report_sections.h"
 
 namespace jtbd {
 namespace serve {
@@ -23,6 +24,12 @@ ReportView ViewFromHeaders(absl::string_view accept,
 // The report rendered as `view` says: 200 with text/html or image/svg+xml
 // (charset=utf-8), or ErrorReply when it cannot be drawn.
 JsonReply RenderForPeople(const v1::Report& report, const ReportView& view);
+
+// /v1/forces, /v1/compare and /v1/prioritize for people: the result's
+// section of the HTML report as a standalone page (200, text/html) when
+// `view` asks for HTML; `json` (the endpoint's own reply) otherwise.
+JsonReply SectionsForPeople(const visual::ReportSections& sections,
+                            const ReportView& view, JsonReply json);
 
 }  // namespace serve
 }  // namespace jtbd

@@ -57,7 +57,7 @@ ol.underserved li,ul li{margin:.2rem 0}
  body{background:#fff;font-size:11pt}
  main{max-width:none;padding:0}
  h2{break-after:avoid-page}
- #landscape,#ranking,#segments{break-before:page}
+ #landscape,#ranking,#segments,#forces,#waves,#roadmap{break-before:page}
  figure,tr,li{break-inside:avoid}
  thead{display:table-header-group}
  .table-wrap{overflow:visible}
@@ -101,13 +101,16 @@ class HtmlWriter {
                     kStyle, "</style>\n</head>\n<body>\n<main>\n");
     WriteHeader(&html);
     absl::StrAppend(&html, "<section id=\"summary\">\n<h2>", messages_.summary,
-                    "</h2>\n", SummaryHtml(report_, language_), "</section>\n");
+                    "</h2>\n", SummaryHtml(report_, language_),
+                    SectionsSummaryHtml(options_.sections, language_),
+                    "</section>\n");
     absl::Status status = WriteLandscapes(&html);
     if (!status.ok()) return status;
     WriteRanking(&html);
     WriteSegments(&html);
     WriteCompetitors(&html);
     WriteScreening(&html);
+    html += SectionsHtml(options_.sections, &report_, language_);
     WriteWarnings(&html);
     absl::StrAppend(&html, "<footer>\n<p>",
                     absl::Substitute(messages_.method_note,
@@ -429,6 +432,24 @@ class HtmlWriter {
 };
 
 }  // namespace
+
+std::string RenderSectionsPage(const ReportSections& sections,
+                               Language language) {
+  const Messages& messages = MessagesFor(language);
+  return absl::StrCat(
+      "<!DOCTYPE html>\n<html lang=\"", LanguageCode(language),
+      "\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, "
+      "initial-scale=1\">\n"
+      "<meta name=\"referrer\" content=\"no-referrer\">\n<title>",
+      EscapeMarkup(messages.report_title), "</title>\n<style>", kStyle,
+      "</style>\n</head>\n<body>\n<main>\n<header>\n<h1>",
+      EscapeMarkup(messages.report_title),
+      "</h1>\n</header>\n<section id=\"summary\">\n<h2>", messages.summary,
+      "</h2>\n", SectionsSummaryHtml(sections, language), "</section>\n",
+      SectionsHtml(sections, nullptr, language), "<footer>\n<p>",
+      messages.generated_by, "</p>\n</footer>\n</main>\n</body>\n</html>\n");
+}
 
 absl::StatusOr<std::string> RenderHtmlReport(const v1::Report& report,
                                              const HtmlOptions& options) {

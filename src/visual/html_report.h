@@ -15,6 +15,7 @@
 #include "absl/status/statusor.h"
 #include "jtbd/v1/report.pb.h"
 #include "visual/messages.h"
+#include "visual/report_sections.h"
 
 namespace jtbd {
 namespace visual {
@@ -27,12 +28,21 @@ struct HtmlOptions {
   // landscape and the ranked table in one <div class="jtbd-report">, with
   // styles scoped to it; no document, head or page-wide styles.
   bool fragment = false;
+  // The other analyses' results drawn after the report's own sections, and
+  // named in its summary (not owned; the full document only).
+  ReportSections sections;
 };
 
 // The document; INVALID_ARGUMENT when a score cannot be drawn (see
 // RenderLandscapeSvg).
 absl::StatusOr<std::string> RenderHtmlReport(const v1::Report& report,
                                              const HtmlOptions& options);
+
+// A document of the given sections alone (the sidecar's HTML answer to
+// /v1/forces, /v1/compare and /v1/prioritize): the report's styles, a
+// title, the summary sentences, then the sections.
+std::string RenderSectionsPage(const ReportSections& sections,
+                               Language language);
 
 }  // namespace visual
 }  // namespace jtbd

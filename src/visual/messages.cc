@@ -205,6 +205,183 @@ const Messages kFrench = {
      "es insuffisantes"},
 };
 
+const SectionMessages kSectionEnglish = {
+    // Forces.
+    "Switching forces",
+    "$0 switch interviews: $1 customers switched, $2 stayed. Intervals at "
+    "$3.",
+    {"\xE2\x80\x93", "Push of the situation", "Pull of the new solution",
+     "Anxiety about the new", "Habit of the present"},
+    "Force",
+    "Mentioned in",
+    "Mean intensity (1\xE2\x80\x93"
+    "5)",
+    "Switchers",
+    "Stayers",
+    "Mentioned in: share of interviews that mention the force. Mean "
+    "intensity: among those that mention it. Switchers and stayers: mean "
+    "intensity, 0 when not mentioned; adjusted p: Mann\xE2\x80\x93Whitney "
+    "test, Holm "
+    "adjustment.",
+    "The balance push + pull \xE2\x88\x92 anxiety \xE2\x88\x92 habit foretells "
+    "the outcome "
+    "(positive: a switch) in $0 of the interviews ($1\xE2\x80\x93$2).",
+    "What predicts a switch",
+    "A model of the four forces tells switchers from stayers $0: "
+    "cross-validated AUC $1 (0.5 is chance, 1 is perfect) over $2 folds; "
+    "Brier score $3 (lower is better).",
+    {"no better than chance", "weakly", "fairly well", "well"},
+    "No model of the forces could be fitted: $0",
+    "Weight (log-odds per intensity point)",
+    "Reading",
+    "raises the odds of switching",
+    "lowers the odds of switching",
+    "effect unclear (its interval contains 0)",
+    // Wave changes.
+    "Changes since the previous wave",
+    "$0 respondents in the previous wave, $1 in this one. $2 of $3 "
+    "outcomes changed significantly (p adjusted over $4 tests).",
+    "No outcome changed significantly.",
+    "Each change is this wave minus the previous one, with its interval and "
+    "adjusted p; in bold when significant.",
+    "Band (before \xE2\x86\x92 after)",
+    "In one wave only: $0",
+    // Roadmap.
+    "Chosen roadmap",
+    "Within a budget of $0, the best portfolio is $1 initiative(s) costing "
+    "$2, which close $3 points of opportunity.",
+    "No initiative fits within the budget of $0.",
+    "This choice is proven optimal.",
+    "The search stopped early: the portfolio found may be up to $0 points "
+    "short of the best.",
+    "Over $0 redraws of the respondents, this exact portfolio was the best "
+    "$1 of the time.",
+    "Initiative",
+    "Cost",
+    "Opportunity lost without it",
+    "Chosen in redraws",
+    "Outcomes it improves",
+    "Opportunity before",
+    "After",
+    "Closed",
+    "By",
+    // Summary sentences.
+    "Switching: $0 of $1 interviewed customers switched; the balance of "
+    "forces foretells the outcome in $2 of the interviews.",
+    "Since the previous wave, $0 outcome(s) changed significantly.",
+    "Since the previous wave, no outcome changed significantly.",
+    "Chosen roadmap: $0 (cost $1), closing $2 points of opportunity.",
+    "No initiative fits within the budget.",
+};
+
+const SectionMessages kSectionFrench = {
+    // Forces.
+    "Forces de changement",
+    "$0 entretiens de changement\xE2\x80\xAF: $1 clients ont chang\xC3\xA9, $2 "
+    "sont rest\xC3\xA9s. "
+    "Intervalles \xC3\xA0 $3.",
+    {"\xE2\x80\x93",
+     "Pouss\xC3\xA9"
+     "e de la situation",
+     "Attraction de la nouvelle solution",
+     "Anxi\xC3\xA9t\xC3\xA9 face au nouveau", "Habitude du pr\xC3\xA9sent"},
+    "Force",
+    "Cit\xC3\xA9"
+    "e dans",
+    "Intensit\xC3\xA9 moyenne (1\xE2\x80\x93"
+    "5)",
+    "Ont chang\xC3\xA9",
+    "Sont rest\xC3\xA9s",
+    "Cit\xC3\xA9"
+    "e dans\xE2\x80\xAF: part des entretiens qui mentionnent la force. "
+    "Intensit\xC3\xA9 "
+    "moyenne\xE2\x80\xAF: parmi ceux qui la mentionnent. Ont chang\xC3\xA9 et "
+    "sont rest\xC3\xA9s\xE2\x80\xAF: "
+    "intensit\xC3\xA9 moyenne, 0 si non mentionn\xC3\xA9"
+    "e\xE2\x80\xAF; p ajust\xC3\xA9\xE2\x80\xAF: test de "
+    "Mann\xE2\x80\x93Whitney, ajustement de Holm.",
+    "Le solde pouss\xC3\xA9"
+    "e + attraction \xE2\x88\x92 anxi\xC3\xA9t\xC3\xA9 \xE2\x88\x92 habitude "
+    "annonce l\xE2\x80\x99issue "
+    "(positif\xE2\x80\xAF: un changement) dans $0 des entretiens "
+    "($1\xE2\x80\x93$2).",
+    "Ce qui annonce un changement",
+    "Un mod\xC3\xA8le des quatre forces distingue ceux qui changent de ceux "
+    "qui "
+    "restent $0\xE2\x80\xAF: AUC en validation crois\xC3\xA9"
+    "e $1 (0,5\xE2\x80\xAF: le hasard, 1\xE2\x80\xAF: "
+    "parfait) sur $2 blocs\xE2\x80\xAF; score de Brier $3 (plus bas, "
+    "meilleur).",
+    {"pas mieux que le hasard", "faiblement", "assez bien", "bien"},
+    "Aucun mod\xC3\xA8le des forces n\xE2\x80\x99"
+    "a pu \xC3\xAAtre ajust\xC3\xA9\xE2\x80\xAF: $0",
+    "Poids (log-cote par point d\xE2\x80\x99intensit\xC3\xA9)",
+    "Lecture",
+    "augmente les chances de changer",
+    "diminue les chances de changer",
+    "effet incertain (son intervalle contient 0)",
+    // \xC3\x89volutions.
+    "\xC3\x89volutions depuis la vague pr\xC3\xA9"
+    "c\xC3\xA9"
+    "dente",
+    "$0 r\xC3\xA9pondants dans la vague pr\xC3\xA9"
+    "c\xC3\xA9"
+    "dente, $1 dans celle-ci. $2 "
+    "r\xC3\xA9sultats sur $3 ont \xC3\xA9volu\xC3\xA9 significativement (p "
+    "ajust\xC3\xA9s sur $4 "
+    "tests).",
+    "Aucun r\xC3\xA9sultat n\xE2\x80\x99"
+    "a \xC3\xA9volu\xC3\xA9 significativement.",
+    "Chaque \xC3\xA9volution\xE2\x80\xAF: cette vague moins la pr\xC3\xA9"
+    "c\xC3\xA9"
+    "dente, avec son intervalle "
+    "et son p ajust\xC3\xA9\xE2\x80\xAF; en gras si significative.",
+    "Cat\xC3\xA9gorie (avant \xE2\x86\x92 apr\xC3\xA8s)",
+    "Dans une seule vague\xE2\x80\xAF: $0",
+    // Feuille de route.
+    "Feuille de route retenue",
+    "Pour un budget de $0, le meilleur portefeuille compte $1 initiative(s) "
+    "pour un co\xC3\xBBt de $2, qui r\xC3\xA9"
+    "duisent l\xE2\x80\x99opportunit\xC3\xA9 de $3 points.",
+    "Aucune initiative ne tient dans le budget de $0.",
+    "Ce choix est prouv\xC3\xA9 optimal.",
+    "La recherche s\xE2\x80\x99"
+    "est arr\xC3\xAAt\xC3\xA9"
+    "e t\xC3\xB4t\xE2\x80\xAF: le portefeuille trouv\xC3\xA9 peut \xC3\xAAtre "
+    "jusqu\xE2\x80\x99\xC3\xA0 $0 points en dessous du meilleur.",
+    "Sur $0 tirages des r\xC3\xA9pondants, ce portefeuille exact \xC3\xA9tait "
+    "le meilleur "
+    "dans $1 des cas.",
+    "Initiative",
+    "Co\xC3\xBBt",
+    "Opportunit\xC3\xA9 perdue sans elle",
+    "Retenue dans les tirages",
+    "R\xC3\xA9sultats qu\xE2\x80\x99"
+    "elle am\xC3\xA9liore",
+    "Opportunit\xC3\xA9 avant",
+    "Apr\xC3\xA8s",
+    "R\xC3\xA9"
+    "duite de",
+    "Par",
+    // Phrases de la synth\xC3\xA8se.
+    "Changement\xE2\x80\xAF: $0 des $1 clients interrog\xC3\xA9s ont "
+    "chang\xC3\xA9\xE2\x80\xAF; le solde des "
+    "forces annonce l\xE2\x80\x99issue dans $2 des entretiens.",
+    "Depuis la vague pr\xC3\xA9"
+    "c\xC3\xA9"
+    "dente, $0 r\xC3\xA9sultat(s) ont \xC3\xA9volu\xC3\xA9 "
+    "significativement.",
+    "Depuis la vague pr\xC3\xA9"
+    "c\xC3\xA9"
+    "dente, aucun r\xC3\xA9sultat n\xE2\x80\x99"
+    "a \xC3\xA9volu\xC3\xA9 "
+    "significativement.",
+    "Feuille de route retenue\xE2\x80\xAF: $0 (co\xC3\xBBt $1), qui r\xC3\xA9"
+    "duit l\xE2\x80\x99opportunit\xC3\xA9 de "
+    "$2 points.",
+    "Aucune initiative ne tient dans le budget.",
+};
+
 // Digits of the integer part grouped by three with `separator`.
 std::string Grouped(const std::string& digits, absl::string_view separator) {
   std::string out;
@@ -232,6 +409,10 @@ const char* LanguageCode(Language language) {
 
 const Messages& MessagesFor(Language language) {
   return language == Language::kFrench ? kFrench : kEnglish;
+}
+
+const SectionMessages& SectionMessagesFor(Language language) {
+  return language == Language::kFrench ? kSectionFrench : kSectionEnglish;
 }
 
 std::string BandText(Language language, v1::Band band) {

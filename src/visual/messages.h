@@ -93,6 +93,64 @@ struct Messages {
 
 const Messages& MessagesFor(Language language);
 
+// The sections of the other analyses a report may carry (report_sections.h):
+// switching forces, changes since the previous wave, the chosen roadmap,
+// and their sentences in the summary.
+struct SectionMessages {
+  // Forces.
+  const char* forces_title;
+  const char* forces_intro;  // $0 interviews, $1 switched, $2 stayed, $3 level
+  const char* force_names[5];  // indexed by v1::Force
+  const char* column_force;
+  const char* column_mentioned;
+  const char* column_intensity;
+  const char* column_switchers;
+  const char* column_stayers;
+  const char* forces_note;
+  const char* forces_balance;  // $0 agreement, $1 low, $2 high
+  const char* model_title;
+  const char* model_quality;  // $0 quality words, $1 AUC, $2 folds, $3 Brier
+  const char* model_quality_words[4];  // chance, weakly, fairly well, well
+  const char* model_none;              // $0 why
+  const char* column_weight;
+  const char* column_reading;
+  const char* effect_up;
+  const char* effect_down;
+  const char* effect_unclear;
+  // Wave changes.
+  const char* waves_title;
+  const char* waves_intro;  // $0 previous, $1 this wave, $2 changed, $3 of,
+                            // $4 tests
+  const char* waves_none;
+  const char* waves_note;
+  const char* column_bands;
+  const char* waves_one_wave;  // $0 outcome ids
+  // Roadmap.
+  const char* roadmap_title;
+  const char* roadmap_intro;  // $0 budget, $1 count, $2 cost, $3 value
+  const char* roadmap_none;   // $0 budget
+  const char* roadmap_optimal;
+  const char* roadmap_not_optimal;  // $0 gap
+  const char* roadmap_stability;    // $0 redraws, $1 share
+  const char* column_initiative;
+  const char* column_cost;
+  const char* column_marginal;
+  const char* column_chosen_share;
+  const char* roadmap_outcomes;
+  const char* column_before;
+  const char* column_after;
+  const char* column_closed;
+  const char* column_by;
+  // Summary sentences.
+  const char* summary_forces;  // $0 switched, $1 interviews, $2 agreement
+  const char* summary_waves;   // $0 changed outcomes
+  const char* summary_waves_none;
+  const char* summary_roadmap;  // $0 initiatives, $1 cost, $2 value
+  const char* summary_roadmap_none;
+};
+
+const SectionMessages& SectionMessagesFor(Language language);
+
 // The band of an outcome in `language` ("–" when not computed).
 std::string BandText(Language language, v1::Band band);
 

@@ -516,6 +516,7 @@ static void test_bytes_in_bytes_out(void) {
 static void test_struct_sizes(void) {
   CHECK_WHOLE_STRUCT(jtbd_outcome_score, JTBD_OUTCOME_SCORE_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_visual_options, JTBD_VISUAL_OPTIONS_STRUCT_SIZE);
+  CHECK_WHOLE_STRUCT(jtbd_report_sections, JTBD_REPORT_SECTIONS_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_segment_comparison,
                      JTBD_SEGMENT_COMPARISON_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_solution_score, JTBD_SOLUTION_SCORE_STRUCT_SIZE);

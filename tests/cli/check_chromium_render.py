@@ -2,7 +2,10 @@
 """Renders the example's HTML report in headless Chromium, English and French.
 
 For each language: `jtbd report` writes the report of examples/survey.csv
-(with its outcome statements and segments); Debian's `chromium` renders it
+(with its outcome statements and segments), and the full report of
+examples/survey_wave2.csv with every section (the switching forces of
+examples/interviews.csv, the changes since examples/survey.csv, the roadmap
+of examples/initiatives.csv); Debian's `chromium` renders it
 to a PNG (--headless --no-sandbox --disable-gpu
 --disable-background-networking, a fresh --user-data-dir, every host name
 mapped to nowhere) while writing a net log. The check fails when the PNG is
@@ -14,8 +17,8 @@ stylesheet proves the check catches a page's requests). The HTML itself is
 also read for src=, href= and url() references.
 
 Exits 77 (ctest's SKIP_RETURN_CODE) when chromium is not installed; .ci/setup
-installs it, so CI always runs the check. --keep DIR copies the English PNG
-(for docs/images/).
+installs it, so CI always runs the check. --keep DIR copies the English PNGs
+(report_en.png for docs/images/, and report_full_en.png).
 """
 import argparse
 import json
@@ -188,27 +191,55 @@ def main():
                 not any("example.com" in u for u in caught):
             sys.exit("self-test: the net log check missed the control page's "
                      "requests (%s)" % caught)
-        for lang in ("en", "fr"):
-            html_path = os.path.join(work, "report_%s.html" % lang)
-            subprocess.run(
-                [options.cli, "report", "--lang", lang, "--segment-by",
-                 "segment", "--outcomes", os.path.join(examples, "outcomes.csv"),
-                 "-o", html_path, os.path.join(examples, "survey.csv")],
-                check=True, timeout=300)
-            with open(html_path, encoding="utf-8") as f:
-                check_html(f.read())
-            png = os.path.join(work, "report_%s.png" % lang)
-            net_log = os.path.join(work, "net_%s.json" % lang)
-            render(chromium, html_path, png, net_log, work)
-            width, height, colours, share = check_not_blank(png)
-            requests = page_requests(net_log)
-            if requests:
-                sys.exit("the %s report made network requests: %s" %
-                         (lang, ", ".join(requests[:10])))
-            print("%s: %dx%d PNG, %d colours, %.1f%% inked, no network request"
-                  % (lang, width, height, colours, 100 * share))
-            if options.keep and lang == "en":
-                shutil.copy(png, os.path.join(options.keep, "report_en.png"))
+        # The example report, then the full one: with the forces, wave
+        # changes and roadmap sections (report --interviews --previous
+        # --initiatives).
+        full_args = [
+            "--interviews", os.path.join(examples, "interviews.csv"),
+            "--previous", os.path.join(examples, "survey.csv"),
+            "--initiatives", os.path.join(examples, "initiatives.csv"),
+            "--budget", "100", os.path.join(examples, "survey_wave2.csv")]
+        for full in (False, True):
+            for lang in ("en", "fr"):
+                name = "%s%s" % ("full_" if full else "", lang)
+                html_path = os.path.join(work, "report_%s.html" % name)
+                subprocess.run(
+                    [options.cli, "report", "--lang", lang, "--segment-by",
+                     "segment", "--outcomes",
+                     os.path.join(examples, "outcomes.csv"), "-o", html_path] +
+                    (full_args if full else
+                     [os.path.join(examples, "survey.csv")]),
+                    check=True, timeout=300)
+                with open(html_path, encoding="utf-8") as f:
+                    text = f.read()
+                check_html(text)
+                if full:
+                    for section in ("forces", "waves", "roadmap"):
+                        if '<section id="%s">' % section not in text:
+                            sys.exit("the full %s report has no %s section" %
+                                     (lang, section))
+                png = os.path.join(work, "report_%s.png" % name)
+                net_log = os.path.join(work, "net_%s.json" % name)
+                if full:
+                    # The window (2000 px) would show only the report's
+                    # top: the copy drawn hides what comes before the new
+                    # sections, so the PNG shows them.
+                    html_path = html_path[:-len(".html")] + "_sections.html"
+                    with open(html_path, "w", encoding="utf-8") as f:
+                        f.write(text.replace(
+                            "</head>", "<style>#summary,#landscape,#ranking,"
+                            "#segments{display:none}</style></head>", 1))
+                render(chromium, html_path, png, net_log, work)
+                width, height, colours, share = check_not_blank(png)
+                requests = page_requests(net_log)
+                if requests:
+                    sys.exit("the %s report made network requests: %s" %
+                             (name, ", ".join(requests[:10])))
+                print("%s: %dx%d PNG, %d colours, %.1f%% inked, no network "
+                      "request" % (name, width, height, colours, 100 * share))
+                if options.keep and name in ("en", "full_en"):
+                    shutil.copy(png, os.path.join(options.keep,
+                                                  "report_%s.png" % name))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

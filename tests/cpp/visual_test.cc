@@ -38,4 +38,35 @@ TEST(CppVisualTest, LandscapeAndHtml) {
   EXPECT_THROW(jtbd::Report().RenderHtml(), jtbd::Error);
 }
 
+// RenderHtml(sections): the forces, wave changes and roadmap sections
+// (figures checked in tests/cli/test_report_sections_cli.py).
+TEST(CppVisualTest, HtmlWithSections) {
+  const std::string examples = std::string(JTBD_SOURCE_DIR) + "/examples/";
+  const jtbd::Report report =
+      jtbd::ScoreSurveyFile(examples + "survey_wave2.csv");
+  const jtbd::ForcesReport forces = jtbd::ForcesReport::Analyze(
+      jtbd::Interviews::ReadFile(examples + "interviews.csv"));
+  const jtbd::WaveComparison waves =
+      jtbd::CompareSurveyFiles(kSurvey, examples + "survey_wave2.csv");
+  jtbd::RoadmapOptions options;
+  options.budget = 100;
+  const jtbd::Roadmap roadmap = jtbd::Prioritize(
+      examples + "survey_wave2.csv", examples + "initiatives.csv", options);
+  EXPECT_EQ(report.RenderHtml(jtbd::ReportSections()), report.RenderHtml());
+  jtbd::ReportSections sections;
+  sections.forces = &forces;
+  sections.waves = &waves;
+  sections.roadmap = &roadmap;
+  jtbd::VisualOptions visual;
+  visual.lang = "fr";
+  const std::string html = report.RenderHtml(sections, visual);
+  for (const char* id : {"forces", "waves", "roadmap"}) {
+    EXPECT_NE(html.find(std::string("<section id=\"") + id + "\">"),
+              std::string::npos)
+        << id;
+  }
+  EXPECT_NE(html.find("Feuille de route retenue"), std::string::npos);
+  EXPECT_THROW(jtbd::Report().RenderHtml(sections), jtbd::Error);
+}
+
 }  // namespace

@@ -70,3 +70,65 @@ def test_errors_stay_json(serve):  # noqa: F811
     assert status == 400 and kind == "application/json"
     assert json.loads(body)["error"]["code"] == "NOT_FOUND"  # no such column
     assert server.stop() == 0
+
+
+def section(page, name):
+    """The <section id="name"> element's text, whole."""
+    text = page.decode("utf-8")
+    start = text.index('<section id="%s">' % name)
+    return text[start:text.index("</section>", start) + len("</section>")]
+
+
+def test_forces_compare_and_prioritize_answer_html(serve):  # noqa: F811
+    """Each answers Accept: text/html with its section of `jtbd report` as
+    a page of its own, the same bytes as the CLI's section; JSON
+    otherwise."""
+    import os
+    examples = os.path.dirname(SURVEY)
+    second = os.path.join(examples, "survey_wave2.csv")
+    interviews = os.path.join(examples, "interviews.csv")
+    initiatives = os.path.join(examples, "initiatives.csv")
+
+    def text(path):
+        return read(path).decode("utf-8")
+
+    server = serve()
+    requests = {
+        "forces": ("/v1/forces", read(interviews), "text/csv"),
+        "waves": ("/v1/compare", json.dumps(
+            {"first": text(SURVEY), "second": text(second)}).encode(),
+            "application/json"),
+        "roadmap": ("/v1/prioritize?budget=100", json.dumps(
+            {"survey": text(second), "initiatives": text(initiatives)}
+        ).encode(), "application/json"),
+    }
+    for lang in ("en", "fr"):
+        full = subprocess.run(
+            [CLI, "report", "--lang", lang, "--interviews", interviews,
+             "--previous", SURVEY, "--initiatives", initiatives, "--budget",
+             "100", second], check=True, capture_output=True,
+            timeout=TIMEOUT).stdout
+        for name, (path, body, kind) in requests.items():
+            request = urllib.request.Request(
+                server.base + path, data=body,
+                headers={"Content-Type": kind, "Accept": "text/html",
+                         "Accept-Language": lang})
+            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+                assert response.status == 200
+                assert response.headers.get("Content-Type") == \
+                    "text/html; charset=utf-8"
+                assert response.headers.get("Vary") == \
+                    "Accept, Accept-Language"
+                page = response.read()
+            assert page.startswith(b"<!DOCTYPE html>")
+            assert ('<html lang="%s">' % lang).encode() in page
+            # Without --outcomes the report has no statements to add.
+            assert section(page, name) == section(full, name), name
+            assert b"<script" not in page
+    for name, (path, body, kind) in requests.items():
+        request = urllib.request.Request(
+            server.base + path, data=body, headers={"Content-Type": kind})
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+            assert response.headers.get("Content-Type") == "application/json"
+            json.loads(response.read())
+    assert server.stop() == 0

@@ -1229,6 +1229,26 @@ class jtbd_lint_finding(ctypes.Structure):
     ]
 
 
+class jtbd_report_sections(ctypes.Structure):
+    """jtbd_report_sections: The HTML report with the other analyses' results
+    as sections of their own (docs/REPORTS.md): the switching forces (a
+    jtbd_forces_report), the changes since a previous wave (a
+    jtbd_wave_comparison) and the chosen roadmap (a jtbd_roadmap), each
+    drawn as it was computed, and named in the summary; as `jtbd report
+    --interviews --previous --initiatives`. The caller's struct, read, never
+    written: zero it, set struct_size (convention 8) and the results wanted;
+    a NULL result has no section. The handles are only read and stay the
+    caller's.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("forces", jtbd_forces_report_p),
+        ("waves", jtbd_wave_comparison_p),
+        ("roadmap", jtbd_roadmap_p),
+    ]
+
+
 # -------------------------------------------------------------- struct sizes
 
 OUTCOME_SCORE_STRUCT_SIZE = (
@@ -1313,6 +1333,8 @@ LINTED_STATEMENT_STRUCT_SIZE = (
 LINT_FINDING_STRUCT_SIZE = (
     jtbd_lint_finding.related_statement.offset +
     jtbd_lint_finding.related_statement.size)
+REPORT_SECTIONS_STRUCT_SIZE = (
+    jtbd_report_sections.roadmap.offset + jtbd_report_sections.roadmap.size)
 
 
 # ----------------------------------------------------------------- functions
@@ -2582,6 +2604,17 @@ FUNCTIONS = (
     ("jtbd_lint_result_render", jtbd_error_p, (
         ("result", jtbd_lint_result_p),
         ("format", ctypes.c_int32),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_report_render_html_sections", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("options", ctypes.POINTER(jtbd_visual_options)),
+        ("sections", ctypes.POINTER(jtbd_report_sections)),
+        ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_render_sections_html", jtbd_error_p, (
+        ("options", ctypes.POINTER(jtbd_visual_options)),
+        ("sections", ctypes.POINTER(jtbd_report_sections)),
         ("out", ctypes.POINTER(jtbd_buffer_p)),
     )),
 )

@@ -170,12 +170,17 @@ class Report(Result):
         importance and satisfaction intervals. lang: "en" or "fr"."""
         return _visual.landscape(self, intervals, segment, whole_sample, lang)
 
-    def to_html(self, lang="en", intervals=True):
+    def to_html(self, lang="en", intervals=True, forces=None, waves=None,
+                roadmap=None):
         """The report as one self-contained HTML document (str): a summary
         in plain words, the landscape, the ranked table with bands and
         intervals, segments, competing solutions, screening and warnings;
-        no script, nothing fetched. lang: "en" or "fr"."""
-        return _visual.html(self, lang, intervals)
+        no script, nothing fetched. lang: "en" or "fr". forces (a
+        jtbd.ForcesReport), waves (a jtbd.WaveComparison) and roadmap (a
+        jtbd.Roadmap), when given, add their sections and summary
+        sentences."""
+        return _visual.html(self, lang, intervals, forces=forces,
+                            waves=waves, roadmap=roadmap)
 
     def _repr_svg_(self):
         """Jupyter: the landscape (None once closed)."""

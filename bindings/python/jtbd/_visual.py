@@ -52,10 +52,59 @@ def landscape(report, intervals=False, segment=None, whole_sample=False,
     return data.decode("utf-8")
 
 
-def html(report, lang="en", intervals=True, fragment=False):
+@record("jtbd_report_sections", consumed=("forces", "waves", "roadmap"))
+class ReportSectionsFields:
+    """jtbd_report_sections is the caller's (read, never filled): its
+    handles are set by _sections() below from Report.to_html()'s
+    keywords."""
+
+
+def _handle(value, expected, name):
+    """The live handle of a jtbd result (None: no section)."""
+    if value is None:
+        return None
+    if not isinstance(value, expected):
+        raise TypeError("%s must be a jtbd.%s, not %s" %
+                        (name, expected.__name__, type(value).__name__))
+    return value._as_parameter_  # ClosedError once closed
+
+
+def _sections(forces, waves, roadmap):
+    # Imported here, not at the top: keeps the package free of import
+    # cycles whatever the order its modules load in.
+    from ._forces import ForcesReport
+    from ._roadmap import Roadmap
+    from ._waves import WaveComparison
+    sections = new_struct(_ffi.jtbd_report_sections)
+    sections.forces = _handle(forces, ForcesReport, "forces")
+    sections.waves = _handle(waves, WaveComparison, "waves")
+    sections.roadmap = _handle(roadmap, Roadmap, "roadmap")
+    return sections
+
+
+def html(report, lang="en", intervals=True, fragment=False, forces=None,
+         waves=None, roadmap=None):
     """The self-contained HTML report as text (see Report.to_html)."""
     options, keep = _options(intervals, lang, fragment=fragment)
-    data = _native.take_buffer(_native.library().jtbd_report_render_html,
-                               report, ctypes.byref(options))
+    if forces is None and waves is None and roadmap is None:
+        data = _native.take_buffer(_native.library().jtbd_report_render_html,
+                                   report, ctypes.byref(options))
+    else:
+        # The results stay referenced (forces, waves, roadmap) while the
+        # library reads them.
+        sections = _sections(forces, waves, roadmap)
+        data = _native.take_buffer(
+            _native.library().jtbd_report_render_html_sections, report,
+            ctypes.byref(options), ctypes.byref(sections))
+    del keep
+    return data.decode("utf-8")
+
+
+def sections_html(forces=None, waves=None, roadmap=None, lang="en"):
+    """The given results' sections alone as one HTML document."""
+    options, keep = _options(True, lang)
+    sections = _sections(forces, waves, roadmap)
+    data = _native.take_buffer(_native.library().jtbd_render_sections_html,
+                               ctypes.byref(options), ctypes.byref(sections))
     del keep
     return data.decode("utf-8")

@@ -167,12 +167,20 @@ def test_every_opaque_handle_has_its_own_pointer_class(header_text):
         assert issubclass(pointer, ctypes.c_void_p)
 
 
+def handle_field_type(c_type):
+    """A field holding a handle (`const jtbd_x*`, jtbd_report_sections's):
+    its pointer class, as for parameters."""
+    match = re.fullmatch(r"const (jtbd_\w+)\*", c_type)
+    return getattr(_ffi, match.group(1) + "_p") if match else None
+
+
 def test_structs_match_the_header(header_text):
     structs = header_structs(header_text)
     assert len(structs) >= 14
     for name, fields in structs.items():
         generated = getattr(_ffi, name)._fields_
-        expected = [(field, FIELD_TYPES.get(c_type) or getattr(_ffi, c_type))
+        expected = [(field, FIELD_TYPES.get(c_type) or
+                     handle_field_type(c_type) or getattr(_ffi, c_type))
                     for field, c_type in fields]
         assert list(generated) == expected, name
 
