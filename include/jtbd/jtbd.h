@@ -2847,6 +2847,78 @@ JTBD_EXPORT jtbd_error* jtbd_render_sections_html(
     const jtbd_visual_options* options, const jtbd_report_sections* sections,
     jtbd_buffer** out);
 
+/* ---------------------------------------------------------- study designs */
+/* A study design (docs/SCORING.md, Job-map coverage): the job, its job map
+ * and its desired outcomes, as `jtbd score --design` reads it: the outcomes
+ * CSV with optional kind (outcome, job, step), executor and type columns,
+ * or a jtbd.v1.StudyDesign in protobuf JSON or binary. Given to score
+ * options, it is attached to the report of jtbd_score_survey[_file] with
+ * the job-map coverage joined with its scores. */
+
+/* The steps of the universal job map; mirrors jtbd.v1.UniversalStep. */
+typedef enum jtbd_universal_step {
+  JTBD_UNIVERSAL_STEP_CUSTOM = 0, /* not a universal step */
+  JTBD_UNIVERSAL_STEP_DEFINE = 1,
+  JTBD_UNIVERSAL_STEP_LOCATE = 2,
+  JTBD_UNIVERSAL_STEP_PREPARE = 3,
+  JTBD_UNIVERSAL_STEP_CONFIRM = 4,
+  JTBD_UNIVERSAL_STEP_EXECUTE = 5,
+  JTBD_UNIVERSAL_STEP_MONITOR = 6,
+  JTBD_UNIVERSAL_STEP_MODIFY = 7,
+  JTBD_UNIVERSAL_STEP_CONCLUDE = 8
+} jtbd_universal_step;
+
+/* One step of a report's job-map coverage, in job-map order. Text points
+ * into the report. */
+typedef struct jtbd_step_coverage {
+  size_t struct_size; /* sizeof(jtbd_step_coverage) (convention 8) */
+  const char* step_id;
+  size_t step_id_len;
+  const char* name; /* the step's name, else the universal step's */
+  size_t name_len;
+  int32_t universal_step; /* jtbd_universal_step */
+  uint32_t outcome_count; /* the design's outcomes on this step */
+  uint32_t scored_outcome_count; /* with a band other than insufficient data */
+  uint32_t underserved_count; /* bands extreme, high, underserved */
+  uint32_t overserved_count;  /* band overserved */
+  int32_t all_underserved; /* 1: some scored, every scored one underserved */
+  int32_t all_overserved;  /* 1: some scored, every scored one overserved */
+  int32_t most_opportunity; /* 1 for the step with the most opportunity */
+  int32_t has_max_opportunity; /* 1 when some outcome is scored */
+  double opportunity_excess; /* sum of max(opportunity - 10, 0) */
+  double max_opportunity;
+  const char* top_outcome_id; /* the outcome with max_opportunity */
+  size_t top_outcome_id_len;
+} jtbd_step_coverage;
+
+#define JTBD_STEP_COVERAGE_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_step_coverage, top_outcome_id_len)
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_report_coverage_step_count,
+ *   jtbd_report_coverage_step.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_score_options_set_design, jtbd_score_options_set_design_file.
+ */
+/* Sets the design from `size` bytes (CSV, or protobuf JSON / binary as
+ * jtbd score --design tells them apart: a name ending in .json or text
+ * starting with "{", a name ending in .binpb or .pb). It is read and
+ * checked now: JTBD_INVALID_ARGUMENT naming source_name with the line and
+ * column (CSV) or the field (messages), the options unchanged. Size 0
+ * clears it. */
+JTBD_EXPORT jtbd_error* jtbd_score_options_set_design(
+    jtbd_score_options* options, const char* data, size_t size,
+    const char* source_name, size_t source_name_len);
+/* The same from a file, read now (JTBD_NOT_FOUND when it is missing). */
+JTBD_EXPORT jtbd_error* jtbd_score_options_set_design_file(
+    jtbd_score_options* options, const char* path, size_t path_len);
+/* Steps of the report's job-map coverage; 0 without a design (or NULL). */
+JTBD_EXPORT size_t jtbd_report_coverage_step_count(const jtbd_report* report);
+JTBD_EXPORT jtbd_error* jtbd_report_coverage_step(const jtbd_report* report,
+                                                  size_t index,
+                                                  jtbd_step_coverage* out);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

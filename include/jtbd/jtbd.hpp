@@ -415,6 +415,13 @@ struct ScoreOptions {
     std::optional<double> max_blank_share = std::nullopt;
   };
   Screening screening = {};
+  // A study design (docs/SCORING.md, "Job-map coverage"): CSV, or a
+  // jtbd.v1.StudyDesign in protobuf JSON or binary, as `jtbd score
+  // --design` reads it; attached by ScoreSurvey with the report's job-map
+  // coverage (Report::coverage). design_source names it in errors. Empty:
+  // none.
+  std::string design;
+  std::string design_source = "design";
 };
 
 namespace internal {
@@ -445,6 +452,11 @@ MakeScoreOptions(const ScoreOptions& options) {
   if (options.p_value_adjustment.has_value()) {
     Check(jtbd_score_options_set_p_value_adjustment(
         raw, static_cast<int32_t>(*options.p_value_adjustment)));
+  }
+  if (!options.design.empty()) {
+    Check(jtbd_score_options_set_design(
+        raw, options.design.data(), options.design.size(),
+        options.design_source.data(), options.design_source.size()));
   }
   const ScoreOptions::Screening& screening = options.screening;
   if (screening.enabled || screening.exclude) {
@@ -519,6 +531,23 @@ enum class WarningCode : int32_t {
 };
 
 // A caution about a figure (see jtbd_warning).
+// One step of a report's job-map coverage (jtbd_step_coverage).
+struct StepCoverage {
+  std::string step_id;
+  std::string name;
+  int32_t universal_step = 0;  // jtbd_universal_step; 0 for a custom step
+  uint32_t outcome_count = 0;
+  uint32_t scored_outcome_count = 0;
+  uint32_t underserved_count = 0;  // bands extreme, high, underserved
+  uint32_t overserved_count = 0;
+  bool all_underserved = false;
+  bool all_overserved = false;
+  bool most_opportunity = false;  // the largest opportunity_excess
+  double opportunity_excess = 0;  // sum of max(opportunity - 10, 0)
+  std::optional<double> max_opportunity;
+  std::string top_outcome_id;
+};
+
 struct Warning {
   WarningCode code = WarningCode::kUnspecified;
   std::string message;     // one plain English sentence
@@ -711,6 +740,9 @@ class Report {
   PValueAdjustment p_value_adjustment() const { return p_value_adjustment_; }
   // Cautions: whole sample, then segments, then screening.
   const std::vector<Warning>& warnings() const { return warnings_; }
+  // With ScoreOptions::design: the job map's steps joined with the scores,
+  // in job-map order; else empty.
+  const std::vector<StepCoverage>& coverage() const { return coverage_; }
   // How every OutcomeScore::opportunity_interval was computed.
   OpportunityIntervalMethod opportunity_interval_method() const {
     return opportunity_interval_method_;
@@ -796,6 +828,28 @@ class Report {
       warning.struct_size = sizeof(warning);
       internal::Check(jtbd_report_warning(native, i, &warning));
       report.warnings_.push_back(internal::ConvertWarning(warning));
+    }
+    for (size_t i = 0; i < jtbd_report_coverage_step_count(native); ++i) {
+      jtbd_step_coverage step = {};
+      step.struct_size = sizeof(step);
+      internal::Check(jtbd_report_coverage_step(native, i, &step));
+      StepCoverage out;
+      out.step_id.assign(step.step_id, step.step_id_len);
+      out.name.assign(step.name, step.name_len);
+      out.universal_step = step.universal_step;
+      out.outcome_count = step.outcome_count;
+      out.scored_outcome_count = step.scored_outcome_count;
+      out.underserved_count = step.underserved_count;
+      out.overserved_count = step.overserved_count;
+      out.all_underserved = step.all_underserved != 0;
+      out.all_overserved = step.all_overserved != 0;
+      out.most_opportunity = step.most_opportunity != 0;
+      out.opportunity_excess = step.opportunity_excess;
+      if (step.has_max_opportunity != 0) {
+        out.max_opportunity = step.max_opportunity;
+      }
+      out.top_outcome_id.assign(step.top_outcome_id, step.top_outcome_id_len);
+      report.coverage_.push_back(std::move(out));
     }
     const size_t segment_count = jtbd_report_segment_count(native);
     report.segments_.resize(segment_count);
@@ -1079,6 +1133,7 @@ class Report {
   ScreeningSummary screening_;
   std::vector<std::string> solutions_;
   std::vector<Warning> warnings_;
+  std::vector<StepCoverage> coverage_;
   ScoreMethod score_method_ = ScoreMethod::kUlwick;
   std::string method_;
   double confidence_level_ = 0;

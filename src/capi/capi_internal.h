@@ -76,6 +76,10 @@ struct jtbd_read_options {
 
 struct jtbd_score_options {
   jtbd::v1::ScoringOptions options;
+  // A study design checked when set (jtbd_score_options_set_design[_file]),
+  // kept as given and attached by jtbd_score_survey[_file]; empty: none.
+  std::string design_bytes;
+  std::string design_source;
 };
 
 struct jtbd_study {
@@ -308,6 +312,7 @@ JTBD_CAPI_GROWABLE_STRUCT(jtbd_force_suggestion,
 JTBD_CAPI_GROWABLE_STRUCT(jtbd_linted_statement,
                           JTBD_LINTED_STATEMENT_STRUCT_SIZE);
 JTBD_CAPI_GROWABLE_STRUCT(jtbd_lint_finding, JTBD_LINT_FINDING_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_step_coverage, JTBD_STEP_COVERAGE_STRUCT_SIZE);
 #undef JTBD_CAPI_GROWABLE_STRUCT
 
 // The first check of every getter filling a growable struct: `out` is not

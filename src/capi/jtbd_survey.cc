@@ -35,6 +35,10 @@ absl::Status ScoreSurvey(const jtbd_read_options* read_options,
   jtbd::SurveyScoringOptions options;
   if (score_options != nullptr) options.scoring = score_options->options;
   options.outcome_descriptions = OutcomeDescriptionsForUse(read_options);
+  if (score_options != nullptr && !score_options->design_bytes.empty()) {
+    options.design = jtbd::InputSource::Bytes(score_options->design_bytes,
+                                              score_options->design_source);
+  }
   auto report = std::make_unique<jtbd_report>();
   JTBD_CAPI_ASSIGN_OR_RETURN(report->report,
                              jtbd::ScoreSurvey(survey, read, options));

@@ -46,7 +46,8 @@ const char* MainUsage() {
 
 const char* ScoreSynopsis() {
   return "Usage: jtbd score [--format table|json|csv] [--segment-by COLUMN]\n"
-         "                  [--outcomes FILE] [--scale MIN-MAX] [--top-box N]\n"
+         "                  [--outcomes FILE] [--design FILE [--coverage]]\n"
+         "                  [--scale MIN-MAX] [--top-box N]\n"
          "                  [--input-format FORMAT] [--importance Q]\n"
          "                  [--satisfaction Q] [--labels FILE] [--map FILE]\n"
          "                  [--weight COLUMN] [--confidence LEVEL]\n"
@@ -94,6 +95,13 @@ const char* ScoreUsage() {
       "                           apart from the survey: columns id,\n"
       "                           statement, job_step, one row per outcome\n"
       "                           (`-` reads standard input)\n"
+      "  --design FILE            a study design: the outcomes CSV, with\n"
+      "                           optional kind (outcome, job, step),\n"
+      "                           executor and type columns, or a\n"
+      "                           jtbd.v1.StudyDesign (.json, .binpb); adds\n"
+      "                           the job-map coverage to the report\n"
+      "  --coverage               print only the job-map coverage (needs\n"
+      "                           --design; table, json or csv)\n"
       "  --scale MIN-MAX          rating scale (default: 1-5)\n"
       "  --top-box N              lowest top-box rating (default: MAX - 1,\n"
       "                           Ulwick's top two box)\n"

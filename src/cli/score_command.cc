@@ -22,6 +22,8 @@
 #include "jtbd/v1/scoring.pb.h"
 #include "pipeline/input_source.h"
 #include "pipeline/score_survey.h"
+#include "render/coverage_render.h"
+#include "render/proto_json.h"
 #include "render/report_render.h"
 
 namespace jtbd {
@@ -36,10 +38,12 @@ struct ScoreArgs {
   absl::optional<int> scale_min;
   absl::optional<int> scale_max;
   absl::optional<int> top_box_min;
-  OutputOptions output;       // -o, and the CSV options
-  std::string input_path;     // "-": standard input
-  std::string outcomes_path;  // empty: none; "-": standard input
-  SurveyInputArgs input;      // --input-format, --labels, --map, ...
+  OutputOptions output;        // -o, and the CSV options
+  std::string input_path;      // "-": standard input
+  std::string outcomes_path;   // empty: none; "-": standard input
+  std::string design_path;     // empty: none; "-": standard input
+  bool coverage_only = false;  // --coverage: the job-map coverage alone
+  SurveyInputArgs input;       // --input-format, --labels, --map, ...
   // Statistics: unset means the library's defaults.
   absl::optional<double> confidence;
   absl::optional<uint32_t> bootstrap;
@@ -191,7 +195,7 @@ bool IsScreeningThreshold(absl::string_view name) {
 UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
   auto takes_value = [](const std::string& name) {
     return name == "--format" || name == "--segment-by" || name == "--scale" ||
-           name == "--top-box" || name == "--outcomes" ||
+           name == "--top-box" || name == "--outcomes" || name == "--design" ||
            name == "--confidence" || name == "--bootstrap" ||
            name == "--seed" || name == "--method" || name == "--adjust" ||
            IsScreeningThreshold(name) || IsSurveyInputFlag(name);
@@ -221,6 +225,9 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
       return ParseMethod(value, args);
     } else if (name == "--adjust") {
       return ParseAdjustment(value, args);
+    } else if (name == "--design") {
+      if (value.empty()) return "--design needs a file name";
+      args->design_path = value;
     } else {
       if (value.empty()) return "--outcomes needs a file name";
       args->outcomes_path = value;
@@ -240,6 +247,10 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
     if (arg == "--") {
       rest.insert(rest.end(), outputless.begin() + i, outputless.end());
       break;
+    }
+    if (arg == "--coverage") {
+      args->coverage_only = true;
+      continue;
     }
     if (arg == "--screen" || arg == "--exclude-screened") {
       args->screening.set_enabled(true);
@@ -266,10 +277,35 @@ UsageProblem ParseArgs(const std::vector<std::string>& raw, ScoreArgs* args) {
   if (args->input_path == "-" && args->outcomes_path == "-") {
     return "standard input can feed the survey or --outcomes, not both";
   }
+  if (args->design_path == "-" &&
+      (args->input_path == "-" || args->outcomes_path == "-")) {
+    return "standard input can feed one of the survey, --outcomes and "
+           "--design, not two";
+  }
+  if (args->coverage_only && args->design_path.empty()) {
+    return "--coverage needs --design FILE";
+  }
   UsageProblem csv_problem =
       CheckCsvOptionsUse(args->output, args->format == Format::kCsv);
   if (!csv_problem.empty()) return csv_problem;
   return CheckSurveyInputArgs(args->input);
+}
+
+// --coverage: the job-map coverage alone, in each format.
+absl::StatusOr<std::string> RenderCoverage(const v1::Report& report,
+                                           Format format) {
+  switch (format) {
+    case Format::kJson:
+      return render::MessageJson(report.coverage(), /*indented=*/true,
+                                 "the job-map coverage");
+    case Format::kCsv:
+      return RenderCoverageCsv(report);
+    case Format::kTable:
+      break;
+  }
+  const std::string table = RenderCoverageTable(report);
+  // The block starts with a blank line that separates it from the scores.
+  return table.empty() ? table : table.substr(1);
 }
 
 absl::StatusOr<std::string> Render(const v1::Report& report, Format format) {
@@ -327,6 +363,7 @@ int RunScore(const std::vector<std::string>& raw_args) {
   if (!args.outcomes_path.empty()) {
     options.outcome_descriptions = SourceOf(args.outcomes_path);
   }
+  if (!args.design_path.empty()) options.design = SourceOf(args.design_path);
   const absl::StatusOr<v1::Report> report =
       ScoreSurvey(SourceOf(args.input_path), *read_options, options);
   CloseProgress();
@@ -334,7 +371,9 @@ int RunScore(const std::vector<std::string>& raw_args) {
 
   // The whole output exists before anything is written, so a failure never
   // leaves a partial report behind.
-  const absl::StatusOr<std::string> text = Render(*report, args.format);
+  const absl::StatusOr<std::string> text =
+      args.coverage_only ? RenderCoverage(*report, args.format)
+                         : Render(*report, args.format);
   if (!text.ok()) return Fail(text.status());
   const absl::Status written =
       WriteOutput(args.output, *text, args.format == Format::kCsv);

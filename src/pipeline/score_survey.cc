@@ -10,6 +10,8 @@
 #include "core/scoring.h"
 #include "core/segmented_scoring.h"
 #include "core/study.h"
+#include "design/coverage.h"
+#include "design/design_reader.h"
 #include "pipeline/survey_read.h"
 
 namespace jtbd {
@@ -88,6 +90,36 @@ absl::StatusOr<v1::Report> ScoreByStudy(const InputSource& survey,
   return study->Score(options.scoring);
 }
 
+// Reads the design, if any, and attaches it and its coverage to `report`;
+// a refused design leaves no report at all.
+absl::StatusOr<v1::Report> AttachDesignIfGiven(
+    absl::StatusOr<v1::Report> report, const ReadOptions& read_options,
+    const SurveyScoringOptions& options) {
+  if (!report.ok() || !options.design.has_value()) return report;
+  const absl::StatusOr<std::string> bytes = ReadInputBytes(*options.design);
+  if (!bytes.ok()) return bytes.status();
+  const absl::StatusOr<v1::StudyDesign> design =
+      design::ParseDesign(*bytes, options.design->name(),
+                          design::DesignFormat::kAuto, read_options.limits);
+  if (!design.ok()) return design.status();
+  design::AttachDesign(*design, &*report);
+  return report;
+}
+
+absl::StatusOr<v1::Report> ScoreBy(ScorePath path, const InputSource& survey,
+                                   const ReadOptions& read_options,
+                                   const SurveyScoringOptions& options) {
+  switch (path) {
+    case ScorePath::kAggregate:
+      return ScoreByAggregate(survey, read_options, options);
+    case ScorePath::kSegmentedAggregate:
+      return ScoreBySegmentedAggregate(survey, read_options, options);
+    case ScorePath::kStudy:
+      break;
+  }
+  return ScoreByStudy(survey, read_options, options);
+}
+
 }  // namespace
 
 const char* ScorePathName(ScorePath path) {
@@ -138,6 +170,17 @@ absl::StatusOr<v1::Report> ScoreSurveyVia(ScorePath path,
       !once.ok()) {
     return once;
   }
+  const bool design_on_stdin =
+      options.design.has_value() &&
+      options.design->kind() == InputSource::Kind::kStandardInput;
+  if (design_on_stdin && (survey.kind() == InputSource::Kind::kStandardInput ||
+                          (options.outcome_descriptions.has_value() &&
+                           options.outcome_descriptions->kind() ==
+                               InputSource::Kind::kStandardInput))) {
+    return absl::InvalidArgumentError(
+        "standard input can feed one of the survey, the outcome descriptions "
+        "and the design, not two");
+  }
   const bool segmented = !options.scoring.segment_by().empty();
   if (path != ScorePath::kStudy && options.scoring.screening().enabled()) {
     return absl::InvalidArgumentError(
@@ -152,15 +195,8 @@ absl::StatusOr<v1::Report> ScoreSurveyVia(ScorePath path,
     return absl::InvalidArgumentError(
         "the segmented_aggregate path needs segment_by");
   }
-  switch (path) {
-    case ScorePath::kAggregate:
-      return ScoreByAggregate(survey, read_options, options);
-    case ScorePath::kSegmentedAggregate:
-      return ScoreBySegmentedAggregate(survey, read_options, options);
-    case ScorePath::kStudy:
-      break;
-  }
-  return ScoreByStudy(survey, read_options, options);
+  return AttachDesignIfGiven(ScoreBy(path, survey, read_options, options),
+                             read_options, options);
 }
 
 }  // namespace jtbd

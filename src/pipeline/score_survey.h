@@ -27,6 +27,11 @@ struct SurveyScoringOptions {
   // (io/outcome_descriptions.h), read with the survey's limits; none when
   // unset.
   absl::optional<InputSource> outcome_descriptions;
+  // A study design (design/design_reader.h: CSV, protobuf JSON or binary,
+  // told apart by DetectDesignFormat), read with the survey's limits and
+  // attached to the report with its job-map coverage (design/coverage.h);
+  // none when unset.
+  absl::optional<InputSource> design;
 };
 
 // How a survey reaches its report. Each gives the same report for the same
@@ -63,7 +68,9 @@ ScorePath CheapestScorePath(const v1::ScoringOptions& options);
 //       <survey name>: line 1: no column "<segment_by>" with respondent
 //       values to segment by (respondent attribute columns: a, b)
 //     ("the file has no respondent attribute columns" when there are none);
-//   the scoring options' (INVALID_ARGUMENT naming the option).
+//   the scoring options' (INVALID_ARGUMENT naming the option);
+//   the design's (design/design_reader.h: file, line and column, or the
+//     message field).
 absl::StatusOr<v1::Report> ScoreSurvey(const InputSource& survey,
                                        const ReadOptions& read_options,
                                        const SurveyScoringOptions& options);

@@ -13,6 +13,7 @@
 #include "absl/strings/string_view.h"
 #include "google/protobuf/util/json_util.h"
 #include "render/band_name.h"
+#include "render/coverage_render.h"
 #include "render/p_value_adjustment.h"
 #include "render/screening_render.h"
 #include "render/table_text.h"
@@ -477,6 +478,7 @@ std::string RenderTable(const v1::Report& report, size_t width) {
                     "\" value in no segment\n");
   }
   absl::StrAppend(&out, ScreenedRespondentLines(report));
+  absl::StrAppend(&out, RenderCoverageTable(report));
   absl::StrAppend(&out, WarningLines(report.warnings()));
   return out;
 }

@@ -42,6 +42,9 @@ constexpr int kInternalError = 500;
 struct CsvParams {
   std::string segment_by;
   ScaleParams scale;
+  // A study design's text (CSV, or protobuf JSON), as `jtbd score --design`
+  // reads a file; empty: none.
+  std::string design;
 };
 
 // The CLI's flags as query parameters; anything else is refused rather than
@@ -56,12 +59,15 @@ absl::StatusOr<CsvParams> ParseCsvParams(const QueryParams& params) {
     if (name == "segment_by") {
       if (value.empty()) return BadParam(name, value, "a column name");
       parsed.segment_by = value;
+    } else if (name == "design") {
+      if (value.empty()) return BadParam(name, value, "a study design");
+      parsed.design = value;
     } else if (TakeScaleParam(name, value, &parsed.scale, &status)) {
       if (!status.ok()) return status;
     } else {
-      return absl::InvalidArgumentError(
-          absl::StrCat("unknown query parameter \"", name,
-                       "\" (text/csv takes segment_by, scale and top_box)"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "unknown query parameter \"", name,
+          "\" (text/csv takes segment_by, scale, top_box and design)"));
     }
   }
   return parsed;
@@ -76,6 +82,9 @@ absl::StatusOr<v1::Report> ScoreCsv(absl::string_view body,
   if (!scale.ok()) return scale.status();
   SurveyScoringOptions options;
   options.scoring.set_segment_by(parsed->segment_by);
+  if (!parsed->design.empty()) {
+    options.design = InputSource::Bytes(parsed->design, "design");
+  }
   // The default resamples, held to the limit as a JSON request's are;
   // before the body is read.
   absl::Status resamples = CheckBootstrapResamples(options.scoring, limits);

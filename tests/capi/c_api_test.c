@@ -556,6 +556,7 @@ static void test_struct_sizes(void) {
   CHECK_WHOLE_STRUCT(jtbd_force_suggestion, JTBD_FORCE_SUGGESTION_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_linted_statement, JTBD_LINTED_STATEMENT_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_lint_finding, JTBD_LINT_FINDING_STRUCT_SIZE);
+  CHECK_WHOLE_STRUCT(jtbd_step_coverage, JTBD_STEP_COVERAGE_STRUCT_SIZE);
 }
 
 /* One statement as a person types it, then a set with a duplicate. */
@@ -647,6 +648,75 @@ static void test_limits(void) {
   jtbd_limits_destroy(limits);
 }
 
+/* A study design given to score options: its coverage read back step by
+ * step (hand-computed: tests/design/design_test.cc explains the numbers),
+ * and a bad design refused with its line and column, the options kept. */
+static void test_design(void) {
+  static const char survey[] =
+      "respondent_id,imp_a,sat_a,imp_b,sat_b,imp_c,sat_c\n"
+      "r1,5,1,5,5,1,5\n"
+      "r2,5,1,5,1,1,5\n"
+      "r3,5,1,5,1,1,5\n"
+      "r4,5,1,4,1,1,5\n";
+  static const char design[] =
+      "kind,id,statement,job_step\n"
+      "step,define,,\n"
+      "step,review,Review,\n"
+      "step,conclude,,\n"
+      ",a,Minimize the time it takes to decide,define\n"
+      ",b,Minimize the likelihood of a wrong term,define\n"
+      ",c,Minimize the time it takes to find hours,review\n";
+  static const char bad[] = "kind,id,statement,job_step\n,a,s,nosuch\n"
+                            "step,define,,\n";
+  jtbd_score_options* options = NULL;
+  jtbd_report* report = NULL;
+  jtbd_step_coverage step;
+  jtbd_error* error;
+
+  CHECK_OK(jtbd_score_options_create(&options));
+  if (options == NULL) return;
+  CHECK_OK(jtbd_score_options_set_design(options, design, strlen(design),
+                                         "d.csv", 5));
+  error = jtbd_score_options_set_design(options, bad, strlen(bad), "bad.csv",
+                                        7);
+  CHECK(error != NULL && jtbd_error_code(error) == JTBD_INVALID_ARGUMENT);
+  CHECK(error != NULL &&
+        strstr(jtbd_error_message(error, NULL),
+               "bad.csv: line 2, column 4 (\"job_step\")") != NULL);
+  jtbd_error_free(error);
+  CHECK_OK(jtbd_score_survey(NULL, options, survey, strlen(survey), "s.csv",
+                             5, &report));
+  jtbd_score_options_destroy(options);
+  if (report == NULL) return;
+  CHECK(jtbd_report_coverage_step_count(report) == 3);
+  memset(&step, 0, sizeof(step));
+  step.struct_size = sizeof(step);
+  CHECK_OK(jtbd_report_coverage_step(report, 0, &step));
+  /* define: a (Opp 20) and b (Opp 17.5), both extreme */
+  CHECK(step.step_id_len == 6 && strcmp(step.step_id, "define") == 0);
+  CHECK(step.universal_step == JTBD_UNIVERSAL_STEP_DEFINE);
+  CHECK(step.outcome_count == 2 && step.scored_outcome_count == 2);
+  CHECK(step.underserved_count == 2 && step.overserved_count == 0);
+  CHECK(step.all_underserved == 1 && step.all_overserved == 0);
+  CHECK(step.most_opportunity == 1 && step.has_max_opportunity == 1);
+  CHECK(fabs(step.opportunity_excess - 17.5) < 1e-12);
+  CHECK(fabs(step.max_opportunity - 20.0) < 1e-12);
+  CHECK(strcmp(step.top_outcome_id, "a") == 0);
+  CHECK_OK(jtbd_report_coverage_step(report, 1, &step));
+  /* review: c (I 0, S 10, Opp 0), overserved */
+  CHECK(strcmp(step.name, "Review") == 0);
+  CHECK(step.universal_step == JTBD_UNIVERSAL_STEP_CUSTOM);
+  CHECK(step.outcome_count == 1 && step.overserved_count == 1);
+  CHECK(step.all_overserved == 1 && step.most_opportunity == 0);
+  CHECK(step.opportunity_excess == 0.0 && step.max_opportunity == 0.0);
+  CHECK_OK(jtbd_report_coverage_step(report, 2, &step));
+  CHECK(step.outcome_count == 0 && step.has_max_opportunity == 0);
+  error = jtbd_report_coverage_step(report, 3, &step);
+  CHECK(error != NULL && jtbd_error_code(error) == JTBD_OUT_OF_RANGE);
+  jtbd_error_free(error);
+  jtbd_report_destroy(report);
+}
+
 int main(int argc, char** argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s examples/survey.csv\n", argv[0]);
@@ -661,6 +731,7 @@ int main(int argc, char** argv) {
   test_misuse();
   test_survey_file(argv[1]);
   test_bytes_in_bytes_out();
+  test_design();
   printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }

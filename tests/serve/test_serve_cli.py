@@ -197,6 +197,33 @@ def test_json_request_with_p_value_adjustment(serve):
     assert server.stop() == 0
 
 
+def test_csv_with_a_design_is_the_cli_json(serve):
+    """?design= carries a study design's text (here the outcomes file, a
+    design with the universal job map): the report is `jtbd score --design`'s
+    byte for byte, coverage included; a bad design is a 400 with its line
+    and column."""
+    import urllib.parse
+    outcomes = os.path.join(os.environ["JTBD_SOURCE_DIR"], "examples",
+                            "outcomes.csv")
+    server = serve()
+    query = urllib.parse.quote(read(outcomes).decode("utf-8"), safe="")
+    status, body = server.request("/v1/score?design=" + query, read(SURVEY),
+                                  "text/csv")
+    assert status == 200
+    cli = subprocess.run(
+        [CLI, "score", "--format", "json", "--design", outcomes, SURVEY],
+        check=True, capture_output=True, timeout=TIMEOUT).stdout
+    assert body == cli
+    assert len(json.loads(body)["coverage"]["steps"]) == 8
+    bad = urllib.parse.quote("id,statement\n,s\n", safe="")
+    status, body = server.request("/v1/score?design=" + bad, read(SURVEY),
+                                  "text/csv")
+    assert status == 400
+    assert json.loads(body)["error"]["message"] == (
+        'design: line 2, column 1 ("id"): the outcome id is blank')
+    assert server.stop() == 0
+
+
 def test_errors_are_json(serve):
     server = serve("--max-body-bytes", "100")
     status, body = server.request(

@@ -67,7 +67,8 @@ from ._ffi import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
                    DifferenceIntervalMethod, InitiativeHas, Wave, Force,
                    SwitchOutcome, InterviewsFlag, LandscapeSeries,
                    NoteLanguage, TagStatus, LintSeverity, StatementKind,
-                   StatementLanguage)
+                   StatementLanguage, UniversalStep)
+from ._design import Design, StepCoverage, design_from_text, read_design
 from ._forces import (ForcePrediction, ForceSummary, ForcesBalance,
                       ForcesModelInfo, ForcesReport, Interview, Interviews,
                       ModelCoefficient, PropensityModel, parse_interviews,
@@ -107,7 +108,8 @@ __all__ = [
     "Stream", "StreamAlerts",
     "load_csv", "read_csv", "load_aggregate", "read_aggregate",
     "score_survey", "score_survey_file", "segment_survey",
-    "segment_survey_file", "WaveComparison", "compare_waves",
+    "segment_survey_file", "Design", "read_design", "design_from_text",
+    "WaveComparison", "compare_waves",
     "compare_survey_files", "compare_surveys", "Roadmap", "prioritize",
     "prioritize_survey", "prioritize_aggregate", "Interviews",
     "read_interviews", "read_interviews_csv", "parse_interviews",
@@ -127,7 +129,7 @@ __all__ = [
     "Interview", "ForceSummary",
     "ForcesBalance", "ForcesModelInfo", "ModelCoefficient",
     "ForcePrediction", "ForceSuggestion", "TaggedNote", "LintedStatement",
-    "LintFinding", "TextSpan",
+    "LintFinding", "TextSpan", "StepCoverage",
     # jtbd.h's enums and version macros
     "Band", "BestSolutionHas", "Code", "ComparisonHas", "Format",
     "InputFormat", "Limit", "OpportunityIntervalMethod", "PValueAdjustment",
@@ -136,7 +138,7 @@ __all__ = [
     "SolutionHas", "ChangeHas", "DifferenceIntervalMethod", "Wave",
     "InitiativeHas", "Force", "SwitchOutcome", "InterviewsFlag",
     "LandscapeSeries", "NoteLanguage", "TagStatus", "LintSeverity",
-    "StatementKind", "StatementLanguage",
+    "StatementKind", "StatementLanguage", "UniversalStep",
     "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "VERSION_NUMBER",
     # errors
     "Error", "LibraryNotFoundError", "IncompatibleLibraryError",

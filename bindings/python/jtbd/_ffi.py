@@ -382,6 +382,22 @@ class LintSeverity(enum.IntEnum):
     ERROR = 3
 
 
+class UniversalStep(enum.IntEnum):
+    """jtbd_universal_step: The steps of the universal job map; mirrors
+    jtbd.v1.UniversalStep.
+    """
+
+    CUSTOM = 0
+    DEFINE = 1
+    LOCATE = 2
+    PREPARE = 3
+    CONFIRM = 4
+    EXECUTE = 5
+    MONITOR = 6
+    MODIFY = 7
+    CONCLUDE = 8
+
+
 # ------------------------------------------------------------------- handles
 
 
@@ -1249,6 +1265,33 @@ class jtbd_report_sections(ctypes.Structure):
     ]
 
 
+class jtbd_step_coverage(ctypes.Structure):
+    """jtbd_step_coverage: One step of a report's job-map coverage, in job-map
+    order. Text points into the report.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("step_id", ctypes.c_void_p),
+        ("step_id_len", ctypes.c_size_t),
+        ("name", ctypes.c_void_p),
+        ("name_len", ctypes.c_size_t),
+        ("universal_step", ctypes.c_int32),
+        ("outcome_count", ctypes.c_uint32),
+        ("scored_outcome_count", ctypes.c_uint32),
+        ("underserved_count", ctypes.c_uint32),
+        ("overserved_count", ctypes.c_uint32),
+        ("all_underserved", ctypes.c_int32),
+        ("all_overserved", ctypes.c_int32),
+        ("most_opportunity", ctypes.c_int32),
+        ("has_max_opportunity", ctypes.c_int32),
+        ("opportunity_excess", ctypes.c_double),
+        ("max_opportunity", ctypes.c_double),
+        ("top_outcome_id", ctypes.c_void_p),
+        ("top_outcome_id_len", ctypes.c_size_t),
+    ]
+
+
 # -------------------------------------------------------------- struct sizes
 
 OUTCOME_SCORE_STRUCT_SIZE = (
@@ -1335,6 +1378,9 @@ LINT_FINDING_STRUCT_SIZE = (
     jtbd_lint_finding.related_statement.size)
 REPORT_SECTIONS_STRUCT_SIZE = (
     jtbd_report_sections.roadmap.offset + jtbd_report_sections.roadmap.size)
+STEP_COVERAGE_STRUCT_SIZE = (
+    jtbd_step_coverage.top_outcome_id_len.offset +
+    jtbd_step_coverage.top_outcome_id_len.size)
 
 
 # ----------------------------------------------------------------- functions
@@ -2616,6 +2662,26 @@ FUNCTIONS = (
         ("options", ctypes.POINTER(jtbd_visual_options)),
         ("sections", ctypes.POINTER(jtbd_report_sections)),
         ("out", ctypes.POINTER(jtbd_buffer_p)),
+    )),
+    ("jtbd_score_options_set_design", jtbd_error_p, (
+        ("options", jtbd_score_options_p),
+        ("data", ctypes.c_char_p),
+        ("size", ctypes.c_size_t),
+        ("source_name", ctypes.c_char_p),
+        ("source_name_len", ctypes.c_size_t),
+    )),
+    ("jtbd_score_options_set_design_file", jtbd_error_p, (
+        ("options", jtbd_score_options_p),
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+    )),
+    ("jtbd_report_coverage_step_count", ctypes.c_size_t, (
+        ("report", jtbd_report_p),
+    )),
+    ("jtbd_report_coverage_step", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_step_coverage)),
     )),
 )
 

@@ -193,7 +193,8 @@ READ_OPTIONS_DOC = """
 
 
 def score_options(segment_by=None, confidence=None, bootstrap=None,
-                  seed=None, method=None, screening=None, adjust=None):
+                  seed=None, method=None, screening=None, adjust=None,
+                  design=None):
     """Native jtbd_score_options (or None) from Study.score's keywords."""
     calls = _given("jtbd_score_options_", [
         ("set_segment_by", _text(segment_by, "segment_by")),
@@ -209,6 +210,8 @@ def score_options(segment_by=None, confidence=None, bootstrap=None,
                                         "adjust", PValueAdjustment)),
     ])
     calls += _screening.calls(screening)
+    if design is not None:  # a jtbd.Design (read_design)
+        calls.append(("jtbd_score_options_set_design", design.arguments()))
     return _built(ScoreOptions, calls)
 
 

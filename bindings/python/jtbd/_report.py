@@ -2,7 +2,7 @@
 
 import ctypes
 
-from . import _dataframe, _ffi, _native, _screening, _visual
+from . import _dataframe, _design, _ffi, _native, _screening, _visual
 from ._ffi import OpportunityIntervalMethod, ScoreMethod
 from ._handle import Result
 from ._record import new_struct
@@ -34,6 +34,8 @@ class Report(Result):
       screening: a ScreeningSummary when scored with screening, else None.
       warnings: ReportWarning records (small samples, bands the intervals
         cannot decide, screening that flagged many), whole sample first.
+      coverage: with a design (score_survey(..., design=read_design(path))),
+        one StepCoverage per step of the job map, in job-map order; else ().
 
     to_json() (jtbd.v1.Report), to_csv() (a row per segment and outcome,
     unrounded), to_table() (scores to one decimal), to_protobuf() and
@@ -56,6 +58,7 @@ class Report(Result):
             for index in range(lib.jtbd_report_solution_count(self)))
         self.warnings = read_warnings(lib.jtbd_report_warning_count,
                                       lib.jtbd_report_warning, self)
+        self.coverage = _design.read_coverage(lib, self)
         count = lib.jtbd_report_outcome_count(self)
         struct = new_struct(_ffi.jtbd_outcome_score)
         self.outcomes = tuple(self._outcome(lib, struct, None, index)

@@ -41,29 +41,35 @@ def _segment_survey(function, survey, scale, top_box, segmenting, reading):
 @_options.documented(_options.READ_OPTIONS_DOC)
 def score_survey_file(path, scale=None, top_box=None, *, segment_by=None,
                       confidence=None, bootstrap=None, seed=None, method=None,
-                      screening=None, adjust=None, **read_options):
+                      screening=None, adjust=None, design=None,
+                      **read_options):
     """Reads a survey file and scores it: the Report that
     load_csv(path, ...).score(...) gives, with Study.score's keywords
     (segment_by, confidence, bootstrap, seed, method, screening, adjust)
-    and load_csv's. Without screening no respondent is kept."""
+    and load_csv's. Without screening no respondent is kept. design: a
+    jtbd.Design (read_design) attached with its job-map coverage
+    (Report.coverage)."""
     return _score(_native.library().jtbd_score_survey_file,
                   _survey_file(path), scale, top_box,
                   dict(segment_by=segment_by, confidence=confidence,
                        bootstrap=bootstrap, seed=seed, method=method,
-                       screening=screening, adjust=adjust), read_options)
+                       screening=screening, adjust=adjust, design=design),
+                  read_options)
 
 
 @_options.documented(_options.READ_OPTIONS_DOC)
 def score_survey(data, source_name="<memory>", scale=None, top_box=None, *,
                  segment_by=None, confidence=None, bootstrap=None, seed=None,
-                 method=None, screening=None, adjust=None, **read_options):
+                 method=None, screening=None, adjust=None, design=None,
+                 **read_options):
     """score_survey_file from survey text (str, or bytes: UTF-8 or UTF-16
     with a byte order mark); source_name names it in error messages."""
     return _score(_native.library().jtbd_score_survey,
                   _survey_bytes(data, source_name), scale, top_box,
                   dict(segment_by=segment_by, confidence=confidence,
                        bootstrap=bootstrap, seed=seed, method=method,
-                       screening=screening, adjust=adjust), read_options)
+                       screening=screening, adjust=adjust, design=design),
+                  read_options)
 
 
 _SEGMENT_KEYWORDS = ("k", "k_range", "feature", "principal_components",

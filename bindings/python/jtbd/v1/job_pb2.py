@@ -13,7 +13,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x11jtbd/v1/job.proto\x12\x07jtbd.v1\"\x95\x01\n\x03Job\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04verb\x18\x02 \x01(\t\x12\x0e\n\x06object\x18\x03 \x01(\t\x12\x11\n\tclarifier\x18\x04 \x01(\t\x12\x1e\n\x04type\x18\x05 \x01(\x0e\x32\x10.jtbd.v1.JobType\x12\x10\n\x08\x65xecutor\x18\x06 \x01(\t\x12\x1f\n\x05steps\x18\x07 \x03(\x0b\x32\x10.jtbd.v1.JobStep\"S\n\x07JobStep\x12\n\n\x02id\x18\x01 \x01(\t\x12.\n\x0euniversal_step\x18\x02 \x01(\x0e\x32\x16.jtbd.v1.UniversalStep\x12\x0c\n\x04name\x18\x03 \x01(\t\"D\n\x0e\x44\x65siredOutcome\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\tstatement\x18\x02 \x01(\t\x12\x13\n\x0bjob_step_id\x18\x03 \x01(\t*i\n\x07JobType\x12\x18\n\x14JOB_TYPE_UNSPECIFIED\x10\x00\x12\x17\n\x13JOB_TYPE_FUNCTIONAL\x10\x01\x12\x16\n\x12JOB_TYPE_EMOTIONAL\x10\x02\x12\x13\n\x0fJOB_TYPE_SOCIAL\x10\x03*\x8d\x02\n\rUniversalStep\x12\x1e\n\x1aUNIVERSAL_STEP_UNSPECIFIED\x10\x00\x12\x19\n\x15UNIVERSAL_STEP_DEFINE\x10\x01\x12\x19\n\x15UNIVERSAL_STEP_LOCATE\x10\x02\x12\x1a\n\x16UNIVERSAL_STEP_PREPARE\x10\x03\x12\x1a\n\x16UNIVERSAL_STEP_CONFIRM\x10\x04\x12\x1a\n\x16UNIVERSAL_STEP_EXECUTE\x10\x05\x12\x1a\n\x16UNIVERSAL_STEP_MONITOR\x10\x06\x12\x19\n\x15UNIVERSAL_STEP_MODIFY\x10\x07\x12\x1b\n\x17UNIVERSAL_STEP_CONCLUDE\x10\x08\x42\x0f\n\x0borg.jtbd.v1P\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x11jtbd/v1/job.proto\x12\x07jtbd.v1\"\xa8\x01\n\x03Job\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04verb\x18\x02 \x01(\t\x12\x0e\n\x06object\x18\x03 \x01(\t\x12\x11\n\tclarifier\x18\x04 \x01(\t\x12\x1e\n\x04type\x18\x05 \x01(\x0e\x32\x10.jtbd.v1.JobType\x12\x10\n\x08\x65xecutor\x18\x06 \x01(\t\x12\x1f\n\x05steps\x18\x07 \x03(\x0b\x32\x10.jtbd.v1.JobStep\x12\x11\n\tstatement\x18\x08 \x01(\t\"S\n\x07JobStep\x12\n\n\x02id\x18\x01 \x01(\t\x12.\n\x0euniversal_step\x18\x02 \x01(\x0e\x32\x16.jtbd.v1.UniversalStep\x12\x0c\n\x04name\x18\x03 \x01(\t\"D\n\x0e\x44\x65siredOutcome\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\tstatement\x18\x02 \x01(\t\x12\x13\n\x0bjob_step_id\x18\x03 \x01(\t\"S\n\x0bStudyDesign\x12\x19\n\x03job\x18\x01 \x01(\x0b\x32\x0c.jtbd.v1.Job\x12)\n\x08outcomes\x18\x02 \x03(\x0b\x32\x17.jtbd.v1.DesiredOutcome*i\n\x07JobType\x12\x18\n\x14JOB_TYPE_UNSPECIFIED\x10\x00\x12\x17\n\x13JOB_TYPE_FUNCTIONAL\x10\x01\x12\x16\n\x12JOB_TYPE_EMOTIONAL\x10\x02\x12\x13\n\x0fJOB_TYPE_SOCIAL\x10\x03*\x8d\x02\n\rUniversalStep\x12\x1e\n\x1aUNIVERSAL_STEP_UNSPECIFIED\x10\x00\x12\x19\n\x15UNIVERSAL_STEP_DEFINE\x10\x01\x12\x19\n\x15UNIVERSAL_STEP_LOCATE\x10\x02\x12\x1a\n\x16UNIVERSAL_STEP_PREPARE\x10\x03\x12\x1a\n\x16UNIVERSAL_STEP_CONFIRM\x10\x04\x12\x1a\n\x16UNIVERSAL_STEP_EXECUTE\x10\x05\x12\x1a\n\x16UNIVERSAL_STEP_MONITOR\x10\x06\x12\x19\n\x15UNIVERSAL_STEP_MODIFY\x10\x07\x12\x1b\n\x17UNIVERSAL_STEP_CONCLUDE\x10\x08\x42\x0f\n\x0borg.jtbd.v1P\x01\x62\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'jtbd.v1.job_pb2', globals())
@@ -21,14 +21,16 @@ if _descriptor._USE_C_DESCRIPTORS == False:
 
   DESCRIPTOR._options = None
   DESCRIPTOR._serialized_options = b'\n\013org.jtbd.v1P\001'
-  _JOBTYPE._serialized_start=337
-  _JOBTYPE._serialized_end=442
-  _UNIVERSALSTEP._serialized_start=445
-  _UNIVERSALSTEP._serialized_end=714
+  _JOBTYPE._serialized_start=441
+  _JOBTYPE._serialized_end=546
+  _UNIVERSALSTEP._serialized_start=549
+  _UNIVERSALSTEP._serialized_end=818
   _JOB._serialized_start=31
-  _JOB._serialized_end=180
-  _JOBSTEP._serialized_start=182
-  _JOBSTEP._serialized_end=265
-  _DESIREDOUTCOME._serialized_start=267
-  _DESIREDOUTCOME._serialized_end=335
+  _JOB._serialized_end=199
+  _JOBSTEP._serialized_start=201
+  _JOBSTEP._serialized_end=284
+  _DESIREDOUTCOME._serialized_start=286
+  _DESIREDOUTCOME._serialized_end=354
+  _STUDYDESIGN._serialized_start=356
+  _STUDYDESIGN._serialized_end=439
 # @@protoc_insertion_point(module_scope)
