@@ -121,7 +121,8 @@ const char* ScoreUsage() {
       "                           between 0 and 1 (default: 0.95);\n"
       "                           segments are tested at 1 - LEVEL\n"
       "  --bootstrap N            bootstrap resamples per outcome for the\n"
-      "                           opportunity interval and P(opp >= 10)\n"
+      "                           opportunity interval and the share of\n"
+      "                           resamples >= 10\n"
       "                           (default: 2000; 0: delta method only)\n"
       "  --seed S                 seed of the bootstrap (default:\n"
       "                           20240101): same seed, same output\n"
@@ -143,12 +144,15 @@ const char* ScoreUsage() {
       "                           seconds), or duration, duration_seconds)\n"
       "  --screen-min-ratings N   straight-lining needs N equal ratings in\n"
       "                           a battery (default: 5)\n"
+      "  --screen-max-chance C    and a chance of the equal batteries under\n"
+      "                           independent answering of at most C\n"
+      "                           (default: 0.001; 1: any equal battery)\n"
       "  --screen-speed-fraction F  speeding: under F x the median\n"
       "                           duration (default: 1/3)\n"
       "  --screen-min-seconds S   speeding: under S seconds instead\n"
-      "  --screen-max-blanks F    blanks: more than this share of outcomes\n"
-      "                           without both ratings (default: "
-      "0.5)\n" JTBD_CLI_OUTPUT_OPTIONS_HELP
+      "  --screen-max-blanks F    blanks: more than this share of the\n"
+      "                           outcomes shown (rated on either axis)\n"
+      "                           without both ratings (default: 0.5)\n" JTBD_CLI_OUTPUT_OPTIONS_HELP
       "  -h, --help               print this help\n"
       "\n"
       "Exit status: 0 success, 1 bad input data, 2 usage error.\n"));

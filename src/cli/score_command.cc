@@ -180,6 +180,8 @@ UsageProblem ParseScreeningThreshold(absl::string_view name,
     screening->set_speed_median_fraction(number);
   } else if (name == "--screen-min-seconds") {
     screening->set_speed_min_seconds(number);
+  } else if (name == "--screen-max-chance") {
+    screening->set_straight_line_max_chance(number);
   } else {
     screening->set_max_blank_share(number);
   }
@@ -188,7 +190,8 @@ UsageProblem ParseScreeningThreshold(absl::string_view name,
 
 bool IsScreeningThreshold(absl::string_view name) {
   return name == "--screen-min-ratings" || name == "--screen-speed-fraction" ||
-         name == "--screen-min-seconds" || name == "--screen-max-blanks";
+         name == "--screen-min-seconds" || name == "--screen-max-blanks" ||
+         name == "--screen-max-chance";
 }
 
 // Accepts "--name value" and "--name=value" for options that take a value.

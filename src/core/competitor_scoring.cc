@@ -9,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "stats/delta_method.h"
 #include "stats/holm.h"
+#include "stats/normal.h"
 #include "stats/proportion_test.h"
 #include "stats/table_moments.h"
 #include "stats/wilson.h"
@@ -57,6 +58,17 @@ void SetTest(const stats::ZTest& test, v1::SignificanceTest* out) {
   out->set_holm_adjusted_p_value(test.p_value);
 }
 
+// The interval of a solution's satisfaction at critical value z, as the
+// solution's own interval is computed.
+stats::Interval SatisfactionInterval(bool top_box, double satisfaction,
+                                     double effective_count, double variance,
+                                     double z) {
+  if (!top_box) return stats::NormalInterval(satisfaction, variance, z);
+  const stats::Interval share =
+      stats::ModifiedWilsonInterval(satisfaction / 10, effective_count, z);
+  return {10 * share.low, 10 * share.high};
+}
+
 }  // namespace
 
 absl::Status ScoreCompetitors(const Aggregate& aggregate, size_t outcome,
@@ -67,6 +79,7 @@ absl::Status ScoreCompetitors(const Aggregate& aggregate, size_t outcome,
   score->clear_best_solution_gap();
   score->clear_satisfaction_target();
   score->clear_best_solution_gap_test();
+  score->clear_satisfaction_target_interval();
   if (aggregate.solution_count() == 0) return absl::OkStatus();
   const Scale& scale = aggregate.scale();
   const std::vector<double> scores = AnswerScores(scale, plan.method);
@@ -77,6 +90,10 @@ absl::Status ScoreCompetitors(const Aggregate& aggregate, size_t outcome,
   const double z = plan.critical_value;
 
   int best = -1;
+  struct Rated {
+    double satisfaction, effective_count, variance;
+  };
+  std::vector<Rated> rated;
   for (size_t s = 0; s < aggregate.solution_count(); ++s) {
     const stats::JointTable table = aggregate.SolutionTable(s, outcome);
     const SolutionCounts counts = CountSolution(table, top_box_index);
@@ -103,17 +120,12 @@ absl::Status ScoreCompetitors(const Aggregate& aggregate, size_t outcome,
     out->set_satisfaction(satisfaction);
     if (aggregate.weighted()) out->set_effective_count(effective_count);
     v1::Interval* interval = out->mutable_satisfaction_interval();
-    if (top_box) {
-      const stats::Interval share =
-          stats::ModifiedWilsonInterval(satisfaction / 10, effective_count, z);
-      interval->set_low(10 * share.low);
-      interval->set_high(10 * share.high);
-    } else {
-      const stats::Interval normal =
-          stats::NormalInterval(satisfaction, pair.satisfaction_variance, z);
-      interval->set_low(normal.low);
-      interval->set_high(normal.high);
-    }
+    const stats::Interval own = SatisfactionInterval(
+        top_box, satisfaction, effective_count, pair.satisfaction_variance, z);
+    interval->set_low(own.low);
+    interval->set_high(own.high);
+    rated.push_back(
+        {satisfaction, effective_count, pair.satisfaction_variance});
     if (ours.has_importance) {
       const double importance = ours.scores.importance;
       out->set_opportunity(
@@ -141,6 +153,23 @@ absl::Status ScoreCompetitors(const Aggregate& aggregate, size_t outcome,
   // 12 / 10 rather than 1.2: exact for the usual shares (6.0 -> 7.2).
   score->set_satisfaction_target(
       std::min(10.0, winner.satisfaction() * 12 / 10));
+  // Simultaneous intervals (Bonferroni over the m rated solutions) all hold
+  // with probability >= 1 - alpha; then max_c S_c lies between the largest
+  // lower and the largest upper limit, whichever solution is truly best.
+  const double alpha = 2 * (1 - stats::NormalCdf(z));
+  const double z_m = stats::NormalQuantile(
+      1 - alpha / (2 * static_cast<double>(rated.size())));
+  double low = 0, high = 0;
+  for (const Rated& solution : rated) {
+    const stats::Interval simultaneous =
+        SatisfactionInterval(top_box, solution.satisfaction,
+                             solution.effective_count, solution.variance, z_m);
+    low = std::max(low, simultaneous.low);
+    high = std::max(high, simultaneous.high);
+  }
+  v1::Interval* target = score->mutable_satisfaction_target_interval();
+  target->set_low(std::min(10.0, low * 12 / 10));
+  target->set_high(std::min(10.0, high * 12 / 10));
   if (winner.has_satisfaction_gap()) {
     score->set_best_solution_gap(winner.satisfaction_gap());
     if (winner.has_satisfaction_gap_test()) {
@@ -152,16 +181,30 @@ absl::Status ScoreCompetitors(const Aggregate& aggregate, size_t outcome,
 
 void AdjustBestSolutionGapTests(
     google::protobuf::RepeatedPtrField<v1::OutcomeScore>* outcomes) {
+  // The family is every solution's gap test on every outcome: the best
+  // solution is picked from them, and Holm holds the familywise error over
+  // the whole family, so the picked one's adjusted p stays valid.
   std::vector<double> p_values;
   std::vector<v1::SignificanceTest*> tests;
   for (v1::OutcomeScore& score : *outcomes) {
-    if (!score.has_best_solution_gap_test()) continue;
-    tests.push_back(score.mutable_best_solution_gap_test());
-    p_values.push_back(tests.back()->p_value());
+    for (v1::SolutionScore& solution : *score.mutable_solutions()) {
+      if (!solution.has_satisfaction_gap_test()) continue;
+      tests.push_back(solution.mutable_satisfaction_gap_test());
+      p_values.push_back(tests.back()->p_value());
+    }
   }
   const std::vector<double> adjusted = stats::HolmAdjustedPValues(p_values);
   for (size_t k = 0; k < tests.size(); ++k) {
     tests[k]->set_holm_adjusted_p_value(adjusted[k]);
+  }
+  for (v1::OutcomeScore& score : *outcomes) {
+    if (!score.has_best_solution_gap_test()) continue;
+    for (const v1::SolutionScore& solution : score.solutions()) {
+      if (solution.solution() != score.best_solution()) continue;
+      score.mutable_best_solution_gap_test()->set_holm_adjusted_p_value(
+          solution.satisfaction_gap_test().holm_adjusted_p_value());
+      break;
+    }
   }
 }
 

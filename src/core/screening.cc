@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <limits>
+#include <optional>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_format.h"
@@ -63,6 +65,17 @@ absl::StatusOr<ScreeningPlan> MakeScreeningPlan(
     }
     plan.max_blank_share = share;
   }
+  if (options.has_straight_line_max_chance()) {
+    const double chance = options.straight_line_max_chance();
+    if (!(chance > 0 && chance <= 1)) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "screening.straight_line_max_chance %g must be above 0 and at most "
+          "1",
+          chance));
+    }
+    plan.straight_line_max_chance = chance;
+  }
+  plan.blanks_count_unshown = options.blanks_count_unshown();
   return plan;
 }
 
@@ -97,7 +110,63 @@ double Median(std::vector<double> values) {
   return lower + (upper - lower) / 2;
 }
 
+// Per outcome, the share of each scale value among all respondents' ratings
+// on one axis (ratings are stored on the scale's own values, min >= 1,
+// 0 = none): computed once per screening, not once per respondent.
+std::vector<std::vector<double>> AnswerShares(const Study& study,
+                                              bool importance) {
+  const Scale& scale = study.scale();
+  const size_t points = static_cast<size_t>(scale.max - scale.min + 1);
+  std::vector<std::vector<double>> shares(study.outcome_count(),
+                                          std::vector<double>(points, 0.0));
+  for (size_t o = 0; o < study.outcome_count(); ++o) {
+    double total = 0;
+    for (size_t r = 0; r < study.respondent_count(); ++r) {
+      const int value =
+          importance ? study.importance(r, o) : study.satisfaction(r, o);
+      if (value == 0) continue;
+      shares[o][static_cast<size_t>(value - scale.min)] += 1;
+      total += 1;
+    }
+    if (total > 0) {
+      for (double& share : shares[o]) share /= total;
+    }
+  }
+  return shares;
+}
+
+double ChanceFromShares(const std::vector<std::vector<double>>& shares,
+                        const Study& study, size_t respondent,
+                        bool importance) {
+  if (shares.empty()) return 1.0;
+  // log of prod_o p(o, v) per value v, summed in log space so that long
+  // batteries do not underflow before the sum.
+  std::vector<double> log_products(shares[0].size(), 0.0);
+  size_t rated = 0;
+  for (size_t o = 0; o < shares.size(); ++o) {
+    const int value = importance ? study.importance(respondent, o)
+                                 : study.satisfaction(respondent, o);
+    if (value == 0) continue;
+    ++rated;
+    for (size_t v = 0; v < log_products.size(); ++v) {
+      log_products[v] += shares[o][v] > 0
+                             ? std::log(shares[o][v])
+                             : -std::numeric_limits<double>::infinity();
+    }
+  }
+  if (rated == 0) return 1.0;
+  double chance = 0;
+  for (const double log_product : log_products) chance += std::exp(log_product);
+  return std::min(1.0, chance);
+}
+
 }  // namespace
+
+double StraightLineChance(const Study& study, size_t respondent,
+                          bool importance) {
+  return ChanceFromShares(AnswerShares(study, importance), study, respondent,
+                          importance);
+}
 
 ScreeningResult ScreenRespondents(const Study& study,
                                   const ScreeningPlan& plan) {
@@ -118,6 +187,8 @@ ScreeningResult ScreenRespondents(const Study& study,
     criteria.set_speed_min_seconds(*plan.speed_min_seconds);
   }
   criteria.set_max_blank_share(plan.max_blank_share);
+  criteria.set_straight_line_max_chance(plan.straight_line_max_chance);
+  criteria.set_blanks_count_unshown(plan.blanks_count_unshown);
 
   std::vector<double> durations;
   for (size_t r = 0; r < respondents; ++r) {
@@ -134,27 +205,57 @@ ScreeningResult ScreenRespondents(const Study& study,
     criteria.set_speed_threshold_seconds(*threshold);
   }
 
+  // Computed on the first equal battery of each axis.
+  std::optional<std::vector<std::vector<double>>> importance_shares;
+  std::optional<std::vector<std::vector<double>>> satisfaction_shares;
   for (size_t r = 0; r < respondents; ++r) {
     BatteryCheck importance;
     BatteryCheck satisfaction;
     size_t blanks = 0;
+    size_t shown = 0;
     for (size_t o = 0; o < outcomes; ++o) {
       const int imp = study.importance(r, o);
       const int sat = study.satisfaction(r, o);
       importance.Add(imp);
       satisfaction.Add(sat);
+      // Blank on both axes: not shown, unless every outcome was shown.
+      if (imp == 0 && sat == 0 && !plan.blanks_count_unshown) continue;
+      ++shown;
       if (imp == 0 || sat == 0) ++blanks;
     }
+    // A respondent shown nothing answered nothing: all blank (with at
+    // least one outcome in the study).
     const double blank_share =
-        outcomes == 0
-            ? 0.0
-            : static_cast<double>(blanks) / static_cast<double>(outcomes);
-    // blanks / outcomes > share, decided without rounding the share.
-    const bool too_blank = static_cast<double>(blanks) >
-                           plan.max_blank_share * static_cast<double>(outcomes);
-    const bool straight =
-        importance.StraightLined(plan.straight_line_min_ratings) ||
+        outcomes == 0 ? 0.0
+        : shown == 0  ? 1.0
+                     : static_cast<double>(blanks) / static_cast<double>(shown);
+    // blanks / shown > share, decided without rounding the share.
+    const bool too_blank =
+        outcomes > 0 &&
+        (shown == 0 ? plan.max_blank_share < 1
+                    : static_cast<double>(blanks) >
+                          plan.max_blank_share * static_cast<double>(shown));
+    // Evidence of straight-lining is the chance of the equal batteries under
+    // independent answering: both equal batteries multiply (answered
+    // independently of each other), so a run on both short batteries can
+    // count where a run on one does not.
+    const bool imp_equal =
+        importance.StraightLined(plan.straight_line_min_ratings);
+    const bool sat_equal =
         satisfaction.StraightLined(plan.straight_line_min_ratings);
+    double chance = 1.0;
+    if (imp_equal) {
+      if (!importance_shares) importance_shares = AnswerShares(study, true);
+      chance *= ChanceFromShares(*importance_shares, study, r, true);
+    }
+    if (sat_equal) {
+      if (!satisfaction_shares) {
+        satisfaction_shares = AnswerShares(study, false);
+      }
+      chance *= ChanceFromShares(*satisfaction_shares, study, r, false);
+    }
+    const bool straight =
+        (imp_equal || sat_equal) && chance <= plan.straight_line_max_chance;
     const bool speeding = threshold.has_value() && study.has_duration(r) &&
                           study.duration(r) < *threshold;
     if (!straight && !speeding && !too_blank) continue;
@@ -176,6 +277,8 @@ ScreeningResult ScreenRespondents(const Study& study,
     }
     if (study.has_duration(r)) flagged->set_duration_seconds(study.duration(r));
     flagged->set_blank_share(blank_share);
+    flagged->set_shown_outcome_count(static_cast<uint32_t>(shown));
+    if (straight) flagged->set_straight_line_chance(chance);
   }
   summary.set_flagged_respondent_count(
       static_cast<uint32_t>(summary.respondents_size()));

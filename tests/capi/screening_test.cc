@@ -25,9 +25,14 @@ ScoreOptions NewOptions() {
 
 // Five outcomes, four respondents:
 //   "ok"    varied ratings, 300 s
-//   "flat"  importance 4 on all five outcomes (straight-lining), 280 s
+//   "flat"  importance 4 and satisfaction 2 on all five outcomes
+//           (straight-lining: under independent answering with each
+//           outcome's shares, importance has chance 1/4 x 2/4 x 2/3 x 1/3 x
+//           1/3 = 1/54 and satisfaction 1/4 x 2/4 x 3/4 x 1/4 x 1/4 =
+//           3/512, together 1.1e-4 <= 0.001), 280 s
 //   "quick" varied, 60 s: below a third of the median (290 s -> 96.7 s)
-//   "holes" rates two outcomes only (3 of 5 blank > 50 %), 310 s
+//   "holes" rates the importance of two outcomes only (3 of the 5 shown
+//           blank > 50 %), 310 s
 Study FourRespondents() {
   jtbd_study* raw = nullptr;
   EXPECT_THAT(Result(jtbd_study_create(&raw)), IsOk());
@@ -49,7 +54,7 @@ Study FourRespondents() {
   const uint8_t importance[4][5] = {
       {5, 4, 2, 1, 3}, {4, 4, 4, 4, 4}, {5, 3, 4, 2, 1}, {5, 2, 0, 0, 0}};
   const uint8_t satisfaction[4][5] = {
-      {1, 2, 3, 4, 5}, {2, 3, 1, 5, 4}, {4, 4, 2, 1, 3}, {3, 1, 0, 0, 0}};
+      {1, 2, 3, 4, 5}, {2, 2, 2, 2, 2}, {4, 4, 2, 1, 3}, {3, 1, 2, 4, 5}};
   std::vector<uint32_t> respondents;
   std::vector<uint32_t> outcomes;
   std::vector<uint8_t> imp;

@@ -139,7 +139,7 @@ TEST(CapiSolutionsTest, ReportsEachSolutionAndTheBest) {
   EXPECT_DOUBLE_EQ(best.best_solution_gap, 2.0);
   EXPECT_DOUBLE_EQ(best.satisfaction_target, 7.2);
   EXPECT_NEAR(best.best_solution_gap_test.z, z, 1e-12);
-  // One outcome tested: Holm leaves the p-value as it is.
+  // One gap test in the family (Beta is unrated): Holm leaves it as it is.
   EXPECT_DOUBLE_EQ(best.best_solution_gap_test.holm_adjusted_p_value,
                    best.best_solution_gap_test.p_value);
 }

@@ -14,6 +14,7 @@ import io
 import json
 import math
 import os
+import statistics
 import subprocess
 
 import pytest
@@ -155,9 +156,18 @@ def test_table_shows_the_competitor_block():
     out = run_ok("score", "--bootstrap", "0", fixture("wide.csv"))
     assert "Competing solutions:" in out
     line = next(l for l in out.splitlines() if l.strip().startswith("o1 "))
-    # Acme 4 of 6 top box, Beta 3 of 6; target 1.2 x 6.67 = 8.0.
+    # Acme 4 of 6 top box, Beta 3 of 6; target 1.2 x 6.67 = 8.0, a
+    # heuristic with its interval: the largest lower limit of the two
+    # solutions' intervals at z = Phi^-1(1 - 0.05 / 4) (Bonferroni over 2),
+    # Acme's Wilson limit (Beta's 3 of 6 is lower), x 12; the upper is capped.
+    z = statistics.NormalDist().inv_cdf(1 - 0.05 / 4)
+    p, n = 4 / 6, 6
+    low = ((p + z * z / (2 * n)) - z * math.sqrt(
+        p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n)
     assert line.split() == ["o1", "6.7", "(6)", "5.0", "(6)", "Acme", "+2.9",
-                            line.split()[7], "8.0"]
+                            line.split()[7], "8.0",
+                            "[%.1f," % (12 * low), "10.0]"]
+    assert "adj p  heuristic target [CI]" in out
 
 
 def test_ambiguous_headers_are_refused(tmp_path):

@@ -44,29 +44,52 @@ def rows():
 OUTCOMES = ["o%d" % k for k in range(1, 7)]
 
 
+def battery_chance(data, r, prefix):
+    """Chance that independent answering, each outcome with the study's own
+    distribution of ratings on that axis, makes r's rated outcomes equal."""
+    total = 0.0
+    for value in "12345":
+        product = 1.0
+        for o in OUTCOMES:
+            if not r[prefix + o]:
+                continue
+            column = [x[prefix + o] for x in data if x[prefix + o]]
+            product *= column.count(value) / len(column)
+        total += product
+    return total
+
+
 def expected_flags(min_ratings=5, fraction=1 / 3, min_seconds=None,
-                   max_blank_share=0.5):
+                   max_blank_share=0.5, max_chance=0.001):
     data = rows()
     durations = [float(r["duration_seconds"]) for r in data
                  if r["duration_seconds"]]
     threshold = (min_seconds if min_seconds is not None
                  else fraction * statistics.median(durations))
     flags = {}
+    chances = {}
     for r in data:
         reasons = []
+        chance, equal = 1.0, False
         for prefix in ("imp_", "sat_"):
             given = [r[prefix + o] for o in OUTCOMES if r[prefix + o]]
             if len(given) >= min_ratings and len(set(given)) == 1:
-                reasons.append("SCREENING_REASON_STRAIGHT_LINING")
-                break
+                equal = True
+                chance *= battery_chance(data, r, prefix)
+        if equal and chance <= max_chance:
+            reasons.append("SCREENING_REASON_STRAIGHT_LINING")
+            chances[r["respondent_id"]] = chance
         if r["duration_seconds"] and float(r["duration_seconds"]) < threshold:
             reasons.append("SCREENING_REASON_SPEEDING")
-        blanks = sum(1 for o in OUTCOMES
+        # Shown: rated on either axis.
+        shown = [o for o in OUTCOMES if r["imp_" + o] or r["sat_" + o]]
+        blanks = sum(1 for o in shown
                      if not r["imp_" + o] or not r["sat_" + o])
-        if blanks > max_blank_share * len(OUTCOMES):
+        if blanks > max_blank_share * len(shown):
             reasons.append("SCREENING_REASON_BLANKS")
         if reasons:
             flags[r["respondent_id"]] = reasons
+    expected_flags.chances = chances
     return flags, threshold
 
 
@@ -86,8 +109,11 @@ def expected_scores(kept_ids):
 def test_flags_match_an_independent_recomputation():
     report = run_json("--screen", SURVEY)
     flags, threshold = expected_flags()
-    # The fixture exercises every rule, one respondent with two.
-    assert set(flags) == {"p03", "p04", "p05", "p07"}
+    # p07 answers 3 everywhere: importance alone has chance 0.0022, its
+    # satisfaction 0.00054, together 1.2e-6. p03's six importance 5s
+    # (0.0022) are not enough alone; p05, shown two outcomes (the rest blank
+    # on both axes), answered both.
+    assert set(flags) == {"p04", "p07"}
     assert flags["p07"] == ["SCREENING_REASON_STRAIGHT_LINING",
                             "SCREENING_REASON_SPEEDING"]
     screening = report["screening"]
@@ -95,19 +121,38 @@ def test_flags_match_an_independent_recomputation():
     assert got == flags
     assert screening["excluded"] is False
     assert screening["screenedRespondentCount"] == 12
-    assert screening["flaggedRespondentCount"] == 4
+    assert screening["flaggedRespondentCount"] == 2
     assert screening["durationCount"] == 11
-    assert screening["straightLiningCount"] == 2
+    assert screening["straightLiningCount"] == 1
     assert screening["speedingCount"] == 2
-    assert screening["blanksCount"] == 1
+    assert screening["blanksCount"] == 0
     criteria = screening["criteria"]
     assert criteria["medianDurationSeconds"] == 344
     assert criteria["speedThresholdSeconds"] == pytest.approx(threshold,
                                                               abs=1e-12)
-    p05 = next(r for r in screening["respondents"]
-               if r["respondentId"] == "p05")
-    assert p05["blankShare"] == pytest.approx(4 / 6, abs=1e-15)
-    assert p05["index"] == 4
+    assert criteria["straightLineMaxChance"] == 0.001
+    p07 = next(r for r in screening["respondents"]
+               if r["respondentId"] == "p07")
+    assert p07["straightLineChance"] == pytest.approx(
+        expected_flags.chances["p07"], rel=1e-12)
+    assert p07["shownOutcomeCount"] == 6
+    assert p07["index"] == 6
+
+
+def test_old_rules_on_request():
+    """--screen-max-chance 1 flags any equal battery of 5 (p03 too); blanks
+    over all the study's outcomes (blanks_count_unshown) catch p05."""
+    report = run_json("--screen", "--screen-max-chance", "1", SURVEY)
+    flags, _ = expected_flags(max_chance=1)
+    got = {r["respondentId"]: r["reasons"]
+           for r in report["screening"]["respondents"]}
+    assert got == flags
+    assert set(flags) == {"p03", "p04", "p07"}
+    assert report["screening"]["respondents"][0]["straightLineChance"] == (
+        pytest.approx(expected_flags.chances["p03"], rel=1e-12))
+    p05 = next(r for r in rows() if r["respondent_id"] == "p05")
+    assert sum(1 for o in OUTCOMES
+               if not p05["imp_" + o] and not p05["sat_" + o]) == 4
     # Flagging alone scores everyone.
     assert report["respondentCount"] == 12
     everyone = expected_scores({r["respondent_id"] for r in rows()})
@@ -120,7 +165,7 @@ def test_exclusion_scores_only_the_kept_respondents():
     report = run_json("--exclude-screened", SURVEY)
     flags, _ = expected_flags()
     kept = {r["respondent_id"] for r in rows()} - set(flags)
-    assert report["respondentCount"] == len(kept) == 8
+    assert report["respondentCount"] == len(kept) == 10
     assert report["screening"]["excluded"] is True
     expected = expected_scores(kept)
     for score in report["outcomes"]:
@@ -147,18 +192,18 @@ def test_segments_and_table():
     code, out, err = run("score", "--exclude-screened", "--segment-by",
                          "team", "--bootstrap", "0", SURVEY)
     assert code == 0, err
-    assert "Opportunity scores: 8 respondents" in out
-    assert ("Screening: 4 of 12 respondents flagged (straight-lining 2, "
-            "speeding 2, blanks 1); excluded from every score") in out
+    assert "Opportunity scores: 10 respondents" in out
+    assert ("Screening: 2 of 12 respondents flagged (straight-lining 1, "
+            "speeding 2, blanks 0); excluded from every score") in out
     assert "Screened respondents (excluded):" in out
     block = out[out.index("Screened respondents"):]
-    for respondent in ("p03", "p04", "p05", "p07"):
+    for respondent in ("p04", "p07"):
         assert respondent in block
     assert "straight_lining, speeding" in block
     report = run_json("--exclude-screened", "--segment-by", "team", SURVEY)
     sizes = {s["name"]: s["respondentCount"] for s in report["segments"]}
-    # north: p01 p09 p11 kept (p03 p05 p07 out); south: p02 p06 p08 p10 p12.
-    assert sizes == {"north": 3, "south": 5}
+    # north: p01 p03 p05 p09 p11 kept (p07 out); south: all but p04.
+    assert sizes == {"north": 5, "south": 5}
 
 
 def test_duration_column_flag_and_refusals():

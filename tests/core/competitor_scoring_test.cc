@@ -4,6 +4,7 @@
 // against numbers computed by hand (docs/SCORING.md, "Competing solutions").
 #include "core/competitor_scoring.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -156,11 +157,53 @@ TEST(CompetitorScoringTest, BestSolutionGapTargetAndTest) {
   // covariance 0).
   const double z2 = 9 / std::sqrt(0.9);
   EXPECT_NEAR(o2.best_solution_gap_test().z(), z2, 1e-9);
-  // Holm over the two outcomes: o2's p doubles, o1's stays (it is larger).
+  // Holm over every solution's gap test on every outcome (Acme and Beta on
+  // o1, Beta on o2; Acme is unrated on o2), written out: sorted p_(1) <=
+  // p_(2) <= p_(3) adjust to running maxima of 3 p_(1), 2 p_(2), p_(3).
+  const double p_acme = o1.solutions(0).satisfaction_gap_test().p_value();
+  const double p_beta = o1.solutions(1).satisfaction_gap_test().p_value();
+  const double p_o2 = o2.solutions(1).satisfaction_gap_test().p_value();
+  EXPECT_FALSE(o2.solutions(0).has_satisfaction_gap_test());
+  ASSERT_LT(p_o2, p_acme);
+  ASSERT_LT(p_acme, p_beta);  // Beta's gap on o1 is 1, Acme's 3
   EXPECT_NEAR(o2.best_solution_gap_test().holm_adjusted_p_value(),
-              2 * std::erfc(z2 / std::sqrt(2.0)), 1e-30);
+              3 * std::erfc(z2 / std::sqrt(2.0)), 1e-30);
+  const double acme_adjusted = std::max(3 * p_o2, 2 * p_acme);
+  const double beta_adjusted = std::min(1.0, std::max(acme_adjusted, p_beta));
   EXPECT_NEAR(o1.best_solution_gap_test().holm_adjusted_p_value(),
-              std::erfc(z / std::sqrt(2.0)), 1e-12);
+              acme_adjusted, 1e-12);
+  EXPECT_NEAR(o1.solutions(0).satisfaction_gap_test().holm_adjusted_p_value(),
+              acme_adjusted, 1e-12);
+  // Not the best: a real adjusted p too, no longer the raw one.
+  EXPECT_NEAR(o1.solutions(1).satisfaction_gap_test().holm_adjusted_p_value(),
+              beta_adjusted, 1e-12);
+  EXPECT_GT(beta_adjusted, p_beta - 1e-15);
+  EXPECT_NEAR(o2.solutions(1).satisfaction_gap_test().holm_adjusted_p_value(),
+              3 * p_o2, 1e-30);
+}
+
+// The target's interval: the two rated solutions' intervals at z =
+// Phi^-1(1 - 0.05 / 4) = 2.2414 (Bonferroni over 2), both counts within 3
+// of an edge, so Poisson limits at one-sided 0.025, from R:
+//   1.2 x 10 qgamma(0.025, 3) / 5 = 1.4848... (Acme's lower limit, 3 of 5,
+//   above Beta's 10 qgamma(0.025, 2) / 5 = 0.4844);
+//   upper: Acme's 10 (1 - qgamma(0.025, 2) / 5) = 9.5156, x 1.2 -> capped 10.
+TEST(CompetitorScoringTest, TargetIntervalFromSimultaneousIntervals) {
+  const Study study = TenRespondents();
+  absl::StatusOr<v1::Report> report = study.Score(NoBootstrap());
+  ASSERT_TRUE(report.ok()) << report.status();
+  const v1::OutcomeScore& o1 = Find(*report, "o1");
+  EXPECT_NEAR(o1.satisfaction_target_interval().low(), 1.48481309494944336,
+              1e-10);
+  EXPECT_EQ(o1.satisfaction_target_interval().high(), 10.0);
+  // o2: Beta alone (m = 1), 9 of 10: its own 95% interval; the lower limit
+  // is plain Wilson (9 successes), x 1.2.
+  const v1::OutcomeScore& o2 = Find(*report, "o2");
+  EXPECT_NEAR(o2.satisfaction_target_interval().low(),
+              1.2 * HandWilson(9, 10).first, 1e-12);
+  EXPECT_NEAR(o2.solutions(1).satisfaction_interval().low() * 1.2,
+              o2.satisfaction_target_interval().low(), 1e-12);
+  EXPECT_EQ(o2.satisfaction_target_interval().high(), 10.0);
 }
 
 TEST(CompetitorScoringTest, TiesGoToTheFirstDeclaredSolution) {

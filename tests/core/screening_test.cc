@@ -70,9 +70,15 @@ ScreeningResult Screen(const Study& study,
   return ScreenRespondents(study, *plan);
 }
 
+// The run-length and blank-count mechanics, apart from the rules that
+// weigh them (straight-lining's chance under independent answering, an
+// outcome blank on both axes as not shown): those have their defaults
+// tested in screening_rules_test.cc.
 v1::ScreeningOptions Enabled() {
   v1::ScreeningOptions options;
   options.set_enabled(true);
+  options.set_straight_line_max_chance(1);
+  options.set_blanks_count_unshown(true);
   return options;
 }
 
@@ -312,6 +318,9 @@ v1::ScoringOptions ScoringWith(bool exclude, const std::string& segment_by) {
   options.set_bootstrap_resamples(300);
   options.mutable_screening()->set_enabled(true);
   options.mutable_screening()->set_exclude(exclude);
+  // The rules as Enabled() sets them: these tests are about exclusion.
+  options.mutable_screening()->set_straight_line_max_chance(1);
+  options.mutable_screening()->set_blanks_count_unshown(true);
   return options;
 }
 

@@ -12,21 +12,25 @@ namespace {
 
 using ::testing::HasSubstr;
 
-// Three outcomes, three respondents: "steady" varied (200 s), "same" rates
-// importance 3 everywhere (straight-lining with at least 3 ratings), "fast"
-// varied in 20 s (below 1/3 of the median 200 s).
+// Six outcomes, three respondents: "steady" varied (200 s), "same" rates
+// importance 3 and satisfaction 4 everywhere, values nobody else gives (each
+// battery has chance (1/3)^6 under independent answering, both 1.9e-6 <=
+// 0.001: straight-lining), "fast" varied in 20 s (below 1/3 of the median
+// 200 s).
 jtbd::Study ThreeRespondents() {
   jtbd::Study study;
-  for (const char* id : {"a", "b", "c"}) study.AddOutcome(id);
+  for (const char* id : {"a", "b", "c", "d", "e", "f"}) study.AddOutcome(id);
   for (const char* id : {"steady", "same", "fast"}) study.AddRespondent(id);
   study.SetDuration(0, 200);
   study.SetDuration(1, 210);
   study.SetDuration(2, 20);
   std::vector<uint32_t> respondents, outcomes;
-  std::vector<uint8_t> importance = {5, 4, 1, 3, 3, 3, 2, 5, 4};
-  std::vector<uint8_t> satisfaction = {1, 2, 3, 5, 1, 4, 4, 4, 2};
+  std::vector<uint8_t> importance = {5, 4, 1, 2, 5, 4, 3, 3, 3,
+                                     3, 3, 3, 2, 5, 4, 1, 2, 5};
+  std::vector<uint8_t> satisfaction = {1, 2, 3, 5, 1, 2, 4, 4, 4,
+                                       4, 4, 4, 5, 3, 2, 1, 5, 3};
   for (uint32_t r = 0; r < 3; ++r) {
-    for (uint32_t o = 0; o < 3; ++o) {
+    for (uint32_t o = 0; o < 6; ++o) {
       respondents.push_back(r);
       outcomes.push_back(o);
     }

@@ -39,7 +39,10 @@ v1::Report ReportWithSolutions() {
   o1->set_best_solution("Acme");
   o1->set_best_solution_gap(3);
   o1->set_satisfaction_target(7.2);
+  o1->mutable_satisfaction_target_interval()->set_low(1.48);
+  o1->mutable_satisfaction_target_interval()->set_high(10);
   o1->mutable_best_solution_gap_test()->set_p_value(0.2796);
+  o1->mutable_best_solution_gap_test()->set_holm_adjusted_p_value(0.5592);
   return report;
 }
 
@@ -55,8 +58,12 @@ TEST(CompetitorRenderTest, TableHasACompetitorBlock) {
       words = parts;
     }
   }
-  EXPECT_THAT(words, testing::ElementsAre("o1", "6.0", "(5)", "-", "Acme",
-                                          "+3.0", "0.2796", "7.2"));
+  // The adjusted p, and the heuristic target with its interval.
+  EXPECT_THAT(words,
+              testing::ElementsAre("o1", "6.0", "(5)", "-", "Acme", "+3.0",
+                                   "0.5592", "7.2", "[1.5,", "10.0]"));
+  EXPECT_THAT(table, HasSubstr("adj p"));
+  EXPECT_THAT(table, HasSubstr("heuristic target [CI]"));
   v1::Report plain = ReportWithSolutions();
   plain.clear_solutions();
   EXPECT_THAT(RenderTable(plain), Not(HasSubstr("Competing solutions")));

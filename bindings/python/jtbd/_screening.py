@@ -15,9 +15,10 @@ from ._record import Record, converted, extra, new_struct, optional, record
 class Screening:
     """Asks Study.score to flag inattentive respondents: straight-lining (at
     least min_ratings equal ratings in the importance or the satisfaction
-    battery), speeding (a duration below speed_fraction x the median, or
-    below min_seconds), blanks (more than max_blank_share of the outcomes
-    without both ratings). With exclude=True flagged respondents are also
+    battery, and a chance of the equal batteries under independent answering
+    of at most 0.001), speeding (a duration below speed_fraction x the
+    median, or below min_seconds), blanks (more than max_blank_share of the
+    outcomes shown, i.e. rated on either axis, without both ratings). With exclude=True flagged respondents are also
     left out of every score. A threshold left out (None) is the library's
     default (docs/SCORING.md); values out of range raise
     InvalidArgumentError when scoring."""

@@ -7,19 +7,22 @@ import jtbd
 
 
 def three_respondents():
-    """'steady' varied (200 s), 'same' rates importance 3 on all three
-    outcomes, 'fast' varied in 20 s (below a third of the median 200 s)."""
+    """'steady' varied (200 s), 'same' rates importance 3 and satisfaction 4
+    on all six outcomes (values nobody else gives: each battery has chance
+    (1/3)^6 under independent answering, both 1.9e-6 <= 0.001), 'fast'
+    varied in 20 s (below a third of the median 200 s)."""
     study = jtbd.Study()
-    for outcome in ("a", "b", "c"):
+    outcomes = ("a", "b", "c", "d", "e", "f")
+    for outcome in outcomes:
         study.add_outcome(outcome)
     for index, (name, seconds) in enumerate(
             [("steady", 200), ("same", 210), ("fast", 20)]):
         study.add_respondent(name)
         study.set_duration(index, seconds)
-    importance = [5, 4, 1, 3, 3, 3, 2, 5, 4]
-    satisfaction = [1, 2, 3, 5, 1, 4, 4, 4, 2]
-    study.add_answers([r for r in range(3) for _ in range(3)],
-                      [o for _ in range(3) for o in range(3)],
+    importance = [5, 4, 1, 2, 5, 4] + [3] * 6 + [2, 5, 4, 1, 2, 5]
+    satisfaction = [1, 2, 3, 5, 1, 2] + [4] * 6 + [5, 3, 2, 1, 5, 3]
+    study.add_answers([r for r in range(3) for _ in outcomes],
+                      [o for _ in range(3) for o in range(len(outcomes))],
                       importance, satisfaction)
     return study
 
@@ -50,9 +53,10 @@ def test_flags_then_excludes():
         assert excluded.outcomes[0].opportunity == 20
 
         assert study.score(bootstrap=0).screening is None
-        # True asks for the defaults: 3 ratings are too few to straight-line.
+        # True asks for the defaults (at least 5 equal ratings).
         defaults = study.score(bootstrap=0, screening=True).screening
-        assert [r.respondent_id for r in defaults.respondents] == ["fast"]
+        assert [r.respondent_id for r in defaults.respondents] == [
+            "same", "fast"]
 
 
 def test_refusals():

@@ -14,7 +14,7 @@ _sym_db = _symbol_database.Default()
 from jtbd.v1 import study_pb2 as jtbd_dot_v1_dot_study__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15jtbd/v1/scoring.proto\x12\x07jtbd.v1\x1a\x13jtbd/v1/study.proto\"\xb9\x02\n\x0eScoringOptions\x12\x12\n\nsegment_by\x18\x01 \x01(\t\x12\x1d\n\x10\x63onfidence_level\x18\x02 \x01(\x01H\x00\x88\x01\x01\x12 \n\x13\x62ootstrap_resamples\x18\x03 \x01(\rH\x01\x88\x01\x01\x12\x11\n\x04seed\x18\x04 \x01(\x04H\x02\x88\x01\x01\x12$\n\x06method\x18\x05 \x01(\x0e\x32\x14.jtbd.v1.ScoreMethod\x12,\n\tscreening\x18\x06 \x01(\x0b\x32\x19.jtbd.v1.ScreeningOptions\x12\x35\n\x12p_value_adjustment\x18\x07 \x01(\x0e\x32\x19.jtbd.v1.PValueAdjustmentB\x13\n\x11_confidence_levelB\x16\n\x14_bootstrap_resamplesB\x07\n\x05_seed\"\xa0\x02\n\x10ScreeningOptions\x12\x0f\n\x07\x65nabled\x18\x01 \x01(\x08\x12\x0f\n\x07\x65xclude\x18\x02 \x01(\x08\x12&\n\x19straight_line_min_ratings\x18\x03 \x01(\rH\x00\x88\x01\x01\x12\"\n\x15speed_median_fraction\x18\x04 \x01(\x01H\x01\x88\x01\x01\x12\x1e\n\x11speed_min_seconds\x18\x05 \x01(\x01H\x02\x88\x01\x01\x12\x1c\n\x0fmax_blank_share\x18\x06 \x01(\x01H\x03\x88\x01\x01\x42\x1c\n\x1a_straight_line_min_ratingsB\x18\n\x16_speed_median_fractionB\x14\n\x12_speed_min_secondsB\x12\n\x10_max_blank_share\"W\n\x0cScoreRequest\x12\x1d\n\x05study\x18\x01 \x01(\x0b\x32\x0e.jtbd.v1.Study\x12(\n\x07options\x18\x02 \x01(\x0b\x32\x17.jtbd.v1.ScoringOptions*\x92\x01\n\x0bScoreMethod\x12\x1c\n\x18SCORE_METHOD_UNSPECIFIED\x10\x00\x12\x17\n\x13SCORE_METHOD_ULWICK\x10\x01\x12\x15\n\x11SCORE_METHOD_MEAN\x10\x02\x12\x16\n\x12SCORE_METHOD_OLSEN\x10\x03\x12\x1d\n\x19SCORE_METHOD_TOP_BOX_ONLY\x10\x04*n\n\x10PValueAdjustment\x12\"\n\x1eP_VALUE_ADJUSTMENT_UNSPECIFIED\x10\x00\x12\x1b\n\x17P_VALUE_ADJUSTMENT_HOLM\x10\x01\x12\x19\n\x15P_VALUE_ADJUSTMENT_BH\x10\x02\x42\x0f\n\x0borg.jtbd.v1P\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15jtbd/v1/scoring.proto\x12\x07jtbd.v1\x1a\x13jtbd/v1/study.proto\"\xb9\x02\n\x0eScoringOptions\x12\x12\n\nsegment_by\x18\x01 \x01(\t\x12\x1d\n\x10\x63onfidence_level\x18\x02 \x01(\x01H\x00\x88\x01\x01\x12 \n\x13\x62ootstrap_resamples\x18\x03 \x01(\rH\x01\x88\x01\x01\x12\x11\n\x04seed\x18\x04 \x01(\x04H\x02\x88\x01\x01\x12$\n\x06method\x18\x05 \x01(\x0e\x32\x14.jtbd.v1.ScoreMethod\x12,\n\tscreening\x18\x06 \x01(\x0b\x32\x19.jtbd.v1.ScreeningOptions\x12\x35\n\x12p_value_adjustment\x18\x07 \x01(\x0e\x32\x19.jtbd.v1.PValueAdjustmentB\x13\n\x11_confidence_levelB\x16\n\x14_bootstrap_resamplesB\x07\n\x05_seed\"\x82\x03\n\x10ScreeningOptions\x12\x0f\n\x07\x65nabled\x18\x01 \x01(\x08\x12\x0f\n\x07\x65xclude\x18\x02 \x01(\x08\x12&\n\x19straight_line_min_ratings\x18\x03 \x01(\rH\x00\x88\x01\x01\x12\"\n\x15speed_median_fraction\x18\x04 \x01(\x01H\x01\x88\x01\x01\x12\x1e\n\x11speed_min_seconds\x18\x05 \x01(\x01H\x02\x88\x01\x01\x12\x1c\n\x0fmax_blank_share\x18\x06 \x01(\x01H\x03\x88\x01\x01\x12%\n\x18straight_line_max_chance\x18\x07 \x01(\x01H\x04\x88\x01\x01\x12\x1c\n\x14\x62lanks_count_unshown\x18\x08 \x01(\x08\x42\x1c\n\x1a_straight_line_min_ratingsB\x18\n\x16_speed_median_fractionB\x14\n\x12_speed_min_secondsB\x12\n\x10_max_blank_shareB\x1b\n\x19_straight_line_max_chance\"W\n\x0cScoreRequest\x12\x1d\n\x05study\x18\x01 \x01(\x0b\x32\x0e.jtbd.v1.Study\x12(\n\x07options\x18\x02 \x01(\x0b\x32\x17.jtbd.v1.ScoringOptions*\x92\x01\n\x0bScoreMethod\x12\x1c\n\x18SCORE_METHOD_UNSPECIFIED\x10\x00\x12\x17\n\x13SCORE_METHOD_ULWICK\x10\x01\x12\x15\n\x11SCORE_METHOD_MEAN\x10\x02\x12\x16\n\x12SCORE_METHOD_OLSEN\x10\x03\x12\x1d\n\x19SCORE_METHOD_TOP_BOX_ONLY\x10\x04*n\n\x10PValueAdjustment\x12\"\n\x1eP_VALUE_ADJUSTMENT_UNSPECIFIED\x10\x00\x12\x1b\n\x17P_VALUE_ADJUSTMENT_HOLM\x10\x01\x12\x19\n\x15P_VALUE_ADJUSTMENT_BH\x10\x02\x42\x0f\n\x0borg.jtbd.v1P\x01\x62\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'jtbd.v1.scoring_pb2', globals())
@@ -22,14 +22,14 @@ if _descriptor._USE_C_DESCRIPTORS == False:
 
   DESCRIPTOR._options = None
   DESCRIPTOR._serialized_options = b'\n\013org.jtbd.v1P\001'
-  _SCOREMETHOD._serialized_start=752
-  _SCOREMETHOD._serialized_end=898
-  _PVALUEADJUSTMENT._serialized_start=900
-  _PVALUEADJUSTMENT._serialized_end=1010
+  _SCOREMETHOD._serialized_start=850
+  _SCOREMETHOD._serialized_end=996
+  _PVALUEADJUSTMENT._serialized_start=998
+  _PVALUEADJUSTMENT._serialized_end=1108
   _SCORINGOPTIONS._serialized_start=56
   _SCORINGOPTIONS._serialized_end=369
   _SCREENINGOPTIONS._serialized_start=372
-  _SCREENINGOPTIONS._serialized_end=660
-  _SCOREREQUEST._serialized_start=662
-  _SCOREREQUEST._serialized_end=749
+  _SCREENINGOPTIONS._serialized_end=758
+  _SCOREREQUEST._serialized_start=760
+  _SCOREREQUEST._serialized_end=847
 # @@protoc_insertion_point(module_scope)
