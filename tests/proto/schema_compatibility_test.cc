@@ -944,7 +944,13 @@ TEST_F(IncompatibleChangeDetectionTest, AcceptsNewField) {
       Message("jtbd/v1/job.proto", "Job")->add_field();
   notes->set_name("notes");
   notes->set_json_name("notes");
-  notes->set_number(8);
+  // One past the largest number Job uses, so the schema can grow.
+  int next = 1;
+  for (const FieldDescriptorProto& field :
+       Message("jtbd/v1/job.proto", "Job")->field()) {
+    next = std::max(next, field.number() + 1);
+  }
+  notes->set_number(next);
   notes->set_label(FieldDescriptorProto::LABEL_OPTIONAL);
   notes->set_type(FieldDescriptorProto::TYPE_STRING);
   EXPECT_THAT(Problems(), IsEmpty());
