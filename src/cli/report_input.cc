@@ -36,6 +36,9 @@ std::string ParseShared(const std::string& name, const std::string& value,
   } else if (name == "--outcomes") {
     if (value.empty()) return "--outcomes needs a file name";
     args->outcomes_path = value;
+  } else if (name == "--design") {
+    if (value.empty()) return "--design needs a file name";
+    args->design_path = value;
   } else if (name == "--scale") {
     const std::vector<std::string> bounds = absl::StrSplit(value, '-');
     int min = 0;
@@ -83,8 +86,9 @@ std::string ParseShared(const std::string& name, const std::string& value,
 
 bool IsSharedValued(const std::string& name) {
   return IsSurveyInputFlag(name) || name == "--segment-by" ||
-         name == "--outcomes" || name == "--scale" || name == "--top-box" ||
-         name == "--confidence" || name == "--bootstrap" || name == "--seed";
+         name == "--outcomes" || name == "--design" || name == "--scale" ||
+         name == "--top-box" || name == "--confidence" ||
+         name == "--bootstrap" || name == "--seed";
 }
 
 }  // namespace
@@ -146,8 +150,12 @@ std::string ParseReportInputArgs(const std::vector<std::string>& raw,
                         absl::StrJoin(parsed.positional, " "));
   }
   args->input_path = parsed.positional[0];
-  if (args->input_path == "-" && args->outcomes_path == "-") {
-    return "standard input can feed the survey or --outcomes, not both";
+  const int from_stdin = (args->input_path == "-") +
+                         (args->outcomes_path == "-") +
+                         (args->design_path == "-");
+  if (from_stdin > 1) {
+    return "standard input can feed one of the survey, --outcomes and "
+           "--design, not two";
   }
   return CheckSurveyInputArgs(args->input);
 }
@@ -157,6 +165,9 @@ const char* ReportInputHelp() {
          "                           column as a segment\n"
          "  --outcomes FILE          outcome statements (id, statement,\n"
          "                           job_step), as for `jtbd score`\n"
+         "  --design FILE            a study design (the job, its job map,\n"
+         "                           outcomes per step), as for `jtbd score`:\n"
+         "                           `jtbd report` adds its job-map coverage\n"
          "  --input-format, --importance, --satisfaction, --labels, --map,\n"
          "  --weight, --duration, --scale, --top-box, --confidence,\n"
          "  --bootstrap, --seed, --screen, --exclude-screened, --max-*:\n"
@@ -187,6 +198,7 @@ absl::StatusOr<v1::Report> ScoreReportInput(const ReportInputArgs& args) {
   if (!args.outcomes_path.empty()) {
     options.outcome_descriptions = SourceOf(args.outcomes_path);
   }
+  if (!args.design_path.empty()) options.design = SourceOf(args.design_path);
   absl::StatusOr<v1::Report> report =
       ScoreSurvey(SourceOf(args.input_path), *read_options, options);
   CloseProgress();

@@ -33,6 +33,7 @@ struct ReportInputArgs {
   OutputOptions output;       // -o/--output (output_options.h)
   std::string input_path;     // "-": standard input
   std::string outcomes_path;  // empty: none
+  std::string design_path;    // empty: none (a study design, as score's)
   SurveyInputArgs input;
   bool help = false;
 };

@@ -102,11 +102,13 @@ class HtmlWriter {
     WriteHeader(&html);
     absl::StrAppend(&html, "<section id=\"summary\">\n<h2>", messages_.summary,
                     "</h2>\n", SummaryHtml(report_, language_),
+                    CoverageSummaryHtml(report_, language_),
                     SectionsSummaryHtml(options_.sections, language_),
                     "</section>\n");
     absl::Status status = WriteLandscapes(&html);
     if (!status.ok()) return status;
     WriteRanking(&html);
+    html += CoverageSectionHtml(report_, language_);
     WriteSegments(&html);
     WriteCompetitors(&html);
     WriteScreening(&html);

@@ -415,6 +415,102 @@ const SectionMessages& SectionMessagesFor(Language language) {
   return language == Language::kFrench ? kSectionFrench : kSectionEnglish;
 }
 
+const CoverageMessages kCoverageEnglish = {
+    "Job map coverage",
+    "The job map has $0 steps and the design $1 desired outcomes; $2 "
+    "without any desired outcome.",
+    "The job: $0.",
+    {"", "Define", "Locate", "Prepare", "Confirm", "Execute", "Monitor",
+     "Modify", "Conclude"},
+    "Step",
+    "Outcomes",
+    "Scored",
+    "Underserved",
+    "Overserved",
+    "Opportunity above 10",
+    "Highest opportunity",
+    "Reading",
+    "no desired outcome: nothing is known of this step",
+    "every scored outcome underserved",
+    "every scored outcome overserved",
+    "the most unmet opportunity",
+    "The step with the most unmet opportunity is <strong>$0</strong>: its "
+    "outcomes add up to $1 points of opportunity above 10, the highest "
+    "reaching $2.",
+    "No step has an outcome with an opportunity above 10.",
+    "Desired outcomes attached to no step: $0.",
+    "Desired outcomes the survey has no scores for: $0.",
+    "Underserved: opportunity of 10 or more; overserved: satisfaction above "
+    "importance. Opportunity above 10 adds up, over a step's scored "
+    "outcomes, what each has above 10, so a step ranks by how much unmet "
+    "need it holds, not by how many outcomes it has.",
+    "Along the job map, the most unmet opportunity is in the step "
+    "<strong>$0</strong>; $1 without any desired outcome.",
+    "Along the job map, no step has an outcome with an opportunity above "
+    "10; $0 without any desired outcome.",
+};
+
+const CoverageMessages kCoverageFrench = {
+    "Couverture de la carte du job",
+    "La carte du job compte $0 \xC3\xA9tapes et le plan "
+    "d\xE2\x80\x99\xC3\xA9tude "
+    "$1 r\xC3\xA9sultats attendus\xE2\x80\xAF; $2 sans aucun r\xC3\xA9sultat "
+    "attendu.",
+    "Le job\xE2\x80\xAF: $0.",
+    {"",
+     "D\xC3\xA9"
+     "finir",
+     "Localiser", "Pr\xC3\xA9parer", "Confirmer",
+     "Ex\xC3\xA9"
+     "cuter",
+     "Surveiller", "Modifier", "Conclure"},
+    "\xC3\x89tape",
+    "R\xC3\xA9sultats",
+    "Not\xC3\xA9s",
+    "Mal servis",
+    "Trop servis",
+    "Opportunit\xC3\xA9 au-del\xC3\xA0 de 10",
+    "Plus forte opportunit\xC3\xA9",
+    "Lecture",
+    "aucun r\xC3\xA9sultat attendu\xE2\x80\xAF: rien n\xE2\x80\x99"
+    "est connu de "
+    "cette \xC3\xA9tape",
+    "tous les r\xC3\xA9sultats not\xC3\xA9s mal servis",
+    "tous les r\xC3\xA9sultats not\xC3\xA9s trop servis",
+    "la plus grande opportunit\xC3\xA9 non satisfaite",
+    "L\xE2\x80\x99\xC3\xA9tape o\xC3\xB9 l\xE2\x80\x99opportunit\xC3\xA9 non "
+    "satisfaite est la plus grande est <strong>$0</strong>\xE2\x80\xAF: ses "
+    "r\xC3\xA9sultats cumulent $1 points d\xE2\x80\x99opportunit\xC3\xA9 "
+    "au-del\xC3\xA0 de 10, le plus fort atteignant $2.",
+    "Aucune \xC3\xA9tape n\xE2\x80\x99"
+    "a de r\xC3\xA9sultat d\xE2\x80\x99opportunit\xC3\xA9 "
+    "sup\xC3\xA9rieure \xC3\xA0 10.",
+    "R\xC3\xA9sultats attendus rattach\xC3\xA9s \xC3\xA0 aucune "
+    "\xC3\xA9tape\xE2\x80\xAF: "
+    "$0.",
+    "R\xC3\xA9sultats attendus sans score dans l\xE2\x80\x99"
+    "enqu\xC3\xAAte\xE2\x80\xAF: $0.",
+    "Mal servi\xE2\x80\xAF: opportunit\xC3\xA9 de 10 ou plus\xE2\x80\xAF; trop "
+    "servi\xE2\x80\xAF: satisfaction au-dessus de l\xE2\x80\x99importance. "
+    "L\xE2\x80\x99opportunit\xC3\xA9 au-del\xC3\xA0 de 10 additionne, sur les "
+    "r\xC3\xA9sultats not\xC3\xA9s d\xE2\x80\x99une \xC3\xA9tape, ce que "
+    "chacun a "
+    "au-del\xC3\xA0 de 10\xE2\x80\xAF: une \xC3\xA9tape se classe par le "
+    "besoin non "
+    "satisfait qu\xE2\x80\x99"
+    "elle porte, non par son nombre de r\xC3\xA9sultats.",
+    "Le long de la carte du job, l\xE2\x80\x99opportunit\xC3\xA9 non "
+    "satisfaite "
+    "est la plus grande \xC3\xA0 l\xE2\x80\x99\xC3\xA9tape "
+    "<strong>$0</strong>\xE2\x80\xAF; "
+    "$1 sans aucun r\xC3\xA9sultat attendu.",
+    "Le long de la carte du job, aucune \xC3\xA9tape n\xE2\x80\x99"
+    "a de r\xC3\xA9sultat "
+    "d\xE2\x80\x99opportunit\xC3\xA9 sup\xC3\xA9rieure \xC3\xA0 "
+    "10\xE2\x80\xAF; $0 sans "
+    "aucun r\xC3\xA9sultat attendu.",
+};
+
 std::string BandText(Language language, v1::Band band) {
   const int index = static_cast<int>(band);
   if (index < 0 || index > 7) return MessagesFor(language).bands[0];
@@ -450,6 +546,10 @@ std::string Percent(Language language, double share) {
   const bool whole = std::fabs(percent - std::round(percent)) < 1e-9;
   const std::string number = Number(language, percent, whole ? 0 : 1);
   return language == Language::kFrench ? number + NNBSP "%" : number + "%";
+}
+
+const CoverageMessages& CoverageMessagesFor(Language language) {
+  return language == Language::kFrench ? kCoverageFrench : kCoverageEnglish;
 }
 
 }  // namespace visual

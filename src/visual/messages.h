@@ -151,6 +151,35 @@ struct SectionMessages {
 
 const SectionMessages& SectionMessagesFor(Language language);
 
+// Fixed texts of the job-map coverage section (coverage_section.cc).
+struct CoverageMessages {
+  const char* title;
+  const char* intro;  // $0 steps, $1 outcomes, $2 steps without an outcome
+  const char* job;    // $0 the job statement
+  const char* step_names[9];  // indexed by v1::UniversalStep (0: unused)
+  const char* column_step;
+  const char* column_outcomes;
+  const char* column_scored;
+  const char* column_underserved;
+  const char* column_overserved;
+  const char* column_excess;
+  const char* column_highest;
+  const char* column_reading;
+  const char* reading_none;
+  const char* reading_all_underserved;
+  const char* reading_all_overserved;
+  const char* reading_most;
+  const char* most;  // $0 step, $1 excess, $2 highest opportunity
+  const char* most_none;
+  const char* unassigned;  // $0 outcome ids
+  const char* unscored;    // $0 outcome ids
+  const char* note;
+  const char* summary;          // $0 step, $1 steps without an outcome
+  const char* summary_no_most;  // $0 steps without an outcome
+};
+
+const CoverageMessages& CoverageMessagesFor(Language language);
+
 // The band of an outcome in `language` ("–" when not computed).
 std::string BandText(Language language, v1::Band band);
 

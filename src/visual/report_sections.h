@@ -42,6 +42,11 @@ std::string WavesSummaryHtml(const v1::WaveComparison& waves,
 std::string RoadmapSummaryHtml(const v1::RoadmapReport& roadmap,
                                Language language);
 
+// The job-map coverage of a report scored with a study design, as
+// <section id="coverage">, and its summary sentence; empty without one.
+std::string CoverageSectionHtml(const v1::Report& report, Language language);
+std::string CoverageSummaryHtml(const v1::Report& report, Language language);
+
 // Every present section, in the order above; and their summary sentences.
 std::string SectionsHtml(const ReportSections& sections,
                          const v1::Report* report, Language language);

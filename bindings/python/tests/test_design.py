@@ -47,6 +47,19 @@ def test_json_design_gives_the_same_coverage():
     assert csv.coverage == json.coverage
 
 
+def test_html_report_draws_the_coverage_the_cli_draws():
+    report = jtbd.score_survey_file(
+        DATA / "survey.csv", design=jtbd.read_design(DATA / "design.csv"))
+    page = report.to_html()
+    section = page[page.index('<section id="coverage">'):]
+    section = section[:section.index("</section>") + len("</section>")]
+    golden = (SOURCE_DIR / "tests" / "data" / "golden" /
+              "report_design_html_en.out").read_text(encoding="utf-8")
+    assert section in golden
+    assert 'id="coverage"' not in jtbd.score_survey_file(
+        DATA / "survey.csv").to_html()
+
+
 def test_no_design_no_coverage():
     assert jtbd.score_survey_file(DATA / "survey.csv").coverage == ()
 
