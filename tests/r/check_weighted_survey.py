@@ -43,17 +43,26 @@ def wilson(p, n, z=Z95):
     return centre - half, centre + half
 
 
+# The sanitizer builds preload their runtime into every test for the
+# uninstrumented Python host (cmake/JtbdSanitize.cmake); R must run without
+# it, as chromium does (tests/cli/check_chromium_render.py).
+R_ENV = {name: value for name, value in os.environ.items()
+         if name not in ("LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS",
+                         "TSAN_OPTIONS", "LSAN_OPTIONS")}
+
+
 def main():
     rscript = shutil.which("Rscript")
     if rscript is None:
         skip("Rscript is not installed (Debian: r-cran-survey)")
     probe = subprocess.run([rscript, "-e", "library(survey)"],
-                           capture_output=True, text=True)
+                           capture_output=True, text=True, env=R_ENV)
     if probe.returncode != 0:
         skip("R's survey package is not installed (Debian: r-cran-survey)")
     r_out = subprocess.run(
         [rscript, os.path.join(SOURCE, "tests", "r", "weighted_survey.R"),
-         SURVEY], capture_output=True, text=True, check=True).stdout
+         SURVEY], capture_output=True, text=True, check=True,
+        env=R_ENV).stdout
     r_rows = {(row["scope"], row["outcome"], row["axis"]): row
               for row in csv.DictReader(io.StringIO(r_out))}
 
