@@ -3,7 +3,8 @@
 The sidecar reads a text/csv body into one buffer of its announced size and
 streams it into the whole-sample and per-segment aggregates (pipeline
 ScoreSurvey), keeping no respondent: when respondents grow 10x, its peak
-resident set (VmHWM) grows by no more than the request body itself. A
+resident set (VmHWM) grows by no more than the request body itself (and a
+constant 2 MiB: the connection thread's malloc arena, page granularity). A
 Study of the same respondents, or a body held twice (httplib's own reading
 doubles a string as it grows), would break that bound.
 
@@ -92,8 +93,13 @@ def test_peak_rss_grows_by_no_more_than_the_body():
     print(f"VmHWM {small_peak} B for {n} respondents "
           f"({len(small_body)} B body), {large_peak} B for {10 * n} "
           f"({len(large_body)} B body): grew {growth} B")
-    assert growth <= len(large_body), (small_peak, large_peak,
-                                       len(large_body))
+    # Plus a constant: malloc's arena for the connection's thread and page
+    # granularity (growth measured 9.6-10.0 MB for a 10.1 MB body, and once
+    # past it under a loaded machine). A body held twice, or the
+    # respondents kept, would add 10 MB or more.
+    slack = 2 * 1024 * 1024
+    assert growth <= len(large_body) + slack, (small_peak, large_peak,
+                                               len(large_body))
     # The measure sees the body, which the server must hold: were anything
     # per respondent kept beside it, the bound above would fail.
     assert growth >= (len(large_body) - len(small_body)) // 2, (
