@@ -22,6 +22,7 @@ size_t FindInvalidUtf8(absl::string_view text) {
       }
       i += 32;
     }
+    if (i == size) break;  // all ASCII up to the end: no byte i to read
     if (i + 8 <= size) {
       uint64_t word;
       std::memcpy(&word, bytes + i, sizeof(word));

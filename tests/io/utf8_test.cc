@@ -1,5 +1,7 @@
 #include "io/utf8.h"
 
+#include <cstring>
+#include <memory>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -53,6 +55,18 @@ TEST(FindInvalidUtf8Test, ReportsTheFirstOffsetPastTheAsciiFastPath) {
   EXPECT_EQ(FindInvalidUtf8(text), 38u);
   EXPECT_FALSE(IsValidUtf8(text));
   EXPECT_TRUE(IsValidUtf8(absl::string_view(text).substr(0, 38)));
+}
+
+TEST(FindInvalidUtf8Test, AsciiEndingOnAWordBoundaryReadsNothingPastTheEnd) {
+  // Exactly the bytes, no terminator after them (a std::string has one):
+  // ASan and the fuzz targets catch a read of byte `size`. The fast path
+  // used to read it when the text was ASCII in whole 32-byte blocks.
+  for (size_t size : {8u, 32u, 64u, 96u}) {
+    std::unique_ptr<char[]> bytes(new char[size]);
+    std::memset(bytes.get(), 'a', size);
+    EXPECT_EQ(FindInvalidUtf8(absl::string_view(bytes.get(), size)), kValid)
+        << size;
+  }
 }
 
 }  // namespace
