@@ -18,14 +18,6 @@ namespace jtbd {
 namespace design {
 namespace {
 
-std::string NormalizedName(absl::string_view trimmed) {
-  std::string name = absl::AsciiStrToLower(trimmed);
-  for (char& c : name) {
-    if (c == ' ' || c == '\t') c = '_';
-  }
-  return name;
-}
-
 class DesignParser {
  public:
   DesignParser(absl::string_view text, absl::string_view source,
@@ -75,7 +67,7 @@ absl::Status DesignParser::ReadHeader() {
   header_line_ = reader_.record_line();
   for (absl::string_view field : reader_.fields()) {
     header_.emplace_back(TrimSpaces(field));
-    normalized_.push_back(NormalizedName(header_.back()));
+    normalized_.push_back(NormalizedColumnName(header_.back()));
   }
   static constexpr absl::string_view kUsed[] = {
       "id",       "outcome_id", "outcome",  "statement",

@@ -10,7 +10,6 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/types/optional.h"
 #include "io/csv_reader.h"
@@ -22,15 +21,6 @@ namespace {
 // The error lists the study's outcomes, up to this many, to show what ids
 // look like without flooding the terminal.
 constexpr size_t kMaxOutcomesListed = 10;
-
-// Header names compare in lower case, with spaces inside counting as "_".
-std::string NormalizedName(absl::string_view trimmed) {
-  std::string name = absl::AsciiStrToLower(trimmed);
-  for (char& c : name) {
-    if (c == ' ' || c == '\t') c = '_';
-  }
-  return name;
-}
 
 // One row, checked and waiting to be applied.
 struct Description {
@@ -76,7 +66,7 @@ class DescriptionsParser {
   absl::flat_hash_map<absl::string_view, size_t> outcome_index_;
   size_t header_line_ = 0;
   std::vector<std::string> header_;             // trimmed, as written
-  std::vector<std::string> normalized_header_;  // see NormalizedName
+  std::vector<std::string> normalized_header_;  // see NormalizedColumnName
 };
 
 absl::Status DescriptionsParser::ReadHeader() {
@@ -92,7 +82,7 @@ absl::Status DescriptionsParser::ReadHeader() {
   header_line_ = reader_.record_line();
   for (absl::string_view field : reader_.fields()) {
     header_.emplace_back(TrimSpaces(field));
-    normalized_header_.push_back(NormalizedName(header_.back()));
+    normalized_header_.push_back(NormalizedColumnName(header_.back()));
   }
   // A column this reader uses must be unambiguous; repeats of ignored
   // columns do no harm.

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 
 namespace jtbd {
@@ -34,6 +35,14 @@ std::string Quoted(absl::string_view text) {
     --cut;
   }
   return absl::StrCat("\"", text.substr(0, cut), "...\"");
+}
+
+std::string NormalizedColumnName(absl::string_view trimmed) {
+  std::string name = absl::AsciiStrToLower(trimmed);
+  for (char& c : name) {
+    if (c == ' ' || c == '\t') c = '_';
+  }
+  return name;
 }
 
 absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {

@@ -60,6 +60,10 @@ inline absl::string_view TrimSpaces(absl::string_view text) {
   return text.substr(begin, end - begin);
 }
 
+// A header cell as files' column names compare: lower case, with the
+// spaces and tabs inside counting as "_" ("Job Step" names job_step).
+std::string NormalizedColumnName(absl::string_view trimmed);
+
 // A cell quoted for a message, cut (on a UTF-8 boundary) when it is long.
 std::string Quoted(absl::string_view text);
 

@@ -6,7 +6,6 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -17,14 +16,6 @@
 namespace jtbd {
 namespace roadmap {
 namespace {
-
-std::string NormalizedName(absl::string_view trimmed) {
-  std::string name = absl::AsciiStrToLower(trimmed);
-  for (char& c : name) {
-    if (c == ' ' || c == '\t') c = '_';
-  }
-  return name;
-}
 
 // A number with a decimal point or a French decimal comma.
 bool ParseNumber(absl::string_view text, double* value) {
@@ -122,7 +113,7 @@ absl::Status InitiativesParser::ReadHeader() {
   }
   for (absl::string_view field : reader_.fields()) {
     header_.emplace_back(TrimSpaces(field));
-    normalized_.push_back(NormalizedName(header_.back()));
+    normalized_.push_back(NormalizedColumnName(header_.back()));
   }
   const size_t line = reader_.record_line();
   const char* const names[] = {

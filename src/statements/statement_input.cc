@@ -6,7 +6,6 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "io/csv_reader.h"
 #include "io/source_position.h"
@@ -21,14 +20,6 @@ absl::Status At(absl::string_view source, size_t line, size_t column,
                 absl::string_view what) {
   return absl::InvalidArgumentError(
       absl::StrCat(source, ":", line, ":", column, ": ", what));
-}
-
-std::string HeaderName(absl::string_view field) {
-  std::string name = absl::AsciiStrToLower(TrimSpaces(field));
-  for (char& c : name) {
-    if (c == ' ' || c == '\t') c = '_';
-  }
-  return name;
 }
 
 }  // namespace
@@ -95,11 +86,13 @@ absl::StatusOr<std::vector<StatementLine>> ReadOutcomeStatementsCsv(
   ptrdiff_t statement_column = -1;
   for (const char* wanted : {"id", "outcome_id", "outcome"}) {
     for (size_t i = 0; i < width && id_column < 0; ++i) {
-      if (HeaderName(reader.fields()[i]) == wanted) id_column = i;
+      if (NormalizedColumnName(TrimSpaces(reader.fields()[i])) == wanted)
+        id_column = i;
     }
   }
   for (size_t i = 0; i < width && statement_column < 0; ++i) {
-    if (HeaderName(reader.fields()[i]) == "statement") statement_column = i;
+    if (NormalizedColumnName(TrimSpaces(reader.fields()[i])) == "statement")
+      statement_column = i;
   }
   if (id_column < 0) {
     return At(source, header_line, 1,
