@@ -2625,10 +2625,9 @@ class Roadmap {
       contribution.opportunity_after = c.opportunity_after;
       contribution.value = c.value;
       for (size_t i = 0; i < c.initiative_count; ++i) {
-        contribution.initiatives.push_back(
-            Name([&](const char** n, size_t* l) {
-              return jtbd_roadmap_contribution_initiative(native, k, i, n, l);
-            }));
+        contribution.initiatives.push_back(Name([&](const char** n, size_t* l) {
+          return jtbd_roadmap_contribution_initiative(native, k, i, n, l);
+        }));
       }
       result.contributions_.push_back(std::move(contribution));
     }

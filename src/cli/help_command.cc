@@ -152,7 +152,8 @@ const char* ScoreUsage() {
       "  --screen-min-seconds S   speeding: under S seconds instead\n"
       "  --screen-max-blanks F    blanks: more than this share of the\n"
       "                           outcomes shown (rated on either axis)\n"
-      "                           without both ratings (default: 0.5)\n" JTBD_CLI_OUTPUT_OPTIONS_HELP
+      "                           without both ratings (default: "
+      "0.5)\n" JTBD_CLI_OUTPUT_OPTIONS_HELP
       "  -h, --help               print this help\n"
       "\n"
       "Exit status: 0 success, 1 bad input data, 2 usage error.\n"));

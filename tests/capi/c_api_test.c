@@ -666,8 +666,9 @@ static void test_design(void) {
       ",a,Minimize the time it takes to decide,define\n"
       ",b,Minimize the likelihood of a wrong term,define\n"
       ",c,Minimize the time it takes to find hours,review\n";
-  static const char bad[] = "kind,id,statement,job_step\n,a,s,nosuch\n"
-                            "step,define,,\n";
+  static const char bad[] =
+      "kind,id,statement,job_step\n,a,s,nosuch\n"
+      "step,define,,\n";
   jtbd_score_options* options = NULL;
   jtbd_report* report = NULL;
   jtbd_step_coverage step;
@@ -677,15 +678,15 @@ static void test_design(void) {
   if (options == NULL) return;
   CHECK_OK(jtbd_score_options_set_design(options, design, strlen(design),
                                          "d.csv", 5));
-  error = jtbd_score_options_set_design(options, bad, strlen(bad), "bad.csv",
-                                        7);
+  error =
+      jtbd_score_options_set_design(options, bad, strlen(bad), "bad.csv", 7);
   CHECK(error != NULL && jtbd_error_code(error) == JTBD_INVALID_ARGUMENT);
   CHECK(error != NULL &&
         strstr(jtbd_error_message(error, NULL),
                "bad.csv: line 2, column 4 (\"job_step\")") != NULL);
   jtbd_error_free(error);
-  CHECK_OK(jtbd_score_survey(NULL, options, survey, strlen(survey), "s.csv",
-                             5, &report));
+  CHECK_OK(jtbd_score_survey(NULL, options, survey, strlen(survey), "s.csv", 5,
+                             &report));
   jtbd_score_options_destroy(options);
   if (report == NULL) return;
   CHECK(jtbd_report_coverage_step_count(report) == 3);

@@ -2,8 +2,9 @@
 // whole. The first two bytes (little-endian, the top bit apart) pick the
 // split point, taken modulo (respondents + 1); the top bit reads the column
 // "weight" as respondent weights; the rest is a survey read by
-// ReadSurveyCsv (layout detected). The respondents before the split and those from it on
-// are aggregated apart (Study::ToAggregate with the others excluded); then
+// ReadSurveyCsv (layout detected). The respondents before the split and those
+// from it on are aggregated apart (Study::ToAggregate with the others
+// excluded); then
 //  - head.Merge(tail) equals the whole study's aggregate;
 //  - the same after each part travels as saved-file bytes
 //    (EncodeAggregateFile, ParseAggregateFile: what jtbd.dask merges);
@@ -58,7 +59,8 @@ jtbd::Aggregate Travel(const jtbd::Aggregate& aggregate) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 2) return 0;
-  const size_t split_choice = data[0] | (static_cast<size_t>(data[1] & 0x7f) << 8);
+  const size_t split_choice =
+      data[0] | (static_cast<size_t>(data[1] & 0x7f) << 8);
   jtbd::ReadOptions options;
   if (data[1] & 0x80) options.weight_column = "weight";
   const absl::string_view survey(reinterpret_cast<const char*>(data + 2),
@@ -74,9 +76,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const jtbd::Aggregate whole = study->ToAggregate();
   const jtbd::Aggregate head = study->ToAggregate(not_head);
   const jtbd::Aggregate tail = study->ToAggregate(not_tail);
-  JTBD_FUZZ_CHECK(head.respondent_count() == split &&
-                      tail.respondent_count() == n - split,
-                  "oracle split: the parts do not hold the split's respondents");
+  JTBD_FUZZ_CHECK(
+      head.respondent_count() == split && tail.respondent_count() == n - split,
+      "oracle split: the parts do not hold the split's respondents");
 
   jtbd::Aggregate merged = head;
   absl::Status status = merged.Merge(tail);
@@ -85,8 +87,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   jtbd::Aggregate travelled = Travel(head);
   status = travelled.Merge(Travel(tail));
-  JTBD_FUZZ_CHECK(status.ok(), "oracle merge of parsed parts: " +
-                                   status.ToString());
+  JTBD_FUZZ_CHECK(status.ok(),
+                  "oracle merge of parsed parts: " + status.ToString());
   CheckSameAggregate(whole, travelled,
                      "oracle merge of parsed parts: head + tail == whole");
 

@@ -66,8 +66,10 @@ void CheckReportRoundTrips(const jtbd::v1::Report& report) {
   jtbd::v1::Report known = report;
   known.DiscardUnknownFields();
   absl::StatusOr<std::string> json = jtbd::RenderJson(known);
-  JTBD_FUZZ_CHECK(json.ok(), "oracle JSON round trip: the report does not "
-                             "render: " + json.status().ToString());
+  JTBD_FUZZ_CHECK(json.ok(),
+                  "oracle JSON round trip: the report does not "
+                  "render: " +
+                      json.status().ToString());
   absl::StatusOr<jtbd::v1::Report> from_json =
       jtbd::roadmap::ParseReportJson(*json, "report.json");
   JTBD_FUZZ_CHECK(from_json.ok(),
@@ -79,10 +81,10 @@ void CheckReportRoundTrips(const jtbd::v1::Report& report) {
 void CheckEnvelope(absl::string_view content) {
   const std::string file =
       jtbd::EncodeSavedFile(jtbd::SavedFileKind::kAggregate, content);
-  absl::StatusOr<absl::string_view> back = jtbd::DecodeSavedFile(
-      file, jtbd::SavedFileKind::kAggregate, "saved");
-  JTBD_FUZZ_CHECK(back.ok(), "oracle saved-file envelope: " +
-                                 back.status().ToString());
+  absl::StatusOr<absl::string_view> back =
+      jtbd::DecodeSavedFile(file, jtbd::SavedFileKind::kAggregate, "saved");
+  JTBD_FUZZ_CHECK(back.ok(),
+                  "oracle saved-file envelope: " + back.status().ToString());
   JTBD_FUZZ_CHECK(*back == content,
                   "oracle saved-file envelope: the content changed");
 }
