@@ -48,8 +48,7 @@ class InitiativesParser {
   InitiativesParser(absl::string_view text, absl::string_view source,
                     const SurveyScores& scores, const ResourceLimits& limits)
       : reader_(text, CsvReader::DetectSeparator(text), limits),
-        source_(source),
-        scores_(scores) {
+        source_(source) {
     for (const std::string& id : scores.outcome_ids) outcomes_.emplace(id, 0);
     for (const ScoreGroup& group : scores.groups) {
       if (!group.segment.empty()) segments_.emplace(group.segment, 0);
@@ -91,7 +90,6 @@ class InitiativesParser {
 
   CsvReader reader_;
   absl::string_view source_;
-  const SurveyScores& scores_;
   absl::flat_hash_map<std::string, int> outcomes_;
   absl::flat_hash_map<std::string, int> segments_;
   std::vector<std::string> header_;
