@@ -18,40 +18,15 @@ nothing here is asserted in CI (tests/serve/test_serve_load.py is).
 import argparse
 import http.client
 import os
-import random
-import signal
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 
-OUTCOMES = 60
-SEGMENTS = ("field", "office", "remote", "partner")
-
-
-def survey(respondents, seed=1):
-    """A wide survey with respondent ids, four segments and a few blanks
-    (as tests/serve/test_serve_memory.py's)."""
-    rng = random.Random(seed)
-    header = ["respondent_id", "segment"]
-    for o in range(OUTCOMES):
-        header += [f"imp_o{o}", f"sat_o{o}"]
-    lines = [",".join(header)]
-    for r in range(respondents):
-        cells = [f"r{r:07d}", SEGMENTS[r % len(SEGMENTS)]]
-        for _ in range(2 * OUTCOMES):
-            cells.append("" if rng.random() < 0.02 else str(rng.randint(1, 5)))
-        lines.append(",".join(cells))
-    return ("\n".join(lines) + "\n").encode()
-
-
-def vm_hwm_kib(pid):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    raise RuntimeError("no VmHWM")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "tests", "serve"))
+from sidecar_process import OUTCOMES, Sidecar, wide_survey  # noqa: E402
 
 
 def percentile(sorted_values, fraction):
@@ -68,7 +43,7 @@ def main():
     parser.add_argument("--respondents", type=int, default=1000)
     args = parser.parse_args()
 
-    body = survey(args.respondents)
+    body = wide_survey(args.respondents)
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "survey.csv")
         with open(path, "wb") as f:
@@ -77,14 +52,9 @@ def main():
             [args.cli, "score", "--format", "json", "--segment-by", "segment",
              path], check=True, capture_output=True).stdout
 
-    server = subprocess.Popen([args.cli, "serve", "--port", "0"],
-                              stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL)
+    server = Sidecar(args.cli, timeout=60)
     try:
-        line = server.stdout.readline().decode()
-        if not line.startswith("listening on http://"):
-            raise RuntimeError(f"jtbd serve did not start: {line!r}")
-        port = int(line.rsplit(":", 1)[1])
+        port = server.port
         latencies, errors = [], []
         lock = threading.Lock()
         stop_at = time.monotonic() + args.seconds
@@ -121,10 +91,9 @@ def main():
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - started
-        peak = vm_hwm_kib(server.pid)
+        peak = server.vm_hwm_bytes() >> 10
     finally:
-        server.send_signal(signal.SIGTERM)
-        status = server.wait(timeout=60)
+        status = server.stop()
 
     if errors:
         print("errors:", errors[:3], file=sys.stderr)

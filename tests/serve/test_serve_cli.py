@@ -7,36 +7,23 @@ is bounded by timeouts.
 
 import json
 import os
-import signal
 import subprocess
-import threading
 import urllib.error
 import urllib.request
 
 import pytest
+
+from sidecar_process import Sidecar, Started
 
 CLI = os.environ["JTBD_CLI"]
 SURVEY = os.path.join(os.environ["JTBD_SOURCE_DIR"], "examples", "survey.csv")
 TIMEOUT = 30
 
 
-class Serve:
+class Serve(Sidecar):
     def __init__(self, *args, tmp_path):
-        self.log_path = tmp_path / "serve.log"
-        self.log = open(self.log_path, "wb")
-        self.process = subprocess.Popen(
-            [CLI, "serve", "--port", "0", *args], stdout=subprocess.PIPE,
-            stderr=self.log)
-        # The first line says where it listens; a timer bounds the wait.
-        timer = threading.Timer(TIMEOUT, self.process.kill)
-        timer.start()
-        try:
-            self.ready_line = self.process.stdout.readline().decode()
-        finally:
-            timer.cancel()
-        assert self.ready_line.startswith("listening on http://127.0.0.1:"), \
-            (self.ready_line, self.log_path.read_text())
-        self.base = self.ready_line.split()[-1]
+        super().__init__(CLI, *args, log_path=tmp_path / "serve.log",
+                         timeout=TIMEOUT)
 
     def request(self, path, body=None, content_type=None, token=None,
                 method=None):
@@ -53,29 +40,12 @@ class Serve:
         except urllib.error.HTTPError as error:
             return error.code, error.read()
 
-    def stop(self):
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            return self.process.wait(timeout=TIMEOUT)
-        finally:
-            self.process.stdout.close()
-            self.log.close()
-
 
 @pytest.fixture
 def serve(tmp_path):
-    started = []
-
-    def start(*args):
-        server = Serve(*args, tmp_path=tmp_path)
-        started.append(server)
-        return server
-
-    yield start
-    for server in started:
-        if server.process.poll() is None:
-            server.process.kill()
-            server.process.wait(timeout=TIMEOUT)
+    started = Started(lambda *args: Serve(*args, tmp_path=tmp_path))
+    yield started
+    started.kill_running()
 
 
 def read(path):

@@ -25,6 +25,8 @@ import time
 
 import pytest
 
+from sidecar_process import Sidecar, Started
+
 CLI = os.environ["JTBD_CLI"]
 SURVEY = os.path.join(os.environ["JTBD_SOURCE_DIR"], "examples", "survey.csv")
 TOKEN = "l0ad-t3st.t0k3n"
@@ -37,25 +39,16 @@ BAD_CSV = b"respondent_id,imp_o1,sat_o1\nr1,3,2\nr2,9,2\n"
 SANITIZED = "san" in os.environ.get("LD_PRELOAD", "")
 
 
-class Serve:
-    """`jtbd serve --port 0` with `args`; stopped with SIGTERM."""
+class Serve(Sidecar):
+    """`jtbd serve --port 0 --token-file F` with `args`."""
 
     def __init__(self, tmp_path, *args):
         token_file = tmp_path / "token"
         token_file.write_text(TOKEN + "\n")
-        self.log_path = tmp_path / f"serve{random.getrandbits(32)}.log"
-        self.log = open(self.log_path, "wb")
-        self.process = subprocess.Popen(
-            [CLI, "serve", "--port", "0", "--token-file", str(token_file),
-             *args], stdout=subprocess.PIPE, stderr=self.log)
-        timer = threading.Timer(GUARD, self.process.kill)
-        timer.start()
-        try:
-            line = self.process.stdout.readline().decode()
-        finally:
-            timer.cancel()
-        assert line.startswith("listening on http://127.0.0.1:"), line
-        self.port = int(line.rsplit(":", 1)[1])
+        super().__init__(
+            CLI, "--token-file", str(token_file), *args,
+            log_path=tmp_path / f"serve{random.getrandbits(32)}.log",
+            timeout=GUARD)
 
     def request(self, method, path, body=None, content_type=None,
                 token=TOKEN):
@@ -78,36 +71,12 @@ class Serve:
         return socket.create_connection(("127.0.0.1", self.port),
                                         timeout=GUARD)
 
-    def vm_hwm_bytes(self):
-        with open(f"/proc/{self.process.pid}/status") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) * 1024
-        raise AssertionError("no VmHWM")
-
-    def stop(self):
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            return self.process.wait(timeout=GUARD)
-        finally:
-            self.process.stdout.close()
-            self.log.close()
-
 
 @pytest.fixture
 def serve(tmp_path):
-    started = []
-
-    def start(*args):
-        server = Serve(tmp_path, *args)
-        started.append(server)
-        return server
-
-    yield start
-    for server in started:
-        if server.process.poll() is None:
-            server.process.kill()
-            server.process.wait(timeout=GUARD)
+    started = Started(lambda *args: Serve(tmp_path, *args))
+    yield started
+    started.kill_running()
 
 
 def cli_json(path):

@@ -14,66 +14,30 @@ cannot hide the next one's. No timing is measured.
 
 import json
 import os
-import random
-import signal
-import subprocess
-import threading
 import urllib.request
 
 import pytest
 
+from sidecar_process import SEGMENTS, Sidecar, wide_survey
+
 CLI = os.environ["JTBD_CLI"]
 TIMEOUT = 120
-OUTCOMES = 60     # a wide export of ODI size
-SEGMENTS = ("field", "office", "remote", "partner")
-
-
-def survey(respondents, seed=1):
-    """A wide survey with respondent ids, four segments and a few blanks."""
-    rng = random.Random(seed)
-    header = ["respondent_id", "segment"]
-    for o in range(OUTCOMES):
-        header += [f"imp_o{o}", f"sat_o{o}"]
-    lines = [",".join(header)]
-    for r in range(respondents):
-        cells = [f"r{r:07d}", SEGMENTS[r % len(SEGMENTS)]]
-        for _ in range(2 * OUTCOMES):
-            cells.append("" if rng.random() < 0.02 else str(rng.randint(1, 5)))
-        lines.append(",".join(cells))
-    return ("\n".join(lines) + "\n").encode()
-
-
-def vm_hwm_bytes(pid):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) * 1024
-    raise AssertionError("no VmHWM in /proc/%d/status" % pid)
 
 
 def serve_once(body):
     """Starts `jtbd serve`, posts `body` by segment, returns the report and
     the server's peak resident set in bytes once it answered."""
-    process = subprocess.Popen([CLI, "serve", "--port", "0"],
-                               stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL)
-    timer = threading.Timer(TIMEOUT, process.kill)
-    timer.start()
+    server = Sidecar(CLI, timeout=TIMEOUT)
     try:
-        ready = process.stdout.readline().decode()
-        assert ready.startswith("listening on http://127.0.0.1:"), ready
         request = urllib.request.Request(
-            ready.split()[-1] + "/v1/score?segment_by=segment", data=body,
+            server.base + "/v1/score?segment_by=segment", data=body,
             headers={"Content-Type": "text/csv"})
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
             assert response.status == 200
             report = json.loads(response.read())
-        return report, vm_hwm_bytes(process.pid)
+        return report, server.vm_hwm_bytes()
     finally:
-        timer.cancel()
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=TIMEOUT)
-        process.stdout.close()
+        server.stop()
 
 
 def test_peak_rss_grows_by_no_more_than_the_body():
@@ -81,7 +45,7 @@ def test_peak_rss_grows_by_no_more_than_the_body():
         # ASan keeps freed memory in quarantine: RSS then grows with work.
         pytest.skip("peak memory is not measurable under sanitizers")
     n = 4000
-    small_body, large_body = survey(n), survey(10 * n)
+    small_body, large_body = wide_survey(n), wide_survey(10 * n)
     small, small_peak = serve_once(small_body)
     large, large_peak = serve_once(large_body)
     # The answers are whole: every respondent counted, in its segment.
