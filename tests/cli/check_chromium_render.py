@@ -31,6 +31,10 @@ import sys
 import tempfile
 import zlib
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "sanitize"))
+from external_program_env import external_program_env  # noqa: E402
+
 SKIP = 77
 
 
@@ -149,12 +153,9 @@ def render(chromium, html_path, png_path, net_log, work):
         "--log-net-log=" + net_log, "--net-log-capture-mode=Everything",
         "--hide-scrollbars", "--screenshot=" + png_path,
         "--window-size=1280,2000", "file://" + html_path]
-    # In the sanitizer builds every test gets the sanitizer runtime through
-    # LD_PRELOAD (for the uninstrumented Python host); chromium must not:
-    # under ASan or TSan it hangs until the timeout.
-    env = {name: value for name, value in os.environ.items()
-           if name not in ("LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS",
-                           "TSAN_OPTIONS")}
+    # Without the sanitizer runtime the tests preload: under ASan or TSan
+    # chromium hangs until the timeout.
+    env = external_program_env()
     done = subprocess.run(command, capture_output=True, timeout=180,
                           stdin=subprocess.DEVNULL, env=env)
     if done.returncode != 0 or not os.path.exists(png_path):

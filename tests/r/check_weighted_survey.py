@@ -26,6 +26,10 @@ import shutil
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "sanitize"))
+from external_program_env import external_program_env  # noqa: E402
+
 SOURCE = os.environ.get("JTBD_SOURCE_DIR",
                         os.path.join(os.path.dirname(__file__), "..", ".."))
 SURVEY = os.path.join(SOURCE, "tests", "data", "weighted", "survey.csv")
@@ -43,12 +47,8 @@ def wilson(p, n, z=Z95):
     return centre - half, centre + half
 
 
-# The sanitizer builds preload their runtime into every test for the
-# uninstrumented Python host (cmake/JtbdSanitize.cmake); R must run without
-# it, as chromium does (tests/cli/check_chromium_render.py).
-R_ENV = {name: value for name, value in os.environ.items()
-         if name not in ("LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS",
-                         "TSAN_OPTIONS", "LSAN_OPTIONS")}
+# R runs without the sanitizer runtime the tests preload.
+R_ENV = external_program_env()
 
 
 def main():
