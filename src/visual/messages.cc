@@ -241,6 +241,8 @@ const SectionMessages kSectionEnglish = {
     "Changes since the previous wave",
     "$0 respondents in the previous wave, $1 in this one. $2 of $3 "
     "outcomes changed significantly (p adjusted over $4 tests).",
+    "$0 respondents in the previous wave, $1 in this one. $2 of $3 "
+    "outcomes changed significantly (p adjusted over $4 tests).",
     "No outcome changed significantly.",
     "Each change is this wave minus the previous one, with its interval and "
     "adjusted p; in bold when significant.",
@@ -268,7 +270,8 @@ const SectionMessages kSectionEnglish = {
     // Summary sentences.
     "Switching: $0 of $1 interviewed customers switched; the balance of "
     "forces foretells the outcome in $2 of the interviews.",
-    "Since the previous wave, $0 outcome(s) changed significantly.",
+    "Since the previous wave, $0 outcomes changed significantly.",
+    "Since the previous wave, 1 outcome changed significantly.",
     "Since the previous wave, no outcome changed significantly.",
     "Chosen roadmap: $0 (cost $1), closing $2 points of opportunity.",
     "No initiative fits within the budget.",
@@ -330,6 +333,12 @@ const SectionMessages kSectionFrench = {
     "r\xC3\xA9sultats sur $3 ont \xC3\xA9volu\xC3\xA9 significativement (p "
     "ajust\xC3\xA9s sur $4 "
     "tests).",
+    "$0 r\xC3\xA9pondants dans la vague pr\xC3\xA9"
+    "c\xC3\xA9"
+    "dente, $1 dans celle-ci. $2 "
+    "r\xC3\xA9sultat sur $3 a \xC3\xA9volu\xC3\xA9 significativement (p "
+    "ajust\xC3\xA9s sur $4 "
+    "tests).",
     "Aucun r\xC3\xA9sultat n\xE2\x80\x99"
     "a \xC3\xA9volu\xC3\xA9 significativement.",
     "Chaque \xC3\xA9volution\xE2\x80\xAF: cette vague moins la pr\xC3\xA9"
@@ -369,7 +378,11 @@ const SectionMessages kSectionFrench = {
     "forces annonce l\xE2\x80\x99issue dans $2 des entretiens.",
     "Depuis la vague pr\xC3\xA9"
     "c\xC3\xA9"
-    "dente, $0 r\xC3\xA9sultat(s) ont \xC3\xA9volu\xC3\xA9 "
+    "dente, $0 r\xC3\xA9sultats ont \xC3\xA9volu\xC3\xA9 "
+    "significativement.",
+    "Depuis la vague pr\xC3\xA9"
+    "c\xC3\xA9"
+    "dente, 1 r\xC3\xA9sultat a \xC3\xA9volu\xC3\xA9 "
     "significativement.",
     "Depuis la vague pr\xC3\xA9"
     "c\xC3\xA9"

@@ -121,6 +121,7 @@ struct SectionMessages {
   const char* waves_title;
   const char* waves_intro;  // $0 previous, $1 this wave, $2 changed, $3 of,
                             // $4 tests
+  const char* waves_intro_one;  // the same, when one outcome changed
   const char* waves_none;
   const char* waves_note;
   const char* column_bands;
@@ -144,6 +145,7 @@ struct SectionMessages {
   // Summary sentences.
   const char* summary_forces;  // $0 switched, $1 interviews, $2 agreement
   const char* summary_waves;   // $0 changed outcomes
+  const char* summary_waves_one;
   const char* summary_waves_none;
   const char* summary_roadmap;  // $0 initiatives, $1 cost, $2 value
   const char* summary_roadmap_none;

@@ -56,7 +56,8 @@ std::string WavesSectionHtml(const v1::WaveComparison& waves,
   std::string html = absl::StrCat(
       "<section id=\"waves\">\n<h2>", messages.waves_title, "</h2>\n<p>",
       absl::Substitute(
-          messages.waves_intro, Count(language, waves.first_respondent_count()),
+          significant == 1 ? messages.waves_intro_one : messages.waves_intro,
+          Count(language, waves.first_respondent_count()),
           Count(language, waves.second_respondent_count()),
           Count(language, significant), Count(language, waves.changes_size()),
           Count(language, waves.family_size())),
@@ -108,10 +109,12 @@ std::string WavesSummaryHtml(const v1::WaveComparison& waves,
   if (significant == 0) {
     return absl::StrCat("<p>", messages.summary_waves_none, "</p>\n");
   }
-  return absl::StrCat(
-      "<p>",
-      absl::Substitute(messages.summary_waves, Count(language, significant)),
-      "</p>\n");
+  return absl::StrCat("<p>",
+                      significant == 1
+                          ? messages.summary_waves_one
+                          : absl::Substitute(messages.summary_waves,
+                                             Count(language, significant)),
+                      "</p>\n");
 }
 
 }  // namespace visual

@@ -120,7 +120,8 @@ TEST(ReportSectionsTest, WaveChangesEscapedSignedAndCounted) {
                               "pr\xC3\xA9"
                               "c\xC3\xA9"
                               "dente, 2\xE2\x80\xAF"
-                              "000 dans celle-ci. 1 r\xC3\xA9sultats sur 2"));
+                              "000 dans celle-ci. 1 r\xC3\xA9sultat sur 2 a "
+                              "\xC3\xA9volu\xC3\xA9"));
   EXPECT_THAT(html, HasSubstr("<strong>+4,6</strong><span class=\"interval\">"
                               "2,9\xE2\x80\x93"
                               "6,0</span><span "
@@ -130,7 +131,17 @@ TEST(ReportSectionsTest, WaveChangesEscapedSignedAndCounted) {
   EXPECT_THAT(html, Not(HasSubstr("quiet")));
   EXPECT_THAT(html, Not(HasSubstr("<script>")));
   EXPECT_THAT(WavesSummaryHtml(waves, Language::kEnglish),
-              HasSubstr("1 outcome(s) changed significantly"));
+              HasSubstr("1 outcome changed significantly"));
+  EXPECT_THAT(WavesSummaryHtml(waves, Language::kFrench),
+              HasSubstr("1 r\xC3\xA9sultat a \xC3\xA9volu\xC3\xA9"));
+  // Two changes: the plural in both languages.
+  waves.mutable_changes(1)->set_significant(true);
+  EXPECT_THAT(WavesSectionHtml(waves, nullptr, Language::kFrench),
+              HasSubstr("2 r\xC3\xA9sultats sur 2 ont \xC3\xA9volu\xC3\xA9"));
+  EXPECT_THAT(WavesSummaryHtml(waves, Language::kFrench),
+              HasSubstr("2 r\xC3\xA9sultats ont \xC3\xA9volu\xC3\xA9"));
+  EXPECT_THAT(WavesSummaryHtml(waves, Language::kEnglish),
+              HasSubstr("2 outcomes changed significantly"));
 }
 
 TEST(ReportSectionsTest, RoadmapEscapedWithStatementsFromTheReport) {
