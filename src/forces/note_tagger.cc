@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "forces/note_language.h"
+#include "forces/note_lexicon_index.h"
 #include "forces/note_tokens.h"
 #include "io/utf8.h"
 
@@ -111,6 +112,8 @@ double Confidence(NoteLanguage language, const std::vector<NoteToken>& tokens,
   return std::round(confidence * 100.0) / 100.0;
 }
 
+// Every match of every entry, entry by entry and, within an entry, in note
+// order (the order the sort below keeps among equals).
 void FindMatches(const std::vector<LexiconEntry>& entries,
                  const std::vector<NoteToken>& tokens,
                  std::vector<Match>* matches) {
@@ -121,6 +124,28 @@ void FindMatches(const std::vector<LexiconEntry>& entries,
       if (MatchFrom(entry, 1, tokens, t + 1, &last)) {
         matches->push_back({&entry, t, entry.words.size() == 1 ? t : last});
       }
+    }
+  }
+}
+
+// The same matches in the same order, trying at each word only the entries
+// `index` says can start there.
+void FindMatches(const std::vector<LexiconEntry>& entries,
+                 const FirstWordIndex& index,
+                 const std::vector<NoteToken>& tokens,
+                 std::vector<Match>* matches) {
+  std::vector<std::pair<uint32_t, size_t>> starts;  // (entry, token)
+  std::vector<uint32_t> candidates;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    index.Candidates(tokens[t].text, &candidates);
+    for (const uint32_t e : candidates) starts.emplace_back(e, t);
+  }
+  std::sort(starts.begin(), starts.end());
+  for (const auto& [e, t] : starts) {
+    const LexiconEntry& entry = entries[e];
+    size_t last = t;
+    if (MatchFrom(entry, 1, tokens, t + 1, &last)) {
+      matches->push_back({&entry, t, entry.words.size() == 1 ? t : last});
     }
   }
 }
@@ -159,7 +184,8 @@ absl::StatusOr<TaggedNote> TagNote(absl::string_view note,
 
   std::vector<Match> matches;
   FindMatches(options.user_phrases, tokens, &matches);
-  FindMatches(BuiltinLexicon(tagged.language), tokens, &matches);
+  FindMatches(BuiltinLexicon(tagged.language),
+              BuiltinLexiconIndex(tagged.language), tokens, &matches);
 
   // Longest first (in words), then the user's before the built-in, then
   // the stronger phrase, then the earlier: each keeps its words from any
