@@ -114,9 +114,8 @@ class Scanner {
     if (Literal("null")) return true;
     if (field->is_map()) return AnyValue(path);
     if (!field->is_repeated()) return Single(field, path);
-    if (Peek() != '[') {
-      return Fail(at_, path, "expected an array (a repeated field)");
-    }
+    // protobuf 3.21 reads a lone value as a list of one.
+    if (Peek() != '[') return Single(field, path);
     ++at_;
     SkipSpace();
     if (Peek() == ']') {

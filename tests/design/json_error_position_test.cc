@@ -34,10 +34,10 @@ TEST(JsonDesignErrorTest, NamesLineAndColumn) {
       // `{"job": {"type": true}}`: true starts at column 18.
       {"{\"job\": {\"type\": true}}", "d.json: line 1, column 18 (\"job.type\"): ",
        "expected a name of JobType"},
-      // An object where the repeated outcomes go: the { at column 14.
-      {"{\"outcomes\": {\"id\": \"a\"}}",
-       "d.json: line 1, column 14 (\"outcomes\"): ",
-       "expected an array (a repeated field)"},
+      // A lone outcome (protobuf reads it as a list of one) whose id is a
+      // number: the 7 at column 21.
+      {"{\"outcomes\": {\"id\": 7}}",
+       "d.json: line 1, column 21 (\"outcomes.id\"): ", "expected a string"},
       // A number for a string field: the 7 at column 22.
       {"{\"outcomes\": [{\"id\": 7}]}",
        "d.json: line 1, column 22 (\"outcomes[0].id\"): ", "expected a string"},
