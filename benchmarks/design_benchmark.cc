@@ -4,7 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
-#include "design/coverage.h"
+#include "core/job_map_coverage.h"
 #include "design/design_csv.h"
 #include "jtbd/v1/report.pb.h"
 

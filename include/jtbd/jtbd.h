@@ -2919,6 +2919,136 @@ JTBD_EXPORT jtbd_error* jtbd_report_coverage_step(const jtbd_report* report,
                                                   size_t index,
                                                   jtbd_step_coverage* out);
 
+/* ------------------------------------- designs of studies and aggregates */
+/* A study or aggregate may carry a design (the same forms and checks as
+ * jtbd_score_options_set_design): it is saved and loaded with the study's
+ * or aggregate's file and bytes, passed from a study to its aggregates,
+ * and attached with its coverage to every report jtbd_study_score and
+ * jtbd_aggregate_score make, without giving it again. Aggregates with
+ * different designs do not merge (JTBD_FAILED_PRECONDITION, into
+ * unchanged); one without a design takes the other's. The design's own
+ * fields are read through a jtbd_design copied out of a study, an
+ * aggregate or a report. */
+typedef struct jtbd_design jtbd_design;
+
+/* The job type of a design; mirrors jtbd.v1.JobType. */
+typedef enum jtbd_job_type {
+  JTBD_JOB_TYPE_UNSPECIFIED = 0,
+  JTBD_JOB_TYPE_FUNCTIONAL = 1,
+  JTBD_JOB_TYPE_EMOTIONAL = 2,
+  JTBD_JOB_TYPE_SOCIAL = 3
+} jtbd_job_type;
+
+/* The job of a design. Text points into the jtbd_design. */
+typedef struct jtbd_design_job {
+  size_t struct_size; /* sizeof(jtbd_design_job) (convention 8) */
+  const char* id;
+  size_t id_len;
+  const char* statement; /* "" when the design states none */
+  size_t statement_len;
+  const char* executor;
+  size_t executor_len;
+  int32_t type; /* jtbd_job_type */
+  size_t step_count; /* steps of the job map */
+  size_t outcome_count; /* desired outcomes of the design */
+} jtbd_design_job;
+
+#define JTBD_DESIGN_JOB_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_design_job, outcome_count)
+
+/* One step of a design's job map, in the order carried out. */
+typedef struct jtbd_design_step {
+  size_t struct_size; /* sizeof(jtbd_design_step) (convention 8) */
+  const char* id;
+  size_t id_len;
+  const char* name; /* the display name given; "" when none */
+  size_t name_len;
+  int32_t universal_step; /* jtbd_universal_step */
+  size_t outcome_count; /* the design's outcomes on this step */
+} jtbd_design_step;
+
+#define JTBD_DESIGN_STEP_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_design_step, outcome_count)
+
+/* One desired outcome of a design, in the design's order. */
+typedef struct jtbd_design_outcome {
+  size_t struct_size; /* sizeof(jtbd_design_outcome) (convention 8) */
+  const char* id;
+  size_t id_len;
+  const char* statement;
+  size_t statement_len;
+  const char* job_step_id; /* "" when on no step */
+  size_t job_step_id_len;
+} jtbd_design_outcome;
+
+#define JTBD_DESIGN_OUTCOME_STRUCT_SIZE \
+  JTBD_STRUCT_SIZE(jtbd_design_outcome, job_step_id_len)
+
+/* The id lists of a report's job-map coverage. */
+typedef enum jtbd_coverage_list {
+  JTBD_COVERAGE_UNCOVERED_STEPS = 0,     /* steps with no outcome */
+  JTBD_COVERAGE_UNASSIGNED_OUTCOMES = 1, /* outcomes on no step of the map */
+  JTBD_COVERAGE_UNSCORED_OUTCOMES = 2    /* design outcomes not in the report */
+} jtbd_coverage_list;
+
+/* Threads (convention 10, checked by tests/capi/check_thread_docs.py):
+ * - only read their objects, so they may run at the same time as other
+ *   readers of those objects: jtbd_study_design, jtbd_aggregate_design,
+ *   jtbd_report_design, jtbd_design_get_job, jtbd_design_get_step,
+ *   jtbd_design_get_outcome, jtbd_report_coverage_list_count,
+ *   jtbd_report_coverage_list_item.
+ * - change an object, so nothing else may use that object meanwhile:
+ *   jtbd_study_set_design, jtbd_study_set_design_file,
+ *   jtbd_aggregate_set_design, jtbd_aggregate_set_design_file,
+ *   jtbd_design_free.
+ */
+/* Sets the study's design from `size` bytes, read and checked as
+ * jtbd_score_options_set_design reads them: JTBD_INVALID_ARGUMENT naming
+ * source_name with the line and column, the study unchanged. Size 0 clears
+ * it. */
+JTBD_EXPORT jtbd_error* jtbd_study_set_design(jtbd_study* study,
+                                              const char* data, size_t size,
+                                              const char* source_name,
+                                              size_t source_name_len);
+/* The same from a file, read now (JTBD_NOT_FOUND when it is missing). */
+JTBD_EXPORT jtbd_error* jtbd_study_set_design_file(jtbd_study* study,
+                                                   const char* path,
+                                                   size_t path_len);
+/* The same for an aggregate. */
+JTBD_EXPORT jtbd_error* jtbd_aggregate_set_design(jtbd_aggregate* aggregate,
+                                                  const char* data,
+                                                  size_t size,
+                                                  const char* source_name,
+                                                  size_t source_name_len);
+JTBD_EXPORT jtbd_error* jtbd_aggregate_set_design_file(
+    jtbd_aggregate* aggregate, const char* path, size_t path_len);
+/* A copy of the design the study, aggregate or report carries, to free with
+ * jtbd_design_free; *out = NULL when it carries none. */
+JTBD_EXPORT jtbd_error* jtbd_study_design(const jtbd_study* study,
+                                          jtbd_design** out);
+JTBD_EXPORT jtbd_error* jtbd_aggregate_design(const jtbd_aggregate* aggregate,
+                                              jtbd_design** out);
+JTBD_EXPORT jtbd_error* jtbd_report_design(const jtbd_report* report,
+                                           jtbd_design** out);
+JTBD_EXPORT void jtbd_design_free(jtbd_design* design);
+/* The job, and the steps and outcomes by index (JTBD_OUT_OF_RANGE past
+ * jtbd_design_job's step_count and outcome_count). */
+JTBD_EXPORT jtbd_error* jtbd_design_get_job(const jtbd_design* design,
+                                        jtbd_design_job* out);
+JTBD_EXPORT jtbd_error* jtbd_design_get_step(const jtbd_design* design,
+                                         size_t index, jtbd_design_step* out);
+JTBD_EXPORT jtbd_error* jtbd_design_get_outcome(const jtbd_design* design,
+                                            size_t index,
+                                            jtbd_design_outcome* out);
+/* The ids in one list of the report's job-map coverage (a
+ * jtbd_coverage_list), in design order; 0 without a design, for NULL or an
+ * unknown list. Item `index`'s text points into the report. */
+JTBD_EXPORT size_t jtbd_report_coverage_list_count(const jtbd_report* report,
+                                                   int32_t list);
+JTBD_EXPORT jtbd_error* jtbd_report_coverage_list_item(
+    const jtbd_report* report, int32_t list, size_t index, const char** id,
+    size_t* id_len);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -548,6 +548,63 @@ struct StepCoverage {
   std::string top_outcome_id;
 };
 
+// A study design as the library checked it (jtbd_design_job, _step,
+// _outcome): the job, its job map's steps in order, its desired outcomes.
+struct DesignStep {
+  std::string id;
+  std::string name;            // empty when none was given
+  int32_t universal_step = 0;  // jtbd_universal_step; 0 for a custom step
+  size_t outcome_count = 0;    // the design's outcomes on this step
+};
+struct DesignOutcome {
+  std::string id;
+  std::string statement;
+  std::string job_step_id;  // empty when on no step
+};
+struct DesignContents {
+  std::string job_id;
+  std::string job_statement;
+  std::string executor;
+  int32_t job_type = 0;  // jtbd_job_type
+  std::vector<DesignStep> steps;
+  std::vector<DesignOutcome> outcomes;
+};
+
+namespace internal {
+// Reads and frees the design a getter copied out (nullopt for NULL).
+inline std::optional<DesignContents> TakeDesign(jtbd_design* raw) {
+  if (raw == nullptr) return std::nullopt;
+  std::unique_ptr<jtbd_design, void (*)(jtbd_design*)> owned(raw,
+                                                             jtbd_design_free);
+  DesignContents out;
+  jtbd_design_job job = {};
+  job.struct_size = sizeof(job);
+  Check(jtbd_design_get_job(raw, &job));
+  out.job_id.assign(job.id, job.id_len);
+  out.job_statement.assign(job.statement, job.statement_len);
+  out.executor.assign(job.executor, job.executor_len);
+  out.job_type = job.type;
+  for (size_t i = 0; i < job.step_count; ++i) {
+    jtbd_design_step step = {};
+    step.struct_size = sizeof(step);
+    Check(jtbd_design_get_step(raw, i, &step));
+    out.steps.push_back(DesignStep{std::string(step.id, step.id_len),
+                                   std::string(step.name, step.name_len),
+                                   step.universal_step, step.outcome_count});
+  }
+  for (size_t i = 0; i < job.outcome_count; ++i) {
+    jtbd_design_outcome outcome = {};
+    outcome.struct_size = sizeof(outcome);
+    Check(jtbd_design_get_outcome(raw, i, &outcome));
+    out.outcomes.push_back(DesignOutcome{
+        std::string(outcome.id, outcome.id_len),
+        std::string(outcome.statement, outcome.statement_len),
+        std::string(outcome.job_step_id, outcome.job_step_id_len)});
+  }
+  return out;
+}
+}  // namespace internal
+
 struct Warning {
   WarningCode code = WarningCode::kUnspecified;
   std::string message;     // one plain English sentence
@@ -743,6 +800,19 @@ class Report {
   // With ScoreOptions::design: the job map's steps joined with the scores,
   // in job-map order; else empty.
   const std::vector<StepCoverage>& coverage() const { return coverage_; }
+  // The design scored with (nullopt without one), and the coverage's id
+  // lists: steps with no outcome, outcomes on no step of the map, design
+  // outcomes not in the report.
+  const std::optional<DesignContents>& design() const { return design_; }
+  const std::vector<std::string>& uncovered_step_ids() const {
+    return coverage_lists_[JTBD_COVERAGE_UNCOVERED_STEPS];
+  }
+  const std::vector<std::string>& unassigned_outcome_ids() const {
+    return coverage_lists_[JTBD_COVERAGE_UNASSIGNED_OUTCOMES];
+  }
+  const std::vector<std::string>& unscored_outcome_ids() const {
+    return coverage_lists_[JTBD_COVERAGE_UNSCORED_OUTCOMES];
+  }
   // How every OutcomeScore::opportunity_interval was computed.
   OpportunityIntervalMethod opportunity_interval_method() const {
     return opportunity_interval_method_;
@@ -850,6 +920,21 @@ class Report {
       }
       out.top_outcome_id.assign(step.top_outcome_id, step.top_outcome_id_len);
       report.coverage_.push_back(std::move(out));
+    }
+    {
+      jtbd_design* design = nullptr;
+      internal::Check(jtbd_report_design(native, &design));
+      report.design_ = internal::TakeDesign(design);
+    }
+    for (int32_t list = 0; list < 3; ++list) {
+      for (size_t i = 0; i < jtbd_report_coverage_list_count(native, list);
+           ++i) {
+        const char* id = nullptr;
+        size_t id_len = 0;
+        internal::Check(
+            jtbd_report_coverage_list_item(native, list, i, &id, &id_len));
+        report.coverage_lists_[list].emplace_back(id, id_len);
+      }
     }
     const size_t segment_count = jtbd_report_segment_count(native);
     report.segments_.resize(segment_count);
@@ -1134,6 +1219,8 @@ class Report {
   std::vector<std::string> solutions_;
   std::vector<Warning> warnings_;
   std::vector<StepCoverage> coverage_;
+  std::optional<DesignContents> design_;
+  std::vector<std::string> coverage_lists_[3];  // by jtbd_coverage_list
   ScoreMethod score_method_ = ScoreMethod::kUlwick;
   std::string method_;
   double confidence_level_ = 0;
@@ -1318,6 +1405,25 @@ class Aggregate {
     jtbd_buffer* buffer = nullptr;
     internal::Check(jtbd_aggregate_encode(handle_.get(), &buffer));
     return internal::TakeBuffer(buffer);
+  }
+
+  // The study design (CSV, protobuf JSON or binary, as ScoreOptions::design):
+  // checked now (a bad one throws naming source_name with line and column,
+  // this unchanged), saved with it and attached with its job-map coverage
+  // to every report Score makes. Empty data clears it.
+  void SetDesign(std::string_view data, std::string_view source_name = "design") {
+    internal::Check(jtbd_aggregate_set_design(handle_.get(), data.data(), data.size(),
+                                          source_name.data(), source_name.size()));
+  }
+  void SetDesignFile(std::string_view path) {
+    internal::Check(
+        jtbd_aggregate_set_design_file(handle_.get(), path.data(), path.size()));
+  }
+  // The design carried, as the library checked it; nullopt without one.
+  std::optional<DesignContents> design() const {
+    jtbd_design* raw = nullptr;
+    internal::Check(jtbd_aggregate_design(handle_.get(), &raw));
+    return internal::TakeDesign(raw);
   }
 
   // INVALID_ARGUMENT for a segment_by or screening (an aggregate has no
@@ -1539,6 +1645,25 @@ class Study {
     internal::Check(jtbd_study_serialize(handle_.get(), &buffer));
     return internal::TakeBuffer(buffer);
   }
+  // The study design (CSV, protobuf JSON or binary, as ScoreOptions::design):
+  // checked now (a bad one throws naming source_name with line and column,
+  // this unchanged), saved with it and attached with its job-map coverage
+  // to every report Score makes. Empty data clears it.
+  void SetDesign(std::string_view data, std::string_view source_name = "design") {
+    internal::Check(jtbd_study_set_design(handle_.get(), data.data(), data.size(),
+                                          source_name.data(), source_name.size()));
+  }
+  void SetDesignFile(std::string_view path) {
+    internal::Check(
+        jtbd_study_set_design_file(handle_.get(), path.data(), path.size()));
+  }
+  // The design carried, as the library checked it; nullopt without one.
+  std::optional<DesignContents> design() const {
+    jtbd_design* raw = nullptr;
+    internal::Check(jtbd_study_design(handle_.get(), &raw));
+    return internal::TakeDesign(raw);
+  }
+
   // Saves to a file atomically, with a format version and checksums.
   void Save(std::string_view path) const {
     internal::Check(

@@ -86,6 +86,12 @@ struct jtbd_study {
   jtbd::Study study;
 };
 
+// A copy of a study's, aggregate's or report's design (text of the getters
+// points into it).
+struct jtbd_design {
+  jtbd::v1::StudyDesign design;
+};
+
 struct jtbd_report {
   // jtbd_outcome_score and segment names point into this report's strings.
   jtbd::v1::Report report;
@@ -313,6 +319,10 @@ JTBD_CAPI_GROWABLE_STRUCT(jtbd_linted_statement,
                           JTBD_LINTED_STATEMENT_STRUCT_SIZE);
 JTBD_CAPI_GROWABLE_STRUCT(jtbd_lint_finding, JTBD_LINT_FINDING_STRUCT_SIZE);
 JTBD_CAPI_GROWABLE_STRUCT(jtbd_step_coverage, JTBD_STEP_COVERAGE_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_design_job, JTBD_DESIGN_JOB_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_design_step, JTBD_DESIGN_STEP_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_design_outcome,
+                          JTBD_DESIGN_OUTCOME_STRUCT_SIZE);
 #undef JTBD_CAPI_GROWABLE_STRUCT
 
 // The first check of every getter filling a growable struct: `out` is not

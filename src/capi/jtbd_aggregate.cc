@@ -60,6 +60,16 @@ absl::StatusOr<size_t> RatingCellCount(const char* function, size_t count,
 
 }  // namespace
 
+namespace {
+
+// The design set before the scale or an outcome was declared survives the
+// rebuild (checked when set, so setting it again cannot fail).
+void KeepDesign(const jtbd::Aggregate& from, jtbd::Aggregate* to) {
+  if (from.design().has_value()) (void)to->SetDesign(*from.design());
+}
+
+}  // namespace
+
 extern "C" {
 
 jtbd_error* jtbd_aggregate_create(jtbd_aggregate** out) {
@@ -82,8 +92,10 @@ jtbd_error* jtbd_aggregate_set_scale(jtbd_aggregate* aggregate, int32_t min,
     JTBD_CAPI_ASSIGN_OR_RETURN(jtbd::Scale scale,
                                jtbd::Scale::Make(min, max, top_box_min));
     JTBD_CAPI_ASSIGN_OR_RETURN(
-        aggregate->aggregate,
+        jtbd::Aggregate rebuilt,
         jtbd::Aggregate::Create(scale, aggregate->aggregate.outcomes()));
+    KeepDesign(aggregate->aggregate, &rebuilt);
+    aggregate->aggregate = std::move(rebuilt);
     return absl::OkStatus();
   });
 }
@@ -104,9 +116,11 @@ jtbd_error* jtbd_aggregate_add_outcome(jtbd_aggregate* aggregate,
     std::vector<jtbd::Outcome> outcomes = aggregate->aggregate.outcomes();
     outcomes.push_back(std::move(outcome));
     JTBD_CAPI_ASSIGN_OR_RETURN(
-        aggregate->aggregate,
+        jtbd::Aggregate rebuilt,
         jtbd::Aggregate::Create(aggregate->aggregate.scale(),
                                 std::move(outcomes)));
+    KeepDesign(aggregate->aggregate, &rebuilt);
+    aggregate->aggregate = std::move(rebuilt);
     return absl::OkStatus();
   });
 }

@@ -12,6 +12,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "core/scoring.h"
+#include "core/study_design.h"
 
 namespace jtbd {
 
@@ -211,9 +212,29 @@ absl::Status Aggregate::CheckCompatible(const Aggregate& other,
   return absl::OkStatus();
 }
 
+absl::Status Aggregate::SetDesign(v1::StudyDesign design) {
+  absl::Status checked = design::CheckDesign("design", &design);
+  if (!checked.ok()) return checked;
+  design_ = std::move(design);
+  return absl::OkStatus();
+}
+
 absl::Status Aggregate::Merge(const Aggregate& other) {
   absl::Status status = CheckCompatible(other, "merge");
   if (!status.ok()) return status;
+  // Tables of one design's outcomes added to another's would be read as one
+  // job map's coverage: refused, as different outcomes are.
+  if (design_.has_value() && other.design_.has_value() &&
+      !design::SameDesign(*design_, *other.design_)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "cannot merge aggregates of two different study designs (jobs \"",
+        design_->job().statement(), "\" and \"",
+        other.design_->job().statement(),
+        "\"): score them apart, or give both the same design"));
+  }
+  if (!design_.has_value() && other.design_.has_value()) {
+    design_ = other.design_;
+  }
   // Weights first: enabling them copies this aggregate's own counts.
   if (weighted_ || other.weighted_) {
     EnableWeights();
@@ -389,6 +410,7 @@ v1::Aggregate Aggregate::ToProto() const {
                                                cells.weight_square_sums.end());
     }
   }
+  if (design_.has_value()) *proto.mutable_design() = *design_;
   return proto;
 }
 
@@ -433,6 +455,10 @@ absl::StatusOr<Aggregate> Aggregate::FromProto(const v1::Aggregate& proto) {
   absl::Status solutions = aggregate->ReadSolutions(proto);
   if (!solutions.ok()) return solutions;
   aggregate->respondent_count_ = proto.respondent_count();
+  if (proto.has_design()) {
+    absl::Status design = aggregate->SetDesign(proto.design());
+    if (!design.ok()) return design;
+  }
   return aggregate;
 }
 

@@ -8,6 +8,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/types/optional.h"
 #include "absl/types/span.h"
 #include "core/outcome.h"
 #include "core/scale.h"
@@ -52,6 +53,14 @@ class Aggregate {
   // tables key on and Merge compares, never changes.
   absl::Status SetOutcomeDescription(size_t outcome, std::string statement,
                                      std::string job_step_id);
+
+  // The study design the respondents were surveyed under (Study::SetDesign):
+  // checked as every design is, INVALID_ARGUMENT leaving the aggregate as it
+  // was. ScoreAggregate attaches it and its job-map coverage to the report;
+  // Merge refuses another design.
+  absl::Status SetDesign(v1::StudyDesign design);
+  void ClearDesign() { design_.reset(); }
+  const absl::optional<v1::StudyDesign>& design() const { return design_; }
 
   // Adds respondents given as row-major count x outcome_count rating
   // matrices (0 = no answer). All or nothing: on an invalid rating the error
@@ -136,7 +145,8 @@ class Aggregate {
   size_t cell_count() const { return cells_.size(); }
 
   // this += other. FAILED_PRECONDITION (this unchanged) unless scale and
-  // outcome ids match in order.
+  // outcome ids match in order and the designs agree: two designs must be
+  // the same design; an aggregate without one takes other's.
   absl::Status Merge(const Aggregate& other);
   // this -= part, for a part built from some of this aggregate's
   // respondents (e.g. the rest of the sample = whole - segment). Counts
@@ -202,6 +212,7 @@ class Aggregate {
   bool weighted_ = false;
   std::vector<double> weight_sums_;         // like cells_, when weighted_
   std::vector<double> weight_square_sums_;  // like cells_, when weighted_
+  absl::optional<v1::StudyDesign> design_;
 };
 
 }  // namespace jtbd

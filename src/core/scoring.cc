@@ -8,6 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "core/band.h"
 #include "core/competitor_scoring.h"
+#include "core/job_map_coverage.h"
 #include "core/opportunity_bootstrap.h"
 #include "core/report_warnings.h"
 #include "stats/bootstrap.h"
@@ -341,7 +342,13 @@ absl::StatusOr<v1::Report> ScoreAggregate(const Aggregate& aggregate,
   }
   absl::StatusOr<ScoringPlan> plan = MakeScoringPlan(options);
   if (!plan.ok()) return plan.status();
-  return ScoreAggregate(aggregate, *plan, "");
+  absl::StatusOr<v1::Report> report = ScoreAggregate(aggregate, *plan, "");
+  // The design the aggregate carries, so that its report has the job map's
+  // coverage without the design given again.
+  if (report.ok() && aggregate.design().has_value()) {
+    design::AttachDesign(*aggregate.design(), &*report);
+  }
+  return report;
 }
 
 absl::StatusOr<v1::Report> ScoreAggregate(const Aggregate& aggregate,

@@ -10,9 +10,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/types/optional.h"
+#include "core/job_map_coverage.h"
 #include "core/report_warnings.h"
 #include "core/scoring.h"
 #include "core/screening.h"
+#include "core/study_design.h"
 
 namespace jtbd {
 
@@ -333,6 +335,8 @@ Aggregate Study::EmptyAggregate(bool weighted) const {
   // Outcomes were validated on the way in, so Create cannot fail here.
   Aggregate aggregate = *Aggregate::Create(scale_, outcomes_);
   if (weighted) aggregate.EnableWeights();
+  // Checked when set, so this cannot fail.
+  if (design_.has_value()) (void)aggregate.SetDesign(*design_);
   // Names are unique ignoring case here too, so this cannot fail.
   for (const std::string& name : solutions()) {
     (void)aggregate.AddSolution(name);
@@ -452,10 +456,13 @@ absl::StatusOr<v1::Report> Study::Score(
     screening = std::move(screened.summary);
     if (screening_plan->exclude) excluded = std::move(screened.flagged);
   }
-  auto add_screening = [&screening](absl::StatusOr<v1::Report> report) {
+  auto add_screening = [this, &screening](absl::StatusOr<v1::Report> report) {
     if (report.ok() && screening.has_value()) {
       *report->mutable_screening() = std::move(*screening);
       AddReportWarnings(&*report);
+    }
+    if (report.ok() && design_.has_value()) {
+      design::AttachDesign(*design_, &*report);
     }
     return report;
   };
@@ -472,9 +479,17 @@ absl::StatusOr<v1::Report> Study::Score(
   return add_screening(std::move(report));
 }
 
+absl::Status Study::SetDesign(v1::StudyDesign design) {
+  absl::Status checked = design::CheckDesign("design", &design);
+  if (!checked.ok()) return checked;
+  design_ = std::move(design);
+  return absl::OkStatus();
+}
+
 v1::Study Study::ToProto() const {
   v1::Study proto;
   *proto.mutable_scale() = scale_.ToProto();
+  if (design_.has_value()) *proto.mutable_design() = *design_;
   for (const Outcome& outcome : outcomes_) {
     v1::DesiredOutcome* out = proto.add_outcomes();
     out->set_id(outcome.id);
@@ -526,6 +541,10 @@ absl::StatusOr<Study> Study::FromProto(const v1::Study& proto) {
         absl::StrCat("scale: ", scale.status().message()));
   }
   Study study(*scale);
+  if (proto.has_design()) {
+    absl::Status design = study.SetDesign(proto.design());
+    if (!design.ok()) return design;
+  }
   for (int o = 0; o < proto.outcomes_size(); ++o) {
     const v1::DesiredOutcome& outcome = proto.outcomes(o);
     absl::StatusOr<size_t> added = study.AddOutcome(

@@ -11,6 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
 #include "absl/types/span.h"
 #include "core/aggregate.h"
 #include "core/outcome.h"
@@ -53,6 +54,14 @@ class Study {
   const Scale& scale() const { return scale_; }
   // FAILED_PRECONDITION once any answer was added.
   absl::Status SetScale(const Scale& scale);
+
+  // The study design (job, job map, desired outcomes on its steps): checked
+  // and normalized as every design is (core/study_design.h; a refused design
+  // leaves the study as it was, INVALID_ARGUMENT). Score attaches it and its
+  // job-map coverage to the report, and ToAggregate passes it on.
+  absl::Status SetDesign(v1::StudyDesign design);
+  void ClearDesign() { design_.reset(); }
+  const absl::optional<v1::StudyDesign>& design() const { return design_; }
 
   // INVALID_ARGUMENT for an empty id, ALREADY_EXISTS for a duplicate.
   absl::StatusOr<size_t> AddOutcome(Outcome outcome);
@@ -198,6 +207,7 @@ class Study {
   size_t answer_count_ = 0;
   SolutionRatings solution_ratings_;
   size_t non_unit_weight_count_ = 0;
+  absl::optional<v1::StudyDesign> design_;
 };
 
 }  // namespace jtbd

@@ -10,7 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "design/job_map.h"
+#include "core/job_map.h"
 #include "io/csv_reader.h"
 #include "io/source_position.h"
 

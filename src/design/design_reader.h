@@ -8,6 +8,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "core/resource_limits.h"
+#include "core/study_design.h"
 #include "jtbd/v1/job.pb.h"
 
 namespace jtbd {
@@ -21,17 +22,6 @@ enum class DesignFormat {
   kJson,
   kBinary,
 };
-
-// Normalizes and checks a design given as a message, in place: a step's id
-// defaults to its universal step's name, and an id naming a universal step
-// (in any case) becomes that name and sets universal_step; outcomes'
-// job_step_id likewise. Then outcome and step ids must be non-blank and
-// unique, and, when the job lists steps, every job_step_id one of them;
-// when it lists none the job map is completed (job_map.h). INVALID_ARGUMENT
-// naming the field by its path:
-//   <source>: outcomes[2].job_step_id: step "x" is not in the job map
-// A refused design is left as it was.
-absl::Status CheckDesign(absl::string_view source, v1::StudyDesign* design);
 
 // Reads a design from `data` in `format`, held to `limits` (its size:
 // max_request_bytes; JSON nesting: max_json_depth; CSV records:

@@ -10,7 +10,7 @@
 #include "core/scoring.h"
 #include "core/segmented_scoring.h"
 #include "core/study.h"
-#include "design/coverage.h"
+#include "core/job_map_coverage.h"
 #include "design/design_reader.h"
 #include "pipeline/survey_read.h"
 

@@ -29,7 +29,7 @@ struct SurveyScoringOptions {
   absl::optional<InputSource> outcome_descriptions;
   // A study design (design/design_reader.h: CSV, protobuf JSON or binary,
   // told apart by DetectDesignFormat), read with the survey's limits and
-  // attached to the report with its job-map coverage (design/coverage.h);
+  // attached to the report with its job-map coverage (core/job_map_coverage.h);
   // none when unset.
   absl::optional<InputSource> design;
 };

@@ -13,7 +13,9 @@ namespace jtbd {
 // in job-map order (outcomes, scored, underserved, overserved, opportunity
 // above 10 and the highest opportunity, one decimal), then the uncovered
 // steps, the step with the most opportunity and the outcomes attached to
-// no step or without scores. "" when the report has no coverage.
+// no step or without scores. "" when the report has no coverage. A
+// segmented report then has one block per segment (its steps, its step
+// with the most opportunity, its outcomes without scores).
 std::string RenderCoverageTable(const v1::Report& report);
 
 // RFC 4180 CSV, one row per step in job-map order:
@@ -21,7 +23,9 @@ std::string RenderCoverageTable(const v1::Report& report);
 // all_underserved,all_overserved,opportunity_excess,max_opportunity,
 // top_outcome_id,most_opportunity. Numbers unrounded (shortest round-trip
 // form), booleans true/false, every text cell through CsvField. Only the
-// header when the report has no coverage.
+// header when the report has no coverage. When segments have coverage, a
+// first column "segment": empty for the whole sample's rows, then each
+// segment's rows under its name.
 std::string RenderCoverageCsv(const v1::Report& report);
 
 }  // namespace jtbd

@@ -1,5 +1,5 @@
 // The job-map coverage of a report scored with a study design (`jtbd score
-// --design`, design/coverage.h): per step of the job map its desired
+// --design`, core/job_map_coverage.h): per step of the job map its desired
 // outcomes, how many are scored, underserved and overserved, the
 // opportunity above 10 they add up to and the highest one; the steps no
 // outcome covers; the step with the most unmet opportunity. Every figure is

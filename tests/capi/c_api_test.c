@@ -557,6 +557,9 @@ static void test_struct_sizes(void) {
   CHECK_WHOLE_STRUCT(jtbd_linted_statement, JTBD_LINTED_STATEMENT_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_lint_finding, JTBD_LINT_FINDING_STRUCT_SIZE);
   CHECK_WHOLE_STRUCT(jtbd_step_coverage, JTBD_STEP_COVERAGE_STRUCT_SIZE);
+  CHECK_WHOLE_STRUCT(jtbd_design_job, JTBD_DESIGN_JOB_STRUCT_SIZE);
+  CHECK_WHOLE_STRUCT(jtbd_design_step, JTBD_DESIGN_STEP_STRUCT_SIZE);
+  CHECK_WHOLE_STRUCT(jtbd_design_outcome, JTBD_DESIGN_OUTCOME_STRUCT_SIZE);
 }
 
 /* One statement as a person types it, then a set with a duplicate. */

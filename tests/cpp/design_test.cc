@@ -58,4 +58,44 @@ TEST(CppDesignTest, ABadDesignThrows) {
   }
 }
 
+TEST(CppDesignTest, StudiesAndAggregatesCarryTheirDesign) {
+  jtbd::Study study = jtbd::Study::ReadCsvFile(kData + "survey.csv");
+  EXPECT_FALSE(study.design().has_value());
+  study.SetDesign(Text(kData + "design.csv"), "design.csv");
+  const std::optional<jtbd::DesignContents> design = study.design();
+  ASSERT_TRUE(design.has_value());
+  EXPECT_EQ(design->job_statement, "Get the work of a job invoiced and paid");
+  EXPECT_EQ(design->executor, "a field service firm");
+  EXPECT_EQ(design->job_type, JTBD_JOB_TYPE_FUNCTIONAL);
+  ASSERT_EQ(design->steps.size(), 5u);
+  EXPECT_EQ(design->steps[0].name, "Plan the invoice");
+  EXPECT_EQ(design->steps[3].outcome_count, 2u);  // e, f on execute
+  ASSERT_EQ(design->outcomes.size(), 7u);
+  EXPECT_EQ(design->outcomes[1].job_step_id, "define");  // DEFINE in the file
+  EXPECT_THROW(study.SetDesign("id,statement\n,s\n", "bad.csv"),
+               jtbd::Error);
+  EXPECT_EQ(study.design()->outcomes.size(), 7u);  // unchanged
+
+  const jtbd::Report report = study.Score();
+  ASSERT_EQ(report.coverage().size(), 5u);
+  EXPECT_DOUBLE_EQ(report.coverage()[0].opportunity_excess, 17.5);
+  EXPECT_THAT(report.uncovered_step_ids(),
+              ::testing::ElementsAre("gather-extras", "conclude"));
+  EXPECT_THAT(report.unassigned_outcome_ids(), ::testing::ElementsAre("g"));
+  EXPECT_THAT(report.unscored_outcome_ids(),
+              ::testing::ElementsAre("f", "g"));
+  ASSERT_TRUE(report.design().has_value());
+  EXPECT_EQ(report.design()->job_id, "invoice");
+
+  jtbd::Aggregate aggregate = jtbd::Aggregate::ReadCsvFile(kData + "survey.csv");
+  aggregate.SetDesignFile(kData + "design.json");
+  const jtbd::Report from_aggregate = aggregate.Score();
+  ASSERT_EQ(from_aggregate.coverage().size(), 5u);
+  EXPECT_EQ(from_aggregate.coverage()[0].top_outcome_id, "a");
+  EXPECT_FALSE(jtbd::Study::ReadCsvFile(kData + "survey.csv")
+                   .Score()
+                   .design()
+                   .has_value());
+}
+
 }  // namespace

@@ -13,7 +13,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "design/coverage.h"
+#include "core/job_map_coverage.h"
 #include "design/design_csv.h"
 #include "design/design_reader.h"
 #include "gmock/gmock.h"
@@ -286,7 +286,9 @@ TEST(DesignReaderTest, MessagesAreCheckedByField) {
        "d.json: job.steps[0].id: the id names the universal step \"define\""},
       {R"({"job":{"steps":[{}]}})",
        "d.json: job.steps[0].id: the step id is blank"},
-      {R"({"job": 3})", "d.json: not a jtbd.v1.StudyDesign in protobuf JSON"},
+      {R"({"job": 3})",
+       "d.json: line 1, column 9 (\"job\"): expected an object (a "
+       "Job) (not a jtbd.v1.StudyDesign in protobuf JSON"},
   };
   for (const auto& bad : cases) {
     const absl::StatusOr<v1::StudyDesign> design =

@@ -8,7 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "design/coverage.h"
+#include "core/job_map_coverage.h"
 #include "design/design_reader.h"
 #include "fuzz_check.h"
 #include "jtbd/v1/report.pb.h"

@@ -194,6 +194,73 @@ def test_csv_with_a_design_is_the_cli_json(serve):
     assert server.stop() == 0
 
 
+def _design_request(design):
+    """tests/data/design/survey.csv as a ScoreRequest JSON whose study
+    carries `design` (a jtbd.v1.StudyDesign as JSON)."""
+    import csv
+    path = os.path.join(os.environ["JTBD_SOURCE_DIR"], "tests", "data",
+                        "design", "survey.csv")
+    with open(path, newline="", encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    ids = ["a", "b", "c", "d", "e"]
+    respondents = [
+        {"id": row["respondent_id"],
+         "answers": [{"outcomeId": o, "importance": int(row["imp_" + o]),
+                      "satisfaction": int(row["sat_" + o])} for o in ids]}
+        for row in rows]
+    return json.dumps({"study": {
+        "outcomes": [{"id": o} for o in ids], "respondents": respondents,
+        "design": design}}).encode()
+
+
+def test_json_and_protobuf_requests_carry_a_design(serve):
+    """ScoreRequest.study.design (issue 14): the report of a JSON or binary
+    request has the design and the coverage `jtbd score --design` gives for
+    the same survey; a bad design is a 400 naming its field."""
+    data = os.path.join(os.environ["JTBD_SOURCE_DIR"], "tests", "data",
+                        "design")
+    design = json.loads(read(os.path.join(data, "design.json")))
+    server = serve()
+    status, body = server.request("/v1/score", _design_request(design),
+                                  "application/json")
+    assert status == 200, body
+    report = json.loads(body)
+    cli = json.loads(subprocess.run(
+        [CLI, "score", "--format", "json", "--design",
+         os.path.join(data, "design.json"), os.path.join(data, "survey.csv")],
+        check=True, capture_output=True, timeout=TIMEOUT).stdout)
+    assert report["coverage"] == cli["coverage"]
+    assert report["design"] == cli["design"]
+    # By hand (tests/design/design_test.cc): define holds a (20), b (17.5).
+    define = report["coverage"]["steps"][0]
+    assert define["outcomeCount"] == 2 and define["maxOpportunity"] == 20
+    assert report["coverage"]["unscoredOutcomeIds"] == ["f", "g"]
+
+    import sys
+    sys.path.insert(0, os.path.join(os.environ["JTBD_SOURCE_DIR"],
+                                    "bindings", "python"))
+    from google.protobuf import json_format
+    from jtbd.v1 import job_pb2, report_pb2, scoring_pb2
+    request = json_format.Parse(_design_request(design),
+                                scoring_pb2.ScoreRequest())
+    status, body = server.request("/v1/score", request.SerializeToString(),
+                                  "application/x-protobuf")
+    assert status == 200, body
+    binary = report_pb2.Report.FromString(body)
+    assert binary.coverage == json_format.Parse(
+        json.dumps(cli["coverage"]), report_pb2.JobMapCoverage())
+    assert binary.design == json_format.Parse(
+        json.dumps(cli["design"]), job_pb2.StudyDesign())
+
+    design["outcomes"][1]["id"] = "a"
+    status, body = server.request("/v1/score", _design_request(design),
+                                  "application/json")
+    assert status == 400
+    assert json.loads(body)["error"]["message"] == (
+        'study.design: outcomes[1].id: outcome "a" is already in the design')
+    assert server.stop() == 0
+
+
 def test_errors_are_json(serve):
     server = serve("--max-body-bytes", "100")
     status, body = server.request(

@@ -67,8 +67,10 @@ from ._ffi import (VERSION_MAJOR, VERSION_MINOR, VERSION_NUMBER,
                    DifferenceIntervalMethod, InitiativeHas, Wave, Force,
                    SwitchOutcome, InterviewsFlag, LandscapeSeries,
                    NoteLanguage, TagStatus, LintSeverity, StatementKind,
-                   StatementLanguage, UniversalStep)
-from ._design import Design, StepCoverage, design_from_text, read_design
+                   StatementLanguage, UniversalStep, JobType, CoverageList)
+from ._design import (Design, DesignContents, DesignJob, DesignOutcome,
+                      DesignStep, StepCoverage, design_from_text,
+                      read_design)
 from ._forces import (ForcePrediction, ForceSummary, ForcesBalance,
                       ForcesModelInfo, ForcesReport, Interview, Interviews,
                       ModelCoefficient, PropensityModel, parse_interviews,
@@ -109,6 +111,7 @@ __all__ = [
     "load_csv", "read_csv", "load_aggregate", "read_aggregate",
     "score_survey", "score_survey_file", "segment_survey",
     "segment_survey_file", "Design", "read_design", "design_from_text",
+    "DesignContents", "DesignJob", "DesignStep", "DesignOutcome",
     "WaveComparison", "compare_waves",
     "compare_survey_files", "compare_surveys", "Roadmap", "prioritize",
     "prioritize_survey", "prioritize_aggregate", "Interviews",
@@ -138,7 +141,8 @@ __all__ = [
     "SolutionHas", "ChangeHas", "DifferenceIntervalMethod", "Wave",
     "InitiativeHas", "Force", "SwitchOutcome", "InterviewsFlag",
     "LandscapeSeries", "NoteLanguage", "TagStatus", "LintSeverity",
-    "StatementKind", "StatementLanguage", "UniversalStep",
+    "StatementKind", "StatementLanguage", "UniversalStep", "JobType",
+    "CoverageList",
     "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "VERSION_NUMBER",
     # errors
     "Error", "LibraryNotFoundError", "IncompatibleLibraryError",

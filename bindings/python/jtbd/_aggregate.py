@@ -8,10 +8,11 @@ from ._arrays import borrow
 from ._errors import Error
 from ._ffi import Code
 from ._report import Report
+from ._design import DesignHolder
 from ._scaled import Scaled
 
 
-class Aggregate(Scaled):
+class Aggregate(DesignHolder, Scaled):
     """Per outcome, the joint importance x satisfaction count table: all
     that scoring needs, in memory that does not grow with respondents.
     Aggregates of disjoint respondents (same scale, same outcomes in the
@@ -25,6 +26,8 @@ class Aggregate(Scaled):
     """
 
     _C_OBJECT = "jtbd_aggregate"
+    _SET_DESIGN = "jtbd_aggregate_set_design"
+    _GET_DESIGN = "jtbd_aggregate_design"
 
     def add_outcome(self, id, statement=""):  # pylint: disable=W0622
         """Declares an outcome before any respondent; returns its index."""

@@ -9,10 +9,11 @@ of the job map.
 """
 
 import ctypes
+import dataclasses
 import os
 
 from . import _convert, _ffi, _native, _options
-from ._ffi import UniversalStep
+from ._ffi import CoverageList, JobType, UniversalStep
 from ._record import Record, converted, new_struct, optional, record
 
 
@@ -91,3 +92,112 @@ def read_coverage(lib, report):
         lib.jtbd_report_coverage_step(report, index, ctypes.byref(struct))
         steps.append(StepCoverage.from_struct(struct))
     return tuple(steps)
+
+
+@record("jtbd_design_job")
+class DesignJob(Record):
+    """The job of a design (jtbd_design_job): id, statement, executor, type
+    (a JobType), step_count and outcome_count."""
+
+    id: str  # pylint: disable=invalid-name
+    statement: str
+    executor: str
+    type: JobType = converted(JobType)
+    step_count: int
+    outcome_count: int
+
+
+@record("jtbd_design_step")
+class DesignStep(Record):
+    """One step of a design's job map (jtbd_design_step): id, name (""
+    when none was given), universal_step (CUSTOM for a custom step) and
+    outcome_count (the design's outcomes on the step)."""
+
+    id: str  # pylint: disable=invalid-name
+    name: str
+    universal_step: UniversalStep = converted(UniversalStep)
+    outcome_count: int
+
+
+@record("jtbd_design_outcome")
+class DesignOutcome(Record):
+    """One desired outcome of a design (jtbd_design_outcome): id,
+    statement and job_step_id ("" when on no step)."""
+
+    id: str  # pylint: disable=invalid-name
+    statement: str
+    job_step_id: str
+
+
+@dataclasses.dataclass(frozen=True)
+class DesignContents:
+    """What a study, aggregate or report's design holds, as the library
+    checked and normalized it: the job (a DesignJob), the job map's steps
+    (DesignStep, in order) and the desired outcomes (DesignOutcome)."""
+
+    job: DesignJob
+    steps: tuple
+    outcomes: tuple
+
+
+def read_contents(lib, getter, owner):
+    """The design `getter` (jtbd_study_design, ...) copies out of `owner`,
+    as DesignContents; None when it carries none."""
+    handle = _native.create(getter, owner)
+    if not handle:
+        return None
+    try:
+        job = new_struct(_ffi.jtbd_design_job)
+        lib.jtbd_design_get_job(handle, ctypes.byref(job))
+        step = new_struct(_ffi.jtbd_design_step)
+        steps = []
+        for index in range(job.step_count):
+            lib.jtbd_design_get_step(handle, index, ctypes.byref(step))
+            steps.append(DesignStep.from_struct(step))
+        outcome = new_struct(_ffi.jtbd_design_outcome)
+        outcomes = []
+        for index in range(job.outcome_count):
+            lib.jtbd_design_get_outcome(handle, index, ctypes.byref(outcome))
+            outcomes.append(DesignOutcome.from_struct(outcome))
+        return DesignContents(DesignJob.from_struct(job), tuple(steps),
+                              tuple(outcomes))
+    finally:
+        lib.jtbd_design_free(handle)
+
+
+def read_coverage_list(lib, report, which):
+    """One id list of a native report's coverage (a CoverageList), as a
+    tuple of str."""
+    return tuple(
+        _native.text_out(lib.jtbd_report_coverage_list_item, report,
+                         int(which), index)
+        for index in range(lib.jtbd_report_coverage_list_count(
+            report, int(which))))
+
+
+class DesignHolder:
+    """set_design and design, shared by Study and Aggregate: the design
+    is saved and loaded with them and attached, with its coverage, to the
+    reports they score."""
+
+    _SET_DESIGN = ""  # the C setter, e.g. "jtbd_study_set_design"
+    _GET_DESIGN = ""  # the C getter, e.g. "jtbd_study_design"
+
+    def set_design(self, design):
+        """Sets the design (a Design from read_design / design_from_text,
+        or None to clear it); a bad one raises InvalidArgumentError and
+        leaves the object unchanged."""
+        setter = getattr(_native.library(), self._SET_DESIGN)
+        if design is None:
+            setter(self, None, 0, b"", 0)
+        elif isinstance(design, Design):
+            setter(self, *design.arguments())
+        else:
+            raise TypeError("design must be a jtbd.Design or None, not %s" %
+                            type(design).__name__)
+
+    @property
+    def design(self):
+        """The design carried (DesignContents), or None."""
+        lib = _native.library()
+        return read_contents(lib, getattr(lib, self._GET_DESIGN), self)

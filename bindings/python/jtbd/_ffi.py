@@ -398,6 +398,23 @@ class UniversalStep(enum.IntEnum):
     CONCLUDE = 8
 
 
+class JobType(enum.IntEnum):
+    """jtbd_job_type: The job type of a design; mirrors jtbd.v1.JobType."""
+
+    UNSPECIFIED = 0
+    FUNCTIONAL = 1
+    EMOTIONAL = 2
+    SOCIAL = 3
+
+
+class CoverageList(enum.IntEnum):
+    """jtbd_coverage_list: The id lists of a report's job-map coverage."""
+
+    COVERAGE_UNCOVERED_STEPS = 0
+    COVERAGE_UNASSIGNED_OUTCOMES = 1
+    COVERAGE_UNSCORED_OUTCOMES = 2
+
+
 # ------------------------------------------------------------------- handles
 
 
@@ -547,6 +564,19 @@ class jtbd_linter_p(Pointer):
 class jtbd_lint_result_p(Pointer):
     """jtbd_lint_result*: The statements linted by one call, each with its
     parts and findings.
+    """
+
+
+class jtbd_design_p(Pointer):
+    """jtbd_design*: A study or aggregate may carry a design (the same forms
+    and checks as jtbd_score_options_set_design): it is saved and loaded
+    with the study's or aggregate's file and bytes, passed from a study to
+    its aggregates, and attached with its coverage to every report
+    jtbd_study_score and jtbd_aggregate_score make, without giving it again.
+    Aggregates with different designs do not merge
+    (JTBD_FAILED_PRECONDITION, into unchanged); one without a design takes
+    the other's. The design's own fields are read through a jtbd_design
+    copied out of a study, an aggregate or a report.
     """
 
 
@@ -1292,6 +1322,56 @@ class jtbd_step_coverage(ctypes.Structure):
     ]
 
 
+class jtbd_design_job(ctypes.Structure):
+    """jtbd_design_job: The job of a design. Text points into the jtbd_design.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("id", ctypes.c_void_p),
+        ("id_len", ctypes.c_size_t),
+        ("statement", ctypes.c_void_p),
+        ("statement_len", ctypes.c_size_t),
+        ("executor", ctypes.c_void_p),
+        ("executor_len", ctypes.c_size_t),
+        ("type", ctypes.c_int32),
+        ("step_count", ctypes.c_size_t),
+        ("outcome_count", ctypes.c_size_t),
+    ]
+
+
+class jtbd_design_step(ctypes.Structure):
+    """jtbd_design_step: One step of a design's job map, in the order carried
+    out.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("id", ctypes.c_void_p),
+        ("id_len", ctypes.c_size_t),
+        ("name", ctypes.c_void_p),
+        ("name_len", ctypes.c_size_t),
+        ("universal_step", ctypes.c_int32),
+        ("outcome_count", ctypes.c_size_t),
+    ]
+
+
+class jtbd_design_outcome(ctypes.Structure):
+    """jtbd_design_outcome: One desired outcome of a design, in the design's
+    order.
+    """
+
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("id", ctypes.c_void_p),
+        ("id_len", ctypes.c_size_t),
+        ("statement", ctypes.c_void_p),
+        ("statement_len", ctypes.c_size_t),
+        ("job_step_id", ctypes.c_void_p),
+        ("job_step_id_len", ctypes.c_size_t),
+    ]
+
+
 # -------------------------------------------------------------- struct sizes
 
 OUTCOME_SCORE_STRUCT_SIZE = (
@@ -1381,6 +1461,14 @@ REPORT_SECTIONS_STRUCT_SIZE = (
 STEP_COVERAGE_STRUCT_SIZE = (
     jtbd_step_coverage.top_outcome_id_len.offset +
     jtbd_step_coverage.top_outcome_id_len.size)
+DESIGN_JOB_STRUCT_SIZE = (
+    jtbd_design_job.outcome_count.offset + jtbd_design_job.outcome_count.size)
+DESIGN_STEP_STRUCT_SIZE = (
+    jtbd_design_step.outcome_count.offset +
+    jtbd_design_step.outcome_count.size)
+DESIGN_OUTCOME_STRUCT_SIZE = (
+    jtbd_design_outcome.job_step_id_len.offset +
+    jtbd_design_outcome.job_step_id_len.size)
 
 
 # ----------------------------------------------------------------- functions
@@ -2682,6 +2770,68 @@ FUNCTIONS = (
         ("report", jtbd_report_p),
         ("index", ctypes.c_size_t),
         ("out", ctypes.POINTER(jtbd_step_coverage)),
+    )),
+    ("jtbd_study_set_design", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("data", ctypes.c_char_p),
+        ("size", ctypes.c_size_t),
+        ("source_name", ctypes.c_char_p),
+        ("source_name_len", ctypes.c_size_t),
+    )),
+    ("jtbd_study_set_design_file", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+    )),
+    ("jtbd_aggregate_set_design", jtbd_error_p, (
+        ("aggregate", jtbd_aggregate_p),
+        ("data", ctypes.c_char_p),
+        ("size", ctypes.c_size_t),
+        ("source_name", ctypes.c_char_p),
+        ("source_name_len", ctypes.c_size_t),
+    )),
+    ("jtbd_aggregate_set_design_file", jtbd_error_p, (
+        ("aggregate", jtbd_aggregate_p),
+        ("path", ctypes.c_char_p),
+        ("path_len", ctypes.c_size_t),
+    )),
+    ("jtbd_study_design", jtbd_error_p, (
+        ("study", jtbd_study_p),
+        ("out", ctypes.POINTER(jtbd_design_p)),
+    )),
+    ("jtbd_aggregate_design", jtbd_error_p, (
+        ("aggregate", jtbd_aggregate_p),
+        ("out", ctypes.POINTER(jtbd_design_p)),
+    )),
+    ("jtbd_report_design", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("out", ctypes.POINTER(jtbd_design_p)),
+    )),
+    ("jtbd_design_free", None, (("design", jtbd_design_p),)),
+    ("jtbd_design_get_job", jtbd_error_p, (
+        ("design", jtbd_design_p),
+        ("out", ctypes.POINTER(jtbd_design_job)),
+    )),
+    ("jtbd_design_get_step", jtbd_error_p, (
+        ("design", jtbd_design_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_design_step)),
+    )),
+    ("jtbd_design_get_outcome", jtbd_error_p, (
+        ("design", jtbd_design_p),
+        ("index", ctypes.c_size_t),
+        ("out", ctypes.POINTER(jtbd_design_outcome)),
+    )),
+    ("jtbd_report_coverage_list_count", ctypes.c_size_t, (
+        ("report", jtbd_report_p),
+        ("list", ctypes.c_int32),
+    )),
+    ("jtbd_report_coverage_list_item", jtbd_error_p, (
+        ("report", jtbd_report_p),
+        ("list", ctypes.c_int32),
+        ("index", ctypes.c_size_t),
+        ("id", ctypes.POINTER(ctypes.c_void_p)),
+        ("id_len", ctypes.POINTER(ctypes.c_size_t)),
     )),
 )
 

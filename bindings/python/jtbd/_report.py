@@ -36,6 +36,9 @@ class Report(Result):
         cannot decide, screening that flagged many), whole sample first.
       coverage: with a design (score_survey(..., design=read_design(path))),
         one StepCoverage per step of the job map, in job-map order; else ().
+      design: the design scored with (DesignContents: job, steps,
+        outcomes), else None; uncovered_steps, unassigned_outcomes,
+        unscored_outcomes: the coverage's id lists (tuples of str).
 
     to_json() (jtbd.v1.Report), to_csv() (a row per segment and outcome,
     unrounded), to_table() (scores to one decimal), to_protobuf() and
@@ -59,6 +62,13 @@ class Report(Result):
         self.warnings = read_warnings(lib.jtbd_report_warning_count,
                                       lib.jtbd_report_warning, self)
         self.coverage = _design.read_coverage(lib, self)
+        self.design = _design.read_contents(lib, lib.jtbd_report_design, self)
+        self.uncovered_steps = _design.read_coverage_list(
+            lib, self, _design.CoverageList.COVERAGE_UNCOVERED_STEPS)
+        self.unassigned_outcomes = _design.read_coverage_list(
+            lib, self, _design.CoverageList.COVERAGE_UNASSIGNED_OUTCOMES)
+        self.unscored_outcomes = _design.read_coverage_list(
+            lib, self, _design.CoverageList.COVERAGE_UNSCORED_OUTCOMES)
         count = lib.jtbd_report_outcome_count(self)
         struct = new_struct(_ffi.jtbd_outcome_score)
         self.outcomes = tuple(self._outcome(lib, struct, None, index)

@@ -10,6 +10,7 @@ from ._arrays import borrow
 from ._errors import Error
 from ._ffi import Code
 from ._report import Report
+from ._design import DesignHolder
 from ._scaled import Scaled
 
 
@@ -29,7 +30,7 @@ def _add_parallel(function, study, arrays):
     function(study, counts[0], *(array.pointer for array in borrowed))
 
 
-class Study(Scaled):
+class Study(DesignHolder, Scaled):
     """Outcomes, respondents (with attributes) and their answers on one
     rating scale, built in code or read with load_csv / read_csv /
     Study.parse (a jtbd.v1.Study) / Study.load.
@@ -41,6 +42,8 @@ class Study(Scaled):
     """
 
     _C_OBJECT = "jtbd_study"
+    _SET_DESIGN = "jtbd_study_set_design"
+    _GET_DESIGN = "jtbd_study_design"
 
     def add_outcome(self, id, statement=""):  # pylint: disable=W0622
         """Declares an outcome (unique, non-empty id); returns its index."""

@@ -106,3 +106,81 @@ def test_coverage_of_the_example_matches_an_independent_count():
         assert step.max_opportunity == max(o.opportunity for o in mine)
     best = max(order, key=lambda s: excess[s])
     assert [s.step_id for s in report.coverage if s.most_opportunity] == [best]
+
+
+def _json_report(report):
+    import json
+    return json.loads(report.to_json())
+
+
+def test_report_design_and_lists_match_the_json_report():
+    report = jtbd.score_survey_file(
+        DATA / "survey.csv", design=jtbd.read_design(DATA / "design.csv"))
+    data = _json_report(report)
+    coverage, design = data["coverage"], data["design"]
+    assert report.uncovered_steps == tuple(coverage["uncoveredStepIds"]) == (
+        "gather-extras", "conclude")
+    assert report.unassigned_outcomes == tuple(
+        coverage["unassignedOutcomeIds"]) == ("g",)
+    assert report.unscored_outcomes == tuple(
+        coverage["unscoredOutcomeIds"]) == ("f", "g")
+    job = report.design.job
+    assert job.id == design["job"]["id"] == "invoice"
+    assert job.statement == design["job"]["statement"]
+    assert job.executor == design["job"]["executor"] == "a field service firm"
+    assert job.type == jtbd.JobType.FUNCTIONAL
+    assert design["job"]["type"] == "JOB_TYPE_FUNCTIONAL"
+    assert (job.step_count, job.outcome_count) == (5, 7)
+    assert [s.id for s in report.design.steps] == [
+        s["id"] for s in design["job"]["steps"]]
+    assert [s.name for s in report.design.steps] == [
+        s.get("name", "") for s in design["job"]["steps"]]
+    assert [s.outcome_count for s in report.design.steps] == [2, 2, 0, 2, 0]
+    assert report.design.steps[0].universal_step == jtbd.UniversalStep.DEFINE
+    assert [(o.id, o.statement, o.job_step_id)
+            for o in report.design.outcomes] == [
+        (o["id"], o.get("statement", ""), o.get("jobStepId", ""))
+        for o in design["outcomes"]]
+    plain = jtbd.score_survey_file(DATA / "survey.csv")
+    assert plain.design is None
+    assert plain.uncovered_steps == plain.unassigned_outcomes == ()
+
+
+def test_a_study_and_an_aggregate_carry_their_design(tmp_path):
+    design = jtbd.read_design(DATA / "design.csv")
+    reference = jtbd.score_survey_file(DATA / "survey.csv", design=design)
+    with jtbd.load_csv(DATA / "survey.csv") as study:
+        assert study.design is None
+        study.set_design(design)
+        assert study.design == reference.design
+        with pytest.raises(jtbd.InvalidArgumentError) as raised:
+            study.set_design(jtbd.Design(b"id,statement\n,s\n", "bad.csv"))
+        assert 'bad.csv: line 2, column 1 ("id")' in str(raised.value)
+        assert study.design == reference.design  # unchanged
+        report = study.score()
+        assert report.coverage == reference.coverage
+        assert report.unscored_outcomes == ("f", "g")
+        study.save(tmp_path / "study.jtbd")
+        with jtbd.Study.load(tmp_path / "study.jtbd") as loaded:
+            assert loaded.design == reference.design
+            assert loaded.score().coverage == reference.coverage
+        study.set_design(None)
+        assert study.design is None and study.score().coverage == ()
+    with jtbd.load_aggregate(DATA / "survey.csv") as aggregate:
+        aggregate.set_design(jtbd.read_design(DATA / "design.json"))
+        assert aggregate.score().coverage == reference.coverage
+        with jtbd.load_aggregate(DATA / "survey.csv") as other:
+            other.set_design(jtbd.read_design(DATA / "outcomes_only.csv"))
+            with pytest.raises(jtbd.FailedPreconditionError) as raised:
+                aggregate.merge(other)
+            assert "two different study designs" in str(raised.value)
+        assert aggregate.respondent_count == 4
+
+
+def test_files_saved_before_designs_still_load():
+    with jtbd.Study.load(DATA / "study_before_designs.jtbd") as study:
+        assert study.design is None
+        assert [o.opportunity for o in study.score().outcomes] == [
+            20.0, 17.5, 12.5, 5.0, 0.0]
+    with jtbd.Aggregate.load(DATA / "aggregate_before_designs.jtbd") as agg:
+        assert agg.design is None and agg.score().coverage == ()

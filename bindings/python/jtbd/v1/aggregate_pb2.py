@@ -11,10 +11,11 @@ from google.protobuf import symbol_database as _symbol_database
 _sym_db = _symbol_database.Default()
 
 
+from jtbd.v1 import job_pb2 as jtbd_dot_v1_dot_job__pb2
 from jtbd.v1 import study_pb2 as jtbd_dot_v1_dot_study__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17jtbd/v1/aggregate.proto\x12\x07jtbd.v1\x1a\x13jtbd/v1/study.proto\"u\n\x0cOutcomeTable\x12\x12\n\noutcome_id\x18\x01 \x01(\t\x12\x11\n\tstatement\x18\x02 \x01(\t\x12\r\n\x05\x63\x65lls\x18\x03 \x03(\x04\x12\x13\n\x0bweight_sums\x18\x04 \x03(\x01\x12\x1a\n\x12weight_square_sums\x18\x05 \x03(\x01\"u\n\rSolutionTable\x12\x10\n\x08solution\x18\x01 \x01(\t\x12\x12\n\noutcome_id\x18\x02 \x01(\t\x12\r\n\x05\x63\x65lls\x18\x03 \x03(\x04\x12\x13\n\x0bweight_sums\x18\x04 \x03(\x01\x12\x1a\n\x12weight_square_sums\x18\x05 \x03(\x01\"\xc9\x01\n\tAggregate\x12\x16\n\x0e\x66ormat_version\x18\x01 \x01(\r\x12\x1d\n\x05scale\x18\x02 \x01(\x0b\x32\x0e.jtbd.v1.Scale\x12\'\n\x08outcomes\x18\x03 \x03(\x0b\x32\x15.jtbd.v1.OutcomeTable\x12\x18\n\x10respondent_count\x18\x04 \x01(\x04\x12\x11\n\tsolutions\x18\x05 \x03(\t\x12/\n\x0fsolution_tables\x18\x06 \x03(\x0b\x32\x16.jtbd.v1.SolutionTableB\x0f\n\x0borg.jtbd.v1P\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17jtbd/v1/aggregate.proto\x12\x07jtbd.v1\x1a\x11jtbd/v1/job.proto\x1a\x13jtbd/v1/study.proto\"u\n\x0cOutcomeTable\x12\x12\n\noutcome_id\x18\x01 \x01(\t\x12\x11\n\tstatement\x18\x02 \x01(\t\x12\r\n\x05\x63\x65lls\x18\x03 \x03(\x04\x12\x13\n\x0bweight_sums\x18\x04 \x03(\x01\x12\x1a\n\x12weight_square_sums\x18\x05 \x03(\x01\"u\n\rSolutionTable\x12\x10\n\x08solution\x18\x01 \x01(\t\x12\x12\n\noutcome_id\x18\x02 \x01(\t\x12\r\n\x05\x63\x65lls\x18\x03 \x03(\x04\x12\x13\n\x0bweight_sums\x18\x04 \x03(\x01\x12\x1a\n\x12weight_square_sums\x18\x05 \x03(\x01\"\xef\x01\n\tAggregate\x12\x16\n\x0e\x66ormat_version\x18\x01 \x01(\r\x12\x1d\n\x05scale\x18\x02 \x01(\x0b\x32\x0e.jtbd.v1.Scale\x12\'\n\x08outcomes\x18\x03 \x03(\x0b\x32\x15.jtbd.v1.OutcomeTable\x12\x18\n\x10respondent_count\x18\x04 \x01(\x04\x12\x11\n\tsolutions\x18\x05 \x03(\t\x12/\n\x0fsolution_tables\x18\x06 \x03(\x0b\x32\x16.jtbd.v1.SolutionTable\x12$\n\x06\x64\x65sign\x18\x07 \x01(\x0b\x32\x14.jtbd.v1.StudyDesignB\x0f\n\x0borg.jtbd.v1P\x01\x62\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'jtbd.v1.aggregate_pb2', globals())
@@ -22,10 +23,10 @@ if _descriptor._USE_C_DESCRIPTORS == False:
 
   DESCRIPTOR._options = None
   DESCRIPTOR._serialized_options = b'\n\013org.jtbd.v1P\001'
-  _OUTCOMETABLE._serialized_start=57
-  _OUTCOMETABLE._serialized_end=174
-  _SOLUTIONTABLE._serialized_start=176
-  _SOLUTIONTABLE._serialized_end=293
-  _AGGREGATE._serialized_start=296
-  _AGGREGATE._serialized_end=497
+  _OUTCOMETABLE._serialized_start=76
+  _OUTCOMETABLE._serialized_end=193
+  _SOLUTIONTABLE._serialized_start=195
+  _SOLUTIONTABLE._serialized_end=312
+  _AGGREGATE._serialized_start=315
+  _AGGREGATE._serialized_end=554
 # @@protoc_insertion_point(module_scope)

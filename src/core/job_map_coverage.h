@@ -1,7 +1,7 @@
 // Job-map coverage: a study design's steps joined with the scores of the
 // outcomes attached to them (docs/SCORING.md, "Job-map coverage").
-#ifndef JTBD_DESIGN_COVERAGE_H_
-#define JTBD_DESIGN_COVERAGE_H_
+#ifndef JTBD_CORE_JOB_MAP_COVERAGE_H_
+#define JTBD_CORE_JOB_MAP_COVERAGE_H_
 
 #include "jtbd/v1/job.pb.h"
 #include "jtbd/v1/report.pb.h"
@@ -18,12 +18,17 @@ namespace design {
 // the report. `design` is expected checked (design_reader.h).
 v1::JobMapCoverage ComputeCoverage(const v1::StudyDesign& design,
                                    const v1::Report& report);
+// The same from one set of scores (a segment's).
+v1::JobMapCoverage ComputeCoverage(
+    const v1::StudyDesign& design,
+    const google::protobuf::RepeatedPtrField<v1::OutcomeScore>& outcomes);
 
-// Sets report->design and report->coverage, and gives every outcome score
+// Sets report->design and report->coverage (and each segment's coverage,
+// from its own scores), and gives every outcome score
 // (segments' included) without a statement the design's statement.
 void AttachDesign(const v1::StudyDesign& design, v1::Report* report);
 
 }  // namespace design
 }  // namespace jtbd
 
-#endif  // JTBD_DESIGN_COVERAGE_H_
+#endif  // JTBD_CORE_JOB_MAP_COVERAGE_H_

@@ -1,4 +1,4 @@
-#include "design/job_map.h"
+#include "core/job_map.h"
 
 #include <string>
 

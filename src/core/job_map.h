@@ -1,8 +1,8 @@
 // The universal job map (Bettencourt & Ulwick 2008) and the job maps of
 // study designs: the eight steps by name, and the map a design gets when it
 // lists no steps of its own.
-#ifndef JTBD_DESIGN_JOB_MAP_H_
-#define JTBD_DESIGN_JOB_MAP_H_
+#ifndef JTBD_CORE_JOB_MAP_H_
+#define JTBD_CORE_JOB_MAP_H_
 
 #include <string>
 
@@ -31,4 +31,4 @@ void CompleteJobMap(v1::StudyDesign* design);
 }  // namespace design
 }  // namespace jtbd
 
-#endif  // JTBD_DESIGN_JOB_MAP_H_
+#endif  // JTBD_CORE_JOB_MAP_H_

@@ -1,9 +1,9 @@
-#include "design/coverage.h"
+#include "core/job_map_coverage.h"
 
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
-#include "design/job_map.h"
+#include "core/job_map.h"
 
 namespace jtbd {
 namespace design {
@@ -25,8 +25,14 @@ bool IsUnderserved(v1::Band band) {
 
 v1::JobMapCoverage ComputeCoverage(const v1::StudyDesign& design,
                                    const v1::Report& report) {
+  return ComputeCoverage(design, report.outcomes());
+}
+
+v1::JobMapCoverage ComputeCoverage(
+    const v1::StudyDesign& design,
+    const google::protobuf::RepeatedPtrField<v1::OutcomeScore>& outcomes) {
   absl::flat_hash_map<std::string, const v1::OutcomeScore*> scores;
-  for (const v1::OutcomeScore& score : report.outcomes()) {
+  for (const v1::OutcomeScore& score : outcomes) {
     scores.emplace(score.outcome_id(), &score);
   }
   v1::JobMapCoverage coverage;
@@ -113,6 +119,7 @@ void AttachDesign(const v1::StudyDesign& design, v1::Report* report) {
     for (v1::OutcomeScore& score : *segment.mutable_outcomes()) {
       describe(&score);
     }
+    *segment.mutable_coverage() = ComputeCoverage(design, segment.outcomes());
   }
   *report->mutable_coverage() = ComputeCoverage(design, *report);
   *report->mutable_design() = design;
