@@ -83,21 +83,7 @@ absl::Status Aggregate::ValidateRatings(
   return absl::OkStatus();
 }
 
-absl::Status Aggregate::AddRespondents(size_t count,
-                                       absl::Span<const uint8_t> importance,
-                                       absl::Span<const uint8_t> satisfaction) {
-  // Validate everything first: a rejected batch leaves the aggregate as is.
-  absl::Status status = ValidateRatings(count, importance, satisfaction);
-  if (!status.ok()) return status;
-  const size_t m = outcomes_.size();
-  for (size_t r = 0; r < count; ++r) {
-    for (size_t o = 0; o < m; ++o) {
-      AddValidated(o, importance[r * m + o], satisfaction[r * m + o]);
-    }
-  }
-  respondent_count_ += count;
-  return absl::OkStatus();
-}
+// Aggregate::AddRespondents is in aggregate_bulk_add.cc.
 
 absl::Status Aggregate::AddWeightedRespondents(
     size_t count, absl::Span<const uint8_t> importance,

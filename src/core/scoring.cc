@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_format.h"
@@ -11,6 +12,7 @@
 #include "core/job_map_coverage.h"
 #include "core/opportunity_bootstrap.h"
 #include "core/report_warnings.h"
+#include "core/worker_threads.h"
 #include "stats/bootstrap.h"
 #include "stats/kish.h"
 #include "stats/normal.h"
@@ -376,9 +378,22 @@ absl::StatusOr<v1::Report> ScoreAggregate(const Aggregate& aggregate,
     report.set_effective_respondent_count(stats::KishEffectiveCount(
         aggregate.TotalWeight(), aggregate.TotalWeightSquare()));
   }
-  for (size_t o = 0; o < aggregate.outcome_count(); ++o) {
-    absl::StatusOr<v1::OutcomeScore> score =
-        ScoreOutcome(aggregate, o, plan, bootstrap_scope);
+  // Outcomes are independent (each bootstrap has its own stream), so with
+  // a bootstrap, the costly part, they are scored on both cores: the same
+  // scores, whichever thread computes them.
+  const size_t m = aggregate.outcome_count();
+  std::vector<absl::StatusOr<v1::OutcomeScore>> scores(m);
+  const unsigned workers = plan.bootstrap_resamples > 0 && m >= 2 &&
+                                   std::thread::hardware_concurrency() >= 2
+                               ? 2
+                               : 1;
+  RunWorkers(workers, [&](unsigned worker) {
+    for (size_t o = worker; o < m; o += workers) {
+      scores[o] = ScoreOutcome(aggregate, o, plan, bootstrap_scope);
+    }
+  });
+  for (size_t o = 0; o < m; ++o) {
+    absl::StatusOr<v1::OutcomeScore>& score = scores[o];
     if (!score.ok()) return score.status();
     score->set_outcome_id(aggregate.outcomes()[o].id);
     score->set_statement(aggregate.outcomes()[o].statement);

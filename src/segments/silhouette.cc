@@ -9,7 +9,7 @@
 
 #include "absl/strings/str_format.h"
 #include "segments/distance_kernels.h"
-#include "segments/worker_threads.h"
+#include "core/worker_threads.h"
 #include "segments/kmeans.h"
 
 namespace jtbd {

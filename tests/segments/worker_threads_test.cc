@@ -1,7 +1,7 @@
 // RunWorkers (segments/worker_threads.h): every worker runs once, and an
 // exception thrown in a worker thread comes back to the caller instead of
 // ending the process.
-#include "segments/worker_threads.h"
+#include "core/worker_threads.h"
 
 #include <atomic>
 #include <new>

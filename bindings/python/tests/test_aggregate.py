@@ -114,6 +114,47 @@ def test_numpy_matrix_is_accepted_without_copy():
     assert _arrays.copies == before
 
 
+def test_large_batch_counted_on_two_threads_equals_a_plain_count():
+    # 20,000 x 60 = 1.2 million answers: above the size at which the bulk
+    # add splits respondents over two threads (and its 64-byte validity
+    # blocks leave a remainder). Every cell against a count made here.
+    import random
+    rng = random.Random(5)
+    n, m = 20000, 60
+    importance = bytes(rng.choice((0, 1, 2, 3, 4, 5, 5, 4)) for _ in range(n * m))
+    satisfaction = bytes(rng.choice((0, 1, 2, 3, 4, 5, 1, 2)) for _ in range(n * m))
+    expected = [[0] * 36 for _ in range(m)]
+    for k in range(n * m):
+        expected[k % m][importance[k] * 6 + satisfaction[k]] += 1
+    with jtbd.Aggregate() as aggregate:
+        for o in range(m):
+            aggregate.add_outcome("o%d" % o)
+        aggregate.add_respondents(importance, satisfaction)
+        aggregate.add_respondents(importance[:m * 7], satisfaction[:m * 7])
+        for k in range(m * 7):
+            expected[k % m][importance[k] * 6 + satisfaction[k]] += 1
+        assert aggregate.respondent_count == n + 7
+        for o in (0, 1, 31, 59):
+            for i in range(6):
+                for s in range(6):
+                    assert aggregate.cell(o, i, s) == expected[o][i * 6 + s]
+
+
+def test_invalid_rating_late_in_a_large_batch_is_named_and_changes_nothing():
+    m = 50
+    importance = bytearray([3] * (30000 * m))
+    satisfaction = bytearray([4] * (30000 * m))
+    satisfaction[1234567] = 9
+    with jtbd.Aggregate() as aggregate:
+        for o in range(m):
+            aggregate.add_outcome("o%d" % o)
+        with pytest.raises(jtbd.InvalidArgumentError) as caught:
+            aggregate.add_respondents(importance, satisfaction)
+        assert "satisfaction[1234567] = 9" in caught.value.message
+        assert aggregate.respondent_count == 0
+        assert aggregate.cell(0, 3, 4) == 0
+
+
 def test_bad_matrices_are_refused_and_change_nothing():
     with jtbd.Aggregate() as aggregate:
         aggregate.add_outcome("o1")

@@ -1,4 +1,4 @@
-#include "segments/worker_threads.h"
+#include "core/worker_threads.h"
 
 #include <exception>
 #include <thread>
