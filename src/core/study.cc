@@ -287,23 +287,28 @@ absl::string_view Study::attribute(size_t respondent,
                                         : absl::string_view();
 }
 
-uint16_t Study::Cell(size_t respondent, size_t outcome) const {
-  const std::vector<uint16_t>& row = respondents_[respondent].answers;
-  return outcome < row.size() ? row[outcome] : kNotGiven;
-}
-
-bool Study::HasAnswer(size_t respondent, size_t outcome) const {
-  return Cell(respondent, outcome) != kNotGiven;
-}
-
-int Study::importance(size_t respondent, size_t outcome) const {
-  const uint16_t cell = Cell(respondent, outcome);
-  return cell == kNotGiven ? 0 : cell >> 8;
-}
-
-int Study::satisfaction(size_t respondent, size_t outcome) const {
-  const uint16_t cell = Cell(respondent, outcome);
-  return cell == kNotGiven ? 0 : cell & 0xFF;
+bool Study::AddAnswerRow(size_t respondent,
+                         absl::Span<const uint8_t> importance,
+                         absl::Span<const uint8_t> satisfaction) {
+  const size_t n = outcomes_.size();
+  if (respondent >= respondents_.size() || importance.size() != n ||
+      satisfaction.size() != n || n == 0) {
+    return false;
+  }
+  std::vector<uint16_t>& row = respondents_[respondent].answers;
+  if (!row.empty()) return false;
+  bool on_scale = true;
+  for (size_t o = 0; o < n; ++o) {
+    on_scale &= (importance[o] == 0 || scale_.Contains(importance[o])) &
+                (satisfaction[o] == 0 || scale_.Contains(satisfaction[o]));
+  }
+  if (!on_scale) return false;
+  row.resize(n);
+  for (size_t o = 0; o < n; ++o) {
+    row[o] = static_cast<uint16_t>(importance[o] << 8 | satisfaction[o]);
+  }
+  answer_count_ += n;
+  return true;
 }
 
 namespace {

@@ -142,11 +142,30 @@ class Study {
     return attribute_names_;
   }
 
+  // One respondent's whole row of answers at once (a wide file's row):
+  // importance[o] and satisfaction[o] for every outcome o, 0 = no answer.
+  // Stored, as AddAnswers would store them, only when the respondent has no
+  // answer yet, both spans have outcome_count() entries and every rating is
+  // 0 or on the scale; otherwise false and nothing changes (AddAnswers then
+  // says what is wrong). No staging and no per-answer checks of repeats: a
+  // survey's rows go in at the speed of a copy.
+  bool AddAnswerRow(size_t respondent, absl::Span<const uint8_t> importance,
+                    absl::Span<const uint8_t> satisfaction);
+
   // Whether the respondent answered the outcome (possibly with 0, 0), and
-  // the ratings (0 = no answer).
-  bool HasAnswer(size_t respondent, size_t outcome) const;
-  int importance(size_t respondent, size_t outcome) const;
-  int satisfaction(size_t respondent, size_t outcome) const;
+  // the ratings (0 = no answer). Inline: screening and segmentation call
+  // them for every answer.
+  bool HasAnswer(size_t respondent, size_t outcome) const {
+    return Cell(respondent, outcome) != kNotGiven;
+  }
+  int importance(size_t respondent, size_t outcome) const {
+    const uint16_t cell = Cell(respondent, outcome);
+    return cell == kNotGiven ? 0 : cell >> 8;
+  }
+  int satisfaction(size_t respondent, size_t outcome) const {
+    const uint16_t cell = Cell(respondent, outcome);
+    return cell == kNotGiven ? 0 : cell & 0xFF;
+  }
   size_t answer_count() const { return answer_count_; }
 
   // All respondents reduced to one aggregate (with weight sums when the
@@ -195,7 +214,10 @@ class Study {
   // Adds a respondent's (our satisfaction, solution's satisfaction) pairs to
   // the aggregate's solution tables (declared by EmptyAggregate).
   void AccumulateSolutions(size_t respondent, Aggregate* aggregate) const;
-  uint16_t Cell(size_t respondent, size_t outcome) const;
+  uint16_t Cell(size_t respondent, size_t outcome) const {
+    const std::vector<uint16_t>& row = respondents_[respondent].answers;
+    return outcome < row.size() ? row[outcome] : kNotGiven;
+  }
 
   Scale scale_;
   std::vector<Outcome> outcomes_;

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "io/consumed_pages.h"
 #include "io/utf8.h"
 
 namespace jtbd {
@@ -56,8 +57,44 @@ char CsvReader::DetectSeparator(absl::string_view text) {
   return ',';
 }
 
+namespace {
+
+// FindInvalidUtf8(text.substr(begin)), a chunk at a time, the pages of
+// each chunk released once it is checked. Chunks end just after a line
+// break, where a valid text is between two characters, so a valid chunk
+// leaves the check in the state the whole-text check would be in; at the
+// first chunk that is not valid the rest is checked whole, giving exactly
+// the offset the one pass gives.
+size_t FindInvalidUtf8Releasing(absl::string_view text, size_t begin) {
+  constexpr size_t kChunk = ConsumedPages::kStep;
+  ConsumedPages pages(text, /*mapped=*/true, begin);
+  size_t at = begin;
+  while (at < text.size()) {
+    size_t end = text.size();
+    if (text.size() - at > kChunk) {
+      const void* newline = std::memchr(text.data() + at + kChunk, '\n',
+                                        text.size() - at - kChunk);
+      if (newline != nullptr) {
+        end = static_cast<size_t>(static_cast<const char*>(newline) -
+                                  text.data()) +
+              1;
+      }
+    }
+    if (FindInvalidUtf8(text.substr(at, end - at)) !=
+        absl::string_view::npos) {
+      const size_t bad = FindInvalidUtf8(text.substr(at));
+      return bad == absl::string_view::npos ? bad : at - begin + bad;
+    }
+    at = end;
+    pages.ReadUpTo(at);
+  }
+  return absl::string_view::npos;
+}
+
+}  // namespace
+
 CsvReader::CsvReader(absl::string_view text, char separator,
-                     const ResourceLimits& limits)
+                     const ResourceLimits& limits, bool mapped)
     : text_(text),
       separator_(separator),
       max_record_bytes_(limits.max_record_bytes),
@@ -67,7 +104,8 @@ CsvReader::CsvReader(absl::string_view text, char separator,
   }
   // One pass up front is faster than checking field by field; records are
   // then compared against the single offset.
-  invalid_utf8_at_ = FindInvalidUtf8(text_.substr(pos_));
+  invalid_utf8_at_ = mapped ? FindInvalidUtf8Releasing(text_, pos_)
+                           : FindInvalidUtf8(text_.substr(pos_));
   if (invalid_utf8_at_ != absl::string_view::npos) invalid_utf8_at_ += pos_;
   field_end_[static_cast<unsigned char>(separator_)] = kSeparatorEnd;
   field_end_['\r'] = kRecordEnd;

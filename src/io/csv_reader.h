@@ -60,9 +60,13 @@ class CsvReader {
     size_t line;
   };
 
-  // `text` must outlive the reader.
+  // `text` must outlive the reader. `mapped` says it lies in a read-only
+  // file mapping whose pages may be released as they are read
+  // (ConsumedPages): the UTF-8 check up front then goes a line-aligned
+  // chunk at a time, releasing each.
   explicit CsvReader(absl::string_view text, char separator = ',',
-                     const ResourceLimits& limits = ResourceLimits());
+                     const ResourceLimits& limits = ResourceLimits(),
+                     bool mapped = false);
 
   // A reader over bytes [begin, end) of `whole`'s text, for a caller that
   // splits a text at record boundaries and reads the parts on several

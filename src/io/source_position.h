@@ -83,6 +83,9 @@ class FileBytes {
   FileBytes& operator=(const FileBytes&) = delete;
   ~FileBytes();
 
+  // The bytes lie in a read-only private mapping of the file (which
+  // ConsumedPages may release as they are read).
+  bool mapped() const { return mapping_ != nullptr; }
   absl::string_view bytes() const {
     return mapping_ != nullptr
                ? absl::string_view(static_cast<const char*>(mapping_), size_)

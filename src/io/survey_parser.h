@@ -111,9 +111,11 @@ class AnswerBatches {
 // Reads one survey text; used once.
 class SurveyParser {
  public:
+  // `mapped`: `text` lies in a read-only file mapping, whose pages the
+  // row loops release as they read past them (ConsumedPages).
   SurveyParser(absl::string_view text, absl::string_view source,
                const ReadOptions& options, const RatingLabels& labels,
-               SurveyInspection* inspection);
+               SurveyInspection* inspection, bool mapped = false);
 
   absl::StatusOr<Study> Parse();
   // Reads the file into the aggregate scoring needs, without keeping
@@ -166,6 +168,7 @@ class SurveyParser {
   void ReportProgress(size_t rows, bool always);
 
   absl::string_view text_;
+  bool mapped_;
   CsvReader reader_;
   std::string source_;
   const ReadOptions& options_;

@@ -33,9 +33,10 @@ constexpr size_t kProgressEveryRows = 2048;
 SurveyParser::SurveyParser(absl::string_view text, absl::string_view source,
                            const ReadOptions& options,
                            const RatingLabels& labels,
-                           SurveyInspection* inspection)
+                           SurveyInspection* inspection, bool mapped)
     : text_(text),
-      reader_(text, CsvReader::DetectSeparator(text), options.limits),
+      mapped_(mapped),
+      reader_(text, CsvReader::DetectSeparator(text), options.limits, mapped),
       source_(source),
       options_(options),
       study_(options.scale),
@@ -341,7 +342,8 @@ absl::StatusOr<Result> ReadSurvey(absl::string_view data,
                                   absl::string_view source_name,
                                   const ReadOptions& options,
                                   SurveyInspection* inspection,
-                                  absl::string_view segment_by = "") {
+                                  absl::string_view segment_by = "",
+                                  bool mapped = false) {
   SurveyInspection local_inspection;
   if (inspection == nullptr) inspection = &local_inspection;
   *inspection = SurveyInspection();
@@ -385,7 +387,9 @@ absl::StatusOr<Result> ReadSurvey(absl::string_view data,
       DecodeSurveyText(data, source_name, &converted);
   if (!text.ok()) return text.status();
   inspection->encoding = text->encoding;
-  SurveyParser parser(text->utf8, source_name, options, *labels, inspection);
+  // Only the file's own bytes may be released, not a converted copy.
+  SurveyParser parser(text->utf8, source_name, options, *labels, inspection,
+                      mapped && text->utf8.data() == data.data());
   if constexpr (std::is_same_v<Result, Study>) {
     return parser.Parse();
   } else if constexpr (std::is_same_v<Result, SegmentedAggregate>) {
@@ -416,7 +420,8 @@ absl::StatusOr<Aggregate> ReadSurveyCsvFileAggregate(
     SurveyInspection* inspection) {
   absl::StatusOr<FileBytes> file = FileBytes::Open(path);
   if (!file.ok()) return file.status();
-  return ReadSurveyCsvAggregate(file->bytes(), path, options, inspection);
+  return ReadSurvey<Aggregate>(file->bytes(), path, options, inspection, "",
+                               file->mapped());
 }
 
 absl::StatusOr<SegmentedAggregate> ReadSurveyCsvSegmentedAggregate(
@@ -432,8 +437,9 @@ absl::StatusOr<SegmentedAggregate> ReadSurveyCsvFileSegmentedAggregate(
     absl::string_view segment_by, SurveyInspection* inspection) {
   absl::StatusOr<FileBytes> file = FileBytes::Open(path);
   if (!file.ok()) return file.status();
-  return ReadSurveyCsvSegmentedAggregate(file->bytes(), path, options,
-                                         segment_by, inspection);
+  return ReadSurvey<SegmentedAggregate>(file->bytes(), path, options,
+                                        inspection, segment_by,
+                                        file->mapped());
 }
 
 absl::StatusOr<Study> ReadSurveyCsvFile(const std::string& path,
@@ -441,7 +447,8 @@ absl::StatusOr<Study> ReadSurveyCsvFile(const std::string& path,
                                         SurveyInspection* inspection) {
   absl::StatusOr<FileBytes> file = FileBytes::Open(path);
   if (!file.ok()) return file.status();
-  return ReadSurveyCsv(file->bytes(), path, options, inspection);
+  return ReadSurvey<Study>(file->bytes(), path, options, inspection, "",
+                           file->mapped());
 }
 
 absl::StatusOr<v1::SurveyMap> ParseSurveyMapJson(absl::string_view json,

@@ -96,6 +96,12 @@ void AnswerBatches::StartRows(size_t outcome_count) {
 absl::Status AnswerBatches::AddRow(size_t respondent, const uint8_t* importance,
                                    const uint8_t* satisfaction) {
   const size_t n = outcome_count_;
+  // Straight into the study when it takes the row whole (it does for every
+  // row it can refuse nothing of); else staged, and AddAnswers words why.
+  if (study_->AddAnswerRow(respondent, absl::MakeConstSpan(importance, n),
+                           absl::MakeConstSpan(satisfaction, n))) {
+    return absl::OkStatus();
+  }
   if (staged_ + n > respondents_.size()) {
     absl::Status status = Flush();
     if (!status.ok()) return status;

@@ -18,6 +18,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/hash/hash.h"
 #include "absl/strings/string_view.h"
+#include "io/consumed_pages.h"
 #include "io/csv_reader.h"
 #include "io/source_position.h"
 #include "io/survey_parser.h"
@@ -49,16 +50,40 @@ struct PartInputs {
   ptrdiff_t respondent_column;
   size_t row_size;
   uint64_t max_rows;
+  bool mapped;  // the text's pages may be released (ConsumedPages)
 };
 
+// A part is checked for quotes and CRs a window at a time, just ahead of
+// the rows read, so that its pages are touched once and released behind.
+constexpr size_t kWindowBytes = ConsumedPages::kStep;
+
 void CountPart(const PartInputs& in, Part* part) {
-  const absl::string_view text =
-      in.whole->text().substr(part->begin, part->end - part->begin);
+  const absl::string_view text = in.whole->text();
+  ConsumedPages pages(text, in.mapped, part->begin);
+  // Bytes before `checked` hold no quote and no CR; it is always just
+  // after a line break, so a record read from before it ends by it.
+  size_t checked = part->begin;
   // A quote could hide a line break (and so the cut) inside a field.
-  if (std::memchr(text.data(), '"', text.size()) != nullptr ||
-      std::memchr(text.data(), '\r', text.size()) != nullptr) {
-    return;
-  }
+  auto check_window = [&]() {
+    size_t end = part->end;
+    if (end - checked > kWindowBytes) {
+      const void* newline =
+          std::memchr(text.data() + checked + kWindowBytes, '\n',
+                      end - checked - kWindowBytes);
+      if (newline != nullptr) {
+        end = static_cast<size_t>(static_cast<const char*>(newline) -
+                                  text.data()) +
+              1;
+      }
+    }
+    const char* const from = text.data() + checked;
+    if (std::memchr(from, '"', end - checked) != nullptr ||
+        std::memchr(from, '\r', end - checked) != nullptr) {
+      return false;
+    }
+    checked = end;
+    return true;
+  };
   CsvReader reader(*in.whole, part->begin, part->end, /*plain=*/true);
   part->counts.assign(in.counter->cell_count(), 0);
   std::vector<uint8_t> row(in.row_size, 0);
@@ -72,8 +97,15 @@ void CountPart(const PartInputs& in, Part* part) {
     if (static_cast<ptrdiff_t>(column) == respondent_column) id = field;
   };
   size_t line = 0;
-  while (
-      reader.ReadPlainCodedRecord(*in.coded, row.data(), other_field, &line)) {
+  while (true) {
+    if (reader.offset() >= checked && checked < part->end) {
+      if (!check_window()) return;
+      pages.ReadUpTo(reader.offset());
+    }
+    if (!reader.ReadPlainCodedRecord(*in.coded, row.data(), other_field,
+                                     &line)) {
+      break;
+    }
     if (!plain || ++part->rows > in.max_rows) return;
     if (respondent_column >= 0) {
       const absl::string_view trimmed = TrimSpaces(id);
@@ -132,7 +164,8 @@ bool SurveyParser::CountPlainRowsInParallel(
 
   const PartInputs inputs{&reader_, &coded,
                           counter,  layout_.respondent_column,
-                          row_size, options_.limits.max_respondents};
+                          row_size, options_.limits.max_respondents,
+                          mapped_};
   RunWorkers(static_cast<unsigned>(parts.size()),
              [&inputs, &parts](unsigned k) { CountPart(inputs, &parts[k]); });
 

@@ -16,6 +16,7 @@
 #include "absl/types/span.h"
 #include "core/outcome.h"
 #include "core/resource_limits.h"
+#include "io/consumed_pages.h"
 #include "io/csv_reader.h"
 #include "io/source_position.h"
 #include "io/survey_layout.h"
@@ -150,7 +151,10 @@ absl::Status SurveyParser::ReadWideRows(WideRowSink* sink) {
   const bool counted =
       counter != nullptr &&
       CountPlainRowsInParallel(counter, coded, row.size(), &row_number);
+  // Rows are read once: the file's pages behind them can go.
+  ConsumedPages pages(reader_.text(), mapped_, reader_.offset());
   while (!counted) {
+    pages.ReadUpTo(reader_.offset());
     size_t line = 0;
     if (!fast_row(&line)) {
       absl::StatusOr<bool> more = NextRow();
