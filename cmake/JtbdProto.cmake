@@ -67,6 +67,11 @@ namespace v1 = ::jtbd::private_v1;
 " @ONLY)
 endforeach()
 add_library(jtbd_proto OBJECT ${JTBD_PROTO_SOURCES})
+# protoc's output stays out of unity batches (cmake/JtbdUnity.cmake), should
+# this target ever get them: generated code, whose file-local names are not
+# ours to keep apart.
+set_source_files_properties(${JTBD_PROTO_SOURCES} PROPERTIES
+  SKIP_UNITY_BUILD_INCLUSION ON)
 target_include_directories(jtbd_proto PUBLIC ${JTBD_PROTO_GEN_DIR} ${Protobuf_INCLUDE_DIRS})
 target_link_libraries(jtbd_proto PUBLIC protobuf::libprotobuf)
 
