@@ -299,8 +299,11 @@ bool Study::AddAnswerRow(size_t respondent,
   if (!row.empty()) return false;
   bool on_scale = true;
   for (size_t o = 0; o < n; ++o) {
-    on_scale &= (importance[o] == 0 || scale_.Contains(importance[o])) &
-                (satisfaction[o] == 0 || scale_.Contains(satisfaction[o]));
+    const bool importance_ok =
+        importance[o] == 0 || scale_.Contains(importance[o]);
+    const bool satisfaction_ok =
+        satisfaction[o] == 0 || scale_.Contains(satisfaction[o]);
+    on_scale &= importance_ok && satisfaction_ok;
   }
   if (!on_scale) return false;
   row.resize(n);

@@ -29,7 +29,6 @@ class ConsumedPages {
   // readers of disjoint parts of one text never release each other's.
   ConsumedPages(absl::string_view text, bool mapped, size_t begin)
       : text_(text),
-        mapped_(mapped),
         released_(begin),
         next_(mapped ? begin + kStep : static_cast<size_t>(-1)) {}
 
@@ -42,7 +41,6 @@ class ConsumedPages {
   void Release(size_t offset);
 
   absl::string_view text_;
-  bool mapped_;
   size_t released_;  // the pages before this offset have been released
   size_t next_;      // release again once reading passes this offset
 };
