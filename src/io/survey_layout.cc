@@ -188,6 +188,25 @@ bool TakeColumn(size_t column, SurveyLayout* layout) {
   return false;
 }
 
+// A column with no name cannot be an attribute: a study refuses a nameless
+// attribute at its first row, while an aggregate, which keeps no attribute,
+// would read on and refuse the file elsewhere or not at all. Set aside,
+// whatever the format, both reads agree (found by fuzz_survey_surveymonkey:
+// a first header cell of tabs only).
+void SetAsideNamelessAttributes(SurveyLayout* layout) {
+  auto& attributes = layout->attributes;
+  for (const SurveyLayout::AttributeColumn& attribute : attributes) {
+    if (attribute.name.empty()) {
+      layout->ignored_columns.push_back(attribute.column);
+    }
+  }
+  attributes.erase(std::remove_if(attributes.begin(), attributes.end(),
+                                  [](const SurveyLayout::AttributeColumn& a) {
+                                    return a.name.empty();
+                                  }),
+                   attributes.end());
+}
+
 absl::Status ApplyWeightOption(const SurveyHeader& header,
                                const ReadOptions& options,
                                SurveyLayout* layout) {
@@ -320,6 +339,7 @@ absl::Status LayOutSurvey(const SurveyHeader& header, v1::SurveyFormat format,
     default:
       status = LayoutError(header, *layout, header.Line(0), 1, kUnknownLayout);
   }
+  if (status.ok()) SetAsideNamelessAttributes(layout);
   if (status.ok()) status = ApplyWeightOption(header, options, layout);
   if (status.ok()) status = ApplyDurationOption(header, options, layout);
   return status;

@@ -3,6 +3,8 @@
 // hand from the published layouts) carries the same answers as
 // expected_long.csv, and every importer is checked against that one long
 // file.
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,12 +19,21 @@
 namespace jtbd {
 namespace {
 
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 std::string FormatFile(absl::string_view name) {
   return absl::StrCat(JTBD_TEST_DATA_DIR, "/io/formats/", name);
 }
+std::string ReadFileOrDie(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  EXPECT_TRUE(in.good() || in.eof()) << path;
+  return bytes.str();
+}
+
 std::string GoodFile(absl::string_view name) {
   return absl::StrCat(JTBD_TEST_DATA_DIR, "/io/good/", name);
 }
@@ -283,6 +294,39 @@ TEST(SurveyMonkeyTest, CarriesQuestionTextOverBlankCells) {
   EXPECT_EQ(inspection.layout.headers[11],
             "Minimize the likelihood that the cut goes off track");
   EXPECT_EQ(inspection.layout.references[11], "#12");
+}
+
+TEST(SurveyMonkeyTest, ANamelessColumnIsSetAsideByBothReads) {
+  // The respondent id's header cell holds only tabs, so the column has no
+  // name: it cannot be an attribute. The study read used to refuse it at the
+  // first row while the aggregate read, which keeps no attribute, went on
+  // (fuzz_survey_surveymonkey, regressions/survey_surveymonkey).
+  std::string csv = ReadFileOrDie(FormatFile("surveymonkey.csv"));
+  csv.replace(0, std::string("Respondent ID").size(), "\t\t\t\t");
+  ReadOptions options;  // without "Respondent ID" nothing says SurveyMonkey
+  options.format = InputFormat::kSurveyMonkey;
+  SurveyInspection inspection;
+  const absl::StatusOr<Study> study =
+      ReadSurveyCsv(csv, "nameless.csv", options, &inspection);
+  ASSERT_TRUE(study.ok()) << study.status();
+  EXPECT_THAT(
+      study->attribute_names(),
+      ElementsAre("Collector ID", "What is your trade?", "Custom Data 1"));
+  EXPECT_THAT(inspection.layout.ignored_columns, Contains(0u));
+  const absl::StatusOr<Aggregate> aggregate =
+      ReadSurveyCsvAggregate(csv, "nameless.csv", options);
+  ASSERT_TRUE(aggregate.ok()) << aggregate.status();
+  EXPECT_EQ(study->ToAggregate().ToProto().SerializeAsString(),
+            aggregate->ToProto().SerializeAsString());
+  // With a bad byte further down, both refuse it with the same message.
+  csv += "11400000009,401234567,,,,,,,,Ecus\xC7\n";
+  const absl::StatusOr<Study> bad_study =
+      ReadSurveyCsv(csv, "nameless.csv", options, nullptr);
+  const absl::StatusOr<Aggregate> bad_aggregate =
+      ReadSurveyCsvAggregate(csv, "nameless.csv", options);
+  ASSERT_FALSE(bad_study.ok());
+  EXPECT_EQ(bad_study.status(), bad_aggregate.status());
+  EXPECT_THAT(bad_study.status().message(), HasSubstr("invalid UTF-8"));
 }
 
 TEST(GoogleFormsTest, ReadsGridColumnsAndLabels) {
