@@ -91,8 +91,8 @@ void Tokenize(benchmark::State& state, const std::string& csv) {
     }
     benchmark::DoNotOptimize(fields);
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() *
-                                               csv.size()));
+  state.SetBytesProcessed(
+      static_cast<int64_t>(state.iterations() * csv.size()));
   state.counters["fields"] = static_cast<double>(fields);
 }
 

@@ -1411,13 +1411,15 @@ class Aggregate {
   // checked now (a bad one throws naming source_name with line and column,
   // this unchanged), saved with it and attached with its job-map coverage
   // to every report Score makes. Empty data clears it.
-  void SetDesign(std::string_view data, std::string_view source_name = "design") {
-    internal::Check(jtbd_aggregate_set_design(handle_.get(), data.data(), data.size(),
-                                          source_name.data(), source_name.size()));
+  void SetDesign(std::string_view data,
+                 std::string_view source_name = "design") {
+    internal::Check(jtbd_aggregate_set_design(handle_.get(), data.data(),
+                                              data.size(), source_name.data(),
+                                              source_name.size()));
   }
   void SetDesignFile(std::string_view path) {
-    internal::Check(
-        jtbd_aggregate_set_design_file(handle_.get(), path.data(), path.size()));
+    internal::Check(jtbd_aggregate_set_design_file(handle_.get(), path.data(),
+                                                   path.size()));
   }
   // The design carried, as the library checked it; nullopt without one.
   std::optional<DesignContents> design() const {
@@ -1649,9 +1651,11 @@ class Study {
   // checked now (a bad one throws naming source_name with line and column,
   // this unchanged), saved with it and attached with its job-map coverage
   // to every report Score makes. Empty data clears it.
-  void SetDesign(std::string_view data, std::string_view source_name = "design") {
-    internal::Check(jtbd_study_set_design(handle_.get(), data.data(), data.size(),
-                                          source_name.data(), source_name.size()));
+  void SetDesign(std::string_view data,
+                 std::string_view source_name = "design") {
+    internal::Check(jtbd_study_set_design(handle_.get(), data.data(),
+                                          data.size(), source_name.data(),
+                                          source_name.size()));
   }
   void SetDesignFile(std::string_view path) {
     internal::Check(

@@ -321,8 +321,7 @@ JTBD_CAPI_GROWABLE_STRUCT(jtbd_lint_finding, JTBD_LINT_FINDING_STRUCT_SIZE);
 JTBD_CAPI_GROWABLE_STRUCT(jtbd_step_coverage, JTBD_STEP_COVERAGE_STRUCT_SIZE);
 JTBD_CAPI_GROWABLE_STRUCT(jtbd_design_job, JTBD_DESIGN_JOB_STRUCT_SIZE);
 JTBD_CAPI_GROWABLE_STRUCT(jtbd_design_step, JTBD_DESIGN_STEP_STRUCT_SIZE);
-JTBD_CAPI_GROWABLE_STRUCT(jtbd_design_outcome,
-                          JTBD_DESIGN_OUTCOME_STRUCT_SIZE);
+JTBD_CAPI_GROWABLE_STRUCT(jtbd_design_outcome, JTBD_DESIGN_OUTCOME_STRUCT_SIZE);
 #undef JTBD_CAPI_GROWABLE_STRUCT
 
 // The first check of every getter filling a growable struct: `out` is not

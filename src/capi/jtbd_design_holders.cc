@@ -165,7 +165,8 @@ jtbd_error* jtbd_report_design(const jtbd_report* report, jtbd_design** out) {
 
 void jtbd_design_free(jtbd_design* design) { delete design; }
 
-jtbd_error* jtbd_design_get_job(const jtbd_design* design, jtbd_design_job* out) {
+jtbd_error* jtbd_design_get_job(const jtbd_design* design,
+                                jtbd_design_job* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "design", design));
     JTBD_CAPI_RETURN_IF_ERROR(CheckOutStruct(fn, out));
@@ -183,7 +184,7 @@ jtbd_error* jtbd_design_get_job(const jtbd_design* design, jtbd_design_job* out)
 }
 
 jtbd_error* jtbd_design_get_step(const jtbd_design* design, size_t index,
-                             jtbd_design_step* out) {
+                                 jtbd_design_step* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "design", design));
     JTBD_CAPI_RETURN_IF_ERROR(CheckOutStruct(fn, out));
@@ -204,7 +205,7 @@ jtbd_error* jtbd_design_get_step(const jtbd_design* design, size_t index,
 }
 
 jtbd_error* jtbd_design_get_outcome(const jtbd_design* design, size_t index,
-                                jtbd_design_outcome* out) {
+                                    jtbd_design_outcome* out) {
   return Guard([&, fn = __func__]() -> absl::Status {
     JTBD_CAPI_RETURN_IF_ERROR(CheckNotNull(fn, "design", design));
     JTBD_CAPI_RETURN_IF_ERROR(CheckOutStruct(fn, out));
@@ -216,8 +217,7 @@ jtbd_error* jtbd_design_get_outcome(const jtbd_design* design, size_t index,
     jtbd_design_outcome full = ZeroedStruct<jtbd_design_outcome>();
     OutputText(outcome.id(), &full.id, &full.id_len);
     OutputText(outcome.statement(), &full.statement, &full.statement_len);
-    OutputText(outcome.job_step_id(), &full.job_step_id,
-               &full.job_step_id_len);
+    OutputText(outcome.job_step_id(), &full.job_step_id, &full.job_step_id_len);
     CopyOut(full, out);
     return absl::OkStatus();
   });

@@ -6,8 +6,8 @@
 #include "absl/strings/str_cat.h"
 #include "design/design_csv.h"
 #include "design/json_error_position.h"
-#include "io/source_position.h"
 #include "google/protobuf/util/json_util.h"
+#include "io/source_position.h"
 
 namespace jtbd {
 namespace design {
@@ -71,8 +71,10 @@ absl::StatusOr<v1::StudyDesign> ParseDesign(absl::string_view data,
       }
       return SourcePositionError(
           source_name, at->line, at->column, at->field,
-          absl::StrCat(at->what, " (not a jtbd.v1.StudyDesign in protobuf "
-                       "JSON: ", parsed.message().ToString(), ")"));
+          absl::StrCat(at->what,
+                       " (not a jtbd.v1.StudyDesign in protobuf "
+                       "JSON: ",
+                       parsed.message().ToString(), ")"));
     }
   }
   if (absl::Status checked = CheckDesign(source_name, &design); !checked.ok()) {

@@ -89,7 +89,8 @@ class Scanner {
         return Fail(at_, path, "expected \":\" after the field name");
       }
       ++at_;
-      const std::string child = path.empty() ? key : absl::StrCat(path, ".", key);
+      const std::string child =
+          path.empty() ? key : absl::StrCat(path, ".", key);
       const FieldDescriptor* field = FieldNamed(type, key);
       if (field == nullptr) {
         if (!AnyValue(child)) return false;  // ignored, as the parser does
@@ -164,9 +165,9 @@ class Scanner {
         if (Peek() == '-' || (Peek() >= '0' && Peek() <= '9')) {
           return Number(path);
         }
-        return Fail(start, path,
-                    absl::StrCat("expected a name of ",
-                                 field->enum_type()->name()));
+        return Fail(
+            start, path,
+            absl::StrCat("expected a name of ", field->enum_type()->name()));
       }
       case FieldDescriptor::CPPTYPE_BOOL:
         if (Literal("true") || Literal("false")) return true;
@@ -218,9 +219,9 @@ class Scanner {
           ++at_;
           return true;
         }
-        return Fail(at_, path,
-                    absl::StrCat("expected \",\" or \"", std::string(1, close),
-                                 "\""));
+        return Fail(
+            at_, path,
+            absl::StrCat("expected \",\" or \"", std::string(1, close), "\""));
       }
     }
     if (at_ >= text_.size()) return Fail(at_, path, "the text ends early");

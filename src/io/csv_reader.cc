@@ -80,8 +80,7 @@ size_t FindInvalidUtf8Releasing(absl::string_view text, size_t begin) {
               1;
       }
     }
-    if (FindInvalidUtf8(text.substr(at, end - at)) !=
-        absl::string_view::npos) {
+    if (FindInvalidUtf8(text.substr(at, end - at)) != absl::string_view::npos) {
       const size_t bad = FindInvalidUtf8(text.substr(at));
       return bad == absl::string_view::npos ? bad : at - begin + bad;
     }
@@ -105,7 +104,7 @@ CsvReader::CsvReader(absl::string_view text, char separator,
   // One pass up front is faster than checking field by field; records are
   // then compared against the single offset.
   invalid_utf8_at_ = mapped ? FindInvalidUtf8Releasing(text_, pos_)
-                           : FindInvalidUtf8(text_.substr(pos_));
+                            : FindInvalidUtf8(text_.substr(pos_));
   if (invalid_utf8_at_ != absl::string_view::npos) invalid_utf8_at_ += pos_;
   field_end_[static_cast<unsigned char>(separator_)] = kSeparatorEnd;
   field_end_['\r'] = kRecordEnd;
